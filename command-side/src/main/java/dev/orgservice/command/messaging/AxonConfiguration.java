@@ -1,0 +1,43 @@
+package dev.orgservice.command.messaging;
+
+import dev.orgservice.command.tenant.TenantRegistry;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+public class AxonConfiguration {
+
+    /** Replaces Axon's MessageOriginProvider: events keep the request's correlation id, user, tenant and reason. */
+    @Bean
+    CorrelationDataProvider commandMetadataOnEvents() {
+        return CommandMetadata.copiedToEvents();
+    }
+
+    /** A tenant has few events; a snapshot every 50 keeps loading it one read of a handful of rows. */
+    @Bean
+    SnapshotTriggerDefinition tenantSnapshotTrigger(Snapshotter snapshotter,
+                                                    @Value("${org.snapshots.tenant-threshold:50}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /** The registry must fail the command when it cannot record an event (a taken slug), not log and go on. */
+    @Bean
+    ConfigurerModule registryFailsTheCommand() {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                TenantRegistry.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    SmartInitializingSingleton recordAppendedEvents(EventStore eventStore, AppendedEvents appendedEvents) {
+        return () -> eventStore.registerDispatchInterceptor(appendedEvents);
+    }
+}

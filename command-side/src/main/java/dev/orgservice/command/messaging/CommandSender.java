@@ -1,0 +1,85 @@
+package dev.orgservice.command.messaging;
+
+import dev.orgservice.api.error.ErrorCode;
+import dev.orgservice.platform.problem.OrgException;
+import dev.orgservice.platform.problem.Problems;
+import dev.orgservice.platform.security.CurrentUser;
+import dev.orgservice.platform.web.CorrelationId;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Sends a command on behalf of the current request, with the audit metadata every event must carry, and
+ * answers the event-store position the client can read its write at.
+ */
+@Component
+public class CommandSender {
+
+    public static final String REASON_HEADER = "X-Change-Reason";
+    static final int MAX_REASON_LENGTH = 500;
+
+    private final CommandGateway gateway;
+    private final AppendedEvents appendedEvents;
+    private final EventPositions positions;
+
+    public CommandSender(CommandGateway gateway, AppendedEvents appendedEvents, EventPositions positions) {
+        this.gateway = gateway;
+        this.appendedEvents = appendedEvents;
+        this.positions = positions;
+    }
+
+    /** What happened: the handler's result, and whether any event was appended (false for a no-op or a retry). */
+    public record Outcome<R>(R result, long position, boolean appended) {
+    }
+
+    public <R> Outcome<R> send(Object command, UUID tenantId) {
+        return send(command, tenantId, null);
+    }
+
+    /** @param reason the change reason from the body; when null, the {@code X-Change-Reason} header */
+    public <R> Outcome<R> send(Object command, UUID tenantId, String reason) {
+        CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(metadata(tenantId, reason != null ? reason : reasonHeader()));
+        try {
+            R result = gateway.sendAndWait(message);
+            var lastEvent = appendedEvents.take(message.getIdentifier());
+            long position = lastEvent.map(positions::of).orElseGet(positions::head);
+            return new Outcome<>(result, position, lastEvent.isPresent());
+        } finally {
+            appendedEvents.take(message.getIdentifier());
+        }
+    }
+
+    private static MetaData metadata(UUID tenantId, String reason) {
+        Map<String, Object> metadata = new HashMap<>();
+        metadata.put(CommandMetadata.USER_ID, CurrentUser.get().userId());
+        metadata.put(CommandMetadata.TENANT_ID, tenantId.toString());
+        String correlationId = CorrelationId.current();
+        if (correlationId != null) {
+            metadata.put(CommandMetadata.CORRELATION_ID, correlationId);
+        }
+        if (reason != null && !reason.isBlank()) {
+            if (reason.length() > MAX_REASON_LENGTH) {
+                throw new OrgException(ErrorCode.VALIDATION, "The change reason is too long", Map.of("errors",
+                        List.of(new Problems.FieldError("reason", "at most " + MAX_REASON_LENGTH + " characters"))));
+            }
+            metadata.put(CommandMetadata.REASON, reason);
+        }
+        return MetaData.from(metadata);
+    }
+
+    private static String reasonHeader() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                ? request.getRequest().getHeader(REASON_HEADER) : null;
+    }
+}

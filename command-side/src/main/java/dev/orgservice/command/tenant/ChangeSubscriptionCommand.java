@@ -1,0 +1,10 @@
+package dev.orgservice.command.tenant;
+
+import dev.orgservice.api.tenant.PlanTerms;
+import dev.orgservice.api.tenant.Subscription;
+import dev.orgservice.api.tenant.TenantId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Billing's view of the subscription, replacing the previous one. */
+public record ChangeSubscriptionCommand(@TargetAggregateIdentifier TenantId tenantId, Subscription subscription, PlanTerms planTerms) {
+}

@@ -1,0 +1,29 @@
+package dev.orgservice.command.tenant.web;
+
+import dev.orgservice.platform.validation.IsoCountry;
+import dev.orgservice.platform.validation.IsoCurrency;
+import dev.orgservice.platform.validation.LanguageTag;
+import dev.orgservice.platform.validation.TimeZoneId;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.UUID;
+
+@Schema(example = """
+        {"slug": "acme", "name": "Acme GmbH", "country": "DE", "locale": "de-DE", "timezone": "Europe/Berlin",
+         "currency": "EUR", "plan": "STANDARD", "adminEmail": "it@acme.example"}""")
+public record CreateTenantRequest(
+        @Schema(description = "optional: a client-chosen id makes the create idempotent") UUID tenantId,
+        @NotNull @Pattern(regexp = "[a-z0-9-]{3,63}", message = "must be 3-63 characters of a-z, 0-9 and -") String slug,
+        @NotBlank @Size(max = 200) String name,
+        @NotNull @IsoCountry String country,
+        @NotNull @LanguageTag String locale,
+        @NotNull @TimeZoneId String timezone,
+        @NotNull @IsoCurrency String currency,
+        @NotBlank @Schema(example = "STANDARD") String plan,
+        @NotBlank @Email @Size(max = 254) String adminEmail) {
+}

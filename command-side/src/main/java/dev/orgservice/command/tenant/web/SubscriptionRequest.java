@@ -1,0 +1,27 @@
+package dev.orgservice.command.tenant.web;
+
+import dev.orgservice.api.tenant.BillingCycle;
+import dev.orgservice.api.tenant.SubscriptionStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+
+/** Replaces the subscription as a whole (PUT): absent optional fields become empty. */
+@Schema(example = """
+        {"plan": "ENTERPRISE", "status": "ACTIVE", "seats": 250, "billingEmail": "ap@acme.example",
+         "billingCycle": "YEARLY", "trialEndsAt": "2027-01-01", "externalCustomerId": "cus_123"}""")
+public record SubscriptionRequest(
+        @NotBlank String plan,
+        @NotNull SubscriptionStatus status,
+        @Min(0) Integer seats,
+        @Email @Size(max = 254) String billingEmail,
+        BillingCycle billingCycle,
+        @Schema(description = "an instant or a date (00:00 UTC)") Instant trialEndsAt,
+        @Size(max = 128) @Pattern(regexp = "[A-Za-z0-9._:@-]+") String externalCustomerId) {
+}

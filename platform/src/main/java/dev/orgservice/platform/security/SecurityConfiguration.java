@@ -1,0 +1,98 @@
+package dev.orgservice.platform.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orgservice.api.error.ErrorCode;
+import dev.orgservice.platform.problem.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.StringUtils;
+
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+@Configuration
+@EnableMethodSecurity
+@EnableConfigurationProperties(JwtProperties.class)
+public class SecurityConfiguration {
+
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+            + "style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .cors(Customizer.withDefaults())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.frameOptions(f -> f.deny())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(o -> o
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesAsAuthorities()))
+                        .authenticationEntryPoint((req, res, e) -> problem(json, req, res, ErrorCode.UNAUTHORIZED,
+                                "A valid bearer token is required"))
+                        .accessDeniedHandler((req, res, e) -> problem(json, req, res, ErrorCode.FORBIDDEN,
+                                "Your roles do not allow this operation")))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> problem(json, req, res, ErrorCode.UNAUTHORIZED,
+                                "A valid bearer token is required"))
+                        .accessDeniedHandler((req, res, ex) -> problem(json, req, res, ErrorCode.FORBIDDEN,
+                                "Your roles do not allow this operation")))
+                .build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(JwtProperties jwt) {
+        if (StringUtils.hasText(jwt.issuerUri())) {
+            return JwtDecoders.fromIssuerLocation(jwt.issuerUri());
+        }
+        if (StringUtils.hasText(jwt.jwkSetUri())) {
+            return NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
+        }
+        if (StringUtils.hasText(jwt.devSecret())) {
+            byte[] secret = jwt.devSecret().getBytes(StandardCharsets.UTF_8);
+            if (secret.length < 32) {
+                throw new IllegalStateException("ORG_JWT_DEV_SECRET must be at least 32 bytes for HS256");
+            }
+            return NimbusJwtDecoder.withSecretKey(new SecretKeySpec(secret, "HmacSHA256"))
+                    .macAlgorithm(MacAlgorithm.HS256).build();
+        }
+        throw new IllegalStateException(
+                "No token validation configured: set ORG_JWT_ISSUER_URI or ORG_JWT_JWK_SET_URI (or ORG_JWT_DEV_SECRET locally)");
+    }
+
+    private static JwtAuthenticationConverter rolesAsAuthorities() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> CurrentUser.roles(jwt).stream()
+                .map(role -> (org.springframework.security.core.GrantedAuthority)
+                        new SimpleGrantedAuthority("ROLE_" + role.name()))
+                .toList());
+        return converter;
+    }
+
+    private static void problem(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
+                                ErrorCode code, String detail) throws IOException {
+        response.setStatus(code.status());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), Problems.of(code, detail, request.getRequestURI()));
+    }
+}

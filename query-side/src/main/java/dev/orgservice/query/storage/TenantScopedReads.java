@@ -1,0 +1,47 @@
+package dev.orgservice.query.storage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Every API read runs in a transaction of the API role with the tenant set for that transaction only
+ * ({@code set_config(..., true)}), so row-level security filters even a query that forgets its tenant and a
+ * pooled connection never carries one tenant's context into another request.
+ */
+@Component
+public class TenantScopedReads {
+
+    private static final Logger audit = LoggerFactory.getLogger("audit.platform-read");
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+
+    public TenantScopedReads(@Qualifier(ReadModelDataSources.API) JdbcTemplate jdbc,
+                             @Qualifier(ReadModelDataSources.API) TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    public <T> T forTenant(UUID tenantId, Function<JdbcTemplate, T> read) {
+        return transactions.execute(tx -> {
+            jdbc.queryForObject("select set_config('app.tenant_id', ?, true)", String.class, tenantId.toString());
+            return read.apply(jdbc);
+        });
+    }
+
+    /** The one explicit path across tenants (platform operators); every use is written to the audit log. */
+    public <T> T acrossTenants(String userId, String purpose, Function<JdbcTemplate, T> read) {
+        audit.info("platform-wide read by {}: {}", userId, purpose);
+        return transactions.execute(tx -> {
+            jdbc.queryForObject("select set_config('app.all_tenants', 'on', true)", String.class);
+            return read.apply(jdbc);
+        });
+    }
+}

@@ -1,0 +1,143 @@
+package dev.orgservice.query.tenant;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orgservice.api.tenant.Subscription;
+import dev.orgservice.api.tenant.TenantActivatedEvent;
+import dev.orgservice.api.tenant.TenantConfigurationUpdatedEvent;
+import dev.orgservice.api.tenant.TenantCreatedEvent;
+import dev.orgservice.api.tenant.TenantFeatureToggleClearedEvent;
+import dev.orgservice.api.tenant.TenantFeatureToggledEvent;
+import dev.orgservice.api.tenant.TenantOffboardedEvent;
+import dev.orgservice.api.tenant.TenantReactivatedEvent;
+import dev.orgservice.api.tenant.TenantStatus;
+import dev.orgservice.api.tenant.TenantSubscriptionChangedEvent;
+import dev.orgservice.api.tenant.TenantSuspendedEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** Builds {@code read_model.tenant} and its feature overrides from the tenant events. */
+@Component
+@ProcessingGroup(TenantProjection.PROCESSING_GROUP)
+public class TenantProjection {
+
+    public static final String PROCESSING_GROUP = "tenant-projection";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public TenantProjection(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(TenantCreatedEvent event, @Timestamp Instant at) {
+        var config = event.configuration();
+        Subscription subscription = event.subscription();
+        jdbc.update("""
+                insert into read_model.tenant (tenant_id, slug, status, country, admin_email, name, locale, timezone,
+                    currency, data_retention_days, settings, plan, plan_terms, subscription_status, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?)
+                on conflict (tenant_id) do nothing""",
+                event.tenantId().value(), event.slug(), TenantStatus.PROVISIONING.name(), event.country(),
+                event.adminEmail(), config.name(), config.locale(), config.timezone(), config.currency(),
+                config.dataRetentionDays(), toJson(config.settings()), event.planTerms().plan(),
+                toJson(event.planTerms()), subscription.status().name(), sql(at), sql(at));
+    }
+
+    @EventHandler
+    void on(TenantActivatedEvent event, @Timestamp Instant at) {
+        setStatus(event.tenantId().value(), TenantStatus.ACTIVE, at);
+    }
+
+    @EventHandler
+    void on(TenantSuspendedEvent event, @Timestamp Instant at) {
+        setStatus(event.tenantId().value(), TenantStatus.SUSPENDED, at);
+    }
+
+    @EventHandler
+    void on(TenantReactivatedEvent event, @Timestamp Instant at) {
+        setStatus(event.tenantId().value(), TenantStatus.ACTIVE, at);
+    }
+
+    @EventHandler
+    void on(TenantOffboardedEvent event, @Timestamp Instant at) {
+        setStatus(event.tenantId().value(), TenantStatus.OFFBOARDED, at);
+    }
+
+    @EventHandler
+    void on(TenantConfigurationUpdatedEvent event, @Timestamp Instant at) {
+        var config = event.configuration();
+        jdbc.update("""
+                update read_model.tenant set name = ?, locale = ?, timezone = ?, currency = ?, data_retention_days = ?,
+                    settings = ?::jsonb, updated_at = ? where tenant_id = ?""",
+                config.name(), config.locale(), config.timezone(), config.currency(), config.dataRetentionDays(),
+                toJson(config.settings()), sql(at), event.tenantId().value());
+    }
+
+    @EventHandler
+    void on(TenantSubscriptionChangedEvent event, @Timestamp Instant at) {
+        Subscription s = event.subscription();
+        jdbc.update("""
+                update read_model.tenant set plan = ?, plan_terms = ?::jsonb, subscription_status = ?, seats = ?,
+                    billing_email = ?, billing_cycle = ?, trial_ends_at = ?, external_customer_id = ?, updated_at = ?
+                where tenant_id = ?""",
+                event.planTerms().plan(), toJson(event.planTerms()), s.status().name(), s.seats(), s.billingEmail(),
+                s.billingCycle() == null ? null : s.billingCycle().name(),
+                s.trialEndsAt() == null ? null : sql(s.trialEndsAt()), s.externalCustomerId(), sql(at),
+                event.tenantId().value());
+    }
+
+    @EventHandler
+    void on(TenantFeatureToggledEvent event, @Timestamp Instant at) {
+        jdbc.update("""
+                insert into read_model.tenant_feature_override (tenant_id, feature_key, enabled) values (?, ?, ?)
+                on conflict (tenant_id, feature_key) do update set enabled = excluded.enabled""",
+                event.tenantId().value(), event.featureKey(), event.enabled());
+        touch(event.tenantId().value(), at);
+    }
+
+    @EventHandler
+    void on(TenantFeatureToggleClearedEvent event, @Timestamp Instant at) {
+        jdbc.update("delete from read_model.tenant_feature_override where tenant_id = ? and feature_key = ?",
+                event.tenantId().value(), event.featureKey());
+        touch(event.tenantId().value(), at);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from read_model.tenant_feature_override");
+        jdbc.update("delete from read_model.tenant");
+    }
+
+    private void setStatus(UUID tenantId, TenantStatus status, Instant at) {
+        jdbc.update("update read_model.tenant set status = ?, updated_at = ? where tenant_id = ?",
+                status.name(), sql(at), tenantId);
+    }
+
+    private void touch(UUID tenantId, Instant at) {
+        jdbc.update("update read_model.tenant set updated_at = ? where tenant_id = ?", sql(at), tenantId);
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write read-model JSON", e);
+        }
+    }
+
+    private static OffsetDateTime sql(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,5 @@
+package dev.orgservice.api.tenant;
+
+public enum BillingCycle {
+    MONTHLY, YEARLY
+}

@@ -1,0 +1,4 @@
+package dev.orgservice.api.view;
+
+public record PlanLimitsView(int maxUnits, int maxPositions) {
+}
