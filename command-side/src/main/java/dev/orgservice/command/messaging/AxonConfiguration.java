@@ -1,8 +1,5 @@
 package dev.orgservice.command.messaging;
 
-import dev.orgservice.command.tenant.TenantRegistry;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -27,13 +24,6 @@ public class AxonConfiguration {
     SnapshotTriggerDefinition tenantSnapshotTrigger(Snapshotter snapshotter,
                                                     @Value("${org.snapshots.tenant-threshold:50}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
-    }
-
-    /** The registry must fail the command when it cannot record an event (a taken slug), not log and go on. */
-    @Bean
-    ConfigurerModule registryFailsTheCommand() {
-        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
-                TenantRegistry.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance());
     }
 
     @Bean

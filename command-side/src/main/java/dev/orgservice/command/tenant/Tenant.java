@@ -115,13 +115,18 @@ public class Tenant {
     }
 
     /**
-     * A plan change keeps the tenant's overrides of features the new plan still lets it change; overrides of
+     * A change of plan keeps the tenant's overrides of features the new plan still lets it change; overrides of
      * features it no longer may change are cleared, so a downgrade takes the feature back to the plan default.
+     * A change that keeps the plan (billing status, seats) leaves every override, a platform admin's included.
      */
     @CommandHandler
     void handle(ChangeSubscriptionCommand command) {
         requireNotOffboarded();
+        boolean samePlan = command.planTerms().plan().equals(planTerms.plan());
         apply(new TenantSubscriptionChangedEvent(tenantId, command.subscription(), command.planTerms()));
+        if (samePlan) {
+            return;
+        }
         List<String> lostEntitlements = featureOverrides.keySet().stream()
                 .filter(key -> !command.planTerms().knowsFeature(key)
                         || !command.planTerms().features().get(key).tenantMayChange())

@@ -2,8 +2,14 @@ package dev.orgservice.platform.eventstore;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -24,6 +30,17 @@ public class EventStoreConfiguration {
     public static final String EVENT_TABLE = "event_store.domain_event_entry";
     public static final String SNAPSHOT_TABLE = "event_store.snapshot_event_entry";
 
+    /**
+     * A handler that fails makes its processor fail and retry (tracking: with back-off; subscribing: the
+     * command fails) instead of Axon's default of logging and skipping the event, which would silently
+     * leave a read model or lookup table behind the event store.
+     */
+    @Bean
+    ConfigurerModule handlerFailuresAreNeverSkipped() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+    }
+
     @Bean
     EventSchema eventSchema() {
         return EventSchema.builder()
@@ -40,6 +57,27 @@ public class EventStoreConfiguration {
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
                 .build();
+    }
+
+    /**
+     * Axon's embedded store, polling the database every {@code pollIntervalMs} when idle (Axon's default is
+     * 1 s): events appended by another process, the command side, reach the projections within that time.
+     */
+    @Bean
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                  EventStoreProperties properties) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(properties.pollIntervalMs())
+                .build();
+    }
+
+    /** Recognises the duplicate (aggregate, sequence) key of a concurrent append as a concurrency conflict. */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new JdbcSQLErrorCodesResolver();
     }
 
     @Bean

@@ -38,6 +38,13 @@ public class ReadModelDataSources {
         return projectorDataSourceProperties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
     }
 
+    /** Declared because the API's template below would otherwise stop Boot from creating this one. */
+    @Bean
+    @Primary
+    JdbcTemplate jdbcTemplate(DataSource dataSource) {
+        return new JdbcTemplate(dataSource);
+    }
+
     @Bean
     @ConfigurationProperties("org.query.api-datasource")
     DataSourceProperties apiDataSourceProperties() {

@@ -1,0 +1,67 @@
+package dev.orgservice.query;
+
+import dev.orgservice.platform.testing.Http;
+import dev.orgservice.platform.testing.TestDatabase;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.sql.DriverManager;
+import java.util.Map;
+
+/**
+ * The query side on a real PostgreSQL. Events are appended as the command side would (its role, its
+ * schema, Jackson), so the projections read exactly what production stores.
+ */
+@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {QuerySideApplication.CONFIG_NAME, "org.query.min-position-timeout=2s"})
+public abstract class QuerySideIntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    private Serializer serializer;
+
+    @Autowired
+    private EventSchema eventSchema;
+
+    protected Http http;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.get().migrateEventStore();
+        TestDatabase.get().register(registry);
+    }
+
+    @BeforeEach
+    void client() {
+        http = Http.onPort(port);
+    }
+
+    /** Appends one event of an aggregate as the command role; answers its global position. */
+    protected long append(String aggregateType, String aggregateId, long sequence, Object event) {
+        var command = TestDatabase.get().accounts().command();
+        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                .connectionProvider(() -> DriverManager.getConnection(TestDatabase.get().url(), command.user(),
+                        command.password()))
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .schema(eventSchema)
+                .build();
+        var message = new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, event,
+                MetaData.from(Map.of("userId", "test", "tenantId", aggregateId, "correlationId", "test-corr")));
+        engine.appendEvents(message);
+        return engine.createHeadToken().position().orElseThrow();
+    }
+}

@@ -1,0 +1,110 @@
+package dev.orgservice.query.storage;
+
+import dev.orgservice.api.tenant.TenantId;
+import dev.orgservice.platform.testing.TestDatabase;
+import dev.orgservice.platform.testing.TestTokens;
+import dev.orgservice.query.QuerySideIntegrationTest;
+import dev.orgservice.query.tenant.TenantTestEvents;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The attack, not the happy path: queries that forget their tenant filter still see one tenant only. */
+class RowLevelSecurityTest extends QuerySideIntegrationTest {
+
+    @Autowired
+    private TenantScopedReads reads;
+
+    private TenantId alpha;
+    private TenantId beta;
+
+    @BeforeEach
+    void twoTenants() {
+        alpha = TenantId.random();
+        beta = TenantId.random();
+        append("Tenant", alpha.toString(), 0, TenantTestEvents.created(alpha, "a-" + alpha.value().toString().substring(0, 8)));
+        long position = append("Tenant", beta.toString(), 0,
+                TenantTestEvents.created(beta, "b-" + beta.value().toString().substring(0, 8)));
+        assertThat(http.get("/api/v1/tenants/" + beta + "?minPosition=" + position, TestTokens.platformAdmin()).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aQueryWithoutATenantFilterSeesOnlyTheTenantOfItsTransaction() {
+        List<UUID> visible = reads.forTenant(alpha.value(),
+                jdbc -> jdbc.queryForList("select tenant_id from read_model.tenant", UUID.class));
+
+        assertThat(visible).containsExactly(alpha.value());
+    }
+
+    @Test
+    void theApiRoleWithoutATenantSeesNothingAtAll() throws Exception {
+        var api = TestDatabase.get().accounts().api();
+        try (Connection connection = TestDatabase.get().connect(api); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select count(*) from read_model.tenant")) {
+            rows.next();
+            assertThat(rows.getLong(1)).isZero();
+        }
+    }
+
+    @Test
+    void theApiRoleCannotWriteReadModels() throws Exception {
+        var api = TestDatabase.get().accounts().api();
+        try (Connection connection = TestDatabase.get().connect(api); Statement statement = connection.createStatement()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                    statement.executeUpdate("delete from read_model.tenant")).hasMessageContaining("permission denied");
+        }
+    }
+
+    @Test
+    void pooledConnectionsNeverCarryOneTenantsContextIntoAnothersRead() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Boolean>> interleaved = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                UUID tenant = (i % 2 == 0 ? alpha : beta).value();
+                interleaved.add(() -> reads.forTenant(tenant,
+                        jdbc -> jdbc.queryForList("select tenant_id from read_model.tenant", UUID.class))
+                        .equals(List.of(tenant)));
+            }
+            for (Future<Boolean> sawOnlyItsOwn : clients.invokeAll(interleaved)) {
+                assertThat(sawOnlyItsOwn.get()).isTrue();
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        List<UUID> afterwards = reads.forTenant(UUID.randomUUID(),
+                jdbc -> jdbc.queryForList("select tenant_id from read_model.tenant", UUID.class));
+        assertThat(afterwards).isEmpty();
+    }
+
+    @Test
+    void readModelTablesAreOwnedByTheOwnerAndGuardedByRowLevelSecurity() throws Exception {
+        try (Connection admin = TestDatabase.get().connectAsAdmin(); Statement statement = admin.createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     select c.relname, c.relrowsecurity, pg_get_userbyid(c.relowner)
+                     from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                     where n.nspname = 'read_model' and c.relkind = 'r' and c.relname not in ('token_entry', 'flyway_schema_history')""")) {
+            int tables = 0;
+            while (rows.next()) {
+                tables++;
+                assertThat(rows.getBoolean(2)).as("RLS on " + rows.getString(1)).isTrue();
+                assertThat(rows.getString(3)).isEqualTo(TestDatabase.get().accounts().owner().user());
+            }
+            assertThat(tables).isGreaterThanOrEqualTo(2);
+        }
+    }
+}
