@@ -1,5 +1,7 @@
 package dev.orgservice.command.messaging;
 
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -24,6 +26,22 @@ public class AxonConfiguration {
     SnapshotTriggerDefinition tenantSnapshotTrigger(Snapshotter snapshotter,
                                                     @Value("${org.snapshots.tenant-threshold:50}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * A tenant's tree is big (up to 100k units): loading it from events per command is not an option. Snapshots
+     * bound a cold load; the cache keeps the tree in memory between commands (evicted on a failed append, so a
+     * conflict with another instance reloads the current state).
+     */
+    @Bean
+    SnapshotTriggerDefinition treeSnapshotTrigger(Snapshotter snapshotter,
+                                                  @Value("${org.snapshots.tree-threshold:500}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean
+    Cache treeCache() {
+        return new WeakReferenceCache();
     }
 
     @Bean

@@ -14,6 +14,7 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
     CONFLICT("conflict", "Conflict with the current state", 409),
+    CYCLE("cycle", "The change would create a cycle", 409),
     DUPLICATE("duplicate", "Already exists", 409),
     ILLEGAL_TRANSITION("illegal-transition", "Illegal lifecycle transition", 409),
     TENANT_SUSPENDED("tenant-suspended", "Tenant is suspended", 409),

@@ -1,0 +1,106 @@
+package dev.orgservice.command.structure;
+
+import dev.orgservice.api.error.ErrorCode;
+import dev.orgservice.api.structure.ImportedUnit;
+import dev.orgservice.api.structure.UnitDetails;
+import dev.orgservice.api.structure.UnitType;
+import dev.orgservice.platform.problem.OrgException;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Checks every row of a bulk import against the tree and the rows before it, collecting every error with its
+ * row number, so a client fixes a file in one round trip. Nothing is applied unless all rows are valid.
+ */
+final class ImportPlan {
+
+    /** One problem with one row (rows are numbered from 0, in request order). */
+    record RowError(int row, String type, String field, String message) {
+    }
+
+    private final OrganizationTree tree;
+    private final ImportUnitsCommand command;
+    private final Map<String, ImportedUnit> byCode = new HashMap<>();
+    private final Map<UUID, UnitType> newTypes = new HashMap<>();
+    private final List<RowError> errors = new ArrayList<>();
+
+    ImportPlan(OrganizationTree tree, ImportUnitsCommand command) {
+        this.tree = tree;
+        this.command = command;
+    }
+
+    List<ImportedUnit> resolve() {
+        List<ImportedUnit> resolved = new ArrayList<>(command.rows().size());
+        for (int row = 0; row < command.rows().size(); row++) {
+            ImportedUnit unit = resolve(row, command.rows().get(row));
+            if (unit != null) {
+                resolved.add(unit);
+                byCode.put(unit.code(), unit);
+                newTypes.put(unit.unitId(), unit.type());
+            }
+        }
+        if (!errors.isEmpty()) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("errors", errors);
+            properties.put("rows", command.rows().size());
+            throw new OrgException(ErrorCode.RULE_VIOLATION, errors.size() + " problem(s) in " + command.rows().size()
+                    + " rows; nothing was imported", properties);
+        }
+        return resolved;
+    }
+
+    private ImportedUnit resolve(int row, ImportUnitsCommand.Row unit) {
+        if (tree.unitWithCode(unit.code()) != null || byCode.containsKey(unit.code())) {
+            return reject(row, ErrorCode.DUPLICATE, "code", "code " + unit.code() + " is already used");
+        }
+        UUID parentId = unit.parentId();
+        UnitType parentType = null;
+        if (unit.parentCode() != null) {
+            ImportedUnit earlier = byCode.get(unit.parentCode());
+            parentId = earlier != null ? earlier.unitId() : tree.unitWithCode(unit.parentCode());
+            if (parentId == null) {
+                return reject(row, ErrorCode.NOT_FOUND, "parentCode", "no unit with code " + unit.parentCode()
+                        + " exists or comes earlier in the import");
+            }
+        }
+        if (parentId != null) {
+            parentType = newTypes.containsKey(parentId) ? newTypes.get(parentId)
+                    : tree.unit(parentId) == null ? null : tree.unit(parentId).type();
+            if (parentType == null) {
+                return reject(row, ErrorCode.NOT_FOUND, "parentId", "unit " + parentId + " does not exist");
+            }
+            if (!ParentRules.isAllowedParent(unit.type(), parentType)) {
+                return reject(row, ErrorCode.RULE_VIOLATION, "type", "a " + unit.type() + " cannot sit under a "
+                        + parentType);
+            }
+            if (!newTypes.containsKey(parentId)) {
+                UnitNode parent = tree.unit(parentId);
+                for (var at : tree.checkpointsFrom(command.effectiveFrom())) {
+                    if (!parent.existsAt(at) || !parent.isActiveAt(at)) {
+                        return reject(row, ErrorCode.CONFLICT, "parentId", "parent " + parent.code()
+                                + " is not active at " + at);
+                    }
+                }
+            }
+        } else if (!ParentRules.mayBeRoot(unit.type())) {
+            return reject(row, ErrorCode.RULE_VIOLATION, "parentId", "a " + unit.type() + " needs a parent");
+        }
+        try {
+            tree.requireValidReferences(unit.type(), unit.details(), newTypes);
+        } catch (OrgException e) {
+            return reject(row, e.code(), "details", e.getMessage());
+        }
+        return new ImportedUnit(unit.unitId(), unit.type(), unit.code(), unit.name(), parentId,
+                unit.details() == null ? UnitDetails.NONE : unit.details());
+    }
+
+    private ImportedUnit reject(int row, ErrorCode code, String field, String message) {
+        errors.add(new RowError(row, code.type().toString(), field, message));
+        return null;
+    }
+}

@@ -1,0 +1,328 @@
+package dev.orgservice.command.structure;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.orgservice.api.error.ErrorCode;
+import dev.orgservice.api.structure.ImportedUnit;
+import dev.orgservice.api.structure.UnitClosedEvent;
+import dev.orgservice.api.structure.UnitCreatedEvent;
+import dev.orgservice.api.structure.UnitDetails;
+import dev.orgservice.api.structure.UnitDetailsUpdatedEvent;
+import dev.orgservice.api.structure.UnitMovedEvent;
+import dev.orgservice.api.structure.UnitReopenedEvent;
+import dev.orgservice.api.structure.UnitStatus;
+import dev.orgservice.api.structure.UnitType;
+import dev.orgservice.api.structure.UnitsImportedEvent;
+import dev.orgservice.command.tenant.TenantGuard;
+import dev.orgservice.platform.problem.OrgException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A tenant's company structure: one consistency boundary over all its units, because "no cycles" and
+ * "codes unique per tenant" are rules over the whole forest. The state is only what decisions need (type,
+ * code, parent and status over time); names and details live in events and read models. Changes may be
+ * effective-dated, so every rule is checked at the change's instant and at every later scheduled change.
+ */
+@Aggregate(snapshotTriggerDefinition = "treeSnapshotTrigger", cache = "treeCache")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class OrganizationTree {
+
+    static final int IMPORT_BATCH_SIZE = 1000;
+
+    @AggregateIdentifier
+    private String treeId;
+    private UUID tenantId;
+    private Map<UUID, UnitNode> units = new HashMap<>();
+    private Map<String, UUID> unitsByCode = new HashMap<>();
+    /** Every instant at which some parent or status changes: the checkpoints of effective-dated rules. */
+    private NavigableSet<Instant> changeInstants = new TreeSet<>();
+
+    protected OrganizationTree() {
+        // for Axon and Jackson
+    }
+
+    public static String idOf(UUID tenantId) {
+        return "org-tree-" + tenantId;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(CreateUnitCommand command, TenantGuard tenants) {
+        var limits = tenants.requireActive(command.tenantId());
+        requireRoomFor(1, limits);
+        requireUniqueCode(command.code());
+        requireAllowedParent(command.type(), command.parentId());
+        if (command.parentId() != null) {
+            requireParentActiveFrom(command.parentId(), command.effectiveFrom());
+        }
+        requireValidReferences(command.type(), command.details(), Map.of());
+        apply(new UnitCreatedEvent(command.tenantId(), command.unitId(), command.type(), command.code(), command.name(),
+                command.parentId(), command.effectiveFrom(), orNone(command.details())));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ImportUnitsCommand command, TenantGuard tenants) {
+        var limits = tenants.requireActive(command.tenantId());
+        requireRoomFor(command.rows().size(), limits);
+        List<ImportedUnit> imported = new ImportPlan(this, command).resolve();
+        int batches = (imported.size() + IMPORT_BATCH_SIZE - 1) / IMPORT_BATCH_SIZE;
+        for (int batch = 0; batch < batches; batch++) {
+            List<ImportedUnit> slice = imported.subList(batch * IMPORT_BATCH_SIZE,
+                    Math.min(imported.size(), (batch + 1) * IMPORT_BATCH_SIZE));
+            apply(new UnitsImportedEvent(command.tenantId(), command.importId(), batch + 1, batches,
+                    command.effectiveFrom(), List.copyOf(slice)));
+        }
+    }
+
+    @CommandHandler
+    void handle(UpdateUnitCommand command, TenantGuard tenants) {
+        tenants.requireActive(command.tenantId());
+        UnitNode unit = requireUnit(command.unitId());
+        requireValidReferences(unit.type(), command.details(), Map.of());
+        apply(new UnitDetailsUpdatedEvent(command.tenantId(), command.unitId(), command.name(), orNone(command.details())));
+    }
+
+    @CommandHandler
+    void handle(MoveUnitCommand command, TenantGuard tenants) {
+        tenants.requireActive(command.tenantId());
+        UnitNode unit = requireUnit(command.unitId());
+        Instant at = command.effectiveFrom();
+        requireExistsAt(command.unitId(), unit, at);
+        requireAllowedParent(unit.type(), command.newParentId());
+        UUID currentParent = unit.parentAt(at);
+        if (java.util.Objects.equals(currentParent, command.newParentId()) && changeInstants.tailSet(at, false).isEmpty()) {
+            return;
+        }
+        if (command.newParentId() != null) {
+            if (wouldCreateCycle(command.unitId(), command.newParentId(), at)) {
+                throw new OrgException(ErrorCode.CYCLE, "Moving unit " + unit.code() + " under "
+                        + units.get(command.newParentId()).code() + " would put it under its own descendant",
+                        Map.of("unitId", command.unitId(), "newParentId", command.newParentId()));
+            }
+            requireParentActiveFrom(command.newParentId(), at);
+        }
+        apply(new UnitMovedEvent(command.tenantId(), command.unitId(), currentParent, command.newParentId(), at));
+    }
+
+    @CommandHandler
+    void handle(CloseUnitCommand command, TenantGuard tenants) {
+        tenants.requireActive(command.tenantId());
+        UnitNode unit = requireUnit(command.unitId());
+        Instant at = command.effectiveFrom();
+        requireExistsAt(command.unitId(), unit, at);
+        if (!unit.isActiveAt(at)) {
+            throw new OrgException(ErrorCode.ILLEGAL_TRANSITION, "Unit " + unit.code() + " is already closed at " + at,
+                    Map.of("currentStatus", UnitStatus.CLOSED));
+        }
+        for (Instant checkpoint : checkpointsFrom(at)) {
+            for (var entry : units.entrySet()) {
+                UnitNode child = entry.getValue();
+                if (command.unitId().equals(child.parentAt(checkpoint)) && child.existsAt(checkpoint)
+                        && child.isActiveAt(checkpoint)) {
+                    throw new OrgException(ErrorCode.CONFLICT, "Unit " + unit.code() + " has an active child "
+                            + child.code() + " at " + checkpoint + "; close or move its children first",
+                            Map.of("activeChildId", entry.getKey(), "at", checkpoint.toString()));
+                }
+            }
+        }
+        apply(new UnitClosedEvent(command.tenantId(), command.unitId(), at));
+    }
+
+    @CommandHandler
+    void handle(ReopenUnitCommand command, TenantGuard tenants) {
+        tenants.requireActive(command.tenantId());
+        UnitNode unit = requireUnit(command.unitId());
+        Instant at = command.effectiveFrom();
+        requireExistsAt(command.unitId(), unit, at);
+        if (unit.isActiveAt(at)) {
+            throw new OrgException(ErrorCode.ILLEGAL_TRANSITION, "Unit " + unit.code() + " is not closed at " + at,
+                    Map.of("currentStatus", UnitStatus.ACTIVE));
+        }
+        UUID parent = unit.parentAt(at);
+        if (parent != null) {
+            requireParentActiveFrom(parent, at);
+        }
+        apply(new UnitReopenedEvent(command.tenantId(), command.unitId(), at));
+    }
+
+    // ---- rules --------------------------------------------------------------------------------------------
+
+    /** The instant itself and every later scheduled change: where effective-dated rules must hold. */
+    List<Instant> checkpointsFrom(Instant at) {
+        List<Instant> checkpoints = new ArrayList<>();
+        checkpoints.add(at);
+        checkpoints.addAll(changeInstants.tailSet(at, false));
+        return checkpoints;
+    }
+
+    /** Walks up from the new parent at every checkpoint, with the move applied, looking for the unit itself. */
+    boolean wouldCreateCycle(UUID unitId, UUID newParentId, Instant from) {
+        UnitNode moving = units.get(unitId);
+        for (Instant at : checkpointsFrom(from)) {
+            boolean moveStillApplies = moving.parentChangesBetween(from, at) == 0;
+            UUID current = moveStillApplies ? newParentId : moving.parentAt(at);
+            for (int steps = 0; current != null && steps <= units.size(); steps++) {
+                if (current.equals(unitId)) {
+                    return true;
+                }
+                current = units.get(current).parentAt(at);
+            }
+        }
+        return false;
+    }
+
+    private void requireRoomFor(int newUnits, TenantGuard.PlanLimits limits) {
+        if (units.size() + newUnits > limits.maxUnits()) {
+            throw new OrgException(ErrorCode.RULE_VIOLATION, "Plan " + limits.plan() + " allows " + limits.maxUnits()
+                    + " units; the tenant has " + units.size() + " and asked for " + newUnits + " more",
+                    Map.of("plan", limits.plan(), "maxUnits", limits.maxUnits(), "units", units.size()));
+        }
+    }
+
+    private void requireUniqueCode(String code) {
+        if (unitsByCode.containsKey(code)) {
+            throw new OrgException(ErrorCode.DUPLICATE, "Unit code " + code + " is already used in this tenant",
+                    Map.of("code", code, "unitId", unitsByCode.get(code)));
+        }
+    }
+
+    /** Answers the parent's type; refuses an unknown parent (404) or a type the matrix does not allow (422). */
+    private UnitType requireAllowedParent(UnitType type, UUID parentId) {
+        if (parentId == null) {
+            if (!ParentRules.mayBeRoot(type)) {
+                throw new OrgException(ErrorCode.RULE_VIOLATION, "A " + type + " needs a parent; only a legal entity "
+                        + "may be a root", Map.of("allowedParentTypes", ParentRules.allowedParents(type)));
+            }
+            return null;
+        }
+        UnitNode parent = requireUnit(parentId);
+        if (!ParentRules.isAllowedParent(type, parent.type())) {
+            throw new OrgException(ErrorCode.RULE_VIOLATION, "A " + type + " cannot sit under a " + parent.type(),
+                    Map.of("allowedParentTypes", ParentRules.allowedParents(type), "parentType", parent.type()));
+        }
+        return parent.type();
+    }
+
+    private void requireParentActiveFrom(UUID parentId, Instant from) {
+        UnitNode parent = units.get(parentId);
+        for (Instant at : checkpointsFrom(from)) {
+            if (!parent.existsAt(at) || !parent.isActiveAt(at)) {
+                throw new OrgException(ErrorCode.CONFLICT, "Parent " + parent.code() + " is not active at " + at
+                        + "; a closed unit takes no new children", Map.of("parentId", parentId, "at", at.toString()));
+            }
+        }
+    }
+
+    /** A department's cost and profit center must be units of those types in this tenant. */
+    void requireValidReferences(UnitType type, UnitDetails details, Map<UUID, UnitType> alsoKnown) {
+        if (details == null) {
+            return;
+        }
+        requireReference(details.costCenterId(), UnitType.COST_CENTER, type, alsoKnown);
+        requireReference(details.profitCenterId(), UnitType.PROFIT_CENTER, type, alsoKnown);
+    }
+
+    private void requireReference(UUID referenced, UnitType expected, UnitType type, Map<UUID, UnitType> alsoKnown) {
+        if (referenced == null) {
+            return;
+        }
+        if (type != UnitType.DEPARTMENT) {
+            throw new OrgException(ErrorCode.RULE_VIOLATION, "Only a department is assigned a " + expected);
+        }
+        UnitType actual = units.containsKey(referenced) ? units.get(referenced).type() : alsoKnown.get(referenced);
+        if (actual == null) {
+            throw OrgException.notFound(expected + " " + referenced);
+        }
+        if (actual != expected) {
+            throw new OrgException(ErrorCode.RULE_VIOLATION, "Unit " + referenced + " is a " + actual + ", not a " + expected);
+        }
+    }
+
+    private UnitNode requireUnit(UUID unitId) {
+        UnitNode unit = units.get(unitId);
+        if (unit == null) {
+            throw OrgException.notFound("Unit " + unitId);
+        }
+        return unit;
+    }
+
+    private static void requireExistsAt(UUID unitId, UnitNode unit, Instant at) {
+        if (!unit.existsAt(at)) {
+            throw new OrgException(ErrorCode.CONFLICT, "Unit " + unit.code() + " only exists from " + unit.createdFrom(),
+                    Map.of("unitId", unitId, "existsFrom", unit.createdFrom().toString()));
+        }
+    }
+
+    private static UnitDetails orNone(UnitDetails details) {
+        return details == null ? UnitDetails.NONE : details;
+    }
+
+    // ---- read access for the import plan -------------------------------------------------------------------
+
+    UnitNode unit(UUID unitId) {
+        return units.get(unitId);
+    }
+
+    UUID unitWithCode(String code) {
+        return unitsByCode.get(code);
+    }
+
+    // ---- state ----------------------------------------------------------------------------------------------
+
+    @EventSourcingHandler
+    void on(UnitCreatedEvent event) {
+        treeId = idOf(event.tenantId());
+        tenantId = event.tenantId();
+        add(event.unitId(), event.type(), event.code(), event.parentId(), event.effectiveFrom());
+    }
+
+    @EventSourcingHandler
+    void on(UnitsImportedEvent event) {
+        treeId = idOf(event.tenantId());
+        tenantId = event.tenantId();
+        for (ImportedUnit unit : event.units()) {
+            add(unit.unitId(), unit.type(), unit.code(), unit.parentId(), event.effectiveFrom());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(UnitMovedEvent event) {
+        units.get(event.unitId()).moveFrom(event.effectiveFrom(), event.toParentId());
+        changeInstants.add(event.effectiveFrom());
+    }
+
+    @EventSourcingHandler
+    void on(UnitClosedEvent event) {
+        units.get(event.unitId()).setStatusFrom(event.effectiveFrom(), UnitStatus.CLOSED);
+        changeInstants.add(event.effectiveFrom());
+    }
+
+    @EventSourcingHandler
+    void on(UnitReopenedEvent event) {
+        units.get(event.unitId()).setStatusFrom(event.effectiveFrom(), UnitStatus.ACTIVE);
+        changeInstants.add(event.effectiveFrom());
+    }
+
+    private void add(UUID unitId, UnitType type, String code, UUID parentId, Instant from) {
+        units.put(unitId, new UnitNode(type, code, parentId, from));
+        unitsByCode.put(code, unitId);
+        changeInstants.add(from);
+    }
+}

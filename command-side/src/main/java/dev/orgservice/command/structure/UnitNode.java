@@ -1,0 +1,112 @@
+package dev.orgservice.command.structure;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.orgservice.api.structure.UnitStatus;
+import dev.orgservice.api.structure.UnitType;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What the tree needs to decide about one unit: type, code, and its parent and status over time (each a short
+ * list of changes ordered by effective time). Names and details are not kept: no rule depends on them.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+final class UnitNode {
+
+    record ParentChange(Instant from, UUID parentId) {
+    }
+
+    record StatusChange(Instant from, UnitStatus status) {
+    }
+
+    private UnitType type;
+    private String code;
+    private List<ParentChange> parents = new ArrayList<>(1);
+    private List<StatusChange> statuses = new ArrayList<>(1);
+
+    UnitNode() {
+        // for Jackson
+    }
+
+    UnitNode(UnitType type, String code, UUID parentId, Instant from) {
+        this.type = type;
+        this.code = code;
+        parents.add(new ParentChange(from, parentId));
+        statuses.add(new StatusChange(from, UnitStatus.ACTIVE));
+    }
+
+    UnitType type() {
+        return type;
+    }
+
+    String code() {
+        return code;
+    }
+
+    Instant createdFrom() {
+        return parents.get(0).from();
+    }
+
+    boolean existsAt(Instant at) {
+        return !createdFrom().isAfter(at);
+    }
+
+    UUID parentAt(Instant at) {
+        for (int i = parents.size() - 1; i >= 0; i--) {
+            if (!parents.get(i).from().isAfter(at)) {
+                return parents.get(i).parentId();
+            }
+        }
+        return null;
+    }
+
+    UnitStatus statusAt(Instant at) {
+        for (int i = statuses.size() - 1; i >= 0; i--) {
+            if (!statuses.get(i).from().isAfter(at)) {
+                return statuses.get(i).status();
+            }
+        }
+        return null;
+    }
+
+    boolean isActiveAt(Instant at) {
+        return statusAt(at) == UnitStatus.ACTIVE;
+    }
+
+    /** How many of this unit's own parent changes fall in {@code (after, upTo]}. */
+    int parentChangesBetween(Instant after, Instant upTo) {
+        int count = 0;
+        for (ParentChange change : parents) {
+            if (change.from().isAfter(after) && !change.from().isAfter(upTo)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    void moveFrom(Instant from, UUID parentId) {
+        insert(parents, new ParentChange(from, parentId), ParentChange::from);
+    }
+
+    void setStatusFrom(Instant from, UnitStatus status) {
+        insert(statuses, new StatusChange(from, status), StatusChange::from);
+    }
+
+    /** Keeps the list ordered; a change at the same instant as an earlier one replaces it. */
+    private static <T> void insert(List<T> changes, T change, java.util.function.Function<T, Instant> from) {
+        Instant at = from.apply(change);
+        int index = changes.size();
+        while (index > 0 && from.apply(changes.get(index - 1)).isAfter(at)) {
+            index--;
+        }
+        if (index > 0 && from.apply(changes.get(index - 1)).equals(at)) {
+            changes.set(index - 1, change);
+        } else {
+            changes.add(index, change);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package dev.orgservice.command.structure.web;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.time.Instant;
+
+/** Close or reopen: when it takes effect (an instant or a date; default now). */
+public record EffectiveChangeRequest(@Schema(example = "2027-01-01") Instant effectiveFrom) {
+}

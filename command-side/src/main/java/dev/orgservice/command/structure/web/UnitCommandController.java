@@ -1,0 +1,159 @@
+package dev.orgservice.command.structure.web;
+
+import dev.orgservice.api.error.ErrorCode;
+import dev.orgservice.api.view.ImportResult;
+import dev.orgservice.api.view.UnitCommandResult;
+import dev.orgservice.command.messaging.CommandSender;
+import dev.orgservice.command.structure.CloseUnitCommand;
+import dev.orgservice.command.structure.CreateUnitCommand;
+import dev.orgservice.command.structure.ImportUnitsCommand;
+import dev.orgservice.command.structure.MoveUnitCommand;
+import dev.orgservice.command.structure.ReopenUnitCommand;
+import dev.orgservice.command.structure.UpdateUnitCommand;
+import dev.orgservice.platform.problem.OrgException;
+import dev.orgservice.platform.problem.Problems;
+import dev.orgservice.platform.security.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/tenants/{tenantId}/units")
+@Tag(name = "Company structure", description = "Units of a tenant: create, import, update, move, close, reopen; "
+        + "changes may be effective-dated (effectiveFrom, default now)")
+public class UnitCommandController {
+
+    static final int MAX_IMPORT_ROWS = 20_000;
+
+    private final CommandSender commands;
+    private final Validator validator;
+
+    public UnitCommandController(CommandSender commands, Validator validator) {
+        this.commands = commands;
+        this.validator = validator;
+    }
+
+    @PostMapping
+    @PreAuthorize(Role.STRUCTURE_EDITING)
+    @Operation(summary = "Create a unit under a parent of an allowed type (a legal entity may be a root)")
+    public ResponseEntity<UnitCommandResult> create(@PathVariable UUID tenantId, @Valid @RequestBody UnitRequest request) {
+        requireNoErrors(request.typeErrors(""));
+        UUID unitId = UUID.randomUUID();
+        var outcome = commands.send(new CreateUnitCommand(tenantId, unitId, request.type(), request.code(),
+                request.name(), request.parentId(), effective(request.effectiveFrom()), request.details()), tenantId);
+        return ResponseEntity.created(URI.create("/api/v1/tenants/" + tenantId + "/units/" + unitId))
+                .body(new UnitCommandResult(unitId, outcome.position()));
+    }
+
+    @PostMapping("/import")
+    @PreAuthorize(Role.STRUCTURE_EDITING)
+    @Operation(summary = "Create many units atomically; parents by parentId or parentCode (existing or earlier in the "
+            + "import); every invalid row is reported, and then nothing is imported")
+    public ResponseEntity<ImportResult> importUnits(@PathVariable UUID tenantId, @RequestBody List<UnitRequest> rows) {
+        if (rows.isEmpty() || rows.size() > MAX_IMPORT_ROWS) {
+            throw new OrgException(ErrorCode.VALIDATION, "An import has 1 to " + MAX_IMPORT_ROWS + " rows",
+                    Map.of("errors", List.of(new Problems.FieldError("body", "1 to " + MAX_IMPORT_ROWS + " rows"))));
+        }
+        requireNoErrors(rowErrors(rows));
+        Instant effectiveFrom = effective(null);
+        List<ImportUnitsCommand.Row> commandRows = new ArrayList<>(rows.size());
+        List<ImportResult.ImportedUnitView> created = new ArrayList<>(rows.size());
+        for (UnitRequest row : rows) {
+            UUID unitId = UUID.randomUUID();
+            commandRows.add(new ImportUnitsCommand.Row(unitId, row.type(), row.code(), row.name(), row.parentId(),
+                    row.parentCode(), row.details()));
+            created.add(new ImportResult.ImportedUnitView(row.code(), unitId));
+        }
+        UUID importId = UUID.randomUUID();
+        var outcome = commands.send(new ImportUnitsCommand(tenantId, importId, effectiveFrom, commandRows), tenantId);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new ImportResult(importId, created.size(), created, outcome.position()));
+    }
+
+    @PatchMapping("/{unitId}")
+    @PreAuthorize(Role.STRUCTURE_EDITING)
+    @Operation(summary = "Change a unit's name or details (takes effect immediately)")
+    public UnitCommandResult update(@PathVariable UUID tenantId, @PathVariable UUID unitId,
+                                    @Valid @RequestBody UnitUpdateRequest request) {
+        return send(new UpdateUnitCommand(tenantId, unitId, request.name(), request.changedDetails()), tenantId, unitId);
+    }
+
+    @PostMapping("/{unitId}/move")
+    @PreAuthorize(Role.STRUCTURE_EDITING)
+    @Operation(summary = "Move a unit and its subtree; refused if it would create a cycle at any effective date")
+    public UnitCommandResult move(@PathVariable UUID tenantId, @PathVariable UUID unitId,
+                                  @Valid @RequestBody MoveRequest request) {
+        return send(new MoveUnitCommand(tenantId, unitId, request.newParentId(), effective(request.effectiveFrom())),
+                tenantId, unitId);
+    }
+
+    @PostMapping("/{unitId}/close")
+    @PreAuthorize(Role.STRUCTURE_EDITING)
+    @Operation(summary = "Close a unit; refused while it has (or will have) active children")
+    public UnitCommandResult close(@PathVariable UUID tenantId, @PathVariable UUID unitId,
+                                   @RequestBody(required = false) EffectiveChangeRequest request) {
+        return send(new CloseUnitCommand(tenantId, unitId, effective(request == null ? null : request.effectiveFrom())),
+                tenantId, unitId);
+    }
+
+    @PostMapping("/{unitId}/reopen")
+    @PreAuthorize(Role.STRUCTURE_EDITING)
+    @Operation(summary = "Reopen a closed unit; its parent must be active")
+    public UnitCommandResult reopen(@PathVariable UUID tenantId, @PathVariable UUID unitId,
+                                    @RequestBody(required = false) EffectiveChangeRequest request) {
+        return send(new ReopenUnitCommand(tenantId, unitId, effective(request == null ? null : request.effectiveFrom())),
+                tenantId, unitId);
+    }
+
+    private UnitCommandResult send(Object command, UUID tenantId, UUID unitId) {
+        return new UnitCommandResult(unitId, commands.send(command, tenantId).position());
+    }
+
+    private List<Problems.FieldError> rowErrors(List<UnitRequest> rows) {
+        List<Problems.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String prefix = "[" + i + "].";
+            UnitRequest row = rows.get(i);
+            if (row == null) {
+                errors.add(new Problems.FieldError("[" + i + "]", "must be a unit object"));
+                continue;
+            }
+            for (ConstraintViolation<UnitRequest> violation : validator.validate(row)) {
+                errors.add(new Problems.FieldError(prefix + violation.getPropertyPath(), violation.getMessage()));
+            }
+            errors.addAll(row.typeErrors(prefix));
+            if (row.parentId() != null && row.parentCode() != null) {
+                errors.add(new Problems.FieldError(prefix + "parentCode", "give parentId or parentCode, not both"));
+            }
+        }
+        return errors;
+    }
+
+    private static void requireNoErrors(List<Problems.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new OrgException(ErrorCode.VALIDATION, "The request is invalid", Map.of("errors", errors));
+        }
+    }
+
+    private static Instant effective(Instant requested) {
+        return requested != null ? requested : Instant.now();
+    }
+}

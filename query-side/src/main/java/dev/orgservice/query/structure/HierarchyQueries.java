@@ -1,0 +1,211 @@
+package dev.orgservice.query.structure;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orgservice.api.structure.UnitDetails;
+import dev.orgservice.api.structure.UnitStatus;
+import dev.orgservice.api.structure.UnitType;
+import dev.orgservice.api.view.PageView;
+import dev.orgservice.api.view.UnitSummaryView;
+import dev.orgservice.api.view.UnitView;
+import dev.orgservice.query.storage.TenantScopedReads;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Hierarchy questions as of an instant, answered with recursive CTEs over the parent timeline. Every query
+ * runs under row-level security for the caller's tenant.
+ */
+@Component
+public class HierarchyQueries {
+
+    /** The row of a timeline valid at :asOf. */
+    private static final String VALID = "%1$s.valid_from <= :asOf and (%1$s.valid_to is null or %1$s.valid_to > :asOf)";
+    private static final String STATUS_AT = "left join lateral (select st.status from read_model.unit_status st "
+            + "where st.unit_id = u.unit_id and " + VALID.formatted("st") + ") s on true";
+    private static final String PARENT_AT = "join lateral (select pa.parent_id from read_model.unit_parent pa "
+            + "where pa.unit_id = u.unit_id and " + VALID.formatted("pa") + ") p on true";
+    private static final int MAX_DEPTH = 64;
+
+    private final TenantScopedReads reads;
+    private final ObjectMapper json;
+
+    public HierarchyQueries(TenantScopedReads reads, ObjectMapper json) {
+        this.reads = reads;
+        this.json = json;
+    }
+
+    public Optional<UnitView> unit(UUID tenantId, UUID unitId, Instant asOf) {
+        return reads.forTenant(tenantId, jdbc -> {
+            var sql = new NamedParameterJdbcTemplate(jdbc);
+            var params = params(unitId, asOf);
+            List<UnitView> found = sql.query("select u.*, p.parent_id, s.status from read_model.unit u " + PARENT_AT
+                    + " " + STATUS_AT + " where u.unit_id = :unitId", params, (row, n) -> unitView(row, asOf));
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            List<UUID> path = new ArrayList<>(ancestors(sql, params).stream().map(UnitSummaryView::unitId).toList());
+            Collections.reverse(path);
+            path.add(unitId);
+            UnitView unit = found.get(0);
+            return Optional.of(new UnitView(unit.unitId(), unit.type(), unit.code(), unit.name(), unit.status(),
+                    unit.parentId(), path, path.size() - 1, unit.existsFrom(), unit.details(), asOf));
+        });
+    }
+
+    /** Nearest first: parent, grandparent ... root. Empty when the unit does not exist at {@code asOf}. */
+    public Optional<List<UnitSummaryView>> ancestors(UUID tenantId, UUID unitId, Instant asOf) {
+        return reads.forTenant(tenantId, jdbc -> {
+            var sql = new NamedParameterJdbcTemplate(jdbc);
+            var params = params(unitId, asOf);
+            return existsAt(sql, params) ? Optional.of(ancestors(sql, params)) : Optional.empty();
+        });
+    }
+
+    public Optional<List<UnitSummaryView>> children(UUID tenantId, UUID unitId, Instant asOf) {
+        return reads.forTenant(tenantId, jdbc -> {
+            var sql = new NamedParameterJdbcTemplate(jdbc);
+            var params = params(unitId, asOf);
+            if (!existsAt(sql, params)) {
+                return Optional.empty();
+            }
+            return Optional.of(sql.query("select u.*, c.parent_id, s.status, 1 as depth from read_model.unit_parent c "
+                    + "join read_model.unit u on u.unit_id = c.unit_id " + STATUS_AT
+                    + " where c.parent_id = :unitId and " + VALID.formatted("c") + " order by u.code", params, SUMMARY));
+        });
+    }
+
+    /** The unit itself (depth 0) and its descendants down to {@code maxDepth}, breadth first, paged. */
+    public Optional<PageView<UnitSummaryView>> subtree(UUID tenantId, UUID unitId, Instant asOf, int maxDepth, int page,
+                                                       int size) {
+        return reads.forTenant(tenantId, jdbc -> {
+            var sql = new NamedParameterJdbcTemplate(jdbc);
+            var params = params(unitId, asOf).addValue("maxDepth", Math.min(maxDepth, MAX_DEPTH))
+                    .addValue("limit", size).addValue("offset", (long) page * size);
+            if (!existsAt(sql, params)) {
+                return Optional.empty();
+            }
+            List<Long> total = new ArrayList<>(1);
+            List<UnitSummaryView> items = sql.query("""
+                    with recursive down(unit_id, parent_id, depth) as (
+                        select pa.unit_id, pa.parent_id, 0 from read_model.unit_parent pa
+                        where pa.unit_id = :unitId and %s
+                      union all
+                        select c.unit_id, c.parent_id, down.depth + 1 from down
+                        join read_model.unit_parent c on c.parent_id = down.unit_id and %s
+                        where down.depth < :maxDepth)
+                    select u.*, down.parent_id, down.depth, s.status, count(*) over () as total
+                    from down join read_model.unit u on u.unit_id = down.unit_id %s
+                    order by down.depth, u.code limit :limit offset :offset"""
+                    .formatted(VALID.formatted("pa"), VALID.formatted("c"), STATUS_AT), params, (row, n) -> {
+                        total.add(row.getLong("total"));
+                        return SUMMARY.mapRow(row, n);
+                    });
+            return Optional.of(new PageView<>(items, page, size, total.isEmpty() ? countSubtree(sql, params) : total.get(0)));
+        });
+    }
+
+    /** Units existing at {@code asOf}, by type, status at that time and a prefix of the code or of a word of the name. */
+    public PageView<UnitSummaryView> search(UUID tenantId, UnitType type, UnitStatus status, String q, Instant asOf,
+                                            int page, int size) {
+        return reads.forTenant(tenantId, jdbc -> {
+            var sql = new NamedParameterJdbcTemplate(jdbc);
+            String prefix = q == null || q.isBlank() ? null : escapeLike(q.trim().toLowerCase()) + "%";
+            var params = new MapSqlParameterSource().addValue("asOf", utc(asOf)).addValue("tenantId", tenantId)
+                    .addValue("type", type == null ? null : type.name())
+                    .addValue("status", status == null ? null : status.name())
+                    .addValue("prefix", prefix).addValue("limit", size).addValue("offset", (long) page * size);
+            List<Long> total = new ArrayList<>(1);
+            List<UnitSummaryView> items = sql.query("select u.*, p.parent_id, s.status, null as depth, "
+                    + "count(*) over () as total from read_model.unit u " + PARENT_AT + " " + STATUS_AT + " " + """
+                     where u.tenant_id = :tenantId
+                       and (cast(:type as varchar) is null or u.type = :type)
+                       and (cast(:status as varchar) is null or s.status = :status)
+                       and (cast(:prefix as varchar) is null or lower(u.code) like :prefix
+                            or exists (select 1 from regexp_split_to_table(lower(u.name), '[^[:alnum:]]+') word
+                                       where word like :prefix))
+                     order by u.code limit :limit offset :offset""", params, (row, n) -> {
+                total.add(row.getLong("total"));
+                return SUMMARY.mapRow(row, n);
+            });
+            return new PageView<>(items, page, size, total.isEmpty() ? 0 : total.get(0));
+        });
+    }
+
+    private List<UnitSummaryView> ancestors(NamedParameterJdbcTemplate sql, MapSqlParameterSource params) {
+        return sql.query("""
+                with recursive up(unit_id, depth) as (
+                    select pa.parent_id, 1 from read_model.unit_parent pa where pa.unit_id = :unitId and %s
+                  union all
+                    select pa.parent_id, up.depth + 1 from up
+                    join read_model.unit_parent pa on pa.unit_id = up.unit_id and %s
+                    where up.depth < %d)
+                select u.*, p.parent_id, s.status, up.depth from up
+                join read_model.unit u on u.unit_id = up.unit_id %s %s
+                order by up.depth""".formatted(VALID.formatted("pa"), VALID.formatted("pa"), MAX_DEPTH,
+                PARENT_AT.replace("join lateral", "left join lateral"), STATUS_AT), params, SUMMARY);
+    }
+
+    private static boolean existsAt(NamedParameterJdbcTemplate sql, MapSqlParameterSource params) {
+        return Boolean.TRUE.equals(sql.queryForObject("select exists (select 1 from read_model.unit_parent pa "
+                + "where pa.unit_id = :unitId and " + VALID.formatted("pa") + ")", params, Boolean.class));
+    }
+
+    private static long countSubtree(NamedParameterJdbcTemplate sql, MapSqlParameterSource params) {
+        Long count = sql.queryForObject("""
+                with recursive down(unit_id, depth) as (
+                    select :unitId::uuid, 0
+                  union all
+                    select c.unit_id, down.depth + 1 from down
+                    join read_model.unit_parent c on c.parent_id = down.unit_id and %s
+                    where down.depth < :maxDepth)
+                select count(*) from down""".formatted(VALID.formatted("c")), params, Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private static MapSqlParameterSource params(UUID unitId, Instant asOf) {
+        return new MapSqlParameterSource().addValue("unitId", unitId).addValue("asOf", utc(asOf));
+    }
+
+    private static final RowMapper<UnitSummaryView> SUMMARY = (row, n) -> new UnitSummaryView(
+            row.getObject("unit_id", UUID.class), UnitType.valueOf(row.getString("type")), row.getString("code"),
+            row.getString("name"), status(row), row.getObject("parent_id", UUID.class),
+            (Integer) row.getObject("depth"));
+
+    private UnitView unitView(ResultSet row, Instant asOf) throws SQLException {
+        try {
+            return new UnitView(row.getObject("unit_id", UUID.class), UnitType.valueOf(row.getString("type")),
+                    row.getString("code"), row.getString("name"), status(row), row.getObject("parent_id", UUID.class),
+                    List.of(), 0, row.getObject("created_from", OffsetDateTime.class).toInstant(),
+                    json.readValue(row.getString("details"), UnitDetails.class), asOf);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable unit details", e);
+        }
+    }
+
+    private static UnitStatus status(ResultSet row) throws SQLException {
+        String status = row.getString("status");
+        return status == null ? null : UnitStatus.valueOf(status);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.orgservice.query.structure.web;
+
+import dev.orgservice.api.structure.UnitStatus;
+import dev.orgservice.api.structure.UnitType;
+import dev.orgservice.api.view.PageView;
+import dev.orgservice.api.view.UnitSummaryView;
+import dev.orgservice.api.view.UnitView;
+import dev.orgservice.platform.problem.OrgException;
+import dev.orgservice.platform.security.Role;
+import dev.orgservice.query.structure.HierarchyQueries;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+@Validated
+@RequestMapping("/api/v1/tenants/{tenantId}/units")
+@Tag(name = "Hierarchy", description = "The company structure as of a point in time (asOf: an instant or a date, "
+        + "default now). Every endpoint accepts minPosition (or X-Min-Position) to read its own writes.")
+@PreAuthorize(Role.READING)
+public class UnitQueryController {
+
+    private final HierarchyQueries hierarchy;
+
+    public UnitQueryController(HierarchyQueries hierarchy) {
+        this.hierarchy = hierarchy;
+    }
+
+    @GetMapping
+    @Operation(summary = "Search units by type, status and q (prefix of the code or of any word of the name)")
+    public PageView<UnitSummaryView> search(@PathVariable UUID tenantId,
+                                            @RequestParam(required = false) UnitType type,
+                                            @RequestParam(required = false) UnitStatus status,
+                                            @RequestParam(required = false) String q,
+                                            @RequestParam(required = false) Instant asOf,
+                                            @RequestParam(defaultValue = "0") @Min(0) int page,
+                                            @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int size,
+                                            @Parameter(description = "read-your-writes position")
+                                            @RequestParam(required = false) Long minPosition) {
+        return hierarchy.search(tenantId, type, status, q, at(asOf), page, size);
+    }
+
+    @GetMapping("/{unitId}")
+    @Operation(summary = "One unit with its parent, path (ids root..unit) and depth as of asOf")
+    public UnitView unit(@PathVariable UUID tenantId, @PathVariable UUID unitId,
+                         @RequestParam(required = false) Instant asOf, @RequestParam(required = false) Long minPosition) {
+        return hierarchy.unit(tenantId, unitId, at(asOf)).orElseThrow(() -> missing(unitId));
+    }
+
+    @GetMapping("/{unitId}/children")
+    @Operation(summary = "Direct children as of asOf, by code")
+    public Map<String, List<UnitSummaryView>> children(@PathVariable UUID tenantId, @PathVariable UUID unitId,
+                                                       @RequestParam(required = false) Instant asOf,
+                                                       @RequestParam(required = false) Long minPosition) {
+        return Map.of("items", hierarchy.children(tenantId, unitId, at(asOf)).orElseThrow(() -> missing(unitId)));
+    }
+
+    @GetMapping("/{unitId}/subtree")
+    @Operation(summary = "The unit (depth 0) and its descendants down to depth, breadth first, paged")
+    public PageView<UnitSummaryView> subtree(@PathVariable UUID tenantId, @PathVariable UUID unitId,
+                                             @RequestParam(defaultValue = "64") @Min(0) @Max(64) int depth,
+                                             @RequestParam(required = false) Instant asOf,
+                                             @RequestParam(defaultValue = "0") @Min(0) int page,
+                                             @RequestParam(defaultValue = "1000") @Min(1) @Max(1000) int size,
+                                             @RequestParam(required = false) Long minPosition) {
+        return hierarchy.subtree(tenantId, unitId, at(asOf), depth, page, size).orElseThrow(() -> missing(unitId));
+    }
+
+    @GetMapping("/{unitId}/ancestors")
+    @Operation(summary = "Ancestors nearest first (parent ... root), without the unit itself")
+    public Map<String, List<UnitSummaryView>> ancestors(@PathVariable UUID tenantId, @PathVariable UUID unitId,
+                                                        @RequestParam(required = false) Instant asOf,
+                                                        @RequestParam(required = false) Long minPosition) {
+        return Map.of("items", hierarchy.ancestors(tenantId, unitId, at(asOf)).orElseThrow(() -> missing(unitId)));
+    }
+
+    private static Instant at(Instant asOf) {
+        return asOf != null ? asOf : Instant.now();
+    }
+
+    private static OrgException missing(UUID unitId) {
+        return OrgException.notFound("Unit " + unitId + " (at the requested asOf)");
+    }
+}

@@ -1,0 +1,4 @@
+package dev.orgservice.api.structure;
+
+public record Address(String street, String city, String postalCode, String region, String country) {
+}

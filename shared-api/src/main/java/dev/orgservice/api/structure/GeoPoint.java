@@ -1,0 +1,4 @@
+package dev.orgservice.api.structure;
+
+public record GeoPoint(double latitude, double longitude) {
+}

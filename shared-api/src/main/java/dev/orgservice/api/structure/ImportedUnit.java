@@ -1,0 +1,7 @@
+package dev.orgservice.api.structure;
+
+import java.util.UUID;
+
+/** One unit of a bulk import; parents are resolved to ids (earlier in the import or already existing). */
+public record ImportedUnit(UUID unitId, UnitType type, String code, String name, UUID parentId, UnitDetails details) {
+}

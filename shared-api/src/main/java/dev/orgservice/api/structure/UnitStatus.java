@@ -1,0 +1,5 @@
+package dev.orgservice.api.structure;
+
+public enum UnitStatus {
+    ACTIVE, CLOSED
+}
