@@ -3,6 +3,9 @@ package dev.orgservice.command.structure;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.api.structure.ImportedUnit;
+import dev.orgservice.api.structure.PositionCreatedEvent;
+import dev.orgservice.api.structure.PositionHolderAssignedEvent;
+import dev.orgservice.api.structure.PositionVacatedEvent;
 import dev.orgservice.api.structure.UnitClosedEvent;
 import dev.orgservice.api.structure.UnitCreatedEvent;
 import dev.orgservice.api.structure.UnitDetails;
@@ -50,6 +53,12 @@ public class OrganizationTree {
     private UUID tenantId;
     private Map<UUID, UnitNode> units = new HashMap<>();
     private Map<String, UUID> unitsByCode = new HashMap<>();
+    /**
+     * Positions live in the tree too: "the position's unit is active" and "explicit lines never form a cycle"
+     * are then plain checks inside one boundary. A position is three fields; holders are not kept (no rule
+     * depends on who holds what).
+     */
+    private Map<UUID, PositionNode> positions = new HashMap<>();
     /** Every instant at which some parent or status changes: the checkpoints of effective-dated rules. */
     private NavigableSet<Instant> changeInstants = new TreeSet<>();
 
@@ -162,6 +171,43 @@ public class OrganizationTree {
         apply(new UnitReopenedEvent(command.tenantId(), command.unitId(), at));
     }
 
+    @CommandHandler
+    void handle(CreatePositionCommand command, TenantGuard tenants) {
+        var limits = tenants.requireActive(command.tenantId());
+        if (positions.size() + 1 > limits.maxPositions()) {
+            throw new OrgException(ErrorCode.RULE_VIOLATION, "Plan " + limits.plan() + " allows "
+                    + limits.maxPositions() + " positions", Map.of("plan", limits.plan(),
+                    "maxPositions", limits.maxPositions()));
+        }
+        UnitNode unit = requireUnit(command.unitId());
+        Instant now = Instant.now();
+        if (!unit.existsAt(now) || !unit.isActiveAt(now)) {
+            throw new OrgException(ErrorCode.CONFLICT, "Unit " + unit.code() + " is not active; positions need an "
+                    + "active unit", Map.of("unitId", command.unitId()));
+        }
+        if (command.reportsToPositionId() != null) {
+            requirePosition(command.reportsToPositionId());
+        }
+        command.dottedLineToPositionIds().forEach(this::requirePosition);
+        apply(new PositionCreatedEvent(command.tenantId(), command.positionId(), command.unitId(), command.title(),
+                command.manager(), command.reportsToPositionId(), List.copyOf(command.dottedLineToPositionIds())));
+    }
+
+    @CommandHandler
+    void handle(AssignHolderCommand command, TenantGuard tenants) {
+        tenants.requireActive(command.tenantId());
+        requirePosition(command.positionId());
+        apply(new PositionHolderAssignedEvent(command.tenantId(), command.positionId(), command.personId(),
+                command.from(), command.to()));
+    }
+
+    @CommandHandler
+    void handle(VacatePositionCommand command, TenantGuard tenants) {
+        tenants.requireActive(command.tenantId());
+        requirePosition(command.positionId());
+        apply(new PositionVacatedEvent(command.tenantId(), command.positionId(), command.from()));
+    }
+
     // ---- rules --------------------------------------------------------------------------------------------
 
     /** The instant itself and every later scheduled change: where effective-dated rules must hold. */
@@ -255,6 +301,14 @@ public class OrganizationTree {
         }
     }
 
+    private PositionNode requirePosition(UUID positionId) {
+        PositionNode position = positions.get(positionId);
+        if (position == null) {
+            throw OrgException.notFound("Position " + positionId);
+        }
+        return position;
+    }
+
     private UnitNode requireUnit(UUID unitId) {
         UnitNode unit = units.get(unitId);
         if (unit == null) {
@@ -318,6 +372,11 @@ public class OrganizationTree {
     void on(UnitReopenedEvent event) {
         units.get(event.unitId()).setStatusFrom(event.effectiveFrom(), UnitStatus.ACTIVE);
         changeInstants.add(event.effectiveFrom());
+    }
+
+    @EventSourcingHandler
+    void on(PositionCreatedEvent event) {
+        positions.put(event.positionId(), new PositionNode(event.unitId(), event.manager(), event.reportsToPositionId()));
     }
 
     private void add(UUID unitId, UnitType type, String code, UUID parentId, Instant from) {

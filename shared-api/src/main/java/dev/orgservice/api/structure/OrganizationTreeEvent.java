@@ -9,7 +9,7 @@ import java.util.UUID;
  */
 public sealed interface OrganizationTreeEvent permits
         UnitCreatedEvent, UnitsImportedEvent, UnitDetailsUpdatedEvent, UnitMovedEvent, UnitClosedEvent,
-        UnitReopenedEvent {
+        UnitReopenedEvent, PositionCreatedEvent, PositionHolderAssignedEvent, PositionVacatedEvent {
 
     UUID tenantId();
 }

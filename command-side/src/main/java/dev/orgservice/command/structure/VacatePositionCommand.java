@@ -1,0 +1,7 @@
+package dev.orgservice.command.structure;
+
+import java.time.Instant;
+import java.util.UUID;
+
+public record VacatePositionCommand(UUID tenantId, UUID positionId, Instant from) implements TreeCommand {
+}

@@ -1,0 +1,19 @@
+package dev.orgservice.command.structure.web;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+import java.util.UUID;
+
+@Schema(example = """
+        {"unitId": "8d0c7c1e-3f43-4d43-9a53-0c9c8d6a3b11", "title": "Head of Finance", "manager": true}""")
+public record PositionRequest(
+        @NotNull UUID unitId,
+        @NotBlank @Size(max = 200) String title,
+        boolean manager,
+        @Schema(description = "explicit solid line, where it differs from the unit's manager") UUID reportsToPositionId,
+        @Size(max = 20) List<@NotNull UUID> dottedLineToPositionIds) {
+}

@@ -1,0 +1,99 @@
+package dev.orgservice.query.structure;
+
+import dev.orgservice.api.structure.PositionCreatedEvent;
+import dev.orgservice.api.structure.PositionHolderAssignedEvent;
+import dev.orgservice.api.structure.PositionVacatedEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Positions and their holders over time. Part of the hierarchy processing group: management chains join
+ * positions with the unit tree, so both must be at the same point of the event stream.
+ */
+@Component
+@ProcessingGroup(HierarchyProjection.PROCESSING_GROUP)
+public class PositionProjection {
+
+    private final JdbcTemplate jdbc;
+
+    public PositionProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(PositionCreatedEvent event, @Timestamp Instant recorded) {
+        UUID[] dotted = event.dottedLineToPositionIds().toArray(UUID[]::new);
+        jdbc.update("""
+                insert into read_model.position (position_id, tenant_id, unit_id, title, manager, reports_to_position_id,
+                    dotted_line_to, created_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (position_id) do nothing""",
+                ps -> {
+                    ps.setObject(1, event.positionId());
+                    ps.setObject(2, event.tenantId());
+                    ps.setObject(3, event.unitId());
+                    ps.setString(4, event.title());
+                    ps.setBoolean(5, event.manager());
+                    ps.setObject(6, event.reportsToPositionId());
+                    ps.setArray(7, ps.getConnection().createArrayOf("uuid", dotted));
+                    ps.setObject(8, utc(recorded));
+                });
+    }
+
+    /** Ends or trims every holding that overlaps [from, to), then records the new one. */
+    @EventHandler
+    void on(PositionHolderAssignedEvent event) {
+        clear(event.positionId(), event.from(), event.to());
+        jdbc.update("insert into read_model.position_holder (position_id, valid_from, valid_to, tenant_id, person_id) "
+                + "values (?, ?, ?, ?, ?)", event.positionId(), utc(event.from()),
+                event.to() == null ? null : utc(event.to()), event.tenantId(), event.personId());
+    }
+
+    @EventHandler
+    void on(PositionVacatedEvent event) {
+        clear(event.positionId(), event.from(), null);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from read_model.position_holder");
+        jdbc.update("delete from read_model.position");
+    }
+
+    private void clear(UUID positionId, Instant from, Instant to) {
+        OffsetDateTime start = utc(from);
+        OffsetDateTime end = to == null ? null : utc(to);
+        // a holding that starts before the range and ends after it keeps its tail as a new row
+        if (end != null) {
+            jdbc.update("""
+                    insert into read_model.position_holder (position_id, valid_from, valid_to, tenant_id, person_id)
+                    select position_id, ?, valid_to, tenant_id, person_id from read_model.position_holder
+                    where position_id = ? and valid_from < ? and (valid_to is null or valid_to > ?)""",
+                    end, positionId, start, end);
+        }
+        // holdings that start inside the range: keep what lies after it, or drop them
+        if (end != null) {
+            jdbc.update("""
+                    update read_model.position_holder set valid_from = ? where position_id = ? and valid_from >= ?
+                    and valid_from < ? and (valid_to is null or valid_to > ?)""", end, positionId, start, end, end);
+        }
+        jdbc.update("delete from read_model.position_holder where position_id = ? and valid_from >= ?"
+                + (end == null ? "" : " and valid_from < ?"), end == null
+                ? new Object[]{positionId, start} : new Object[]{positionId, start, end});
+        // holdings that start before the range end where it begins
+        jdbc.update("update read_model.position_holder set valid_to = ? where position_id = ? and valid_from < ? "
+                + "and (valid_to is null or valid_to > ?)", start, positionId, start, start);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+}

@@ -1,0 +1,194 @@
+package dev.orgservice.query.structure;
+
+import dev.orgservice.api.view.ChainLinkView;
+import dev.orgservice.api.view.PositionView;
+import dev.orgservice.query.storage.TenantScopedReads;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Array;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Reporting structure as of an instant. Who a position reports to: its explicit line if it has one, else the
+ * manager of its unit (unless it is that manager), else the manager of the nearest ancestor unit that has one.
+ * Vacant managers stay in the chain, marked vacant; the chain goes on above them.
+ */
+@Component
+public class PositionQueries {
+
+    private record Position(UUID id, UUID unitId, String title, boolean manager, UUID reportsTo, List<UUID> dotted) {
+    }
+
+    private static final RowMapper<Position> POSITION = (row, n) -> new Position(
+            row.getObject("position_id", UUID.class), row.getObject("unit_id", UUID.class), row.getString("title"),
+            row.getBoolean("manager"), row.getObject("reports_to_position_id", UUID.class), uuids(row.getArray("dotted_line_to")));
+
+    private final TenantScopedReads reads;
+
+    public PositionQueries(TenantScopedReads reads) {
+        this.reads = reads;
+    }
+
+    public Optional<PositionView> position(UUID tenantId, UUID positionId, Instant asOf) {
+        return reads.forTenant(tenantId, jdbc -> {
+            var sql = new NamedParameterJdbcTemplate(jdbc);
+            return find(sql, positionId).map(p -> {
+                String holder = holderAt(sql, p.id(), asOf);
+                return new PositionView(p.id(), p.unitId(), p.title(), p.manager(), p.reportsTo(), p.dotted(), holder,
+                        holder == null, asOf);
+            });
+        });
+    }
+
+    /**
+     * Nearest manager first. The person's position is {@code positionId} when given (a person with several
+     * positions), else the one they have held the longest at {@code asOf}. Empty if they hold none.
+     */
+    public Optional<List<ChainLinkView>> managementChain(UUID tenantId, String personId, UUID positionId, Instant asOf) {
+        return reads.forTenant(tenantId, jdbc -> {
+            var sql = new NamedParameterJdbcTemplate(jdbc);
+            Optional<Position> start = positionId != null
+                    ? find(sql, positionId).filter(p -> personId.equals(holderAt(sql, p.id(), asOf)))
+                    : longestHeld(sql, personId, asOf);
+            if (start.isEmpty()) {
+                return Optional.empty();
+            }
+            List<ChainLinkView> chain = new ArrayList<>();
+            Set<UUID> visited = new HashSet<>(Set.of(start.get().id()));
+            for (Position next = above(sql, start.get(), asOf); next != null && visited.add(next.id());
+                 next = above(sql, next, asOf)) {
+                chain.add(link(sql, next, asOf));
+            }
+            return Optional.of(chain);
+        });
+    }
+
+    /** Direct reports, or with {@code indirect} everyone below, breadth first. Empty if the position does not exist. */
+    public Optional<List<ChainLinkView>> reports(UUID tenantId, UUID positionId, boolean indirect, Instant asOf) {
+        return reads.forTenant(tenantId, jdbc -> {
+            var sql = new NamedParameterJdbcTemplate(jdbc);
+            Optional<Position> top = find(sql, positionId);
+            if (top.isEmpty()) {
+                return Optional.empty();
+            }
+            Set<UUID> seen = new LinkedHashSet<>(Set.of(positionId));
+            List<ChainLinkView> reports = new ArrayList<>();
+            Deque<Position> queue = new ArrayDeque<>(List.of(top.get()));
+            while (!queue.isEmpty()) {
+                for (Position report : directReports(sql, queue.poll(), asOf)) {
+                    if (seen.add(report.id())) {
+                        reports.add(link(sql, report, asOf));
+                        if (indirect) {
+                            queue.add(report);
+                        }
+                    }
+                }
+            }
+            return Optional.of(reports);
+        });
+    }
+
+    private Position above(NamedParameterJdbcTemplate sql, Position position, Instant asOf) {
+        if (position.reportsTo() != null) {
+            return find(sql, position.reportsTo()).orElse(null);
+        }
+        Position unitManager = managerOf(sql, position.unitId());
+        if (unitManager != null && !unitManager.id().equals(position.id())) {
+            return unitManager;
+        }
+        for (UUID ancestor : HierarchyQueries.ancestorIds(sql, position.unitId(), asOf)) {
+            Position manager = managerOf(sql, ancestor);
+            if (manager != null) {
+                return manager;
+            }
+        }
+        return null;
+    }
+
+    /** The inverse of {@link #above}: explicit reports, then the unit's own people, then managers below. */
+    private List<Position> directReports(NamedParameterJdbcTemplate sql, Position manager, Instant asOf) {
+        List<Position> reports = new ArrayList<>(sql.query("select * from read_model.position "
+                + "where reports_to_position_id = :id order by created_at", new MapSqlParameterSource("id", manager.id()),
+                POSITION));
+        Position unitManager = managerOf(sql, manager.unitId());
+        if (unitManager == null || !unitManager.id().equals(manager.id())) {
+            return reports;
+        }
+        reports.addAll(implicitMembers(sql, manager.unitId(), manager.id()));
+        Deque<UUID> units = new ArrayDeque<>(HierarchyQueries.childIds(sql, manager.unitId(), asOf));
+        while (!units.isEmpty()) {
+            UUID unit = units.poll();
+            Position childManager = managerOf(sql, unit);
+            if (childManager != null) {
+                if (childManager.reportsTo() == null) {
+                    reports.add(childManager);
+                }
+            } else {
+                reports.addAll(implicitMembers(sql, unit, null));
+                units.addAll(HierarchyQueries.childIds(sql, unit, asOf));
+            }
+        }
+        return reports;
+    }
+
+    private static List<Position> implicitMembers(NamedParameterJdbcTemplate sql, UUID unitId, UUID except) {
+        return sql.query("select * from read_model.position where unit_id = :unitId and reports_to_position_id is null "
+                        + "order by created_at, position_id", new MapSqlParameterSource("unitId", unitId), POSITION)
+                .stream().filter(p -> !p.id().equals(except)).toList();
+    }
+
+    private static Position managerOf(NamedParameterJdbcTemplate sql, UUID unitId) {
+        return sql.query("select * from read_model.position where unit_id = :unitId and manager "
+                + "order by created_at, position_id limit 1", new MapSqlParameterSource("unitId", unitId), POSITION)
+                .stream().findFirst().orElse(null);
+    }
+
+    private static Optional<Position> find(NamedParameterJdbcTemplate sql, UUID positionId) {
+        return sql.query("select * from read_model.position where position_id = :id",
+                new MapSqlParameterSource("id", positionId), POSITION).stream().findFirst();
+    }
+
+    private static Optional<Position> longestHeld(NamedParameterJdbcTemplate sql, String personId, Instant asOf) {
+        return sql.query("""
+                select p.* from read_model.position_holder h join read_model.position p on p.position_id = h.position_id
+                where h.person_id = :personId and h.valid_from <= :asOf and (h.valid_to is null or h.valid_to > :asOf)
+                order by h.valid_from, p.created_at limit 1""",
+                new MapSqlParameterSource("personId", personId).addValue("asOf", utc(asOf)), POSITION).stream().findFirst();
+    }
+
+    private static String holderAt(NamedParameterJdbcTemplate sql, UUID positionId, Instant asOf) {
+        return sql.queryForList("""
+                select person_id from read_model.position_holder where position_id = :id and valid_from <= :asOf
+                and (valid_to is null or valid_to > :asOf)""",
+                new MapSqlParameterSource("id", positionId).addValue("asOf", utc(asOf)), String.class)
+                .stream().findFirst().orElse(null);
+    }
+
+    private static ChainLinkView link(NamedParameterJdbcTemplate sql, Position position, Instant asOf) {
+        String holder = holderAt(sql, position.id(), asOf);
+        return new ChainLinkView(position.id(), position.unitId(), position.title(), holder, holder == null);
+    }
+
+    private static List<UUID> uuids(Array array) throws java.sql.SQLException {
+        return array == null ? List.of() : Arrays.asList((UUID[]) array.getArray());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

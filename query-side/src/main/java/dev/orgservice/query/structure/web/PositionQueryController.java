@@ -1,0 +1,67 @@
+package dev.orgservice.query.structure.web;
+
+import dev.orgservice.api.view.ChainLinkView;
+import dev.orgservice.api.view.PositionView;
+import dev.orgservice.platform.problem.OrgException;
+import dev.orgservice.platform.security.Role;
+import dev.orgservice.query.structure.PositionQueries;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/tenants/{tenantId}")
+@Tag(name = "Reporting structure", description = "Positions, reports and management chains as of asOf "
+        + "(default now); every endpoint accepts minPosition")
+@PreAuthorize(Role.READING)
+public class PositionQueryController {
+
+    private final PositionQueries positions;
+
+    public PositionQueryController(PositionQueries positions) {
+        this.positions = positions;
+    }
+
+    @GetMapping("/positions/{positionId}")
+    @Operation(summary = "A position with its holder as of asOf")
+    public PositionView position(@PathVariable UUID tenantId, @PathVariable UUID positionId,
+                                 @RequestParam(required = false) Instant asOf,
+                                 @RequestParam(required = false) Long minPosition) {
+        return positions.position(tenantId, positionId, at(asOf))
+                .orElseThrow(() -> OrgException.notFound("Position " + positionId));
+    }
+
+    @GetMapping("/positions/{positionId}/reports")
+    @Operation(summary = "Direct reports, or everyone below with indirect=true")
+    public Map<String, List<ChainLinkView>> reports(@PathVariable UUID tenantId, @PathVariable UUID positionId,
+                                                    @RequestParam(defaultValue = "false") boolean indirect,
+                                                    @RequestParam(required = false) Instant asOf,
+                                                    @RequestParam(required = false) Long minPosition) {
+        return Map.of("items", positions.reports(tenantId, positionId, indirect, at(asOf))
+                .orElseThrow(() -> OrgException.notFound("Position " + positionId)));
+    }
+
+    @GetMapping("/people/{personId}/management-chain")
+    @Operation(summary = "The managers above a person, nearest first; vacant managers are listed as vacant")
+    public Map<String, List<ChainLinkView>> managementChain(@PathVariable String personId, @PathVariable UUID tenantId,
+                                                            @RequestParam(required = false) UUID positionId,
+                                                            @RequestParam(required = false) Instant asOf,
+                                                            @RequestParam(required = false) Long minPosition) {
+        return Map.of("items", positions.managementChain(tenantId, personId, positionId, at(asOf))
+                .orElseThrow(() -> OrgException.notFound("Person " + personId + " holding a position at that time")));
+    }
+
+    private static Instant at(Instant asOf) {
+        return asOf != null ? asOf : Instant.now();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.orgservice.api.structure;
+
+import org.axonframework.serialization.Revision;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A position was created in a unit. {@code reportsToPositionId} is an explicit solid line (null: the unit's
+ * manager, then its ancestors' managers); {@code dottedLineToPositionIds} are matrix lines.
+ */
+@Revision("1")
+public record PositionCreatedEvent(UUID tenantId, UUID positionId, UUID unitId, String title, boolean manager,
+                                   UUID reportsToPositionId, List<UUID> dottedLineToPositionIds)
+        implements OrganizationTreeEvent {
+}

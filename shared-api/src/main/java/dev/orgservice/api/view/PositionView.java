@@ -1,0 +1,10 @@
+package dev.orgservice.api.view;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A position as of {@code asOf}: where it sits, its lines, and who holds it ({@code personId} null when vacant). */
+public record PositionView(UUID positionId, UUID unitId, String title, boolean manager, UUID reportsToPositionId,
+                           List<UUID> dottedLineToPositionIds, String personId, boolean vacant, Instant asOf) {
+}
