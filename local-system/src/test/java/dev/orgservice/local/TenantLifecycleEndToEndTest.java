@@ -1,50 +1,20 @@
 package dev.orgservice.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orgservice.command.CommandSideApplication;
 import dev.orgservice.platform.testing.Http;
 import dev.orgservice.platform.testing.TestDatabase;
 import dev.orgservice.platform.testing.TestTokens;
-import dev.orgservice.query.QuerySideApplication;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Both services, as deployed: commands over HTTP on one, reads of the same writes over HTTP on the other. */
-class TenantLifecycleEndToEndTest {
-
-    private static final String ADMIN = TestTokens.platformAdmin();
-    private static ConfigurableApplicationContext commandSide;
-    private static ConfigurableApplicationContext querySide;
-    private static Http commands;
-    private static Http queries;
-
-    @BeforeAll
-    static void startTheSystem() {
-        Map<String, Object> properties = new HashMap<>(TestDatabase.get().properties());
-        properties.put("ORG_COMMAND_PORT", "0");
-        properties.put("ORG_QUERY_PORT", "0");
-        commandSide = CommandSideApplication.builder().properties(properties).run();
-        querySide = QuerySideApplication.builder().properties(properties).run();
-        commands = Http.onPort(port(commandSide));
-        queries = Http.onPort(port(querySide));
-    }
-
-    @AfterAll
-    static void stopTheSystem() {
-        querySide.close();
-        commandSide.close();
-    }
+class TenantLifecycleEndToEndTest extends RunningSystem {
 
     @Test
     void aTenantGoesThroughItsWholeLifeAndEveryStepIsReadableAtOnceOnTheQuerySide() {
@@ -115,14 +85,4 @@ class TenantLifecycleEndToEndTest {
         }
     }
 
-    private static JsonNode read(String path, Http.Response afterCommand, String token) {
-        assertThat(afterCommand.status()).as(afterCommand.body()).isBetween(200, 201);
-        Http.Response response = queries.get(path + "?minPosition=" + afterCommand.position(), token);
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-    }
 }

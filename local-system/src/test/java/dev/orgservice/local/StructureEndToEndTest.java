@@ -1,0 +1,163 @@
+package dev.orgservice.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orgservice.platform.testing.Http;
+import dev.orgservice.platform.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A tenant builds its structure and reporting lines; the hierarchy reads answer as of any date. */
+class StructureEndToEndTest extends RunningSystem {
+
+    private String tenant;
+    private String editor;
+
+    @BeforeEach
+    void anActiveTenant() {
+        Http.Response created = commands.post("/api/v1/tenants", ADMIN,
+                Http.newTenant("str-" + UUID.randomUUID().toString().substring(0, 8), "ENTERPRISE"));
+        tenant = created.json().get("tenantId").asText();
+        assertThat(commands.post("/api/v1/tenants/" + tenant + "/activate", ADMIN, "{}").status()).isEqualTo(200);
+        editor = TestTokens.forTenant(UUID.fromString(tenant), "ed", "ORG_EDITOR");
+    }
+
+    @Test
+    void answersAncestorsSubtreePathAndSearchOfTheStructure() {
+        String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
+        String branch = unit("BRANCH", "MUC", le, ",\"timezone\":\"Europe/Berlin\"");
+        String eng = unit("DEPARTMENT", "ENG", branch, "");
+        Http.Response last = create("DEPARTMENT", "PLAT", eng, "");
+        String plat = last.json().get("unitId").asText();
+
+        assertThat(ids(read(units() + plat + "/ancestors", last, editor))).containsExactly(eng, branch, le);
+        JsonNode unit = read(units() + plat, last, editor);
+        assertThat(unit.get("depth").asInt()).isEqualTo(3);
+        assertThat(unit.get("path")).extracting(JsonNode::asText).containsExactly(le, branch, eng, plat);
+        JsonNode subtree = read(units() + branch + "/subtree", last, editor);
+        assertThat(ids(subtree)).containsExactly(branch, eng, plat);
+        assertThat(subtree.get("total").asInt()).isEqualTo(3);
+        assertThat(ids(read(units() + branch + "/subtree?depth=1", last, editor))).containsExactly(branch, eng);
+        assertThat(ids(read(units() + branch + "/children", last, editor))).containsExactly(eng);
+        assertThat(read(search() + "?type=DEPARTMENT", last, editor).get("total").asInt()).isEqualTo(2);
+        assertThat(ids(read(search() + "?q=pla", last, editor))).containsExactly(plat);
+        assertThat(ids(read(search() + "?q=plat%20unit", last, editor))).isEmpty();
+    }
+
+    @Test
+    void showsAFutureMoveOnlyFromItsEffectiveDate() {
+        String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
+        String a = unit("DEPARTMENT", "A", le, "");
+        String b = unit("DEPARTMENT", "B", le, "");
+        String future = LocalDate.now(ZoneOffset.UTC).plusDays(30).toString();
+        Http.Response moved = commands.post(units() + b + "/move", editor,
+                "{\"newParentId\":\"" + a + "\",\"effectiveFrom\":\"" + future + "\"}");
+        assertThat(moved.status()).isEqualTo(200);
+
+        assertThat(read(units() + b, moved, editor).get("parentId").asText()).isEqualTo(le);
+        assertThat(read(units() + b + "?asOf=" + LocalDate.now(ZoneOffset.UTC).plusDays(31), moved, editor)
+                .get("parentId").asText()).isEqualTo(a);
+        Http.Response cycle = commands.post(units() + a + "/move", editor, "{\"newParentId\":\"" + b + "\"}");
+        assertThat(cycle.status()).as("a cycle at the scheduled date").isEqualTo(409);
+        assertThat(cycle.json().get("type").asText()).endsWith("/cycle");
+    }
+
+    @Test
+    void walksTheManagementChainAndReportsAcrossUnits() {
+        String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
+        String dept = unit("DEPARTMENT", "FIN", le, "");
+        String team = unit("DEPARTMENT", "AP", dept, "");
+        String ceo = position(le, "CEO", true, "ceo");
+        String head = position(dept, "Head of Finance", true, null);
+        String lead = position(team, "AP Lead", true, "lead");
+        String clerk = position(team, "AP Clerk", false, "clerk");
+        Http.Response last = commands.put("/api/v1/tenants/" + tenant + "/positions/" + clerk + "/holder", editor,
+                "{\"personId\":\"clerk\",\"from\":\"2020-01-01\"}");
+
+        JsonNode chain = read("/api/v1/tenants/" + tenant + "/people/clerk/management-chain", last, editor).get("items");
+        List<String> people = new ArrayList<>();
+        chain.forEach(link -> people.add(link.get("vacant").asBoolean() ? "(vacant)" : link.get("personId").asText()));
+        assertThat(people).containsExactly("lead", "(vacant)", "ceo");
+        assertThat(chain.get(1).get("positionId").asText()).isEqualTo(head);
+
+        JsonNode direct = read("/api/v1/tenants/" + tenant + "/positions/" + ceo + "/reports", last, editor);
+        assertThat(ids(direct, "positionId")).containsExactly(head);
+        JsonNode all = read("/api/v1/tenants/" + tenant + "/positions/" + ceo + "/reports?indirect=true", last, editor);
+        assertThat(ids(all, "positionId")).containsExactlyInAnyOrder(head, lead, clerk);
+    }
+
+    @Test
+    void importsAllRowsOrNoneAndRefusesChangesOfASuspendedTenant() {
+        unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
+        Http.Response bad = commands.post(units() + "import", editor, """
+                [{"type":"DEPARTMENT","code":"OK-1","name":"fine","parentCode":"LE"},
+                 {"type":"DEPARTMENT","code":"BAD-1","name":"orphan","parentCode":"NOPE"},
+                 {"type":"BRANCH","code":"BAD-2","name":"wrong parent","parentCode":"OK-1"}]""");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().get("errors")).extracting(e -> e.get("row").asInt()).containsExactly(1, 2);
+        StringBuilder rows = new StringBuilder("[");
+        for (int i = 0; i < 1500; i++) {
+            rows.append(i == 0 ? "" : ",").append("{\"type\":\"DEPARTMENT\",\"code\":\"IMP-").append(i)
+                    .append("\",\"name\":\"Imported ").append(i).append("\",\"parentCode\":\"")
+                    .append(i == 0 ? "LE" : "IMP-" + (i - 1) / 2).append("\"}");
+        }
+        Http.Response imported = commands.post(units() + "import", editor, rows.append("]").toString());
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        assertThat(read(search() + "?q=imp-&size=1", imported, editor).get("total").asInt()).isEqualTo(1500);
+        assertThat(read(search() + "?q=ok-", imported, editor).get("total").asInt()).isZero();
+
+        commands.post("/api/v1/tenants/" + tenant + "/suspend", ADMIN, "{\"reason\":\"audit\"}");
+        Http.Response refused = create("DEPARTMENT", "LATE", null, "");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("type").asText()).endsWith("/tenant-suspended");
+    }
+
+    private String search() {
+        return "/api/v1/tenants/" + tenant + "/units";
+    }
+
+    private String units() {
+        return "/api/v1/tenants/" + tenant + "/units/";
+    }
+
+    private String unit(String type, String code, String parent, String extra) {
+        Http.Response created = create(type, code, parent, extra);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("unitId").asText();
+    }
+
+    private Http.Response create(String type, String code, String parent, String extra) {
+        return commands.post("/api/v1/tenants/" + tenant + "/units", editor, "{\"type\":\"" + type + "\",\"code\":\""
+                + code + "\",\"name\":\"" + code + " unit\"" + (parent == null ? "" : ",\"parentId\":\"" + parent + "\"")
+                + extra + "}");
+    }
+
+    private String position(String unit, String title, boolean manager, String holder) {
+        Http.Response created = commands.post("/api/v1/tenants/" + tenant + "/positions", editor,
+                "{\"unitId\":\"" + unit + "\",\"title\":\"" + title + "\",\"manager\":" + manager + "}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("positionId").asText();
+        if (holder != null) {
+            assertThat(commands.put("/api/v1/tenants/" + tenant + "/positions/" + id + "/holder", editor,
+                    "{\"personId\":\"" + holder + "\",\"from\":\"2020-01-01\"}").status()).isEqualTo(200);
+        }
+        return id;
+    }
+
+    private static List<String> ids(JsonNode list) {
+        return ids(list, "unitId");
+    }
+
+    private static List<String> ids(JsonNode list, String field) {
+        List<String> ids = new ArrayList<>();
+        list.get("items").forEach(item -> ids.add(item.get(field).asText()));
+        return ids;
+    }
+}
