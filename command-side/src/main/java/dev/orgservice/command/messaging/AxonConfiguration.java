@@ -1,5 +1,10 @@
 package dev.orgservice.command.messaging;
 
+import dev.orgservice.command.structure.TreeCacheFreshness;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -11,6 +16,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.concurrent.Executors;
 
 @Configuration
 public class AxonConfiguration {
@@ -44,8 +51,29 @@ public class AxonConfiguration {
         return new WeakReferenceCache();
     }
 
+    /**
+     * Several command-side instances share one event store but not Axon's per-JVM aggregate lock: two appends
+     * of the same sequence number collide on the store's unique key. The loser's cached aggregate is evicted
+     * and the command retried on fresh state. A broken rule ({@code OrgException}, non-transient) is never
+     * retried; conflicts and transient infrastructure failures are, three times at most.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        var retries = IntervalRetryScheduler.builder()
+                .retryExecutor(Executors.newSingleThreadScheduledExecutor())
+                .retryInterval(25)
+                .maxRetryCount(3)
+                .build();
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retries).build();
+    }
+
     @Bean
     SmartInitializingSingleton recordAppendedEvents(EventStore eventStore, AppendedEvents appendedEvents) {
         return () -> eventStore.registerDispatchInterceptor(appendedEvents);
+    }
+
+    @Bean
+    SmartInitializingSingleton evictStaleTrees(CommandBus commandBus, TreeCacheFreshness freshness) {
+        return () -> commandBus.registerHandlerInterceptor(freshness);
     }
 }

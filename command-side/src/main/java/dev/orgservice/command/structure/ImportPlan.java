@@ -8,9 +8,11 @@ import dev.orgservice.platform.problem.OrgException;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -27,6 +29,8 @@ final class ImportPlan {
     private final ImportUnitsCommand command;
     private final Map<String, ImportedUnit> byCode = new HashMap<>();
     private final Map<UUID, UnitType> newTypes = new HashMap<>();
+    /** Codes of rows already reported as invalid: a later duplicate or child of them is reported too. */
+    private final Set<String> rejectedCodes = new HashSet<>();
     private final List<RowError> errors = new ArrayList<>();
 
     ImportPlan(OrganizationTree tree, ImportUnitsCommand command) {
@@ -55,8 +59,20 @@ final class ImportPlan {
     }
 
     private ImportedUnit resolve(int row, ImportUnitsCommand.Row unit) {
-        if (tree.unitWithCode(unit.code()) != null || byCode.containsKey(unit.code())) {
+        ImportedUnit resolved = check(row, unit);
+        if (resolved == null && !taken(unit.code())) {
+            rejectedCodes.add(unit.code());
+        }
+        return resolved;
+    }
+
+    private ImportedUnit check(int row, ImportUnitsCommand.Row unit) {
+        if (taken(unit.code()) || rejectedCodes.contains(unit.code())) {
             return reject(row, ErrorCode.DUPLICATE, "code", "code " + unit.code() + " is already used");
+        }
+        if (unit.parentCode() != null && !taken(unit.parentCode()) && rejectedCodes.contains(unit.parentCode())) {
+            return reject(row, ErrorCode.CONFLICT, "parentCode", "the row with code " + unit.parentCode()
+                    + " is itself invalid");
         }
         UUID parentId = unit.parentId();
         UnitType parentType = null;
@@ -97,6 +113,10 @@ final class ImportPlan {
         }
         return new ImportedUnit(unit.unitId(), unit.type(), unit.code(), unit.name(), parentId,
                 unit.details() == null ? UnitDetails.NONE : unit.details());
+    }
+
+    private boolean taken(String code) {
+        return byCode.containsKey(code) || tree.unitWithCode(code) != null;
     }
 
     private ImportedUnit reject(int row, ErrorCode code, String field, String message) {

@@ -30,8 +30,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -116,7 +118,7 @@ public class OrganizationTree {
         requireExistsAt(command.unitId(), unit, at);
         requireAllowedParent(unit.type(), command.newParentId());
         UUID currentParent = unit.parentAt(at);
-        if (java.util.Objects.equals(currentParent, command.newParentId()) && changeInstants.tailSet(at, false).isEmpty()) {
+        if (Objects.equals(currentParent, command.newParentId())) {
             return;
         }
         if (command.newParentId() != null) {
@@ -125,7 +127,7 @@ public class OrganizationTree {
                         + units.get(command.newParentId()).code() + " would put it under its own descendant",
                         Map.of("unitId", command.unitId(), "newParentId", command.newParentId()));
             }
-            requireParentActiveFrom(command.newParentId(), at);
+            requireParentActiveWhile(command.newParentId(), at, checkpoint -> unit.parentChangesBetween(at, checkpoint) == 0);
         }
         apply(new UnitMovedEvent(command.tenantId(), command.unitId(), currentParent, command.newParentId(), at));
     }
@@ -164,9 +166,14 @@ public class OrganizationTree {
             throw new OrgException(ErrorCode.ILLEGAL_TRANSITION, "Unit " + unit.code() + " is not closed at " + at,
                     Map.of("currentStatus", UnitStatus.ACTIVE));
         }
-        UUID parent = unit.parentAt(at);
-        if (parent != null) {
-            requireParentActiveFrom(parent, at);
+        for (Instant checkpoint : checkpointsFrom(at)) {
+            if (unit.statusChangesBetween(at, checkpoint) > 0) {
+                break;
+            }
+            UUID parent = unit.parentAt(checkpoint);
+            if (parent != null) {
+                requireParentActiveWhile(parent, checkpoint, later -> later.equals(checkpoint));
+            }
         }
         apply(new UnitReopenedEvent(command.tenantId(), command.unitId(), at));
     }
@@ -267,8 +274,16 @@ public class OrganizationTree {
     }
 
     private void requireParentActiveFrom(UUID parentId, Instant from) {
+        requireParentActiveWhile(parentId, from, checkpoint -> true);
+    }
+
+    /** The parent is active at {@code from} and at every later checkpoint for which {@code applies} holds. */
+    private void requireParentActiveWhile(UUID parentId, Instant from, Predicate<Instant> applies) {
         UnitNode parent = units.get(parentId);
         for (Instant at : checkpointsFrom(from)) {
+            if (!applies.test(at)) {
+                continue;
+            }
             if (!parent.existsAt(at) || !parent.isActiveAt(at)) {
                 throw new OrgException(ErrorCode.CONFLICT, "Parent " + parent.code() + " is not active at " + at
                         + "; a closed unit takes no new children", Map.of("parentId", parentId, "at", at.toString()));

@@ -7,6 +7,7 @@ import dev.orgservice.api.structure.UnitType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -79,13 +80,23 @@ final class UnitNode {
 
     /** How many of this unit's own parent changes fall in {@code (after, upTo]}. */
     int parentChangesBetween(Instant after, Instant upTo) {
-        int count = 0;
-        for (ParentChange change : parents) {
-            if (change.from().isAfter(after) && !change.from().isAfter(upTo)) {
-                count++;
-            }
-        }
-        return count;
+        return (int) parents.stream().filter(c -> c.from().isAfter(after) && !c.from().isAfter(upTo)).count();
+    }
+
+    /** How many of this unit's own status changes fall in {@code (after, upTo]}. */
+    int statusChangesBetween(Instant after, Instant upTo) {
+        return (int) statuses.stream().filter(c -> c.from().isAfter(after) && !c.from().isAfter(upTo)).count();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof UnitNode node && type == node.type && code.equals(node.code)
+                && parents.equals(node.parents) && statuses.equals(node.statuses);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, code, parents, statuses);
     }
 
     void moveFrom(Instant from, UUID parentId) {

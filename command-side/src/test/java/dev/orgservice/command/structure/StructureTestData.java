@@ -1,0 +1,158 @@
+package dev.orgservice.command.structure;
+
+import dev.orgservice.api.error.ErrorCode;
+import dev.orgservice.api.structure.ImportedUnit;
+import dev.orgservice.api.structure.UnitClosedEvent;
+import dev.orgservice.api.structure.UnitCreatedEvent;
+import dev.orgservice.api.structure.UnitDetails;
+import dev.orgservice.api.structure.UnitMovedEvent;
+import dev.orgservice.api.structure.UnitReopenedEvent;
+import dev.orgservice.api.structure.UnitType;
+import dev.orgservice.command.tenant.TenantGuard;
+import dev.orgservice.platform.problem.OrgException;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Shared test data for the organization tree: one tenant, a few fixed effective instants, and units named by
+ * their code (a unit's id is derived from its code, so {@code id("D1")} is the unit created with code D1).
+ */
+final class StructureTestData {
+
+    static final UUID TENANT = UUID.fromString("7d1c6f0e-0b3a-4c55-9a39-1f2e3d4c5b6a");
+
+    /** When the tree of a test is built. */
+    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    /** "Now" for most commands. */
+    static final Instant T1 = Instant.parse("2026-02-01T00:00:00Z");
+    static final Instant T2 = Instant.parse("2026-03-01T00:00:00Z");
+    static final Instant T3 = Instant.parse("2026-04-01T00:00:00Z");
+    static final Instant T4 = Instant.parse("2026-05-01T00:00:00Z");
+    static final Instant T5 = Instant.parse("2026-06-01T00:00:00Z");
+
+    static final int STANDARD_MAX_UNITS = 5000;
+
+    private StructureTestData() {
+    }
+
+    /** The id of the unit with this code. */
+    static UUID id(String code) {
+        return UUID.nameUUIDFromBytes(("unit:" + code).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String name(String code) {
+        return "Unit " + code;
+    }
+
+    private static UUID idOrNull(String code) {
+        return code == null ? null : id(code);
+    }
+
+    // ---- events ------------------------------------------------------------------------------------------
+
+    /** A unit without details; {@code parentCode} null for a root. */
+    static UnitCreatedEvent created(UnitType type, String code, String parentCode, Instant at) {
+        return created(type, code, parentCode, at, UnitDetails.NONE);
+    }
+
+    static UnitCreatedEvent created(UnitType type, String code, String parentCode, Instant at, UnitDetails details) {
+        return new UnitCreatedEvent(TENANT, id(code), type, code, name(code), idOrNull(parentCode), at, details);
+    }
+
+    static UnitMovedEvent moved(String code, String fromParentCode, String toParentCode, Instant at) {
+        return new UnitMovedEvent(TENANT, id(code), idOrNull(fromParentCode), idOrNull(toParentCode), at);
+    }
+
+    static UnitClosedEvent closed(String code, Instant at) {
+        return new UnitClosedEvent(TENANT, id(code), at);
+    }
+
+    static UnitReopenedEvent reopened(String code, Instant at) {
+        return new UnitReopenedEvent(TENANT, id(code), at);
+    }
+
+    // ---- commands ----------------------------------------------------------------------------------------
+
+    /** Creating a unit without details: what {@link #created(UnitType, String, String, Instant)} records. */
+    static CreateUnitCommand create(UnitType type, String code, String parentCode, Instant at) {
+        return create(type, code, parentCode, at, null);
+    }
+
+    static CreateUnitCommand create(UnitType type, String code, String parentCode, Instant at, UnitDetails details) {
+        return new CreateUnitCommand(TENANT, id(code), type, code, name(code), idOrNull(parentCode), at, details);
+    }
+
+    static MoveUnitCommand move(String code, String newParentCode, Instant at) {
+        return new MoveUnitCommand(TENANT, id(code), idOrNull(newParentCode), at);
+    }
+
+    static CloseUnitCommand close(String code, Instant at) {
+        return new CloseUnitCommand(TENANT, id(code), at);
+    }
+
+    static ReopenUnitCommand reopen(String code, Instant at) {
+        return new ReopenUnitCommand(TENANT, id(code), at);
+    }
+
+    // ---- import ------------------------------------------------------------------------------------------
+
+    /** A row naming its parent by code ({@code null} for a root). */
+    static ImportUnitsCommand.Row row(UnitType type, String code, String parentCode) {
+        return new ImportUnitsCommand.Row(id(code), type, code, name(code), null, parentCode, null);
+    }
+
+    /** A row naming its parent by id. */
+    static ImportUnitsCommand.Row rowUnder(UnitType type, String code, UUID parentId) {
+        return new ImportUnitsCommand.Row(id(code), type, code, name(code), parentId, null, null);
+    }
+
+    /** What the import records for a unit without details whose parent resolved to the unit with that code. */
+    static ImportedUnit imported(UnitType type, String code, String parentCode) {
+        return imported(type, code, parentCode, UnitDetails.NONE);
+    }
+
+    static ImportedUnit imported(UnitType type, String code, String parentCode, UnitDetails details) {
+        return new ImportedUnit(id(code), type, code, name(code), idOrNull(parentCode), details);
+    }
+
+    // ---- details -----------------------------------------------------------------------------------------
+
+    static UnitDetails costCenter(UUID costCenterId) {
+        return new UnitDetails(null, null, null, null, null, null, null, null, null, null, null, null,
+                costCenterId, null);
+    }
+
+    static UnitDetails profitCenter(UUID profitCenterId) {
+        return new UnitDetails(null, null, null, null, null, null, null, null, null, null, null, null,
+                null, profitCenterId);
+    }
+
+    // ---- tenant guard ------------------------------------------------------------------------------------
+
+    /** Stands in for the registry: an active STANDARD tenant, whose unit limit and suspension a test can set. */
+    static final class SwitchableTenantGuard implements TenantGuard {
+
+        private int maxUnits = STANDARD_MAX_UNITS;
+        private boolean suspended;
+
+        @Override
+        public PlanLimits requireActive(UUID tenantId) {
+            if (suspended) {
+                throw new OrgException(ErrorCode.TENANT_SUSPENDED, "Tenant " + tenantId + " is suspended",
+                        Map.of("tenantId", tenantId));
+            }
+            return new PlanLimits("STANDARD", maxUnits, 20000);
+        }
+
+        void allowUnits(int maxUnits) {
+            this.maxUnits = maxUnits;
+        }
+
+        void suspend() {
+            suspended = true;
+        }
+    }
+}
