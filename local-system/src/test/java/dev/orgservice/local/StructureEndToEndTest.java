@@ -94,6 +94,30 @@ class StructureEndToEndTest extends RunningSystem {
     }
 
     @Test
+    void importsPositionsWithTheirHoldersAndExplicitLines() {
+        String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
+        String ops = unit("DEPARTMENT", "OPS", le, "");
+        String boss = UUID.randomUUID().toString();
+        String deputy = UUID.randomUUID().toString();
+        Http.Response imported = commands.post("/api/v1/tenants/" + tenant + "/positions/import", editor, """
+                [{"positionId":"%s","unitId":"%s","title":"Boss","manager":true,"personId":"p-boss","holderFrom":"2020-01-01"},
+                 {"positionId":"%s","unitId":"%s","title":"Deputy","manager":false,"reportsToPositionId":"%s",
+                  "personId":"p-deputy","holderFrom":"2020-01-01"},
+                 {"unitId":"%s","title":"Analyst","manager":false,"personId":"p-analyst","holderFrom":"2020-01-01"}]"""
+                .formatted(boss, le, deputy, ops, boss, ops));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+
+        JsonNode chain = read("/api/v1/tenants/" + tenant + "/people/p-deputy/management-chain", imported, editor);
+        assertThat(ids(chain, "personId")).containsExactly("p-boss");
+        JsonNode analystChain = read("/api/v1/tenants/" + tenant + "/people/p-analyst/management-chain", imported, editor);
+        assertThat(ids(analystChain, "personId")).containsExactly("p-boss");
+        Http.Response bad = commands.post("/api/v1/tenants/" + tenant + "/positions/import", editor,
+                "[{\"unitId\":\"" + UUID.randomUUID() + "\",\"title\":\"Ghost\",\"manager\":false}]");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().get("errors")).hasSize(1);
+    }
+
+    @Test
     void importsAllRowsOrNoneAndRefusesChangesOfASuspendedTenant() {
         unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
         Http.Response bad = commands.post(units() + "import", editor, """

@@ -3,7 +3,9 @@ package dev.orgservice.command.structure;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.api.structure.ImportedUnit;
+import dev.orgservice.api.structure.ImportedPosition;
 import dev.orgservice.api.structure.PositionCreatedEvent;
+import dev.orgservice.api.structure.PositionsImportedEvent;
 import dev.orgservice.api.structure.PositionHolderAssignedEvent;
 import dev.orgservice.api.structure.PositionVacatedEvent;
 import dev.orgservice.api.structure.UnitClosedEvent;
@@ -27,10 +29,12 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -198,6 +202,43 @@ public class OrganizationTree {
         command.dottedLineToPositionIds().forEach(this::requirePosition);
         apply(new PositionCreatedEvent(command.tenantId(), command.positionId(), command.unitId(), command.title(),
                 command.manager(), command.reportsToPositionId(), List.copyOf(command.dottedLineToPositionIds())));
+    }
+
+    /** Positions may report to positions earlier in the same import; every error is reported with its row. */
+    @CommandHandler
+    void handle(ImportPositionsCommand command, TenantGuard tenants) {
+        var limits = tenants.requireActive(command.tenantId());
+        if (positions.size() + command.positions().size() > limits.maxPositions()) {
+            throw new OrgException(ErrorCode.RULE_VIOLATION, "Plan " + limits.plan() + " allows "
+                    + limits.maxPositions() + " positions", Map.of("plan", limits.plan(),
+                    "maxPositions", limits.maxPositions()));
+        }
+        Instant now = Instant.now();
+        Set<UUID> earlier = new HashSet<>();
+        List<ImportPlan.RowError> errors = new ArrayList<>();
+        for (int row = 0; row < command.positions().size(); row++) {
+            ImportedPosition position = command.positions().get(row);
+            UnitNode unit = units.get(position.unitId());
+            if (unit == null || !unit.existsAt(now) || !unit.isActiveAt(now)) {
+                errors.add(new ImportPlan.RowError(row, ErrorCode.NOT_FOUND.type().toString(), "unitId",
+                        "no active unit " + position.unitId()));
+            } else if (position.reportsToPositionId() != null && !positions.containsKey(position.reportsToPositionId())
+                    && !earlier.contains(position.reportsToPositionId())) {
+                errors.add(new ImportPlan.RowError(row, ErrorCode.NOT_FOUND.type().toString(), "reportsToPositionId",
+                        "no position " + position.reportsToPositionId() + " exists or comes earlier"));
+            }
+            earlier.add(position.positionId());
+        }
+        if (!errors.isEmpty()) {
+            throw new OrgException(ErrorCode.RULE_VIOLATION, errors.size() + " problem(s) in "
+                    + command.positions().size() + " rows; nothing was imported", Map.of("errors", errors));
+        }
+        int batches = (command.positions().size() + IMPORT_BATCH_SIZE - 1) / IMPORT_BATCH_SIZE;
+        for (int batch = 0; batch < batches; batch++) {
+            apply(new PositionsImportedEvent(command.tenantId(), command.importId(), batch + 1, batches,
+                    List.copyOf(command.positions().subList(batch * IMPORT_BATCH_SIZE,
+                            Math.min(command.positions().size(), (batch + 1) * IMPORT_BATCH_SIZE)))));
+        }
     }
 
     @CommandHandler
@@ -387,6 +428,14 @@ public class OrganizationTree {
     void on(UnitReopenedEvent event) {
         units.get(event.unitId()).setStatusFrom(event.effectiveFrom(), UnitStatus.ACTIVE);
         changeInstants.add(event.effectiveFrom());
+    }
+
+    @EventSourcingHandler
+    void on(PositionsImportedEvent event) {
+        for (ImportedPosition position : event.positions()) {
+            positions.put(position.positionId(), new PositionNode(position.unitId(), position.manager(),
+                    position.reportsToPositionId()));
+        }
     }
 
     @EventSourcingHandler

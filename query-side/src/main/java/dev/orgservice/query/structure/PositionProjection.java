@@ -1,6 +1,8 @@
 package dev.orgservice.query.structure;
 
+import dev.orgservice.api.structure.ImportedPosition;
 import dev.orgservice.api.structure.PositionCreatedEvent;
+import dev.orgservice.api.structure.PositionsImportedEvent;
 import dev.orgservice.api.structure.PositionHolderAssignedEvent;
 import dev.orgservice.api.structure.PositionVacatedEvent;
 import org.axonframework.config.ProcessingGroup;
@@ -13,6 +15,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -45,6 +48,32 @@ public class PositionProjection {
                     ps.setArray(7, ps.getConnection().createArrayOf("uuid", dotted));
                     ps.setObject(8, utc(recorded));
                 });
+    }
+
+    @EventHandler
+    void on(PositionsImportedEvent event, @Timestamp Instant recorded) {
+        List<ImportedPosition> positions = event.positions();
+        jdbc.batchUpdate("""
+                insert into read_model.position (position_id, tenant_id, unit_id, title, manager, reports_to_position_id,
+                    created_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (position_id) do nothing""", positions,
+                positions.size(), (ps, p) -> {
+                    ps.setObject(1, p.positionId());
+                    ps.setObject(2, event.tenantId());
+                    ps.setObject(3, p.unitId());
+                    ps.setString(4, p.title());
+                    ps.setBoolean(5, p.manager());
+                    ps.setObject(6, p.reportsToPositionId());
+                    ps.setObject(7, utc(recorded));
+                });
+        List<ImportedPosition> held = positions.stream().filter(p -> p.personId() != null).toList();
+        jdbc.batchUpdate("""
+                insert into read_model.position_holder (position_id, valid_from, tenant_id, person_id) values (?, ?, ?, ?)
+                on conflict (position_id, valid_from) do nothing""", held, held.size(), (ps, p) -> {
+            ps.setObject(1, p.positionId());
+            ps.setObject(2, utc(p.holderFrom()));
+            ps.setObject(3, event.tenantId());
+            ps.setString(4, p.personId());
+        });
     }
 
     /** Ends or trims every holding that overlaps [from, to), then records the new one. */

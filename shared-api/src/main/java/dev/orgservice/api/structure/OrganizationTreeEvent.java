@@ -9,7 +9,8 @@ import java.util.UUID;
  */
 public sealed interface OrganizationTreeEvent permits
         UnitCreatedEvent, UnitsImportedEvent, UnitDetailsUpdatedEvent, UnitMovedEvent, UnitClosedEvent,
-        UnitReopenedEvent, PositionCreatedEvent, PositionHolderAssignedEvent, PositionVacatedEvent {
+        UnitReopenedEvent, PositionCreatedEvent, PositionsImportedEvent, PositionHolderAssignedEvent,
+        PositionVacatedEvent {
 
     UUID tenantId();
 }

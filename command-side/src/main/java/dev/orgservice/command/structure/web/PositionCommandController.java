@@ -1,14 +1,20 @@
 package dev.orgservice.command.structure.web;
 
+import dev.orgservice.api.structure.ImportedPosition;
+import dev.orgservice.api.view.ImportResult;
 import dev.orgservice.api.view.PositionCommandResult;
 import dev.orgservice.command.messaging.CommandSender;
 import dev.orgservice.command.structure.AssignHolderCommand;
 import dev.orgservice.command.structure.CreatePositionCommand;
+import dev.orgservice.command.structure.ImportPositionsCommand;
 import dev.orgservice.command.structure.VacatePositionCommand;
 import dev.orgservice.platform.security.Role;
+import dev.orgservice.platform.validation.Rows;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,9 +37,11 @@ import java.util.UUID;
 public class PositionCommandController {
 
     private final CommandSender commands;
+    private final Validator validator;
 
-    public PositionCommandController(CommandSender commands) {
+    public PositionCommandController(CommandSender commands, Validator validator) {
         this.commands = commands;
+        this.validator = validator;
     }
 
     @PostMapping
@@ -46,6 +54,25 @@ public class PositionCommandController {
                 request.dottedLineToPositionIds() == null ? List.of() : request.dottedLineToPositionIds()), tenantId);
         return ResponseEntity.created(URI.create("/api/v1/tenants/" + tenantId + "/positions/" + positionId))
                 .body(new PositionCommandResult(positionId, outcome.position()));
+    }
+
+    @PostMapping("/import")
+    @Operation(summary = "Create many positions (optionally with their holders) atomically; a position may report "
+            + "to one earlier in the import (by its client-chosen positionId)")
+    public ResponseEntity<ImportResult> importPositions(@PathVariable UUID tenantId,
+                                                        @RequestBody List<PositionImportRow> rows) {
+        UnitCommandController.requireImportSize(rows);
+        UnitCommandController.requireNoErrors(Rows.violations(validator, rows));
+        Instant now = Instant.now();
+        List<ImportedPosition> positions = rows.stream().map(row -> new ImportedPosition(
+                row.positionId() != null ? row.positionId() : UUID.randomUUID(), row.unitId(), row.title(),
+                row.manager(), row.reportsToPositionId(), row.personId(),
+                row.personId() == null ? null : row.holderFrom() != null ? row.holderFrom() : now)).toList();
+        UUID importId = UUID.randomUUID();
+        var outcome = commands.send(new ImportPositionsCommand(tenantId, importId, positions), tenantId);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new ImportResult(importId, positions.size(),
+                positions.stream().map(p -> new ImportResult.ImportedUnitView(p.title(), p.positionId())).toList(),
+                outcome.position()));
     }
 
     @PutMapping("/{positionId}/holder")

@@ -13,9 +13,9 @@ import dev.orgservice.command.structure.UpdateUnitCommand;
 import dev.orgservice.platform.problem.OrgException;
 import dev.orgservice.platform.problem.Problems;
 import dev.orgservice.platform.security.Role;
+import dev.orgservice.platform.validation.Rows;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import org.springframework.http.HttpStatus;
@@ -68,10 +68,7 @@ public class UnitCommandController {
     @Operation(summary = "Create many units atomically; parents by parentId or parentCode (existing or earlier in the "
             + "import); every invalid row is reported, and then nothing is imported")
     public ResponseEntity<ImportResult> importUnits(@PathVariable UUID tenantId, @RequestBody List<UnitRequest> rows) {
-        if (rows.isEmpty() || rows.size() > MAX_IMPORT_ROWS) {
-            throw new OrgException(ErrorCode.VALIDATION, "An import has 1 to " + MAX_IMPORT_ROWS + " rows",
-                    Map.of("errors", List.of(new Problems.FieldError("body", "1 to " + MAX_IMPORT_ROWS + " rows"))));
-        }
+        requireImportSize(rows);
         requireNoErrors(rowErrors(rows));
         Instant effectiveFrom = effective(null);
         List<ImportUnitsCommand.Row> commandRows = new ArrayList<>(rows.size());
@@ -128,16 +125,12 @@ public class UnitCommandController {
     }
 
     private List<Problems.FieldError> rowErrors(List<UnitRequest> rows) {
-        List<Problems.FieldError> errors = new ArrayList<>();
+        List<Problems.FieldError> errors = Rows.violations(validator, rows);
         for (int i = 0; i < rows.size(); i++) {
             String prefix = "[" + i + "].";
             UnitRequest row = rows.get(i);
             if (row == null) {
-                errors.add(new Problems.FieldError("[" + i + "]", "must be a unit object"));
                 continue;
-            }
-            for (ConstraintViolation<UnitRequest> violation : validator.validate(row)) {
-                errors.add(new Problems.FieldError(prefix + violation.getPropertyPath(), violation.getMessage()));
             }
             errors.addAll(row.typeErrors(prefix));
             if (row.parentId() != null && row.parentCode() != null) {
@@ -147,9 +140,16 @@ public class UnitCommandController {
         return errors;
     }
 
-    private static void requireNoErrors(List<Problems.FieldError> errors) {
+    static void requireNoErrors(List<Problems.FieldError> errors) {
         if (!errors.isEmpty()) {
             throw new OrgException(ErrorCode.VALIDATION, "The request is invalid", Map.of("errors", errors));
+        }
+    }
+
+    static void requireImportSize(List<?> rows) {
+        if (rows.isEmpty() || rows.size() > MAX_IMPORT_ROWS) {
+            throw new OrgException(ErrorCode.VALIDATION, "An import has 1 to " + MAX_IMPORT_ROWS + " rows",
+                    Map.of("errors", List.of(new Problems.FieldError("body", "1 to " + MAX_IMPORT_ROWS + " rows"))));
         }
     }
 
