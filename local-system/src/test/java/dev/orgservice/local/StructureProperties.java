@@ -1,0 +1,155 @@
+package dev.orgservice.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orgservice.platform.testing.Http;
+import dev.orgservice.platform.testing.TestTokens;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tuple;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Map.Entry;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Random sequences of create, move and close, some effective-dated in the future, through the real APIs.
+ * Whatever the server accepts, the read model never shows a cycle or an orphan at any date, and it agrees
+ * with a model replaying the accepted commands: the aggregate's view of the tree.
+ */
+class StructureProperties extends RunningSystem {
+
+    private static final Instant BASE = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
+
+    enum Kind { CREATE, MOVE, CLOSE }
+
+    record Op(Kind kind, int unit, int target, boolean future) {
+    }
+
+    @Provide
+    Arbitrary<List<Op>> operations() {
+        Arbitrary<Kind> kinds = Arbitraries.frequency(Tuple.of(4, Kind.CREATE), Tuple.of(4, Kind.MOVE),
+                Tuple.of(1, Kind.CLOSE));
+        Arbitrary<Integer> picks = Arbitraries.integers().between(0, 1000);
+        Arbitrary<Boolean> future = Arbitraries.integers().between(0, 3).map(i -> i == 0);
+        return Combinators.combine(kinds, picks, picks, future).as(Op::new).list().ofMinSize(5).ofMaxSize(25);
+    }
+
+    @Property(tries = 12, shrinking = ShrinkingMode.OFF)
+    void acceptedChangesNeverProduceACycleOrAnOrphanAndTheReadModelAgrees(@ForAll("operations") List<Op> ops) {
+        String tenant = activeTenant();
+        String editor = TestTokens.forTenant(UUID.fromString(tenant), "prop", "ORG_EDITOR");
+        String units = "/api/v1/tenants/" + tenant + "/units";
+        TreeModel model = new TreeModel();
+        List<String> ids = new ArrayList<>();
+        Http.Response last = commands.post(units, editor, """
+                {"type":"LEGAL_ENTITY","code":"ROOT","name":"root","country":"DE","currency":"EUR","effectiveFrom":"%s"}"""
+                .formatted(BASE));
+        ids.add(last.json().get("unitId").asText());
+        model.create(ids.get(0), null, BASE);
+
+        int step = 0;
+        for (Op op : ops) {
+            step++;
+            Instant when = op.future() ? BASE.plus(Duration.ofDays(30 + step)) : BASE.plusSeconds(step);
+            String unit = ids.get(op.unit() % ids.size());
+            String target = ids.get(op.target() % ids.size());
+            Http.Response response = switch (op.kind()) {
+                case CREATE -> commands.post(units, editor, """
+                        {"type":"DEPARTMENT","code":"U%d","name":"unit %d","parentId":"%s","effectiveFrom":"%s"}"""
+                        .formatted(step, step, target, when));
+                case MOVE -> commands.post(units + "/" + unit + "/move", editor,
+                        "{\"newParentId\":\"" + target + "\",\"effectiveFrom\":\"" + when + "\"}");
+                case CLOSE -> commands.post(units + "/" + unit + "/close", editor, "{\"effectiveFrom\":\"" + when + "\"}");
+            };
+            assertThat(response.status()).as(response.body()).isIn(200, 201, 404, 409, 422);
+            if (response.status() / 100 == 2) {
+                last = response;
+                switch (op.kind()) {
+                    case CREATE -> {
+                        ids.add(response.json().get("unitId").asText());
+                        model.create(ids.get(ids.size() - 1), target, when);
+                    }
+                    case MOVE -> model.move(unit, target, when);
+                    case CLOSE -> model.close(unit, when);
+                }
+            }
+        }
+
+        for (Instant asOf : List.of(BASE.plusSeconds(1), BASE.plusSeconds(step / 2 + 1), BASE.plusSeconds(step + 1),
+                BASE.plus(Duration.ofDays(30 + step / 2)), BASE.plus(Duration.ofDays(100)))) {
+            for (String id : ids) {
+                Http.Response read = queries.get(units + "/" + id + "?asOf=" + asOf + "&minPosition=" + last.position(),
+                        editor);
+                if (!model.existsAt(id, asOf)) {
+                    assertThat(read.status()).as("unit %s does not exist at %s", id, asOf).isEqualTo(404);
+                    continue;
+                }
+                assertThat(read.status()).as(read.body()).isEqualTo(200);
+                JsonNode view = read.json();
+                List<String> path = new ArrayList<>();
+                view.get("path").forEach(node -> path.add(node.asText()));
+                assertThat(new HashSet<>(path)).as("no cycle in %s at %s", path, asOf).hasSize(path.size());
+                assertThat(path.get(0)).as("every path starts at the root legal entity").isEqualTo(ids.get(0));
+                assertThat(view.path("parentId").asText(null)).as("parent of %s at %s", id, asOf)
+                        .isEqualTo(model.parentAt(id, asOf));
+                assertThat(view.get("status").asText()).isEqualTo(model.statusAt(id, asOf));
+            }
+        }
+    }
+
+    private static String activeTenant() {
+        Http.Response created = commands.post("/api/v1/tenants", ADMIN,
+                Http.newTenant("prop-" + UUID.randomUUID().toString().substring(0, 8), "ENTERPRISE"));
+        String tenant = created.json().get("tenantId").asText();
+        assertThat(commands.post("/api/v1/tenants/" + tenant + "/activate", ADMIN, "{}").status()).isEqualTo(200);
+        return tenant;
+    }
+
+    /** The accepted commands replayed: each unit's parent and status over time. */
+    private static final class TreeModel {
+        private final Map<String, TreeMap<Instant, String>> parents = new HashMap<>();
+        private final Map<String, TreeMap<Instant, String>> statuses = new HashMap<>();
+
+        void create(String unit, String parent, Instant at) {
+            parents.computeIfAbsent(unit, u -> new TreeMap<>()).put(at, parent == null ? "" : parent);
+            statuses.computeIfAbsent(unit, u -> new TreeMap<>()).put(at, "ACTIVE");
+        }
+
+        void move(String unit, String parent, Instant at) {
+            parents.get(unit).put(at, parent);
+        }
+
+        void close(String unit, Instant at) {
+            statuses.get(unit).put(at, "CLOSED");
+        }
+
+        boolean existsAt(String unit, Instant at) {
+            return !parents.get(unit).firstKey().isAfter(at);
+        }
+
+        String parentAt(String unit, Instant at) {
+            Entry<Instant, String> entry = parents.get(unit).floorEntry(at);
+            return entry == null || Objects.equals(entry.getValue(), "") ? null : entry.getValue();
+        }
+
+        String statusAt(String unit, Instant at) {
+            return statuses.get(unit).floorEntry(at).getValue();
+        }
+    }
+}
