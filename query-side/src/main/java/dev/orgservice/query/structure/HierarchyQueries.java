@@ -159,19 +159,6 @@ public class HierarchyQueries {
                 PARENT_AT.replace("join lateral", "left join lateral"), STATUS_AT), params, SUMMARY);
     }
 
-    /** Ancestor ids nearest first, within an already tenant-scoped transaction (management chains). */
-    static List<UUID> ancestorIds(NamedParameterJdbcTemplate sql, UUID unitId, Instant asOf) {
-        return sql.queryForList("""
-                with recursive up(unit_id, depth) as (
-                    select pa.parent_id, 1 from read_model.unit_parent pa where pa.unit_id = :unitId and %s
-                  union all
-                    select pa.parent_id, up.depth + 1 from up
-                    join read_model.unit_parent pa on pa.unit_id = up.unit_id and %s
-                    where up.depth < %d)
-                select unit_id from up where unit_id is not null order by depth"""
-                .formatted(VALID.formatted("pa"), VALID.formatted("pa"), MAX_DEPTH), params(unitId, asOf), UUID.class);
-    }
-
     static List<UUID> childIds(NamedParameterJdbcTemplate sql, UUID unitId, Instant asOf) {
         return sql.queryForList("select c.unit_id from read_model.unit_parent c where c.parent_id = :unitId and "
                 + VALID.formatted("c"), params(unitId, asOf), UUID.class);

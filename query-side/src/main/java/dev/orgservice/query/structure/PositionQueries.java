@@ -38,6 +38,9 @@ public class PositionQueries {
             row.getObject("position_id", UUID.class), row.getObject("unit_id", UUID.class), row.getString("title"),
             row.getBoolean("manager"), row.getObject("reports_to_position_id", UUID.class), uuids(row.getArray("dotted_line_to")));
 
+    /** Marks the row of a person whose chain is empty (they report to nobody). */
+    private static final ChainLinkView NO_LINK = new ChainLinkView(null, null, null, null, true);
+
     private final TenantScopedReads reads;
 
     public PositionQueries(TenantScopedReads reads) {
@@ -62,19 +65,37 @@ public class PositionQueries {
     public Optional<List<ChainLinkView>> managementChain(UUID tenantId, String personId, UUID positionId, Instant asOf) {
         return reads.forTenant(tenantId, jdbc -> {
             var sql = new NamedParameterJdbcTemplate(jdbc);
-            Optional<Position> start = positionId != null
-                    ? find(sql, positionId).filter(p -> personId.equals(holderAt(sql, p.id(), asOf)))
-                    : longestHeld(sql, personId, asOf);
-            if (start.isEmpty()) {
+            var params = new MapSqlParameterSource("personId", personId).addValue("positionId", positionId)
+                    .addValue("asOf", utc(asOf));
+            List<ChainLinkView> chain = sql.query("""
+                    with recursive start as (
+                        select h.position_id from read_model.position_holder h
+                        join read_model.position p on p.position_id = h.position_id
+                        where h.person_id = :personId and h.valid_from <= :asOf
+                          and (h.valid_to is null or h.valid_to > :asOf)
+                          and (cast(:positionId as uuid) is null or h.position_id = :positionId)
+                        order by h.valid_from, p.created_at limit 1),
+                    chain(position_id, step) as (
+                        select read_model.manager_above(start.position_id, :asOf), 1 from start
+                      union all
+                        select read_model.manager_above(chain.position_id, :asOf), step + 1 from chain
+                        where chain.position_id is not null and step < 64)
+                    select (select count(*) from start) as found, p.position_id, p.unit_id, p.title, h.person_id
+                    from (select 1) one
+                    left join chain on chain.position_id is not null
+                    left join read_model.position p on p.position_id = chain.position_id
+                    left join lateral (select person_id from read_model.position_holder ph
+                        where ph.position_id = p.position_id and ph.valid_from <= :asOf
+                          and (ph.valid_to is null or ph.valid_to > :asOf)) h on true
+                    order by chain.step""", params, (row, n) -> row.getInt("found") == 0 ? null
+                    : row.getObject("position_id") == null ? NO_LINK : new ChainLinkView(
+                            row.getObject("position_id", UUID.class), row.getObject("unit_id", UUID.class),
+                            row.getString("title"), row.getString("person_id"), row.getString("person_id") == null));
+            if (chain.isEmpty() || chain.get(0) == null) {
                 return Optional.empty();
             }
-            List<ChainLinkView> chain = new ArrayList<>();
-            Set<UUID> visited = new HashSet<>(Set.of(start.get().id()));
-            for (Position next = above(sql, start.get(), asOf); next != null && visited.add(next.id());
-                 next = above(sql, next, asOf)) {
-                chain.add(link(sql, next, asOf));
-            }
-            return Optional.of(chain);
+            Set<UUID> seen = new HashSet<>();
+            return Optional.of(chain.stream().filter(link -> link != NO_LINK && seen.add(link.positionId())).toList());
         });
     }
 
@@ -103,24 +124,7 @@ public class PositionQueries {
         });
     }
 
-    private Position above(NamedParameterJdbcTemplate sql, Position position, Instant asOf) {
-        if (position.reportsTo() != null) {
-            return find(sql, position.reportsTo()).orElse(null);
-        }
-        Position unitManager = managerOf(sql, position.unitId());
-        if (unitManager != null && !unitManager.id().equals(position.id())) {
-            return unitManager;
-        }
-        for (UUID ancestor : HierarchyQueries.ancestorIds(sql, position.unitId(), asOf)) {
-            Position manager = managerOf(sql, ancestor);
-            if (manager != null) {
-                return manager;
-            }
-        }
-        return null;
-    }
-
-    /** The inverse of {@link #above}: explicit reports, then the unit's own people, then managers below. */
+    /** The inverse of {@code read_model.manager_above}: explicit reports, then the unit's own people, then managers below. */
     private List<Position> directReports(NamedParameterJdbcTemplate sql, Position manager, Instant asOf) {
         List<Position> reports = new ArrayList<>(sql.query("select * from read_model.position "
                 + "where reports_to_position_id = :id order by created_at", new MapSqlParameterSource("id", manager.id()),
@@ -161,14 +165,6 @@ public class PositionQueries {
     private static Optional<Position> find(NamedParameterJdbcTemplate sql, UUID positionId) {
         return sql.query("select * from read_model.position where position_id = :id",
                 new MapSqlParameterSource("id", positionId), POSITION).stream().findFirst();
-    }
-
-    private static Optional<Position> longestHeld(NamedParameterJdbcTemplate sql, String personId, Instant asOf) {
-        return sql.query("""
-                select p.* from read_model.position_holder h join read_model.position p on p.position_id = h.position_id
-                where h.person_id = :personId and h.valid_from <= :asOf and (h.valid_to is null or h.valid_to > :asOf)
-                order by h.valid_from, p.created_at limit 1""",
-                new MapSqlParameterSource("personId", personId).addValue("asOf", utc(asOf)), POSITION).stream().findFirst();
     }
 
     private static String holderAt(NamedParameterJdbcTemplate sql, UUID positionId, Instant asOf) {
