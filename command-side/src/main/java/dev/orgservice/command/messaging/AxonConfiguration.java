@@ -1,6 +1,8 @@
 package dev.orgservice.command.messaging;
 
 import dev.orgservice.command.structure.TreeCacheFreshness;
+import dev.orgservice.platform.web.CommandMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -75,5 +77,10 @@ public class AxonConfiguration {
     @Bean
     SmartInitializingSingleton evictStaleTrees(CommandBus commandBus, TreeCacheFreshness freshness) {
         return () -> commandBus.registerHandlerInterceptor(freshness);
+    }
+
+    @Bean
+    SmartInitializingSingleton measureCommands(CommandBus commandBus, MeterRegistry meters) {
+        return () -> commandBus.registerHandlerInterceptor(new CommandMetrics(meters));
     }
 }

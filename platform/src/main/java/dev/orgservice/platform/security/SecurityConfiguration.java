@@ -19,6 +19,11 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import dev.orgservice.platform.ratelimit.RateLimitFilter;
+import dev.orgservice.platform.ratelimit.RateLimitProperties;
+import dev.orgservice.platform.ratelimit.TenantPlans;
+import dev.orgservice.platform.web.CallerLoggingFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.StringUtils;
 
@@ -28,14 +33,15 @@ import java.nio.charset.StandardCharsets;
 
 @Configuration
 @EnableMethodSecurity
-@EnableConfigurationProperties(JwtProperties.class)
+@EnableConfigurationProperties({JwtProperties.class, RateLimitProperties.class})
 public class SecurityConfiguration {
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, RateLimitProperties rateLimits, TenantPlans plans)
+            throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
                 .cors(Customizer.withDefaults())
@@ -52,6 +58,8 @@ public class SecurityConfiguration {
                                 "A valid bearer token is required"))
                         .accessDeniedHandler((req, res, e) -> problem(json, req, res, ErrorCode.FORBIDDEN,
                                 "Your roles do not allow this operation")))
+                .addFilterAfter(new CallerLoggingFilter(), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(rateLimits, plans, json), CallerLoggingFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problem(json, req, res, ErrorCode.UNAUTHORIZED,
                                 "A valid bearer token is required"))

@@ -1,0 +1,91 @@
+package dev.orgservice.platform.ratelimit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orgservice.api.error.ErrorCode;
+import dev.orgservice.platform.problem.Problems;
+import dev.orgservice.platform.security.CurrentUser;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Token-bucket rate limiting of authenticated API calls, per tenant (by plan) and per client. Over the limit:
+ * 429 problem with {@code Retry-After}; every answer carries {@code RateLimit-Limit/Remaining/Reset} of the
+ * tighter bucket. Buckets are per instance (documented): N instances allow N times the rate.
+ */
+public class RateLimitFilter extends OncePerRequestFilter {
+
+    private static final Duration PLAN_CACHE = Duration.ofSeconds(60);
+
+    private final RateLimitProperties properties;
+    private final TenantPlans plans;
+    private final ObjectMapper json;
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Map<UUID, CachedPlan> planCache = new ConcurrentHashMap<>();
+
+    private record CachedPlan(String plan, long until) {
+    }
+
+    public RateLimitFilter(RateLimitProperties properties, TenantPlans plans, ObjectMapper json) {
+        this.properties = properties;
+        this.plans = plans;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !properties.enabled() || !request.getRequestURI().startsWith("/api/")
+                || !(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        CurrentUser user = CurrentUser.get();
+        long now = System.nanoTime();
+        TokenBucket client = buckets.computeIfAbsent("client:" + user.userId(),
+                key -> new TokenBucket(properties.perClient().capacity(), properties.perClient().refillPerSecond(), now));
+        String plan = user.tenantId() == null ? null : planOf(user.tenantId(), now);
+        // the plan is part of the key: after a plan change the tenant gets a bucket of the new size
+        TokenBucket tenant = user.tenantId() == null ? client : buckets.computeIfAbsent(
+                "tenant:" + user.tenantId() + ":" + plan, key -> {
+                    RateLimitProperties.Limit limit = properties.forPlan(plan);
+                    return new TokenBucket(limit.capacity(), limit.refillPerSecond(), now);
+                });
+        boolean allowed = tenant.tryTake(now) && (client == tenant || client.tryTake(now));
+        TokenBucket tighter = tenant.remaining() <= client.remaining() ? tenant : client;
+        response.setHeader("RateLimit-Limit", Long.toString(tighter.capacity()));
+        response.setHeader("RateLimit-Remaining", Long.toString(tighter.remaining()));
+        response.setHeader("RateLimit-Reset", Long.toString(tighter.secondsUntilNextToken()));
+        if (allowed) {
+            chain.doFilter(request, response);
+            return;
+        }
+        response.setHeader("Retry-After", Long.toString(tighter.secondsUntilNextToken()));
+        response.setStatus(ErrorCode.RATE_LIMITED.status());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), Problems.of(ErrorCode.RATE_LIMITED,
+                "Too many requests for this " + (tighter == tenant ? "tenant" : "client") + "; retry after the delay",
+                request.getRequestURI()));
+    }
+
+    private String planOf(UUID tenantId, long now) {
+        CachedPlan cached = planCache.get(tenantId);
+        if (cached == null || cached.until() < now) {
+            cached = new CachedPlan(plans.planOf(tenantId), now + PLAN_CACHE.toNanos());
+            planCache.put(tenantId, cached);
+        }
+        return cached.plan();
+    }
+}

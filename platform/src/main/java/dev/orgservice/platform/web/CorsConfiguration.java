@@ -1,0 +1,34 @@
+package dev.orgservice.platform.web;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/** CORS is closed unless origins are configured ({@code ORG_CORS_ALLOWED_ORIGINS}, comma-separated). */
+@Configuration
+public class CorsConfiguration {
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(@Value("${org.cors.allowed-origins:}") String origins) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        List<String> allowed = Arrays.stream(origins.split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList();
+        if (!allowed.isEmpty()) {
+            org.springframework.web.cors.CorsConfiguration cors = new org.springframework.web.cors.CorsConfiguration();
+            cors.setAllowedOrigins(allowed);
+            cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+            cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Correlation-Id", "X-Change-Reason",
+                    "X-Min-Position"));
+            cors.setExposedHeaders(List.of("X-Correlation-Id", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining",
+                    "RateLimit-Reset", "Location"));
+            cors.setMaxAge(Duration.ofHours(1));
+            source.registerCorsConfiguration("/api/**", cors);
+        }
+        return source;
+    }
+}
