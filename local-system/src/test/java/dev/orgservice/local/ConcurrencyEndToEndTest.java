@@ -35,7 +35,7 @@ class ConcurrencyEndToEndTest extends RunningSystem {
     static void startASecondCommandSide() {
         Map<String, Object> properties = new HashMap<>(TestDatabase.get().properties());
         properties.put("ORG_COMMAND_PORT", "0");
-        secondInstance = CommandSideApplication.builder().properties(properties).run();
+        secondInstance = CommandSideApplication.builder().properties(properties).run("--server.shutdown=immediate");
         secondCommands = Http.onPort(Integer.parseInt(secondInstance.getEnvironment().getProperty("local.server.port")));
     }
 

@@ -1,0 +1,122 @@
+package dev.orgservice.local;
+
+import dev.orgservice.command.CommandSideApplication;
+import dev.orgservice.platform.testing.Http;
+import dev.orgservice.platform.testing.TestDatabase;
+import dev.orgservice.platform.testing.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Rate limits, size limits, security headers, errors of the web layer and the operational endpoints. */
+class ProtectionEndToEndTest extends RunningSystem {
+
+    private static ConfigurableApplicationContext limited;
+    private static Http limitedCommands;
+
+    @BeforeAll
+    static void aCommandSideWithSmallLimits() {
+        Map<String, Object> properties = new HashMap<>(TestDatabase.get().properties());
+        properties.put("ORG_COMMAND_PORT", "0");
+        properties.put("ORG_RATE_LIMITS_ENABLED", "true");
+        properties.put("ORG_MAX_BODY_BYTES", "2048");
+        // arguments, because they must win over the plan table of platform.yml
+        limited = CommandSideApplication.builder().properties(properties)
+                .run("--org.rate-limits.plans[FREE].capacity=5", "--org.rate-limits.plans[FREE].refill-per-second=1",
+                        "--server.shutdown=immediate");
+        limitedCommands = Http.onPort(Integer.parseInt(limited.getEnvironment().getProperty("local.server.port")));
+    }
+
+    @AfterAll
+    static void stopIt() {
+        limited.close();
+    }
+
+    @Test
+    void limitsATenantToItsPlansRateWithRetryAfterAndLeavesOtherTenantsAlone() {
+        String free = activeTenant("FREE");
+        String busy = TestTokens.forTenant(UUID.fromString(free), "busy", "TENANT_ADMIN");
+        List<Http.Response> responses = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            responses.add(limitedCommands.patch("/api/v1/tenants/" + free + "/configuration", busy,
+                    "{\"name\":\"burst " + i + "\"}"));
+        }
+        assertThat(responses).extracting(Http.Response::status).contains(200, 429);
+        Http.Response limitedResponse = responses.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
+        assertThat(limitedResponse.contentType()).startsWith("application/problem+json");
+        assertThat(limitedResponse.json().get("type").asText()).endsWith("/rate-limited");
+        assertThat(Integer.parseInt(limitedResponse.header("Retry-After"))).isPositive();
+        assertThat(limitedResponse.header("RateLimit-Limit")).isEqualTo("5");
+        assertThat(limitedResponse.header("RateLimit-Remaining")).isEqualTo("0");
+
+        String calm = activeTenant("FREE");
+        assertThat(limitedCommands.patch("/api/v1/tenants/" + calm + "/configuration",
+                TestTokens.forTenant(UUID.fromString(calm), "calm", "TENANT_ADMIN"), "{\"name\":\"calm\"}").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void refusesAnOversizedBodyWith413() {
+        String tenant = activeTenant("ENTERPRISE");
+        Http.Response response = limitedCommands.patch("/api/v1/tenants/" + tenant + "/configuration", ADMIN,
+                "{\"name\":\"" + "x".repeat(5000) + "\"}");
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.json().get("type").asText()).endsWith("/payload-too-large");
+    }
+
+    @Test
+    void answersWebLayerErrorsAsProblems() {
+        String tenant = activeTenant("ENTERPRISE");
+        expectProblem(commands.get("/api/v1/no-such-route", ADMIN), 404, "not-found");
+        expectProblem(commands.send("DELETE", "/api/v1/tenants", ADMIN, null, Map.of()), 405, "method-not-allowed");
+        expectProblem(commands.send("PATCH", "/api/v1/tenants/" + tenant + "/configuration", ADMIN, "name=x",
+                Map.of("Content-Type", "text/plain")), 415, "unsupported-media-type");
+        expectProblem(queries.get("/api/v1/tenants/" + tenant + "/units?page=minus-one", ADMIN), 400, "validation");
+        expectProblem(queries.get("/api/v1/tenants/" + tenant + "/units?asOf=yesterday", ADMIN), 400, "validation");
+        expectProblem(queries.get("/api/v1/tenants/" + tenant + "/units/not-a-uuid", ADMIN), 400, "validation");
+    }
+
+    @Test
+    void sendsSecurityHeadersAndNoCorsUnlessConfigured() {
+        Http.Response response = queries.send("GET", "/api/v1/tenants", ADMIN, null, Map.of("Origin", "https://evil.example"));
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        assertThat(response.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(response.header("Strict-Transport-Security")).as("HSTS only behind TLS").isNull();
+    }
+
+    @Test
+    void exposesHealthProbesAndCommandMetrics() {
+        activeTenant("FREE");
+        assertThat(commands.get("/actuator/health/liveness", null).status()).isEqualTo(200);
+        Http.Response readiness = queries.get("/actuator/health/readiness", null);
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(commands.send("GET", "/actuator/prometheus", null, null, Map.of("Accept", "text/plain")).body())
+                .contains("org_commands_seconds_count{", "command=\"ActivateTenantCommand\"", "outcome=\"accepted\"");
+        assertThat(queries.get("/v3/api-docs", null).body()).contains("bearer-jwt", "Problem");
+    }
+
+    private static void expectProblem(Http.Response response, int status, String type) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("type").asText()).endsWith("/" + type);
+        assertThat(response.body()).doesNotContain("Exception", "\tat ");
+    }
+
+    private static String activeTenant(String plan) {
+        String id = commands.post("/api/v1/tenants", ADMIN, Http.newTenant("pr-" + UUID.randomUUID().toString()
+                .substring(0, 8), plan)).json().get("tenantId").asText();
+        commands.post("/api/v1/tenants/" + id + "/activate", ADMIN, "{}");
+        return id;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.orgservice.local;
+
+import dev.orgservice.platform.testing.Http;
+import dev.orgservice.platform.testing.TestTokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The role x endpoint matrix, as a table: every endpoint, with every role of the own tenant, an admin of another
+ * tenant, and no / expired / wrongly signed / unsigned ({@code alg: none}) tokens.
+ */
+class RoleMatrixTest extends RunningSystem {
+
+    private static final Set<String> PLATFORM = Set.of("PLATFORM_ADMIN");
+    private static final Set<String> TENANT_ADMINISTRATION = Set.of("PLATFORM_ADMIN", "TENANT_ADMIN");
+    private static final Set<String> EDITING = Set.of("PLATFORM_ADMIN", "TENANT_ADMIN", "ORG_EDITOR");
+    private static final Set<String> READING = Set.of("PLATFORM_ADMIN", "TENANT_ADMIN", "ORG_EDITOR", "ORG_VIEWER",
+            "AUDITOR");
+    private static final List<String> ROLES = List.of("PLATFORM_ADMIN", "TENANT_ADMIN", "ORG_EDITOR", "ORG_VIEWER",
+            "AUDITOR");
+
+    private record Endpoint(boolean query, String method, String path, String body, Set<String> allowed) {
+        boolean tenantScoped() {
+            return path.contains("{t}");
+        }
+    }
+
+    private static String tenant;
+    private static String other;
+    private static String unit;
+    private static String position;
+    private static String slug;
+
+    @BeforeAll
+    static void twoTenantsWithAStructure() {
+        slug = "rm-" + UUID.randomUUID().toString().substring(0, 8);
+        tenant = activeTenant(slug);
+        other = activeTenant("rmo-" + UUID.randomUUID().toString().substring(0, 8));
+        String editor = TestTokens.forTenant(UUID.fromString(tenant), "ed", "ORG_EDITOR");
+        unit = commands.post("/api/v1/tenants/" + tenant + "/units", editor,
+                "{\"type\":\"LEGAL_ENTITY\",\"code\":\"LE\",\"name\":\"le\",\"country\":\"DE\",\"currency\":\"EUR\"}")
+                .json().get("unitId").asText();
+        position = commands.post("/api/v1/tenants/" + tenant + "/positions", editor,
+                "{\"unitId\":\"" + unit + "\",\"title\":\"Boss\",\"manager\":true}").json().get("positionId").asText();
+    }
+
+    private static List<Endpoint> endpoints() {
+        String dept = "{\"type\":\"DEPARTMENT\",\"code\":\"D-%s\",\"name\":\"d\",\"parentId\":\"{u}\"}";
+        return List.of(
+                new Endpoint(false, "POST", "/api/v1/tenants", null, PLATFORM),
+                new Endpoint(false, "POST", "/api/v1/tenants/{t}/activate", "{}", PLATFORM),
+                new Endpoint(false, "PUT", "/api/v1/tenants/{t}/subscription", "{\"plan\":\"ENTERPRISE\",\"status\":\"ACTIVE\"}", PLATFORM),
+                new Endpoint(false, "PATCH", "/api/v1/tenants/{t}/configuration", "{\"timezone\":\"Europe/Vienna\"}", TENANT_ADMINISTRATION),
+                new Endpoint(false, "PUT", "/api/v1/tenants/{t}/features/bulk-import", "{\"enabled\":true}", TENANT_ADMINISTRATION),
+                new Endpoint(false, "DELETE", "/api/v1/tenants/{t}/features/bulk-import", null, TENANT_ADMINISTRATION),
+                new Endpoint(false, "POST", "/api/v1/tenants/{t}/units", dept, EDITING),
+                new Endpoint(false, "POST", "/api/v1/tenants/{t}/units/import", "[" + dept + "]", EDITING),
+                new Endpoint(false, "PATCH", "/api/v1/tenants/{t}/units/{u}", "{\"name\":\"renamed\"}", EDITING),
+                new Endpoint(false, "POST", "/api/v1/tenants/{t}/units/{u}/move", "{\"newParentId\":null}", EDITING),
+                new Endpoint(false, "POST", "/api/v1/tenants/{t}/positions", "{\"unitId\":\"{u}\",\"title\":\"x\",\"manager\":false}", EDITING),
+                new Endpoint(false, "PUT", "/api/v1/tenants/{t}/positions/{p}/holder", "{\"personId\":\"p-1\"}", EDITING),
+                new Endpoint(false, "DELETE", "/api/v1/tenants/{t}/positions/{p}/holder", null, EDITING),
+                new Endpoint(true, "GET", "/api/v1/tenants", null, PLATFORM),
+                new Endpoint(true, "GET", "/api/v1/tenants/{t}", null, READING),
+                new Endpoint(true, "GET", "/api/v1/tenants/{t}/features", null, READING),
+                new Endpoint(true, "GET", "/api/v1/tenants/{t}/features/bulk-import", null, READING),
+                new Endpoint(true, "GET", "/api/v1/tenants/{t}/units", null, READING),
+                new Endpoint(true, "GET", "/api/v1/tenants/{t}/units/{u}", null, READING),
+                new Endpoint(true, "GET", "/api/v1/tenants/{t}/units/{u}/children", null, READING),
+                new Endpoint(true, "GET", "/api/v1/tenants/{t}/units/{u}/subtree", null, READING),
+                new Endpoint(true, "GET", "/api/v1/tenants/{t}/units/{u}/ancestors", null, READING),
+                new Endpoint(true, "GET", "/api/v1/tenants/{t}/positions/{p}", null, READING),
+                new Endpoint(true, "GET", "/api/v1/tenants/{t}/positions/{p}/reports", null, READING),
+                new Endpoint(true, "GET", "/api/v1/tenants/{t}/people/p-1/management-chain", null, READING));
+    }
+
+    @Test
+    void everyRoleGetsExactlyWhatTheMatrixAllowsOnItsOwnTenant() {
+        List<String> violations = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            for (String role : ROLES) {
+                String token = role.equals("PLATFORM_ADMIN") ? ADMIN
+                        : TestTokens.forTenant(UUID.fromString(tenant), "user-" + role, role);
+                Http.Response response = call(endpoint, tenant, token);
+                boolean allowed = endpoint.allowed().contains(role);
+                boolean ok = allowed ? response.status() != 401 && response.status() != 403 && response.status() < 500
+                        : response.status() == 403;
+                if (!ok || !response.contentType().startsWith("application/")) {
+                    violations.add(endpoint.method() + " " + endpoint.path() + " as " + role + " -> " + response.status());
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void anAdminOfAnotherTenantFindsNothing() {
+        String intruder = TestTokens.forTenant(UUID.fromString(other), "eve", "TENANT_ADMIN");
+        List<String> violations = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            if (endpoint.tenantScoped()) {
+                Http.Response response = call(endpoint, tenant, intruder);
+                if (response.status() != 404) {
+                    violations.add(endpoint.method() + " " + endpoint.path() + " -> " + response.status());
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+        assertThat(queries.get("/api/v1/tenants/by-slug/" + slug, intruder).status()).isEqualTo(404);
+    }
+
+    @Test
+    void refusesMissingExpiredForgedAndUnsignedTokensWithAProblem() {
+        String expired = TestTokens.token("eve", UUID.fromString(tenant), List.of("TENANT_ADMIN"), TestTokens.SECRET,
+                Instant.now().minusSeconds(60));
+        String forged = TestTokens.token("eve", UUID.fromString(tenant), List.of("PLATFORM_ADMIN"),
+                "not-the-secret-not-the-secret-not-the-secret", Instant.now().plusSeconds(600));
+        String unsigned = unsigned("{\"alg\":\"none\",\"typ\":\"JWT\"}", "{\"sub\":\"eve\",\"roles\":[\"PLATFORM_ADMIN\"],"
+                + "\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}");
+        List<String> violations = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            for (String token : new String[]{null, expired, forged, unsigned}) {
+                Http.Response response = call(endpoint, tenant, token);
+                if (response.status() != 401 || !response.contentType().startsWith("application/problem+json")
+                        || response.header("X-Correlation-Id") == null) {
+                    violations.add(endpoint.method() + " " + endpoint.path() + " -> " + response.status());
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    private static Http.Response call(Endpoint endpoint, String tenantId, String token) {
+        String path = endpoint.path().replace("{t}", tenantId).replace("{u}", unit).replace("{p}", position);
+        String body = endpoint.body() == null ? (endpoint.method().equals("POST")
+                ? Http.newTenant("m-" + UUID.randomUUID().toString().substring(0, 8), "FREE") : null)
+                : endpoint.body().replace("{u}", unit).formatted(UUID.randomUUID().toString().substring(0, 8));
+        return (endpoint.query() ? queries : commands).send(endpoint.method(), path, token, body, java.util.Map.of());
+    }
+
+    private static String activeTenant(String slug) {
+        String id = commands.post("/api/v1/tenants", ADMIN, Http.newTenant(slug, "ENTERPRISE")).json().get("tenantId").asText();
+        commands.post("/api/v1/tenants/" + id + "/activate", ADMIN, "{}");
+        return id;
+    }
+
+    private static String unsigned(String header, String payload) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString(header.getBytes()) + "." + b64.encodeToString(payload.getBytes()) + ".";
+    }
+}
