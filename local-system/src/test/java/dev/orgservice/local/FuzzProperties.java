@@ -1,0 +1,106 @@
+package dev.orgservice.local;
+
+import dev.orgservice.platform.testing.Http;
+import dev.orgservice.platform.testing.TestTokens;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Random bodies, path segments and query parameters thrown at every endpoint, with a valid token of the right
+ * tenant: the answer is never a 5xx and never shows a stack trace.
+ */
+class FuzzProperties extends RunningSystem {
+
+    private static final List<String> COMMAND_ENDPOINTS = List.of(
+            "POST /api/v1/tenants", "POST /api/v1/tenants/{t}/activate", "POST /api/v1/tenants/{t}/suspend",
+            "PATCH /api/v1/tenants/{t}/configuration", "PUT /api/v1/tenants/{t}/features/{x}",
+            "DELETE /api/v1/tenants/{t}/features/{x}", "PUT /api/v1/tenants/{t}/subscription",
+            "POST /api/v1/tenants/{t}/units", "POST /api/v1/tenants/{t}/units/import", "PATCH /api/v1/tenants/{t}/units/{x}",
+            "POST /api/v1/tenants/{t}/units/{x}/move", "POST /api/v1/tenants/{t}/units/{x}/close",
+            "POST /api/v1/tenants/{t}/positions", "POST /api/v1/tenants/{t}/positions/import",
+            "PUT /api/v1/tenants/{t}/positions/{x}/holder", "DELETE /api/v1/tenants/{t}/positions/{x}/holder");
+    private static final List<String> QUERY_ENDPOINTS = List.of(
+            "GET /api/v1/tenants", "GET /api/v1/tenants/{t}", "GET /api/v1/tenants/by-slug/{x}",
+            "GET /api/v1/tenants/{t}/features/{x}", "GET /api/v1/tenants/{t}/units", "GET /api/v1/tenants/{t}/units/{x}",
+            "GET /api/v1/tenants/{t}/units/{x}/subtree", "GET /api/v1/tenants/{t}/units/{x}/ancestors",
+            "GET /api/v1/tenants/{t}/positions/{x}/reports", "GET /api/v1/tenants/{t}/people/{x}/management-chain");
+    private static final List<String> PARAMETERS = List.of("asOf", "minPosition", "page", "size", "depth", "type",
+            "status", "q", "indirect", "plan", "positionId");
+
+    private static String tenant;
+    private static String admin;
+
+    @BeforeContainer
+    static void aTenant() {
+        tenant = commands.post("/api/v1/tenants", ADMIN, Http.newTenant("fz-" + UUID.randomUUID().toString()
+                .substring(0, 8), "ENTERPRISE")).json().get("tenantId").asText();
+        commands.post("/api/v1/tenants/" + tenant + "/activate", ADMIN, "{}");
+        admin = TestTokens.forTenant(UUID.fromString(tenant), "fuzz", "TENANT_ADMIN");
+    }
+
+    @Provide
+    Arbitrary<String> segments() {
+        return Arbitraries.oneOf(Arbitraries.just(UUID.randomUUID().toString()), Arbitraries.strings().ofMaxLength(40),
+                Arbitraries.strings().withChars("%:/.-_'\"<>{}[]\\ ").ofMaxLength(12),
+                Arbitraries.of("advanced-approvals", "-1", "9999999999999999999999", "null", "..", "%00"));
+    }
+
+    @Provide
+    Arbitrary<String> bodies() {
+        Arbitrary<String> scalars = Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(30).map(s -> "\"" + escape(s) + "\""),
+                Arbitraries.integers().map(String::valueOf), Arbitraries.doubles().map(String::valueOf),
+                Arbitraries.of("true", "false", "null", "1e999", "-0", "\"2026-13-45\"", "\"\"", "[]", "{}"));
+        Arbitrary<String> fields = Arbitraries.of("slug", "name", "plan", "type", "code", "parentId", "parentCode",
+                "effectiveFrom", "newParentId", "enabled", "status", "seats", "settings", "unitId", "title", "manager",
+                "personId", "from", "to", "reason", "country", "currency", "timezone", "locale", "dataRetentionDays",
+                "billingCycle", "trialEndsAt", "geo", "address", "costCenterId", "reportsToPositionId", "x");
+        Arbitrary<String> objects = Arbitraries.maps(fields, scalars).ofMaxSize(8).map(map -> {
+            StringBuilder json = new StringBuilder("{");
+            map.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
+            return json.append('}').toString();
+        });
+        return Arbitraries.oneOf(objects, objects.list().ofMaxSize(3).map(l -> "[" + String.join(",", l) + "]"), scalars,
+                Arbitraries.strings().ofMaxLength(60), Arbitraries.of("{", "{\"slug\":", "[{}", "\u0000", ""));
+    }
+
+    @Property(tries = 400, shrinking = ShrinkingMode.OFF)
+    void noEndpointAnswersWithAServerErrorOrAStackTrace(@ForAll("segments") String segment,
+                                                        @ForAll("bodies") String body,
+                                                        @ForAll("segments") String parameterValue) {
+        int pick = Math.floorMod((segment + body).hashCode(), COMMAND_ENDPOINTS.size() + QUERY_ENDPOINTS.size());
+        boolean query = pick >= COMMAND_ENDPOINTS.size();
+        String endpoint = query ? QUERY_ENDPOINTS.get(pick - COMMAND_ENDPOINTS.size()) : COMMAND_ENDPOINTS.get(pick);
+        String method = endpoint.substring(0, endpoint.indexOf(' '));
+        String path = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{t}", tenant)
+                .replace("{x}", URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
+        String parameter = PARAMETERS.get(Math.floorMod(parameterValue.hashCode(), PARAMETERS.size()));
+        path += "?" + parameter + "=" + URLEncoder.encode(parameterValue, StandardCharsets.UTF_8);
+        if (parameter.equals("minPosition")) {
+            path = path.replaceAll("minPosition=[^&]*", "minPosition=0");
+        }
+        String token = method.equals("GET") || path.contains("/subscription") || path.endsWith("activate")
+                ? ADMIN : admin;
+        Http.Response response = (query ? queries : commands).send(method, path, token,
+                method.equals("GET") || method.equals("DELETE") ? null : body, Map.of());
+
+        assertThat(response.status()).as("%s %s with %s -> %s", method, path, body, response.body()).isLessThan(500);
+        assertThat(response.body()).doesNotContain("Exception", "\tat ", "org.springframework", "java.lang");
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"").replaceAll("[\\x00-\\x1f]", "");
+    }
+}
