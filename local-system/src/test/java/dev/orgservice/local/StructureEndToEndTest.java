@@ -97,22 +97,22 @@ class StructureEndToEndTest extends RunningSystem {
     void importsPositionsWithTheirHoldersAndExplicitLines() {
         String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
         String ops = unit("DEPARTMENT", "OPS", le, "");
-        String boss = UUID.randomUUID().toString();
-        String deputy = UUID.randomUUID().toString();
         Http.Response imported = commands.post("/api/v1/tenants/" + tenant + "/positions/import", editor, """
-                [{"positionId":"%s","unitId":"%s","title":"Boss","manager":true,"personId":"p-boss","holderFrom":"2020-01-01"},
-                 {"positionId":"%s","unitId":"%s","title":"Deputy","manager":false,"reportsToPositionId":"%s",
+                [{"ref":"boss","unitId":"%s","title":"Boss","manager":true,"personId":"p-boss","holderFrom":"2020-01-01"},
+                 {"ref":"deputy","unitId":"%s","title":"Deputy","manager":false,"reportsToRef":"boss",
                   "personId":"p-deputy","holderFrom":"2020-01-01"},
-                 {"unitId":"%s","title":"Analyst","manager":false,"personId":"p-analyst","holderFrom":"2020-01-01"}]"""
-                .formatted(boss, le, deputy, ops, boss, ops));
+                 {"ref":"analyst","unitId":"%s","title":"Analyst","manager":false,"personId":"p-analyst",
+                  "holderFrom":"2020-01-01"}]""".formatted(le, ops, ops));
         assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        assertThat(imported.json().get("positions")).extracting(p -> p.get("ref").asText())
+                .containsExactly("boss", "deputy", "analyst");
 
         JsonNode chain = read("/api/v1/tenants/" + tenant + "/people/p-deputy/management-chain", imported, editor);
         assertThat(ids(chain, "personId")).containsExactly("p-boss");
         JsonNode analystChain = read("/api/v1/tenants/" + tenant + "/people/p-analyst/management-chain", imported, editor);
         assertThat(ids(analystChain, "personId")).containsExactly("p-boss");
         Http.Response bad = commands.post("/api/v1/tenants/" + tenant + "/positions/import", editor,
-                "[{\"unitId\":\"" + UUID.randomUUID() + "\",\"title\":\"Ghost\",\"manager\":false}]");
+                "[{\"ref\":\"g\",\"unitId\":\"" + UUID.randomUUID() + "\",\"title\":\"Ghost\",\"manager\":false}]");
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.json().get("errors")).hasSize(1);
     }

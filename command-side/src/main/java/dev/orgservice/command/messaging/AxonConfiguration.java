@@ -8,6 +8,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -46,6 +47,14 @@ public class AxonConfiguration {
     SnapshotTriggerDefinition treeSnapshotTrigger(Snapshotter snapshotter,
                                                   @Value("${org.snapshots.tree-threshold:500}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /** Tokens of the command side's own tracking processors (the Kafka publisher). */
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder().setTokenTable("event_store.token_entry").setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment").setTokenColumn("token").setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp").setOwnerColumn("owner").build();
     }
 
     @Bean

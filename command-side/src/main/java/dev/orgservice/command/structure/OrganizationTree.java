@@ -219,7 +219,10 @@ public class OrganizationTree {
         for (int row = 0; row < command.positions().size(); row++) {
             ImportedPosition position = command.positions().get(row);
             UnitNode unit = units.get(position.unitId());
-            if (unit == null || !unit.existsAt(now) || !unit.isActiveAt(now)) {
+            if (positions.containsKey(position.positionId()) || !earlier.add(position.positionId())) {
+                errors.add(new ImportPlan.RowError(row, ErrorCode.DUPLICATE.type().toString(), "positionId",
+                        "position " + position.positionId() + " already exists"));
+            } else if (unit == null || !unit.existsAt(now) || !unit.isActiveAt(now)) {
                 errors.add(new ImportPlan.RowError(row, ErrorCode.NOT_FOUND.type().toString(), "unitId",
                         "no active unit " + position.unitId()));
             } else if (position.reportsToPositionId() != null && !positions.containsKey(position.reportsToPositionId())
@@ -227,7 +230,6 @@ public class OrganizationTree {
                 errors.add(new ImportPlan.RowError(row, ErrorCode.NOT_FOUND.type().toString(), "reportsToPositionId",
                         "no position " + position.reportsToPositionId() + " exists or comes earlier"));
             }
-            earlier.add(position.positionId());
         }
         if (!errors.isEmpty()) {
             throw new OrgException(ErrorCode.RULE_VIOLATION, errors.size() + " problem(s) in "

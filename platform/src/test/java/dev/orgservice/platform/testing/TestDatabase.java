@@ -69,6 +69,8 @@ public final class TestDatabase {
         properties.put("ORG_JWT_DEV_SECRET", TestTokens.SECRET);
         // the limiter has its own tests; elsewhere it would only make fast test clients flaky
         properties.put("ORG_RATE_LIMITS_ENABLED", "false");
+        // only the Kafka tests run a broker; they switch the publisher on
+        properties.put("ORG_KAFKA_ENABLED", "false");
         return properties;
     }
 

@@ -1,13 +1,14 @@
 package dev.orgservice.command.structure.web;
 
 import dev.orgservice.api.structure.ImportedPosition;
-import dev.orgservice.api.view.ImportResult;
+import dev.orgservice.api.view.PositionImportResult;
 import dev.orgservice.api.view.PositionCommandResult;
 import dev.orgservice.command.messaging.CommandSender;
 import dev.orgservice.command.structure.AssignHolderCommand;
 import dev.orgservice.command.structure.CreatePositionCommand;
 import dev.orgservice.command.structure.ImportPositionsCommand;
 import dev.orgservice.command.structure.VacatePositionCommand;
+import dev.orgservice.platform.problem.Problems;
 import dev.orgservice.platform.security.Role;
 import dev.orgservice.platform.validation.Rows;
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,7 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @RestController
@@ -57,22 +61,42 @@ public class PositionCommandController {
     }
 
     @PostMapping("/import")
-    @Operation(summary = "Create many positions (optionally with their holders) atomically; a position may report "
-            + "to one earlier in the import (by its client-chosen positionId)")
-    public ResponseEntity<ImportResult> importPositions(@PathVariable UUID tenantId,
-                                                        @RequestBody List<PositionImportRow> rows) {
+    @Operation(summary = "Create many positions (optionally with their holders) atomically; a row may report to an "
+            + "existing position (reportsToPositionId) or to an earlier row (reportsToRef)")
+    public ResponseEntity<PositionImportResult> importPositions(@PathVariable UUID tenantId,
+                                                                @RequestBody List<PositionImportRow> rows) {
         UnitCommandController.requireImportSize(rows);
         UnitCommandController.requireNoErrors(Rows.violations(validator, rows));
         Instant now = Instant.now();
-        List<ImportedPosition> positions = rows.stream().map(row -> new ImportedPosition(
-                row.positionId() != null ? row.positionId() : UUID.randomUUID(), row.unitId(), row.title(),
-                row.manager(), row.reportsToPositionId(), row.personId(),
-                row.personId() == null ? null : row.holderFrom() != null ? row.holderFrom() : now)).toList();
+        Map<String, UUID> idsByRef = new HashMap<>();
+        List<Problems.FieldError> errors = new ArrayList<>();
+        List<ImportedPosition> positions = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            PositionImportRow row = rows.get(i);
+            UUID reportsTo = row.reportsToPositionId();
+            if (row.reportsToRef() != null) {
+                reportsTo = idsByRef.get(row.reportsToRef());
+                if (reportsTo == null || row.reportsToPositionId() != null) {
+                    errors.add(new Problems.FieldError("[" + i + "].reportsToRef",
+                            "must name an earlier row, and not together with reportsToPositionId"));
+                }
+            }
+            UUID positionId = UUID.randomUUID();
+            if (idsByRef.putIfAbsent(row.ref(), positionId) != null) {
+                errors.add(new Problems.FieldError("[" + i + "].ref", "ref " + row.ref() + " is used twice"));
+            }
+            positions.add(new ImportedPosition(positionId, row.unitId(), row.title(), row.manager(), reportsTo,
+                    row.personId(), row.personId() == null ? null : row.holderFrom() != null ? row.holderFrom() : now));
+        }
+        UnitCommandController.requireNoErrors(errors);
         UUID importId = UUID.randomUUID();
         var outcome = commands.send(new ImportPositionsCommand(tenantId, importId, positions), tenantId);
-        return ResponseEntity.status(HttpStatus.CREATED).body(new ImportResult(importId, positions.size(),
-                positions.stream().map(p -> new ImportResult.ImportedUnitView(p.title(), p.positionId())).toList(),
-                outcome.position()));
+        List<PositionImportResult.ImportedPositionView> created = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            created.add(new PositionImportResult.ImportedPositionView(rows.get(i).ref(), positions.get(i).positionId()));
+        }
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new PositionImportResult(importId, positions.size(), created, outcome.position()));
     }
 
     @PutMapping("/{positionId}/holder")

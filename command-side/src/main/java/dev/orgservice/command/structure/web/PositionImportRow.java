@@ -8,13 +8,17 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A row of a position import; {@code positionId} may be chosen by the client so later rows can report to it. */
+/**
+ * A row of a position import. {@code ref} is the client's own name for the row, so later rows can report to it
+ * ({@code reportsToRef}); ids are always chosen by the server, and the answer maps each ref to its id.
+ */
 public record PositionImportRow(
-        UUID positionId,
+        @NotBlank @Size(max = 64) String ref,
         @NotNull UUID unitId,
         @NotBlank @Size(max = 200) String title,
         boolean manager,
         UUID reportsToPositionId,
+        @Size(max = 64) String reportsToRef,
         @Pattern(regexp = UnitRequest.PERSON_ID) String personId,
         Instant holderFrom) {
 }

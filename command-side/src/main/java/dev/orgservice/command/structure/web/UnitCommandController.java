@@ -56,6 +56,9 @@ public class UnitCommandController {
     @Operation(summary = "Create a unit under a parent of an allowed type (a legal entity may be a root)")
     public ResponseEntity<UnitCommandResult> create(@PathVariable UUID tenantId, @Valid @RequestBody UnitRequest request) {
         requireNoErrors(request.typeErrors(""));
+        if (request.parentCode() != null) {
+            requireNoErrors(List.of(new Problems.FieldError("parentCode", "only in imports; name the parent by parentId")));
+        }
         UUID unitId = UUID.randomUUID();
         var outcome = commands.send(new CreateUnitCommand(tenantId, unitId, request.type(), request.code(),
                 request.name(), request.parentId(), effective(request.effectiveFrom()), request.details()), tenantId);

@@ -1,0 +1,37 @@
+package dev.orgservice.command.kafka;
+
+import dev.orgservice.api.structure.OrganizationTreeEvent;
+import dev.orgservice.api.tenant.TenantEvent;
+import org.axonframework.serialization.Revision;
+
+import java.util.Optional;
+
+/**
+ * The public names of the events on Kafka (docs/events.md): which topic each goes to, and its CloudEvents type,
+ * a fixed logical name with the revision ({@code org.structure.UnitMoved.v1}), never a Java class name.
+ */
+public final class EventContract {
+
+    public static final String TENANT_TOPIC = "org.tenant.events.v1";
+    public static final String STRUCTURE_TOPIC = "org.structure.events.v1";
+
+    private EventContract() {
+    }
+
+    public static Optional<String> topicOf(Class<?> payloadType) {
+        if (TenantEvent.class.isAssignableFrom(payloadType)) {
+            return Optional.of(TENANT_TOPIC);
+        }
+        if (OrganizationTreeEvent.class.isAssignableFrom(payloadType)) {
+            return Optional.of(STRUCTURE_TOPIC);
+        }
+        return Optional.empty();
+    }
+
+    public static String typeOf(Class<?> payloadType) {
+        String domain = TenantEvent.class.isAssignableFrom(payloadType) ? "org.tenant." : "org.structure.";
+        String name = payloadType.getSimpleName().replaceFirst("Event$", "");
+        Revision revision = payloadType.getAnnotation(Revision.class);
+        return domain + name + ".v" + (revision == null ? "1" : revision.value());
+    }
+}
