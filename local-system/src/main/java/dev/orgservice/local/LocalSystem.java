@@ -26,6 +26,7 @@ public final class LocalSystem {
     public static void main(String[] args) throws IOException {
         Map<String, Object> properties = new HashMap<>(database());
         properties.put("ORG_LOG_FORMAT", "");
+        properties.put("ORG_KAFKA_BOOTSTRAP_SERVERS", kafka());
         ConfigurableApplicationContext command = CommandSideApplication.builder().profiles("local")
                 .properties(properties).run(args);
         ConfigurableApplicationContext query = QuerySideApplication.builder().profiles("local")
@@ -33,9 +34,26 @@ public final class LocalSystem {
         System.out.printf("%n  Organization Service is running%n"
                         + "  command side: http://localhost:%s/api/v1  (Swagger UI: /swagger-ui.html)%n"
                         + "  query side:   http://localhost:%s/api/v1  (Swagger UI: /swagger-ui.html)%n"
+                        + "  kafka:        %s (topics org.tenant.events.v1, org.structure.events.v1)%n"
                         + "  dev token:    ./scripts/dev-token.sh platform-op \"\" PLATFORM_ADMIN%n%n",
                 command.getEnvironment().getProperty("local.server.port"),
-                query.getEnvironment().getProperty("local.server.port"));
+                query.getEnvironment().getProperty("local.server.port"), properties.get("ORG_KAFKA_BOOTSTRAP_SERVERS"));
+    }
+
+    /**
+     * The configured brokers, or an in-process KRaft broker on {@code ORG_LOCAL_KAFKA_PORT} (default 9092, its
+     * controller on the next port), data in {@code .local-data/kafka}.
+     */
+    private static String kafka() throws IOException {
+        String configured = System.getenv("ORG_KAFKA_BOOTSTRAP_SERVERS");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        int port = Integer.parseInt(System.getenv().getOrDefault("ORG_LOCAL_KAFKA_PORT", "9092"));
+        File directory = new File(System.getenv().getOrDefault("ORG_LOCAL_DATA_DIR", ".local-data"), "kafka");
+        LocalKafkaBroker broker = LocalKafkaBroker.start(port, directory);
+        System.out.println("In-process Kafka broker on " + broker.bootstrapServers());
+        return broker.bootstrapServers();
     }
 
     /** Creates the database and roles if needed and answers the connection settings both services read. */
@@ -47,7 +65,7 @@ public final class LocalSystem {
         String databaseName = "orgservice";
         if (url == null || url.isBlank()) {
             int port = Integer.parseInt(System.getenv().getOrDefault("ORG_LOCAL_DB_PORT", "15432"));
-            File dataDirectory = new File(System.getenv().getOrDefault("ORG_LOCAL_DATA_DIR", ".local-data/postgres"));
+            File dataDirectory = new File(System.getenv().getOrDefault("ORG_LOCAL_DATA_DIR", ".local-data"), "postgres");
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dataDirectory)
