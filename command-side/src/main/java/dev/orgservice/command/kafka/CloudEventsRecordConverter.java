@@ -1,5 +1,7 @@
 package dev.orgservice.command.kafka;
 
+import dev.orgservice.api.EventContract;
+
 import dev.orgservice.command.messaging.CommandMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -1,5 +1,7 @@
 package dev.orgservice.command.kafka;
 
+import dev.orgservice.api.EventContract;
+
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;

@@ -1,16 +1,24 @@
-package dev.orgservice.command.kafka;
+package dev.orgservice.api;
 
 import dev.orgservice.api.structure.OrganizationTreeEvent;
 import dev.orgservice.api.tenant.TenantEvent;
 import org.axonframework.serialization.Revision;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The public names of the events on Kafka (docs/events.md): which topic each goes to, and its CloudEvents type,
  * a fixed logical name with the revision ({@code org.structure.UnitMoved.v1}), never a Java class name.
  */
 public final class EventContract {
+
+    /** Every event record of the public contract. */
+    public static final List<Class<?>> EVENTS = Stream.concat(
+            Arrays.stream(TenantEvent.class.getPermittedSubclasses()),
+            Arrays.stream(OrganizationTreeEvent.class.getPermittedSubclasses())).toList();
 
     public static final String TENANT_TOPIC = "org.tenant.events.v1";
     public static final String STRUCTURE_TOPIC = "org.structure.events.v1";
