@@ -100,6 +100,17 @@ class KafkaBridgeTest {
         assertThat(moved.key()).isEqualTo("org-tree-" + tenant);
         assertThat(new ObjectMapper().readTree(moved.value()).get("effectiveFrom").asText()).isEqualTo("2030-01-01T00:00:00Z");
         assertThat(mine.stream().map(r -> header(r, "ce_type")).filter(t -> t.contains("dev.orgservice"))).isEmpty();
+
+        ReferenceConsumer consumer = new ReferenceConsumer();
+        records.forEach(consumer::accept);
+        records.forEach(consumer::accept);
+        assertThat(consumer.handledFor(tenant)).extracting(ReferenceConsumer.Handled::eventId)
+                .containsExactlyInAnyOrderElementsOf(storedIds);
+        assertThat(consumer.duplicates()).as("a redelivered batch is recognised by ce_id").isEqualTo(records.size());
+
+        String metrics = commands.send("GET", "/actuator/prometheus", null, null, Map.of("Accept", "text/plain")).body();
+        assertThat(metrics).contains("org_kafka_publisher_lag", "eventProcessor_successCounter_total{payloadType=\"TenantCreatedEvent\",processorName=\"kafka-publisher\"",
+                "eventProcessor_failureCounter_total");
     }
 
     private static List<ConsumerRecord<String, byte[]>> consume(int atLeast) {

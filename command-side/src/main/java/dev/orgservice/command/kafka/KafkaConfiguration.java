@@ -2,7 +2,11 @@ package dev.orgservice.command.kafka;
 
 import dev.orgservice.api.EventContract;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
@@ -12,6 +16,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.Optional;
 
 /**
  * The Kafka bridge: the axon-kafka extension publishes from a tracking processor over the event store
@@ -33,6 +40,26 @@ public class KafkaConfiguration {
     @Bean
     TopicResolver topicResolver() {
         return event -> EventContract.topicOf(event.getPayloadType());
+    }
+
+    /**
+     * {@code org.kafka.publisher.lag}: events stored but not yet published by this instance's publisher (event
+     * store head minus the lowest position of its segments). Published and failed counts are the publisher
+     * processor's own metrics: {@code eventProcessor_successCounter_total{processorName="kafka-publisher"}} and
+     * {@code eventProcessor_failureCounter_total{...}}.
+     */
+    @Bean
+    MeterBinder kafkaPublisherLag(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+        return registry -> Gauge.builder("org.kafka.publisher.lag", () -> {
+                    long head = Optional.ofNullable(jdbc.queryForObject(
+                            "select max(global_index) from event_store.domain_event_entry", Long.class)).orElse(0L);
+                    return processing.eventProcessor(PROCESSING_GROUP, StreamingEventProcessor.class)
+                            .map(publisher -> publisher.processingStatus().values().stream()
+                                    .mapToLong(status -> status.getCurrentPosition().orElse(0L)).min().orElse(0L))
+                            .map(position -> Math.max(0, head - position)).orElse(head);
+                })
+                .description("Events in the store not yet published to Kafka")
+                .register(registry);
     }
 
     /** Batches of events per token update, so a publisher restart after a crash resends at most one batch. */
