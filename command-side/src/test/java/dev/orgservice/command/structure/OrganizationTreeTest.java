@@ -14,6 +14,8 @@ import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+
+import static dev.orgservice.command.OrgErrors.orgError;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -783,25 +785,6 @@ class OrganizationTreeTest {
                 .toList();
     }
 
-    /** An {@link OrgException} carrying the given error code. */
-    private static Matcher<OrgException> orgError(ErrorCode code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(OrgException exception) {
-                return exception.code() == code;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("an OrgException with code ").appendValue(code);
-            }
-
-            @Override
-            protected void describeMismatchSafely(OrgException exception, Description description) {
-                description.appendText("had code ").appendValue(exception.code());
-            }
-        };
-    }
 
     private record ExpectedRowError(int row, String type) {
     }

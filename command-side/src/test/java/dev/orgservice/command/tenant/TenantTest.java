@@ -13,14 +13,12 @@ import dev.orgservice.api.tenant.TenantOffboardedEvent;
 import dev.orgservice.api.tenant.TenantReactivatedEvent;
 import dev.orgservice.api.tenant.TenantSubscriptionChangedEvent;
 import dev.orgservice.api.tenant.TenantSuspendedEvent;
-import dev.orgservice.platform.problem.OrgException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import static dev.orgservice.command.OrgErrors.orgError;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -553,23 +551,4 @@ class TenantTest {
         return new ConfigurationChange(null, null, null, null, null, settings);
     }
 
-    /** An {@link OrgException} carrying the given error code. */
-    private static Matcher<OrgException> orgError(ErrorCode code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(OrgException exception) {
-                return exception.code() == code;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("an OrgException with code ").appendValue(code);
-            }
-
-            @Override
-            protected void describeMismatchSafely(OrgException exception, Description description) {
-                description.appendText("had code ").appendValue(exception.code());
-            }
-        };
-    }
 }

@@ -1,0 +1,34 @@
+package dev.orgservice.command;
+
+import dev.orgservice.api.error.ErrorCode;
+import dev.orgservice.platform.problem.OrgException;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+
+/** Matchers for aggregate fixture tests: which rule a command broke. */
+public final class OrgErrors {
+
+    private OrgErrors() {
+    }
+
+    /** An {@link OrgException} carrying the given error code. */
+    public static Matcher<OrgException> orgError(ErrorCode code) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(OrgException exception) {
+                return exception.code() == code;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("an OrgException with code ").appendValue(code);
+            }
+
+            @Override
+            protected void describeMismatchSafely(OrgException exception, Description description) {
+                description.appendText("had code ").appendValue(exception.code());
+            }
+        };
+    }
+}
