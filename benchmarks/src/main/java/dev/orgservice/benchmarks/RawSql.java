@@ -1,0 +1,182 @@
+package dev.orgservice.benchmarks;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The baselines: the best single SQL statement we know for each question the REST API answers, over the same
+ * read-model tables, as of now, through one prepared statement on a plain JDBC connection (the owner role, so
+ * no row-level security and no transaction around it). Each answers the same columns the API returns, and reads
+ * every row, so the difference to the REST call is the service's own overhead.
+ */
+final class RawSql implements AutoCloseable {
+
+    /** The row of a timeline valid at :asOf, as HierarchyQueries has it. */
+    private static final String VALID = "%1$s.valid_from <= :asOf and (%1$s.valid_to is null or %1$s.valid_to > :asOf)";
+    private static final String STATUS = "left join lateral (select st.status from read_model.unit_status st "
+            + "where st.unit_id = %s and " + VALID.formatted("st") + ") s on true";
+
+    /** Parent, grandparent ... root, with the same fields as the API's UnitSummaryView. */
+    static final String ANCESTORS = """
+            with recursive up(unit_id, parent_id, depth) as (
+                select pa.unit_id, pa.parent_id, 0 from read_model.unit_parent pa
+                where pa.unit_id = :unit and pa.tenant_id = :tenant and %s
+              union all
+                select pa.unit_id, pa.parent_id, up.depth + 1 from up
+                join read_model.unit_parent pa on pa.unit_id = up.parent_id and %s
+                where up.depth < 64)
+            select u.unit_id, u.type, u.code, u.name, s.status, up.parent_id, up.depth
+            from up join read_model.unit u on u.unit_id = up.unit_id %s
+            where up.depth > 0 order by up.depth""".formatted(VALID.formatted("pa"), VALID.formatted("pa"),
+            STATUS.formatted("up.unit_id"));
+
+    /**
+     * The management chain as one walk: the walk stands either on a position or on a unit. From a position it
+     * follows the explicit line, else it goes to the position's own unit (remembering where it came from). On a
+     * unit it takes the unit's first manager (unless that is where it came from), else it climbs to the parent.
+     * Each manager reached is a link. So the chain costs one index lookup per link and per unit climbed, instead
+     * of a walk up the ancestors for every link. The rules are PositionQueries' (explicit line, own unit's
+     * manager, nearest ancestor's manager; stop at a position seen before).
+     */
+    static final String MANAGEMENT_CHAIN = """
+            with recursive
+            start as (
+                select p.position_id from read_model.position_holder h
+                join read_model.position p on p.position_id = h.position_id
+                where h.tenant_id = :tenant and h.person_id = :person and %1$s
+                order by h.valid_from, p.created_at limit 1),
+            walk(step, position_id, unit_id, came_from, seen) as (
+                select 0, position_id, null::uuid, null::uuid, array[position_id] from start
+              union all
+                select w.step + 1, next.position_id, next.unit_id, next.came_from,
+                       case when next.position_id is null then w.seen else w.seen || next.position_id end
+                from walk w
+                cross join lateral (
+                    select p.reports_to_position_id as position_id,
+                           case when p.reports_to_position_id is null then p.unit_id end as unit_id,
+                           p.position_id as came_from
+                    from read_model.position p where p.position_id = w.position_id
+                  union all
+                    select case when m.position_id is distinct from w.came_from then m.position_id end,
+                           case when m.position_id is null or m.position_id = w.came_from then pa.parent_id end,
+                           null::uuid
+                    from (select w.unit_id as unit_id) here
+                    left join lateral (select m.position_id from read_model.position m
+                                       where m.unit_id = here.unit_id and m.manager
+                                       order by m.created_at, m.position_id limit 1) m on true
+                    left join read_model.unit_parent pa on pa.unit_id = here.unit_id and %2$s
+                    where here.unit_id is not null
+                ) next
+                where (next.position_id is not null or next.unit_id is not null)
+                  and (next.position_id is null or next.position_id <> all(w.seen))
+                  and w.step < 256)
+            select p.position_id, p.unit_id, p.title, h.person_id
+            from walk w join read_model.position p on p.position_id = w.position_id
+            left join lateral (select h.person_id from read_model.position_holder h
+                               where h.position_id = p.position_id and %1$s limit 1) h on true
+            where w.step > 0 order by w.step""".formatted(VALID.formatted("h"), VALID.formatted("pa"));
+
+    /** The unit and its descendants, breadth first by code, one page, with the total: the API's subtree query. */
+    static final String SUBTREE = """
+            with recursive down(unit_id, parent_id, depth) as (
+                select pa.unit_id, pa.parent_id, 0 from read_model.unit_parent pa
+                where pa.unit_id = :unit and pa.tenant_id = :tenant and %s
+              union all
+                select c.unit_id, c.parent_id, down.depth + 1 from down
+                join read_model.unit_parent c on c.parent_id = down.unit_id and %s
+                where down.depth < 64)
+            select u.unit_id, u.type, u.code, u.name, s.status, down.parent_id, down.depth, count(*) over () as total
+            from down join read_model.unit u on u.unit_id = down.unit_id %s
+            order by down.depth, u.code limit :limit""".formatted(VALID.formatted("pa"), VALID.formatted("c"),
+            STATUS.formatted("down.unit_id"));
+
+    private final Connection connection;
+    private final Query ancestors;
+    private final Query chain;
+    private final Query subtree;
+
+    RawSql(Connection connection) throws SQLException {
+        this.connection = connection;
+        connection.setAutoCommit(true);
+        ancestors = new Query(connection, ANCESTORS);
+        chain = new Query(connection, MANAGEMENT_CHAIN);
+        subtree = new Query(connection, SUBTREE);
+    }
+
+    /** Ancestor ids, nearest first. */
+    List<UUID> ancestors(UUID tenant, UUID unit) throws SQLException {
+        return ancestors.ids(Map.of("tenant", tenant, "unit", unit, "asOf", now()));
+    }
+
+    /** Position ids of the chain, nearest manager first. */
+    List<UUID> managementChain(UUID tenant, String person) throws SQLException {
+        return chain.ids(Map.of("tenant", tenant, "person", person, "asOf", now()));
+    }
+
+    /** Unit ids of the first page of the subtree. */
+    List<UUID> subtree(UUID tenant, UUID unit, int limit) throws SQLException {
+        return subtree.ids(Map.of("tenant", tenant, "unit", unit, "asOf", now(), "limit", limit));
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+
+    /** As the services bind asOf: a timestamptz in UTC. */
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** A prepared statement written with :named parameters (JDBC only has '?'). */
+    private static final class Query {
+
+        private static final Pattern NAME = Pattern.compile("(?<!:):([a-zA-Z]+)");
+
+        private final PreparedStatement statement;
+        private final List<String> names = new ArrayList<>();
+
+        Query(Connection connection, String sql) throws SQLException {
+            Matcher matcher = NAME.matcher(sql);
+            StringBuilder positional = new StringBuilder();
+            while (matcher.find()) {
+                names.add(matcher.group(1));
+                matcher.appendReplacement(positional, "?");
+            }
+            matcher.appendTail(positional);
+            statement = connection.prepareStatement(positional.toString());
+        }
+
+        /** Runs the query, reads every column of every row (as a client would), answers the first column. */
+        List<UUID> ids(Map<String, Object> values) throws SQLException {
+            for (int i = 0; i < names.size(); i++) {
+                Object value = values.get(names.get(i));
+                if (value == null) {
+                    throw new IllegalArgumentException("no value for :" + names.get(i));
+                }
+                statement.setObject(i + 1, value);
+            }
+            List<UUID> ids = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                int columns = rows.getMetaData().getColumnCount();
+                while (rows.next()) {
+                    ids.add(rows.getObject(1, UUID.class));
+                    for (int c = 2; c <= columns; c++) {
+                        rows.getObject(c);
+                    }
+                }
+            }
+            return ids;
+        }
+    }
+}

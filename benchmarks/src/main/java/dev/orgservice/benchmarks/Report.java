@@ -1,0 +1,156 @@
+package dev.orgservice.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects what the benchmark measured and writes it twice: a table on the console and JSON files under
+ * {@code target/benchmarks/} (structure.json: the measurements; setup.json: how long building the data took;
+ * targets.json: the issue's targets with pass or fail).
+ */
+final class Report {
+
+    /** One measured operation, optionally beside the baseline it is compared with. */
+    record Measurement(String operation, int clients, Latency.Summary latency, Double perSecond, String baseline,
+                       Latency.Summary baselineLatency, String note) {
+    }
+
+    record Step(String name, double seconds, String note) {
+    }
+
+    record Target(String name, String measured, String limit, boolean pass) {
+    }
+
+    private final int units;
+    private final int positions;
+    private final Map<String, Object> machine;
+    private final List<Measurement> measurements = new ArrayList<>();
+    private final List<Step> steps = new ArrayList<>();
+    private final List<Target> targets = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+
+    Report(int units, int positions, Map<String, Object> machine) {
+        this.units = units;
+        this.positions = positions;
+        this.machine = machine;
+    }
+
+    synchronized void add(Measurement measurement) {
+        measurements.add(measurement);
+        System.out.println("[benchmark] " + line(measurement));
+    }
+
+    synchronized void step(String name, double seconds, String note) {
+        steps.add(new Step(name, seconds, note));
+        System.out.printf("[benchmark] setup: %s: %.1f s%s%n", name, seconds, note == null ? "" : " (" + note + ")");
+    }
+
+    synchronized void target(String name, String measured, String limit, boolean pass) {
+        targets.add(new Target(name, measured, limit, pass));
+    }
+
+    synchronized void problem(String text) {
+        problems.add(text);
+        System.out.println("[benchmark] PROBLEM: " + text);
+    }
+
+    Map<String, Object> machine() {
+        return machine;
+    }
+
+    void print(PrintStream out) {
+        out.println();
+        out.printf("Structure benchmark: %,d units, %,d positions; %s%n", units, positions, machine);
+        out.println();
+        out.println("Setup");
+        for (Step step : steps) {
+            out.printf("  %-58s %9.1f s  %s%n", step.name(), step.seconds(), step.note() == null ? "" : step.note());
+        }
+        out.println();
+        out.printf("%-52s %3s %6s %9s %9s %9s %9s %8s | %-30s %8s %8s %6s%n", "operation", "cl", "n", "p50 ms",
+                "p99 ms", "mean ms", "max ms", "ops/s", "baseline", "b.p50", "b.p99", "x p50");
+        out.println("-".repeat(176));
+        for (Measurement m : measurements) {
+            out.println(line(m));
+        }
+        out.println();
+        out.println("Targets (docs: the structure issue)");
+        for (Target target : targets) {
+            out.printf("  %-4s %-62s measured %-28s limit %s%n", target.pass() ? "PASS" : "FAIL", target.name(),
+                    target.measured(), target.limit());
+        }
+        if (!problems.isEmpty()) {
+            out.println();
+            out.println("Problems");
+            problems.forEach(p -> out.println("  " + p));
+        }
+        out.println();
+    }
+
+    void write(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Measurement m : measurements) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("operation", m.operation());
+            row.put("clients", m.clients());
+            row.put("samples", m.latency().samples());
+            row.put("p50_ms", round(m.latency().p50()));
+            row.put("p99_ms", round(m.latency().p99()));
+            row.put("mean_ms", round(m.latency().mean()));
+            row.put("max_ms", round(m.latency().max()));
+            row.put("throughput_per_s", m.perSecond() == null ? null : round(m.perSecond()));
+            row.put("baseline", m.baseline());
+            row.put("baseline_p50_ms", m.baselineLatency() == null ? null : round(m.baselineLatency().p50()));
+            row.put("baseline_p99_ms", m.baselineLatency() == null ? null : round(m.baselineLatency().p99()));
+            row.put("p50_ratio", ratio(m));
+            row.put("note", m.note());
+            row.put("units", units);
+            row.put("positions", positions);
+            row.put("machine", machine);
+            rows.add(row);
+        }
+        json.writeValue(directory.resolve("structure.json").toFile(), rows);
+        json.writeValue(directory.resolve("setup.json").toFile(), steps);
+        Map<String, Object> verdict = new LinkedHashMap<>();
+        verdict.put("targets", targets);
+        verdict.put("problems", problems);
+        json.writeValue(directory.resolve("targets.json").toFile(), verdict);
+        System.out.println("[benchmark] wrote " + directory.toAbsolutePath().resolve("structure.json"));
+    }
+
+    private static String line(Measurement m) {
+        Latency.Summary l = m.latency();
+        Latency.Summary b = m.baselineLatency();
+        Double ratio = ratio(m);
+        return String.format("%-52s %3d %6d %9.3f %9.3f %9.3f %9.1f %8s | %-30s %8s %8s %6s%s", clip(m.operation(), 52),
+                m.clients(), l.samples(), l.p50(), l.p99(), l.mean(), l.max(),
+                m.perSecond() == null ? "" : String.format("%.0f", m.perSecond()),
+                m.baseline() == null ? "" : clip(m.baseline(), 30),
+                b == null ? "" : String.format("%.3f", b.p50()), b == null ? "" : String.format("%.3f", b.p99()),
+                ratio == null ? "" : String.format("%.1f", ratio), m.note() == null ? "" : "  " + m.note());
+    }
+
+    private static Double ratio(Measurement m) {
+        return m.baselineLatency() == null || m.baselineLatency().samples() == 0 ? null
+                : round(m.latency().p50() / m.baselineLatency().p50());
+    }
+
+    private static String clip(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+    }
+
+    private static Double round(double value) {
+        return Double.isNaN(value) ? null : Math.round(value * 1000.0) / 1000.0;
+    }
+}
