@@ -1,6 +1,7 @@
 package dev.orgservice.command.messaging;
 
 import dev.orgservice.command.structure.TreeCacheFreshness;
+import dev.orgservice.platform.eventstore.TokenTables;
 import dev.orgservice.platform.web.CommandMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
@@ -52,9 +53,7 @@ public class AxonConfiguration {
     /** Tokens of the command side's own tracking processors (the Kafka publisher). */
     @Bean
     TokenSchema tokenSchema() {
-        return TokenSchema.builder().setTokenTable("event_store.token_entry").setProcessorNameColumn("processor_name")
-                .setSegmentColumn("segment").setTokenColumn("token").setTokenTypeColumn("token_type")
-                .setTimestampColumn("timestamp").setOwnerColumn("owner").build();
+        return TokenTables.schema("event_store.token_entry");
     }
 
     @Bean

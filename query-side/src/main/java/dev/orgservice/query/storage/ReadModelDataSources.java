@@ -1,6 +1,7 @@
 package dev.orgservice.query.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.orgservice.platform.eventstore.TokenTables;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
@@ -74,14 +75,6 @@ public class ReadModelDataSources {
 
     @Bean
     TokenSchema tokenSchema() {
-        return TokenSchema.builder()
-                .setTokenTable(TokenTable.NAME)
-                .setProcessorNameColumn("processor_name")
-                .setSegmentColumn("segment")
-                .setTokenColumn("token")
-                .setTokenTypeColumn("token_type")
-                .setTimestampColumn("timestamp")
-                .setOwnerColumn("owner")
-                .build();
+        return TokenTables.schema(TokenTable.NAME);
     }
 }
