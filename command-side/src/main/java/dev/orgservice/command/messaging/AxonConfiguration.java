@@ -1,5 +1,6 @@
 package dev.orgservice.command.messaging;
 
+import dev.orgservice.command.structure.BoundedTreeCache;
 import dev.orgservice.command.structure.TreeCacheFreshness;
 import dev.orgservice.platform.eventstore.TokenTables;
 import dev.orgservice.platform.web.CommandMetrics;
@@ -10,8 +11,12 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -57,8 +62,33 @@ public class AxonConfiguration {
     }
 
     @Bean
-    Cache treeCache() {
-        return new WeakReferenceCache();
+    Cache treeCache(@Value("${org.cache.trees:32}") int trees) {
+        return new BoundedTreeCache(trees);
+    }
+
+    /**
+     * Snapshots are taken after the commit on a background thread, not in the request that crossed the
+     * threshold: a 100k-unit tree takes seconds to snapshot (docs/benchmarks.md).
+     */
+    @Bean
+    SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
+                                                    HandlerDefinition handlerDefinition,
+                                                    ParameterResolverFactory parameterResolverFactory,
+                                                    EventStore eventStore, TransactionManager transactionManager,
+                                                    SnapshotterSpanFactory spanFactory) {
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(configuration::repository)
+                .transactionManager(transactionManager)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .spanFactory(spanFactory)
+                .executor(Executors.newSingleThreadExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "snapshotter");
+                    thread.setDaemon(true);
+                    return thread;
+                }))
+                .build();
     }
 
     /**

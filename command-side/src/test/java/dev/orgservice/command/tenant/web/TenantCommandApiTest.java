@@ -198,9 +198,14 @@ class TenantCommandApiTest extends CommandSideIntegrationTest {
         for (int i = 0; i < 55; i++) {
             http.put("/api/v1/tenants/" + tenantId + "/features/bulk-import", ADMIN, "{\"enabled\":" + (i % 2 == 0) + "}");
         }
-        Thread.sleep(500); // the snapshotter runs after the commit
-        assertThat(count("select count(*) from event_store.snapshot_event_entry where aggregate_identifier = ?", tenantId))
-                .isEqualTo(1);
+        // the snapshotter runs after the commit, on its own thread
+        long snapshots = 0;
+        for (int wait = 0; wait < 50 && snapshots == 0; wait++) {
+            Thread.sleep(100);
+            snapshots = count("select count(*) from event_store.snapshot_event_entry where aggregate_identifier = ?",
+                    tenantId);
+        }
+        assertThat(snapshots).isEqualTo(1);
         assertThat(http.post("/api/v1/tenants/" + tenantId + "/suspend", ADMIN, "{\"reason\":\"after snapshot\"}").status())
                 .isEqualTo(200);
     }
