@@ -117,9 +117,8 @@ public class OrganizationTree {
     @CommandHandler
     void handle(MoveUnitCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
-        UnitNode unit = requireUnit(command.unitId());
         Instant at = command.effectiveFrom();
-        requireExistsAt(command.unitId(), unit, at);
+        UnitNode unit = requireUnitExistingAt(command.unitId(), at);
         requireAllowedParent(unit.type(), command.newParentId());
         UUID currentParent = unit.parentAt(at);
         if (Objects.equals(currentParent, command.newParentId())) {
@@ -139,9 +138,8 @@ public class OrganizationTree {
     @CommandHandler
     void handle(CloseUnitCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
-        UnitNode unit = requireUnit(command.unitId());
         Instant at = command.effectiveFrom();
-        requireExistsAt(command.unitId(), unit, at);
+        UnitNode unit = requireUnitExistingAt(command.unitId(), at);
         if (!unit.isActiveAt(at)) {
             throw new OrgException(ErrorCode.ILLEGAL_TRANSITION, "Unit " + unit.code() + " is already closed at " + at,
                     Map.of("currentStatus", UnitStatus.CLOSED));
@@ -163,9 +161,8 @@ public class OrganizationTree {
     @CommandHandler
     void handle(ReopenUnitCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
-        UnitNode unit = requireUnit(command.unitId());
         Instant at = command.effectiveFrom();
-        requireExistsAt(command.unitId(), unit, at);
+        UnitNode unit = requireUnitExistingAt(command.unitId(), at);
         if (unit.isActiveAt(at)) {
             throw new OrgException(ErrorCode.ILLEGAL_TRANSITION, "Unit " + unit.code() + " is not closed at " + at,
                     Map.of("currentStatus", UnitStatus.ACTIVE));
@@ -375,11 +372,14 @@ public class OrganizationTree {
         return unit;
     }
 
-    private static void requireExistsAt(UUID unitId, UnitNode unit, Instant at) {
+    /** The unit, which must exist (404) and already exist at {@code at} (409: it is created later). */
+    private UnitNode requireUnitExistingAt(UUID unitId, Instant at) {
+        UnitNode unit = requireUnit(unitId);
         if (!unit.existsAt(at)) {
             throw new OrgException(ErrorCode.CONFLICT, "Unit " + unit.code() + " only exists from " + unit.createdFrom(),
                     Map.of("unitId", unitId, "existsFrom", unit.createdFrom().toString()));
         }
+        return unit;
     }
 
     private static UnitDetails orNone(UnitDetails details) {
