@@ -1,5 +1,6 @@
 package dev.orgservice.api;
 
+import dev.orgservice.api.approval.ApprovalEvent;
 import dev.orgservice.api.structure.OrganizationTreeEvent;
 import dev.orgservice.api.tenant.TenantEvent;
 import org.axonframework.serialization.Revision;
@@ -16,9 +17,8 @@ import java.util.stream.Stream;
 public final class EventContract {
 
     /** Every event record of the public contract. */
-    public static final List<Class<?>> EVENTS = Stream.concat(
-            Arrays.stream(TenantEvent.class.getPermittedSubclasses()),
-            Arrays.stream(OrganizationTreeEvent.class.getPermittedSubclasses())).toList();
+    public static final List<Class<?>> EVENTS = Stream.of(TenantEvent.class, OrganizationTreeEvent.class,
+            ApprovalEvent.class).flatMap(family -> Arrays.stream(family.getPermittedSubclasses())).toList();
 
     public static final String TENANT_TOPIC = "org.tenant.events.v1";
     public static final String STRUCTURE_TOPIC = "org.structure.events.v1";
@@ -30,7 +30,7 @@ public final class EventContract {
         if (TenantEvent.class.isAssignableFrom(payloadType)) {
             return Optional.of(TENANT_TOPIC);
         }
-        if (OrganizationTreeEvent.class.isAssignableFrom(payloadType)) {
+        if (OrganizationTreeEvent.class.isAssignableFrom(payloadType) || ApprovalEvent.class.isAssignableFrom(payloadType)) {
             return Optional.of(STRUCTURE_TOPIC);
         }
         return Optional.empty();

@@ -1,6 +1,12 @@
 package dev.orgservice.command.structure;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.orgservice.api.approval.ApprovalAuthorityGrantedEvent;
+import dev.orgservice.api.approval.ApprovalAuthorityRevokedEvent;
+import dev.orgservice.api.approval.ApprovalPolicyDefinedEvent;
+import dev.orgservice.api.approval.ApprovalStep;
+import dev.orgservice.api.approval.DelegationGrantedEvent;
+import dev.orgservice.api.approval.DelegationRevokedEvent;
 import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.api.structure.ImportedUnit;
 import dev.orgservice.api.structure.ImportedPosition;
@@ -17,9 +23,16 @@ import dev.orgservice.api.structure.UnitReopenedEvent;
 import dev.orgservice.api.structure.UnitStatus;
 import dev.orgservice.api.structure.UnitType;
 import dev.orgservice.api.structure.UnitsImportedEvent;
+import dev.orgservice.command.approval.DefineApprovalPolicyCommand;
+import dev.orgservice.command.approval.Delegations;
+import dev.orgservice.command.approval.GrantApprovalAuthorityCommand;
+import dev.orgservice.command.approval.GrantDelegationCommand;
+import dev.orgservice.command.approval.RevokeApprovalAuthorityCommand;
+import dev.orgservice.command.approval.RevokeDelegationCommand;
 import dev.orgservice.command.tenant.TenantGuard;
 import dev.orgservice.platform.problem.OrgException;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -65,6 +78,12 @@ public class OrganizationTree {
      * depends on who holds what).
      */
     private Map<UUID, PositionNode> positions = new HashMap<>();
+    /**
+     * Delegations live in the tree as well: a delegation's unit scope must be a unit of the tenant, and the
+     * no-cycle and depth rules are over all the tenant's delegations. Authorities and policies need no state
+     * here beyond the positions they name.
+     */
+    private Delegations delegations = new Delegations();
     /** Every instant at which some parent or status changes: the checkpoints of effective-dated rules. */
     private NavigableSet<Instant> changeInstants = new TreeSet<>();
 
@@ -255,6 +274,54 @@ public class OrganizationTree {
         apply(new PositionVacatedEvent(command.tenantId(), command.positionId(), command.from()));
     }
 
+    // ---- approvals: authorities, policies, delegations ------------------------------------------------------
+
+    @CommandHandler
+    void handle(GrantApprovalAuthorityCommand command, TenantGuard tenants) {
+        tenants.requireActive(command.tenantId());
+        requirePosition(command.positionId());
+        apply(new ApprovalAuthorityGrantedEvent(command.tenantId(), command.positionId(), command.purpose(),
+                command.limit(), command.effectiveFrom()));
+    }
+
+    @CommandHandler
+    void handle(RevokeApprovalAuthorityCommand command, TenantGuard tenants) {
+        tenants.requireActive(command.tenantId());
+        requirePosition(command.positionId());
+        apply(new ApprovalAuthorityRevokedEvent(command.tenantId(), command.positionId(), command.purpose(),
+                command.currency(), command.effectiveFrom()));
+    }
+
+    @CommandHandler
+    void handle(DefineApprovalPolicyCommand command, TenantGuard tenants) {
+        tenants.requireActive(command.tenantId());
+        command.steps().stream().map(ApprovalStep::positionId).filter(Objects::nonNull).forEach(this::requirePosition);
+        apply(new ApprovalPolicyDefinedEvent(command.tenantId(), command.purpose(), List.copyOf(command.steps()),
+                command.minApprovers(), command.maxApprovers(), command.effectiveFrom()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(GrantDelegationCommand command, TenantGuard tenants) {
+        tenants.requireActive(command.tenantId());
+        if (command.unitScope() != null) {
+            requireUnit(command.unitScope());
+        }
+        delegations.requireAllowed(command);
+        apply(new DelegationGrantedEvent(command.tenantId(), command.delegationId(), command.delegatorId(),
+                command.delegateId(), List.copyOf(command.purposes()), command.unitScope(), command.maxAmount(),
+                command.validFrom(), command.validTo()));
+    }
+
+    @CommandHandler
+    void handle(RevokeDelegationCommand command, TenantGuard tenants) {
+        tenants.requireActive(command.tenantId());
+        if (!delegations.contains(command.delegationId())) {
+            throw OrgException.notFound("Delegation " + command.delegationId() + " (or it has already ended)");
+        }
+        apply(new DelegationRevokedEvent(command.tenantId(), command.delegationId(), command.revokedAt()));
+    }
+
     // ---- rules --------------------------------------------------------------------------------------------
 
     /** The instant itself and every later scheduled change: where effective-dated rules must hold. */
@@ -443,6 +510,18 @@ public class OrganizationTree {
     @EventSourcingHandler
     void on(PositionCreatedEvent event) {
         positions.put(event.positionId(), new PositionNode(event.unitId(), event.manager(), event.reportsToPositionId()));
+    }
+
+    @EventSourcingHandler
+    void on(DelegationGrantedEvent event, @Timestamp Instant recordedAt) {
+        treeId = idOf(event.tenantId());
+        tenantId = event.tenantId();
+        delegations.add(event, recordedAt);
+    }
+
+    @EventSourcingHandler
+    void on(DelegationRevokedEvent event) {
+        delegations.remove(event.delegationId());
     }
 
     private void add(UUID unitId, UnitType type, String code, UUID parentId, Instant from) {

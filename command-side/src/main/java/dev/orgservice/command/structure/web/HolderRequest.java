@@ -11,7 +11,7 @@ import java.time.Instant;
 @Schema(example = """
         {"personId": "hr:4711", "from": "2026-01-01"}""")
 public record HolderRequest(
-        @NotNull @Pattern(regexp = UnitRequest.PERSON_ID, message = "1-64 characters of A-Z, a-z, 0-9, '.', '_', ':', '@', '-'")
+        @NotNull @Pattern(regexp = UnitRequest.PERSON_ID, message = UnitRequest.PERSON_ID_MESSAGE)
         String personId,
         Instant from,
         Instant to) {

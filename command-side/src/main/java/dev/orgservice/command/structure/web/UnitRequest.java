@@ -40,7 +40,7 @@ public record UnitRequest(
         @Valid AddressRequest address,
         @TimeZoneId String timezone,
         @Valid GeoRequest geo,
-        @Pattern(regexp = PERSON_ID, message = "1-64 characters of A-Z, a-z, 0-9, '.', '_', ':', '@', '-'")
+        @Pattern(regexp = PERSON_ID, message = PERSON_ID_MESSAGE)
         String responsiblePersonId,
         @Size(max = 64) String category,
         @Size(max = 64) String segment,
@@ -49,7 +49,8 @@ public record UnitRequest(
         UUID profitCenterId) {
 
     static final String CODE = "[A-Za-z0-9][A-Za-z0-9._/-]{0,63}";
-    static final String PERSON_ID = "[A-Za-z0-9._:@-]{1,64}";
+    public static final String PERSON_ID = "[A-Za-z0-9._:@-]{1,64}";
+    public static final String PERSON_ID_MESSAGE = "1-64 characters of A-Z, a-z, 0-9, '.', '_', ':', '@', '-'";
 
     /** Rules that depend on the type: what a legal entity must have, which details belong to which type. */
     List<Problems.FieldError> typeErrors(String prefix) {

@@ -1,0 +1,90 @@
+package dev.orgservice.command.approval.web;
+
+import dev.orgservice.api.approval.ApprovalPurposes;
+import dev.orgservice.api.approval.Money;
+import dev.orgservice.api.error.ErrorCode;
+import dev.orgservice.api.view.PolicyCommandResult;
+import dev.orgservice.api.view.PositionCommandResult;
+import dev.orgservice.command.approval.DefineApprovalPolicyCommand;
+import dev.orgservice.command.approval.GrantApprovalAuthorityCommand;
+import dev.orgservice.command.approval.RevokeApprovalAuthorityCommand;
+import dev.orgservice.command.messaging.CommandSender;
+import dev.orgservice.platform.problem.OrgException;
+import dev.orgservice.platform.problem.Problems;
+import dev.orgservice.platform.security.Role;
+import dev.orgservice.platform.validation.IsoCurrency;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Approval authorities of positions and the approval policy of each purpose: a tenant administrator's settings. */
+@RestController
+@Validated
+@Tag(name = "Approvals", description = "Approval authorities, approval policies and delegations")
+@PreAuthorize(Role.TENANT_ADMINISTRATION)
+public class ApprovalCommandController {
+
+    private static final String AUTHORITY = "/api/v1/tenants/{tenantId}/positions/{positionId}/approval-authority/{purpose}";
+
+    private final CommandSender commands;
+
+    public ApprovalCommandController(CommandSender commands) {
+        this.commands = commands;
+    }
+
+    @PutMapping(AUTHORITY)
+    @Operation(summary = "Set the position's approval limit for a purpose in one currency (limits in other currencies stay)")
+    public PositionCommandResult grantAuthority(@PathVariable UUID tenantId, @PathVariable UUID positionId,
+                                                @PathVariable String purpose, @Valid @RequestBody AuthorityRequest request) {
+        var command = new GrantApprovalAuthorityCommand(tenantId, positionId, requirePurpose(purpose),
+                new Money(request.amount(), request.currency()), effective(request.effectiveFrom()));
+        return new PositionCommandResult(positionId, commands.send(command, tenantId).position());
+    }
+
+    @DeleteMapping(AUTHORITY)
+    @Operation(summary = "Remove the position's approval limit for a purpose in one currency")
+    public PositionCommandResult revokeAuthority(@PathVariable UUID tenantId, @PathVariable UUID positionId,
+                                                 @PathVariable String purpose,
+                                                 @RequestParam @IsoCurrency String currency,
+                                                 @RequestParam(required = false) Instant effectiveFrom) {
+        var command = new RevokeApprovalAuthorityCommand(tenantId, positionId, requirePurpose(purpose), currency,
+                effective(effectiveFrom));
+        return new PositionCommandResult(positionId, commands.send(command, tenantId).position());
+    }
+
+    @PutMapping("/api/v1/tenants/{tenantId}/approval-policies/{purpose}")
+    @Operation(summary = "Define how requests for a purpose are approved, from effectiveFrom (default now) on")
+    public PolicyCommandResult definePolicy(@PathVariable UUID tenantId, @PathVariable String purpose,
+                                            @Valid @RequestBody PolicyRequest request) {
+        var command = new DefineApprovalPolicyCommand(tenantId, requirePurpose(purpose),
+                request.steps().stream().map(PolicyRequest.Step::toStep).toList(), request.min(), request.max(),
+                effective(request.effectiveFrom()));
+        return new PolicyCommandResult(purpose, commands.send(command, tenantId).position());
+    }
+
+    static String requirePurpose(String purpose) {
+        if (!purpose.matches(ApprovalPurposes.PATTERN)) {
+            throw new OrgException(ErrorCode.VALIDATION, "The request is invalid", Map.of("errors", List.of(
+                    new Problems.FieldError("purpose", "must match " + ApprovalPurposes.PATTERN
+                            + ", e.g. PURCHASE_ORDER"))));
+        }
+        return purpose;
+    }
+
+    static Instant effective(Instant requested) {
+        return requested != null ? requested : Instant.now();
+    }
+}

@@ -1,0 +1,19 @@
+package dev.orgservice.command.approval.web;
+
+import dev.orgservice.platform.validation.IsoCurrency;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** The position's limit for one purpose in one currency, from {@code effectiveFrom} (default now). */
+@Schema(example = """
+        {"amount": "50000.00", "currency": "EUR"}""")
+public record AuthorityRequest(
+        @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal amount,
+        @NotNull @IsoCurrency String currency,
+        @Schema(description = "an instant or a date (00:00 UTC); default now") Instant effectiveFrom) {
+}

@@ -1,0 +1,56 @@
+package dev.orgservice.command.approval.web;
+
+import dev.orgservice.api.view.DelegationCommandResult;
+import dev.orgservice.command.approval.GrantDelegationCommand;
+import dev.orgservice.command.approval.RevokeDelegationCommand;
+import dev.orgservice.command.messaging.CommandSender;
+import dev.orgservice.platform.security.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/tenants/{tenantId}/delegations")
+@Tag(name = "Approvals")
+@PreAuthorize(Role.STRUCTURE_EDITING)
+public class DelegationCommandController {
+
+    private final CommandSender commands;
+
+    public DelegationCommandController(CommandSender commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    @Operation(summary = "Let a person approve in place of another (out of office), for some purposes and a time range; "
+            + "refused if it delegates to oneself, closes a cycle or makes a chain of more than 3 delegations")
+    public ResponseEntity<DelegationCommandResult> grant(@PathVariable UUID tenantId,
+                                                         @Valid @RequestBody DelegationRequest request) {
+        UUID delegationId = UUID.randomUUID();
+        var outcome = commands.send(new GrantDelegationCommand(tenantId, delegationId, request.delegatorId(),
+                request.delegateId(), request.purposes().stream().distinct().toList(), request.unitScope(),
+                request.maxAmount() == null ? null : request.maxAmount().toMoney(), request.validFrom(),
+                request.validTo()), tenantId);
+        return ResponseEntity.created(URI.create("/api/v1/tenants/" + tenantId + "/delegations/" + delegationId))
+                .body(new DelegationCommandResult(delegationId, outcome.position()));
+    }
+
+    @DeleteMapping("/{delegationId}")
+    @Operation(summary = "Revoke a delegation from now on")
+    public DelegationCommandResult revoke(@PathVariable UUID tenantId, @PathVariable UUID delegationId) {
+        var outcome = commands.send(new RevokeDelegationCommand(tenantId, delegationId, Instant.now()), tenantId);
+        return new DelegationCommandResult(delegationId, outcome.position());
+    }
+}

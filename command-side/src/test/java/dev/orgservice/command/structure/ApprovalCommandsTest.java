@@ -1,0 +1,231 @@
+package dev.orgservice.command.structure;
+
+import dev.orgservice.api.approval.ApprovalAuthorityGrantedEvent;
+import dev.orgservice.api.approval.ApprovalAuthorityRevokedEvent;
+import dev.orgservice.api.approval.ApprovalPolicyDefinedEvent;
+import dev.orgservice.api.approval.ApprovalStep;
+import dev.orgservice.api.approval.DelegationGrantedEvent;
+import dev.orgservice.api.approval.DelegationRevokedEvent;
+import dev.orgservice.api.approval.Money;
+import dev.orgservice.api.error.ErrorCode;
+import dev.orgservice.api.structure.PositionCreatedEvent;
+import dev.orgservice.command.approval.DefineApprovalPolicyCommand;
+import dev.orgservice.command.approval.GrantApprovalAuthorityCommand;
+import dev.orgservice.command.approval.GrantDelegationCommand;
+import dev.orgservice.command.approval.RevokeApprovalAuthorityCommand;
+import dev.orgservice.command.approval.RevokeDelegationCommand;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static dev.orgservice.api.structure.UnitType.LEGAL_ENTITY;
+import static dev.orgservice.command.OrgErrors.orgError;
+import static dev.orgservice.command.structure.StructureTestData.SwitchableTenantGuard;
+import static dev.orgservice.command.structure.StructureTestData.T0;
+import static dev.orgservice.command.structure.StructureTestData.TENANT;
+import static dev.orgservice.command.structure.StructureTestData.created;
+import static dev.orgservice.command.structure.StructureTestData.id;
+
+/**
+ * Given/when/then tests of the approval commands on the {@link OrganizationTree}: authorities and policies name
+ * existing positions; delegations are never to oneself, never close a cycle at an overlapping time and purpose,
+ * and never make a chain of more than three hops; revocation; a suspended tenant changes nothing.
+ */
+class ApprovalCommandsTest {
+
+    private static final UUID CFO = UUID.fromString("00000000-0000-0000-0000-00000000c0f0");
+    private static final Money TEN_K = new Money(new BigDecimal("10000.00"), "EUR");
+    /** Delegation windows lie in the future, so that none has ended when the fixture records them. */
+    private static final Instant D1 = Instant.parse("2030-01-01T00:00:00Z");
+    private static final Instant D2 = Instant.parse("2030-02-01T00:00:00Z");
+    private static final Instant D3 = Instant.parse("2030-03-01T00:00:00Z");
+    private static final Instant D4 = Instant.parse("2030-04-01T00:00:00Z");
+    private static final List<String> PO = List.of("PURCHASE_ORDER");
+
+    private final SwitchableTenantGuard tenants = new SwitchableTenantGuard();
+    private FixtureConfiguration<OrganizationTree> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(OrganizationTree.class);
+        fixture.registerInjectableResource(tenants);
+    }
+
+    private static List<Object> tree(Object... more) {
+        List<Object> events = new ArrayList<>(List.of(created(LEGAL_ENTITY, "HOLD", null, T0),
+                new PositionCreatedEvent(TENANT, CFO, id("HOLD"), "CFO", true, null, List.of())));
+        events.addAll(List.of(more));
+        return events;
+    }
+
+    private static UUID delegationId(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes());
+    }
+
+    private static GrantDelegationCommand delegate(String from, String to, List<String> purposes, Instant validFrom,
+                                                   Instant validTo) {
+        return new GrantDelegationCommand(TENANT, delegationId(from + ">" + to), from, to, purposes, null, null,
+                validFrom, validTo);
+    }
+
+    private static DelegationGrantedEvent delegated(String from, String to, List<String> purposes, Instant validFrom,
+                                                    Instant validTo) {
+        return new DelegationGrantedEvent(TENANT, delegationId(from + ">" + to), from, to, purposes, null, null,
+                validFrom, validTo);
+    }
+
+    // ---- authorities and policies ------------------------------------------------------------------------
+
+    @Test
+    void grantsAndRevokesAnAuthorityOfAnExistingPosition() {
+        fixture.given(tree())
+                .when(new GrantApprovalAuthorityCommand(TENANT, CFO, "PURCHASE_ORDER", TEN_K, T0))
+                .expectEvents(new ApprovalAuthorityGrantedEvent(TENANT, CFO, "PURCHASE_ORDER", TEN_K, T0));
+        fixture.given(tree())
+                .when(new RevokeApprovalAuthorityCommand(TENANT, CFO, "PURCHASE_ORDER", "EUR", T0))
+                .expectEvents(new ApprovalAuthorityRevokedEvent(TENANT, CFO, "PURCHASE_ORDER", "EUR", T0));
+    }
+
+    @Test
+    void refusesAnAuthorityOfAnUnknownPosition() {
+        fixture.given(tree())
+                .when(new GrantApprovalAuthorityCommand(TENANT, UUID.randomUUID(), "PURCHASE_ORDER", TEN_K, T0))
+                .expectException(orgError(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void definesAPolicyWhoseStepsNameExistingPositions() {
+        var steps = List.of(ApprovalStep.MANAGEMENT_CHAIN,
+                new ApprovalStep(ApprovalStep.Kind.POSITION, CFO, TEN_K));
+        fixture.given(tree())
+                .when(new DefineApprovalPolicyCommand(TENANT, "PURCHASE_ORDER", steps, 1, 8, T0))
+                .expectEvents(new ApprovalPolicyDefinedEvent(TENANT, "PURCHASE_ORDER", steps, 1, 8, T0));
+        fixture.given(tree())
+                .when(new DefineApprovalPolicyCommand(TENANT, "PURCHASE_ORDER",
+                        List.of(new ApprovalStep(ApprovalStep.Kind.POSITION, UUID.randomUUID(), null)), 1, 8, T0))
+                .expectException(orgError(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void aSuspendedTenantChangesNoApprovalSetting() {
+        tenants.suspend();
+        fixture.given(tree())
+                .when(new GrantApprovalAuthorityCommand(TENANT, CFO, "PURCHASE_ORDER", TEN_K, T0))
+                .expectException(orgError(ErrorCode.TENANT_SUSPENDED));
+        fixture.given(tree())
+                .when(delegate("a", "b", PO, D1, D2))
+                .expectException(orgError(ErrorCode.TENANT_SUSPENDED));
+    }
+
+    // ---- delegations --------------------------------------------------------------------------------------
+
+    @Test
+    void grantsADelegationEvenBeforeTheTreeHasUnits() {
+        fixture.givenNoPriorActivity()
+                .when(delegate("a", "b", PO, D1, D2))
+                .expectEvents(delegated("a", "b", PO, D1, D2));
+    }
+
+    @Test
+    void refusesSelfDelegation() {
+        fixture.given(tree())
+                .when(delegate("a", "a", PO, D1, D2))
+                .expectException(orgError(ErrorCode.RULE_VIOLATION));
+    }
+
+    @Test
+    void refusesADirectCycleAtAnOverlappingTime() {
+        fixture.given(tree(delegated("a", "b", PO, D1, D3)))
+                .when(delegate("b", "a", PO, D2, D4))
+                .expectException(orgError(ErrorCode.CYCLE));
+    }
+
+    @Test
+    void refusesAnIndirectCycle() {
+        fixture.given(tree(delegated("a", "b", PO, D1, D3), delegated("b", "c", PO, D1, D3)))
+                .when(delegate("c", "a", PO, D1, D3))
+                .expectException(orgError(ErrorCode.CYCLE));
+    }
+
+    @Test
+    void allowsTheReverseDelegationAtAnotherTimeOrForAnotherPurpose() {
+        fixture.given(tree(delegated("a", "b", PO, D1, D2)))
+                .when(delegate("b", "a", PO, D2, D3))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(tree(delegated("a", "b", PO, D1, D2)))
+                .when(delegate("b", "a", List.of("INVOICE"), D1, D2))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aCycleOnlyCountsWhereAllItsLinksOverlap() {
+        // a->b in [D1,D2), b->c in [D2,D3): they never apply together, so c->a over [D1,D3) closes no cycle
+        fixture.given(tree(delegated("a", "b", PO, D1, D2), delegated("b", "c", PO, D2, D3)))
+                .when(delegate("c", "a", PO, D1, D3))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void allowsAChainOfThreeHopsAndRefusesAFourth() {
+        var chainOfThree = tree(delegated("a", "b", PO, D1, D3), delegated("b", "c", PO, D1, D3));
+        fixture.given(chainOfThree)
+                .when(delegate("c", "d", PO, D1, D3))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(tree(delegated("a", "b", PO, D1, D3), delegated("b", "c", PO, D1, D3),
+                        delegated("c", "d", PO, D1, D3)))
+                .when(delegate("d", "e", PO, D1, D3))
+                .expectException(orgError(ErrorCode.RULE_VIOLATION));
+    }
+
+    @Test
+    void aFourthHopInFrontOfTheChainOrInTheMiddleIsRefusedToo() {
+        fixture.given(tree(delegated("a", "b", PO, D1, D3), delegated("b", "c", PO, D1, D3),
+                        delegated("c", "d", PO, D1, D3)))
+                .when(delegate("z", "a", PO, D1, D3))
+                .expectException(orgError(ErrorCode.RULE_VIOLATION));
+        fixture.given(tree(delegated("a", "b", PO, D1, D3), delegated("c", "d", PO, D1, D3),
+                        delegated("d", "e", PO, D1, D3)))
+                .when(delegate("b", "c", PO, D1, D3))
+                .expectException(orgError(ErrorCode.RULE_VIOLATION));
+    }
+
+    @Test
+    void aLongChainWhoseLinksNeverApplyTogetherIsAllowed() {
+        fixture.given(tree(delegated("a", "b", PO, D1, D2), delegated("b", "c", PO, D1, D2),
+                        delegated("c", "d", PO, D1, D2)))
+                .when(delegate("d", "e", PO, D2, D3))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void refusesAUnitScopeOutsideTheTenant() {
+        fixture.given(tree())
+                .when(new GrantDelegationCommand(TENANT, delegationId("x"), "a", "b", PO, UUID.randomUUID(), null, D1, D2))
+                .expectException(orgError(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void revokesADelegationAndThenAllowsTheReverse() {
+        Instant now = Instant.parse("2026-11-25T12:00:00Z");
+        fixture.given(tree(delegated("a", "b", PO, D1, D3)))
+                .when(new RevokeDelegationCommand(TENANT, delegationId("a>b"), now))
+                .expectEvents(new DelegationRevokedEvent(TENANT, delegationId("a>b"), now));
+        fixture.given(tree(delegated("a", "b", PO, D1, D3), new DelegationRevokedEvent(TENANT, delegationId("a>b"), now)))
+                .when(delegate("b", "a", PO, D1, D3))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void revokingAnUnknownDelegationIsNotFound() {
+        fixture.given(tree())
+                .when(new RevokeDelegationCommand(TENANT, UUID.randomUUID(), Instant.now()))
+                .expectException(orgError(ErrorCode.NOT_FOUND));
+    }
+}

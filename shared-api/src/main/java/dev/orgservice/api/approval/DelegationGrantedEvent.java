@@ -1,0 +1,18 @@
+package dev.orgservice.api.approval;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * While {@code [validFrom, validTo)}, {@code delegateId} approves in place of {@code delegatorId} (HR person ids)
+ * for {@code purposes}; only for requests from within {@code unitScope} when set, and up to {@code maxAmount}
+ * when set.
+ */
+@Revision("1")
+public record DelegationGrantedEvent(UUID tenantId, UUID delegationId, String delegatorId, String delegateId,
+                                     List<String> purposes, UUID unitScope, Money maxAmount, Instant validFrom,
+                                     Instant validTo) implements ApprovalEvent {
+}
