@@ -11,6 +11,7 @@ import dev.orgservice.api.structure.UnitMovedEvent;
 import dev.orgservice.api.structure.UnitReopenedEvent;
 import dev.orgservice.api.structure.UnitStatus;
 import dev.orgservice.api.structure.UnitsImportedEvent;
+import dev.orgservice.query.storage.Timeline;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -31,8 +32,8 @@ public class HierarchyProjection {
 
     public static final String PROCESSING_GROUP = "hierarchy-projection";
 
-    private static final Timeline PARENT = new Timeline("read_model.unit_parent", "parent_id");
-    private static final Timeline STATUS = new Timeline("read_model.unit_status", "status");
+    private static final Timeline PARENT = new Timeline("read_model.unit_parent", "parent_id", "unit_id");
+    private static final Timeline STATUS = new Timeline("read_model.unit_status", "status", "unit_id");
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -62,17 +63,17 @@ public class HierarchyProjection {
 
     @EventHandler
     void on(UnitMovedEvent event) {
-        PARENT.set(jdbc, event.tenantId(), event.unitId(), event.effectiveFrom(), event.toParentId());
+        PARENT.set(jdbc, event.tenantId(), List.of(event.unitId()), event.effectiveFrom(), event.toParentId());
     }
 
     @EventHandler
     void on(UnitClosedEvent event) {
-        STATUS.set(jdbc, event.tenantId(), event.unitId(), event.effectiveFrom(), UnitStatus.CLOSED.name());
+        STATUS.set(jdbc, event.tenantId(), List.of(event.unitId()), event.effectiveFrom(), UnitStatus.CLOSED.name());
     }
 
     @EventHandler
     void on(UnitReopenedEvent event) {
-        STATUS.set(jdbc, event.tenantId(), event.unitId(), event.effectiveFrom(), UnitStatus.ACTIVE.name());
+        STATUS.set(jdbc, event.tenantId(), List.of(event.unitId()), event.effectiveFrom(), UnitStatus.ACTIVE.name());
     }
 
     @ResetHandler

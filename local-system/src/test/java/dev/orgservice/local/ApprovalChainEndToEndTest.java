@@ -1,0 +1,275 @@
+package dev.orgservice.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orgservice.platform.testing.Http;
+import dev.orgservice.platform.testing.TestTokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Approval-chain resolution over HTTP, as a table over one organization built through the command API:
+ * <pre>
+ * ACME (LE)  CFO: cfo, PO 100,000 EUR
+ * +- FIN     Head: head, PO 10,000 EUR
+ * |  +- AP   Lead: lead, PO 1,000 EUR, EXPENSE_REPORT 1,000 EUR; Clerk: clerk; Senior: senior   (AP moves under ACME at +20)
+ * +- LEGAL   Counsel (manager): vacant, PO 50,000 EUR; Lawyer: lawyer
+ * +- OPS     Ops lead: opslead, PO 1,000 EUR; Ops clerk: opsclerk
+ * +- SALES   Sales head: dual (from -10), PO 5,000 EUR
+ *    +- INSIDE  Rep: dual (from -20); no manager in INSIDE
+ * CC1 (cost center under ACME), responsible person ccowner
+ * Delegations (PO): lead->senior [-1,+7); head->h1->h2 [-1,+7); cfo->cfodeputy only within FIN [-1,+7);
+ * cfo->x2 [+30,+40); opslead->opsdeputy up to 300 EUR [-1,+7); opslead->expired [-30,-10)
+ * Policies: CAPEX (tenant-defined) = chain + CFO above 50,000 EUR, 1..2 approvers (CAPEX limits: head 10,000,
+ * cfo 100,000); EXPENSE_REPORT = chain + cost center owner.
+ * </pre>
+ * Days are relative to today (UTC).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApprovalChainEndToEndTest extends RunningSystem {
+
+    private final Map<String, String> ids = new HashMap<>();
+    private String tenant;
+    private String admin;
+    private Http.Response last;
+
+    record Case(String name, String query, int status, List<String> approvers, Boolean complete, List<String> skipped) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Case> table() {
+        return Stream.of(
+                new Case("delegate replaces the lead", "PURCHASE_ORDER&requesterId=clerk&amount=500", 200, List.of("senior"), true, List.of()),
+                new Case("authority exactly equal to the amount", "PURCHASE_ORDER&requesterId=clerk&amount=1000", 200, List.of("senior"), true, List.of()),
+                new Case("one cent above: chained delegation head->h1->h2", "PURCHASE_ORDER&requesterId=clerk&amount=1000.01", 200, List.of("senior", "h2"), true, List.of()),
+                new Case("scoped delegation applies inside FIN", "PURCHASE_ORDER&requesterId=clerk&amount=50000", 200, List.of("senior", "h2", "cfodeputy"), true, List.of()),
+                new Case("beyond all authority", "PURCHASE_ORDER&requesterId=clerk&amount=500000", 200, List.of("senior", "h2", "cfodeputy"), false, List.of()),
+                new Case("currency without any limit", "PURCHASE_ORDER&requesterId=clerk&amount=500&currency=USD", 422, null, null, null),
+                new Case("delegate is the requester: the lead approves", "PURCHASE_ORDER&requesterId=senior&amount=500", 200, List.of("lead"), true, List.of("DELEGATE_IS_REQUESTER")),
+                new Case("vacant manager escalates; scoped delegation does not apply outside FIN", "PURCHASE_ORDER&requesterId=lawyer&amount=20000", 200, List.of("cfo"), true, List.of("VACANT")),
+                new Case("future delegation in force at its date", "PURCHASE_ORDER&requesterId=lawyer&amount=20000&asOf={+35}", 200, List.of("x2"), true, List.of("VACANT")),
+                new Case("delegation within its max amount", "PURCHASE_ORDER&requesterId=opsclerk&amount=200", 200, List.of("opsdeputy"), true, List.of()),
+                new Case("over the delegation's max amount; expired delegation ignored", "PURCHASE_ORDER&requesterId=opsclerk&amount=500", 200, List.of("opslead"), true, List.of()),
+                new Case("cfo's delegation is scoped out of OPS", "PURCHASE_ORDER&requesterId=opsclerk&amount=50000", 200, List.of("opslead", "cfo"), true, List.of()),
+                new Case("after the delegation ends", "PURCHASE_ORDER&requesterId=clerk&amount=500&asOf={+10}", 200, List.of("lead"), true, List.of()),
+                new Case("before the scheduled move", "PURCHASE_ORDER&requesterId=clerk&amount=5000&asOf={+10}", 200, List.of("lead", "head"), true, List.of()),
+                new Case("after the scheduled move", "PURCHASE_ORDER&requesterId=clerk&amount=5000&asOf={+21}", 200, List.of("lead", "cfo"), true, List.of()),
+                new Case("requester passed over in their other position", "PURCHASE_ORDER&requesterId=dual&amount=1000", 200, List.of("cfo"), true, List.of("REQUESTER")),
+                new Case("requester in the capacity of sales head", "PURCHASE_ORDER&requesterId=dual&amount=1000&requesterPositionId={SALESHEAD}", 200, List.of("cfo"), true, List.of()),
+                new Case("requester holds no position", "PURCHASE_ORDER&requesterId=nobody&amount=10", 404, null, null, null),
+                new Case("policy: named position not needed below its threshold", "CAPEX&requesterId=clerk&amount=5000", 200, List.of("lead", "head"), true, List.of()),
+                new Case("policy: named position is a duplicate; more approvers than allowed", "CAPEX&requesterId=clerk&amount=60000", 200, List.of("lead", "head", "cfo"), false, List.of("DUPLICATE")),
+                new Case("policy: cost center owner after the chain", "EXPENSE_REPORT&requesterId=clerk&amount=500&costCenterId={CC1}", 200, List.of("lead", "ccowner"), true, List.of()),
+                new Case("policy needs a cost center", "EXPENSE_REPORT&requesterId=clerk&amount=500", 422, null, null, null),
+                new Case("tenant-defined purpose without a policy", "TRAVEL&requesterId=clerk&amount=500", 404, null, null, null));
+    }
+
+    @BeforeAll
+    void anOrganizationWithAuthoritiesAndDelegations() {
+        Http.Response created = commands.post("/api/v1/tenants", ADMIN,
+                Http.newTenant("apr-" + UUID.randomUUID().toString().substring(0, 8), "ENTERPRISE"));
+        tenant = created.json().get("tenantId").asText();
+        assertThat(commands.post("/api/v1/tenants/" + tenant + "/activate", ADMIN, "{}").status()).isEqualTo(200);
+        admin = TestTokens.forTenant(UUID.fromString(tenant), "bill", "TENANT_ADMIN");
+
+        String acme = unit("LEGAL_ENTITY", "ACME", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
+        String fin = unit("DEPARTMENT", "FIN", acme, "");
+        String ap = unit("DEPARTMENT", "AP", fin, "");
+        String legal = unit("DEPARTMENT", "LEGAL", acme, "");
+        String ops = unit("DEPARTMENT", "OPS", acme, "");
+        String sales = unit("DEPARTMENT", "SALES", acme, "");
+        String inside = unit("DEPARTMENT", "INSIDE", sales, "");
+        ids.put("CC1", unit("COST_CENTER", "CC1", acme, ",\"responsiblePersonId\":\"ccowner\""));
+
+        String cfo = position(acme, "CFO", true, "cfo", -100);
+        String head = position(fin, "Head of Finance", true, "head", -100);
+        String lead = position(ap, "AP Lead", true, "lead", -100);
+        position(ap, "AP Clerk", false, "clerk", -100);
+        position(ap, "AP Senior", false, "senior", -100);
+        String counsel = position(legal, "Counsel", true, null, 0);
+        position(legal, "Lawyer", false, "lawyer", -100);
+        String opsLead = position(ops, "Ops lead", true, "opslead", -100);
+        position(ops, "Ops clerk", false, "opsclerk", -100);
+        String salesHead = position(sales, "Sales head", true, "dual", -10);
+        position(inside, "Rep", false, "dual", -20);
+        ids.put("SALESHEAD", salesHead);
+
+        authority(cfo, "PURCHASE_ORDER", "100000");
+        authority(head, "PURCHASE_ORDER", "10000");
+        authority(lead, "PURCHASE_ORDER", "1000");
+        authority(counsel, "PURCHASE_ORDER", "50000");
+        authority(opsLead, "PURCHASE_ORDER", "1000");
+        authority(salesHead, "PURCHASE_ORDER", "5000");
+        authority(head, "CAPEX", "10000");
+        authority(cfo, "CAPEX", "100000");
+        authority(lead, "EXPENSE_REPORT", "1000");
+
+        delegate("lead", "senior", -1, 7, "");
+        delegate("head", "h1", -1, 7, "");
+        delegate("h1", "h2", -1, 7, "");
+        delegate("cfo", "cfodeputy", -1, 7, ",\"unitScope\":\"" + fin + "\"");
+        delegate("cfo", "x2", 30, 40, "");
+        delegate("opslead", "opsdeputy", -1, 7, ",\"maxAmount\":{\"amount\":\"300\",\"currency\":\"EUR\"}");
+        delegate("opslead", "expired", -30, -10, "");
+
+        policy("CAPEX", "[{\"kind\":\"MANAGEMENT_CHAIN_UNTIL_AUTHORITY\"},{\"kind\":\"POSITION\",\"positionId\":\"" + cfo
+                + "\",\"above\":{\"amount\":\"50000\",\"currency\":\"EUR\"}}],\"minApprovers\":1,\"maxApprovers\":2");
+        policy("EXPENSE_REPORT", "[{\"kind\":\"MANAGEMENT_CHAIN_UNTIL_AUTHORITY\"},{\"kind\":\"COST_CENTER_OWNER\"}]");
+        last = commands.post("/api/v1/tenants/" + tenant + "/units/" + ap + "/move", admin,
+                "{\"newParentId\":\"" + acme + "\",\"effectiveFrom\":\"" + day(20) + "\"}");
+        assertThat(last.status()).as(last.body()).isEqualTo(200);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("table")
+    void resolves(Case c) {
+        String query = c.query().contains("currency=") ? c.query() : c.query() + "&currency=EUR";
+        for (var id : ids.entrySet()) {
+            query = query.replace("{" + id.getKey() + "}", id.getValue());
+        }
+        for (int days : new int[] {10, 21, 35}) {
+            query = query.replace("{+" + days + "}", day(days));
+        }
+        Http.Response response = queries.get("/api/v1/tenants/" + tenant + "/approval-chain?purpose=" + query
+                + "&minPosition=" + last.position(), TestTokens.forTenant(UUID.fromString(tenant), "viewer", "ORG_VIEWER"));
+        assertThat(response.status()).as(response.body()).isEqualTo(c.status());
+        JsonNode body = response.json();
+        if (c.status() != 200) {
+            assertThat(response.contentType()).contains("application/problem+json");
+            return;
+        }
+        assertThat(values(body.get("approvers"), "personId")).as(body.get("explanation").asText()).isEqualTo(c.approvers());
+        assertThat(body.get("complete").asBoolean()).as(body.get("explanation").asText()).isEqualTo(c.complete());
+        assertThat(values(body.get("skipped"), "reason")).as(body.get("explanation").asText()).isEqualTo(c.skipped());
+        assertThat(body.get("explanation").asText()).isNotBlank();
+    }
+
+    @Test
+    void namesTheDelegatorAndTheRuleOfEachApprover() {
+        Http.Response response = queries.get("/api/v1/tenants/" + tenant + "/approval-chain?purpose=PURCHASE_ORDER"
+                + "&requesterId=clerk&amount=5000&currency=EUR&minPosition=" + last.position(), admin);
+        JsonNode approvers = response.json().get("approvers");
+        assertThat(approvers.get(0).get("delegatedFrom").asText()).isEqualTo("lead");
+        assertThat(approvers.get(1).get("delegatedFrom").asText()).isEqualTo("head");
+        assertThat(approvers.get(1).get("authority").get("amount").decimalValue()).isEqualByComparingTo("10000");
+        assertThat(approvers.get(1).get("step").asText()).isEqualTo("MANAGEMENT_CHAIN_UNTIL_AUTHORITY");
+    }
+
+    @Test
+    void anotherTenantCannotResolveThisTenantsChains() {
+        String stranger = TestTokens.forTenant(UUID.randomUUID(), "mallory", "TENANT_ADMIN");
+        Http.Response response = queries.get("/api/v1/tenants/" + tenant + "/approval-chain?purpose=PURCHASE_ORDER"
+                + "&requesterId=clerk&amount=500&currency=EUR", stranger);
+        assertThat(response.status()).isEqualTo(404);
+        Http.Response revoke = commands.post("/api/v1/tenants/" + tenant + "/delegations", stranger,
+                "{\"delegatorId\":\"cfo\",\"delegateId\":\"mallory\",\"purposes\":[\"PURCHASE_ORDER\"],"
+                        + "\"validFrom\":\"" + day(0) + "\",\"validTo\":\"" + day(5) + "\"}");
+        assertThat(revoke.status()).isEqualTo(404);
+    }
+
+    @Test
+    void onlyATenantAdministratorSetsAuthoritiesAndPolicies() {
+        String editor = TestTokens.forTenant(UUID.fromString(tenant), "ed", "ORG_EDITOR");
+        assertThat(commands.put("/api/v1/tenants/" + tenant + "/approval-policies/INVOICE", editor,
+                "{\"steps\":[{\"kind\":\"MANAGEMENT_CHAIN_UNTIL_AUTHORITY\"}]}").status()).isEqualTo(403);
+        assertThat(commands.put("/api/v1/tenants/" + tenant + "/positions/" + ids.get("SALESHEAD")
+                + "/approval-authority/INVOICE", editor, "{\"amount\":\"1\",\"currency\":\"EUR\"}").status()).isEqualTo(403);
+    }
+
+    @Test
+    void refusesMalformedApprovalSettings() {
+        Http.Response badPolicy = commands.put("/api/v1/tenants/" + tenant + "/approval-policies/INVOICE", admin,
+                "{\"steps\":[{\"kind\":\"POSITION\"}],\"minApprovers\":3,\"maxApprovers\":2}");
+        assertThat(badPolicy.status()).isEqualTo(400);
+        assertThat(badPolicy.json().get("errors").size()).isEqualTo(2);
+        Http.Response badPurpose = commands.put("/api/v1/tenants/" + tenant + "/approval-policies/lower-case", admin,
+                "{\"steps\":[{\"kind\":\"MANAGEMENT_CHAIN_UNTIL_AUTHORITY\"}]}");
+        assertThat(badPurpose.status()).isEqualTo(400);
+        Http.Response badMoney = commands.put("/api/v1/tenants/" + tenant + "/positions/" + ids.get("SALESHEAD")
+                + "/approval-authority/INVOICE", admin, "{\"amount\":\"-5\",\"currency\":\"EURO\"}");
+        assertThat(badMoney.status()).isEqualTo(400);
+        assertThat(badMoney.json().get("errors").size()).isEqualTo(2);
+        Http.Response backwards = commands.post("/api/v1/tenants/" + tenant + "/delegations", admin,
+                "{\"delegatorId\":\"a\",\"delegateId\":\"b\",\"purposes\":[\"PURCHASE_ORDER\"],"
+                        + "\"validFrom\":\"" + day(5) + "\",\"validTo\":\"" + day(1) + "\"}");
+        assertThat(backwards.status()).isEqualTo(400);
+        Http.Response thirdHop = commands.post("/api/v1/tenants/" + tenant + "/delegations", admin,
+                "{\"delegatorId\":\"h2\",\"delegateId\":\"h3\",\"purposes\":[\"PURCHASE_ORDER\"],"
+                        + "\"validFrom\":\"" + day(0) + "\",\"validTo\":\"" + day(5) + "\"}");
+        assertThat(thirdHop.status()).as("head->h1->h2->h3 is 3 hops: allowed").isEqualTo(201);
+        Http.Response fourth = commands.post("/api/v1/tenants/" + tenant + "/delegations", admin,
+                "{\"delegatorId\":\"h3\",\"delegateId\":\"h4\",\"purposes\":[\"PURCHASE_ORDER\"],"
+                        + "\"validFrom\":\"" + day(0) + "\",\"validTo\":\"" + day(5) + "\"}");
+        assertThat(fourth.status()).isEqualTo(422);
+        assertThat(commands.delete("/api/v1/tenants/" + tenant + "/delegations/"
+                + thirdHop.json().get("delegationId").asText(), admin).status()).isEqualTo(200);
+    }
+
+    // ---- setup helpers --------------------------------------------------------------------------------------
+
+    private static String day(int offset) {
+        return LocalDate.now(ZoneOffset.UTC).plusDays(offset).toString();
+    }
+
+    private String unit(String type, String code, String parent, String extra) {
+        Http.Response created = commands.post("/api/v1/tenants/" + tenant + "/units", admin, "{\"type\":\"" + type
+                + "\",\"code\":\"" + code + "\",\"name\":\"" + code + "\"" + (parent == null ? "" : ",\"parentId\":\""
+                + parent + "\"") + extra + "}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("unitId").asText();
+    }
+
+    private String position(String unit, String title, boolean manager, String holder, int fromDay) {
+        Http.Response created = commands.post("/api/v1/tenants/" + tenant + "/positions", admin,
+                "{\"unitId\":\"" + unit + "\",\"title\":\"" + title + "\",\"manager\":" + manager + "}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("positionId").asText();
+        if (holder != null) {
+            Http.Response held = commands.put("/api/v1/tenants/" + tenant + "/positions/" + id + "/holder", admin,
+                    "{\"personId\":\"" + holder + "\",\"from\":\"" + day(fromDay) + "\"}");
+            assertThat(held.status()).as(held.body()).isEqualTo(200);
+        }
+        return id;
+    }
+
+    private void authority(String position, String purpose, String amount) {
+        Http.Response set = commands.put("/api/v1/tenants/" + tenant + "/positions/" + position + "/approval-authority/"
+                + purpose, admin, "{\"amount\":\"" + amount + "\",\"currency\":\"EUR\",\"effectiveFrom\":\"" + day(-100) + "\"}");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+    }
+
+    private void delegate(String from, String to, int fromDay, int toDay, String extra) {
+        Http.Response granted = commands.post("/api/v1/tenants/" + tenant + "/delegations", admin,
+                "{\"delegatorId\":\"" + from + "\",\"delegateId\":\"" + to + "\",\"purposes\":[\"PURCHASE_ORDER\"],"
+                        + "\"validFrom\":\"" + day(fromDay) + "\",\"validTo\":\"" + day(toDay) + "\"" + extra + "}");
+        assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+    }
+
+    private void policy(String purpose, String steps) {
+        Http.Response defined = commands.put("/api/v1/tenants/" + tenant + "/approval-policies/" + purpose, admin,
+                "{\"steps\":" + steps + ",\"effectiveFrom\":\"" + day(-100) + "\"}");
+        assertThat(defined.status()).as(defined.body()).isEqualTo(200);
+    }
+
+    private static List<String> values(JsonNode list, String field) {
+        List<String> values = new ArrayList<>();
+        list.forEach(item -> values.add(item.hasNonNull(field) ? item.get(field).asText() : null));
+        return values;
+    }
+}

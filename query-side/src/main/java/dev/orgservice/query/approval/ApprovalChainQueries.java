@@ -1,0 +1,199 @@
+package dev.orgservice.query.approval;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orgservice.api.approval.ApprovalPurposes;
+import dev.orgservice.api.approval.ApprovalStep;
+import dev.orgservice.api.approval.Money;
+import dev.orgservice.api.view.ApprovalChainView;
+import dev.orgservice.platform.problem.OrgException;
+import dev.orgservice.query.storage.TenantScopedReads;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Resolves approval chains over the hierarchy read model: the facts a chain needs are read in one tenant-scoped
+ * transaction (policy, chain with holders and limits, named positions, cost center, delegations), then
+ * {@link ApprovalChainResolver} applies the rules. Nothing is precomputed per unit: a move or a new holder is
+ * one row, and every answer is exactly as of {@code asOf} (docs/architecture.md explains the choice).
+ */
+@Component
+public class ApprovalChainQueries {
+
+    /** The requester's position (given or longest held), then every manager above it with holder and limit. */
+    private static final String CHAIN = """
+            with recursive start as (
+                select h.position_id, p.unit_id from read_model.position_holder h
+                join read_model.position p on p.position_id = h.position_id
+                where h.person_id = :requester and h.valid_from <= :asOf and (h.valid_to is null or h.valid_to > :asOf)
+                  and (cast(:requesterPosition as uuid) is null or h.position_id = :requesterPosition)
+                order by h.valid_from, p.created_at, h.position_id limit 1),
+            chain(position_id, step) as (
+                select read_model.manager_above(start.position_id, :asOf), 1 from start
+              union all
+                select read_model.manager_above(chain.position_id, :asOf), step + 1 from chain
+                where chain.position_id is not null and step < 64)
+            select start.position_id as requester_position, start.unit_id as requester_unit,
+                   p.position_id, p.unit_id, p.title, h.person_id, a.amount
+            from start
+            left join chain on chain.position_id is not null
+            left join read_model.position p on p.position_id = chain.position_id
+            left join lateral (select person_id from read_model.position_holder ph
+                where ph.position_id = p.position_id and ph.valid_from <= :asOf
+                  and (ph.valid_to is null or ph.valid_to > :asOf)) h on true
+            left join lateral (select amount from read_model.approval_authority aa
+                where aa.position_id = p.position_id and aa.purpose = :purpose and aa.currency = :currency
+                  and aa.valid_from <= :asOf and (aa.valid_to is null or aa.valid_to > :asOf)) a on true
+            order by chain.step""";
+
+    private static final String SEATS = """
+            select p.position_id, p.unit_id, p.title, h.person_id, a.amount from read_model.position p
+            left join lateral (select person_id from read_model.position_holder ph
+                where ph.position_id = p.position_id and ph.valid_from <= :asOf
+                  and (ph.valid_to is null or ph.valid_to > :asOf)) h on true
+            left join lateral (select amount from read_model.approval_authority aa
+                where aa.position_id = p.position_id and aa.purpose = :purpose and aa.currency = :currency
+                  and aa.valid_from <= :asOf and (aa.valid_to is null or aa.valid_to > :asOf)) a on true
+            where p.position_id in (:positions)""";
+
+    /** Delegations in force for the purpose from any of the people, and their onward hops. */
+    private static final String DELEGATIONS = """
+            with recursive hop as (
+                select d.*, 1 as depth from read_model.delegation d
+                where d.tenant_id = :tenant and d.delegator_id in (:people) and :purpose = any(d.purposes)
+                  and d.valid_from <= :asOf and d.valid_to > :asOf
+              union all
+                select d.*, hop.depth + 1 from hop join read_model.delegation d
+                  on d.tenant_id = :tenant and d.delegator_id = hop.delegate_id and :purpose = any(d.purposes)
+                  and d.valid_from <= :asOf and d.valid_to > :asOf
+                where hop.depth < 3)
+            select distinct delegation_id, delegator_id, delegate_id, unit_scope, max_amount, max_currency, granted_at
+            from hop""";
+
+    private static final String UNIT_AND_ANCESTORS = """
+            with recursive up(unit_id, depth) as (
+                select cast(:unit as uuid), 0
+              union all
+                select p.parent_id, up.depth + 1 from up join read_model.unit_parent p on p.unit_id = up.unit_id
+                  and p.valid_from <= :asOf and (p.valid_to is null or p.valid_to > :asOf)
+                where p.parent_id is not null and up.depth < 64)
+            select unit_id from up""";
+
+    private final TenantScopedReads reads;
+    private final ObjectMapper json;
+
+    public ApprovalChainQueries(TenantScopedReads reads, ObjectMapper json) {
+        this.reads = reads;
+        this.json = json;
+    }
+
+    public ApprovalChainView resolve(UUID tenantId, ApprovalRequest request) {
+        ApprovalFacts facts = reads.forTenant(tenantId, jdbc -> load(new NamedParameterJdbcTemplate(jdbc), tenantId, request));
+        return ApprovalChainResolver.resolve(request, facts);
+    }
+
+    private ApprovalFacts load(NamedParameterJdbcTemplate sql, UUID tenantId, ApprovalRequest request) {
+        var params = new MapSqlParameterSource("tenant", tenantId).addValue("purpose", request.purpose())
+                .addValue("currency", request.amount().currency()).addValue("asOf", utc(request))
+                .addValue("requester", request.requesterId()).addValue("requesterPosition", request.requesterPositionId());
+        List<String> policies = sql.queryForList("""
+                select policy::text from read_model.approval_policy where tenant_id = :tenant and purpose = :purpose
+                and valid_from <= :asOf and (valid_to is null or valid_to > :asOf)""", params, String.class);
+        if (policies.isEmpty() && !ApprovalPurposes.isBuiltIn(request.purpose())) {
+            throw OrgException.notFound("Approval policy for " + request.purpose() + " at " + request.asOf());
+        }
+        StoredPolicy policy = policies.isEmpty() ? StoredPolicy.DEFAULT : parse(policies.get(0));
+
+        List<ChainRow> rows = sql.query(CHAIN, params, (row, n) -> new ChainRow(row.getObject("requester_position", UUID.class),
+                row.getObject("requester_unit", UUID.class), seat(row)));
+        if (rows.isEmpty()) {
+            throw OrgException.notFound("Position held by " + request.requesterId() + " at " + request.asOf()
+                    + (request.requesterPositionId() == null ? "" : " (" + request.requesterPositionId() + ")"));
+        }
+        Set<UUID> seen = new HashSet<>();
+        List<ApprovalFacts.Seat> chain = rows.stream().map(ChainRow::seat)
+                .filter(seat -> seat != null && seen.add(seat.positionId())).toList();
+
+        List<UUID> named = policy.steps().stream().map(ApprovalStep::positionId).filter(Objects::nonNull).toList();
+        Map<UUID, ApprovalFacts.Seat> namedPositions = new LinkedHashMap<>();
+        if (!named.isEmpty()) {
+            sql.query(SEATS, new MapSqlParameterSource(params.getValues()).addValue("positions", named),
+                    (ResultSet row) -> {
+                        ApprovalFacts.Seat seat = seat(row);
+                        namedPositions.put(seat.positionId(), seat);
+                    });
+        }
+        ApprovalFacts.CostCenter costCenter = request.costCenterId() == null ? null : costCenter(sql, request);
+
+        Set<String> people = new LinkedHashSet<>();
+        chain.forEach(seat -> people.add(seat.holderId()));
+        namedPositions.values().forEach(seat -> people.add(seat.holderId()));
+        if (costCenter != null) {
+            people.add(costCenter.ownerId());
+        }
+        people.remove(null);
+        List<ApprovalFacts.Delegation> delegations = people.isEmpty() ? List.of() : sql.query(DELEGATIONS,
+                new MapSqlParameterSource(params.getValues()).addValue("people", people), (row, n) ->
+                        new ApprovalFacts.Delegation(row.getObject("delegation_id", UUID.class),
+                                row.getString("delegator_id"), row.getString("delegate_id"),
+                                row.getObject("unit_scope", UUID.class),
+                                row.getBigDecimal("max_amount") == null ? null
+                                        : new Money(row.getBigDecimal("max_amount"), row.getString("max_currency")),
+                                row.getObject("granted_at", OffsetDateTime.class).toInstant()));
+        UUID requesterUnit = rows.get(0).requesterUnit();
+        Set<UUID> scope = delegations.stream().anyMatch(d -> d.unitScope() != null)
+                ? new HashSet<>(sql.queryForList(UNIT_AND_ANCESTORS, new MapSqlParameterSource(params.getValues())
+                        .addValue("unit", requesterUnit), UUID.class))
+                : Set.of(requesterUnit);
+        return new ApprovalFacts(rows.get(0).requesterPosition(), requesterUnit, policy, policies.isEmpty(), chain,
+                namedPositions, costCenter, delegations, scope);
+    }
+
+    private static ApprovalFacts.CostCenter costCenter(NamedParameterJdbcTemplate sql, ApprovalRequest request) {
+        List<ApprovalFacts.CostCenter> found = sql.query("""
+                select unit_id, code, details->>'responsiblePersonId' as owner from read_model.unit
+                where unit_id = :unit and type = 'COST_CENTER'""", new MapSqlParameterSource("unit", request.costCenterId()),
+                (row, n) -> new ApprovalFacts.CostCenter(row.getObject("unit_id", UUID.class), row.getString("code"),
+                        row.getString("owner")));
+        if (found.isEmpty()) {
+            throw OrgException.notFound("Cost center " + request.costCenterId());
+        }
+        return found.get(0);
+    }
+
+    private record ChainRow(UUID requesterPosition, UUID requesterUnit, ApprovalFacts.Seat seat) {
+    }
+
+    private static ApprovalFacts.Seat seat(ResultSet row) throws SQLException {
+        UUID positionId = row.getObject("position_id", UUID.class);
+        return positionId == null ? null : new ApprovalFacts.Seat(positionId, row.getObject("unit_id", UUID.class),
+                row.getString("title"), row.getString("person_id"), row.getBigDecimal("amount"));
+    }
+
+    private StoredPolicy parse(String policy) {
+        try {
+            return json.readValue(policy, StoredPolicy.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable approval policy in the read model", e);
+        }
+    }
+
+    private static OffsetDateTime utc(ApprovalRequest request) {
+        return request.asOf().atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,244 @@
+package dev.orgservice.query.approval;
+
+import dev.orgservice.api.approval.ApprovalStep;
+import dev.orgservice.api.approval.Money;
+import dev.orgservice.api.error.ErrorCode;
+import dev.orgservice.api.view.ApprovalChainView;
+import dev.orgservice.api.view.ApprovalChainView.Approver;
+import dev.orgservice.api.view.ApprovalChainView.Skipped;
+import dev.orgservice.platform.problem.OrgException;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The approval rules, as a pure function of a request and the facts loaded for it. The policy's steps run in
+ * order; along the way the requester never approves (skipped), nobody approves twice (skipped), a vacant
+ * position is skipped and the chain goes on above it, and a holder who delegates is replaced by the final
+ * delegate (at most 3 hops), unless that is the requester. The management-chain step stops at the first
+ * position whose limit, in the request's currency, covers the amount; limits are never converted.
+ */
+final class ApprovalChainResolver {
+
+    static final int MAX_DELEGATION_HOPS = 3;
+
+    private final ApprovalRequest request;
+    private final ApprovalFacts facts;
+    private final List<Approver> approvers = new ArrayList<>();
+    private final List<Skipped> skipped = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final Set<String> approving = new HashSet<>();
+    private boolean complete = true;
+
+    private ApprovalChainResolver(ApprovalRequest request, ApprovalFacts facts) {
+        this.request = request;
+        this.facts = facts;
+    }
+
+    static ApprovalChainView resolve(ApprovalRequest request, ApprovalFacts facts) {
+        return new ApprovalChainResolver(request, facts).run();
+    }
+
+    private ApprovalChainView run() {
+        StoredPolicy policy = facts.policy();
+        notes.add(facts.defaultPolicy()
+                ? "No policy is defined for " + request.purpose() + "; the default applies: the management chain until authority."
+                : "Policy for " + request.purpose() + ": " + policy.steps().stream().map(s -> s.kind().name()).toList() + ".");
+        for (ApprovalStep step : policy.steps()) {
+            switch (step.kind()) {
+                case MANAGEMENT_CHAIN_UNTIL_AUTHORITY -> managementChain(policy.minApprovers());
+                case POSITION -> namedPosition(step);
+                case COST_CENTER_OWNER -> costCenterOwner();
+            }
+        }
+        if (approvers.size() < policy.minApprovers()) {
+            incomplete("The policy needs at least " + policy.minApprovers() + " approver(s); " + approvers.size() + " found.");
+        }
+        if (approvers.size() > policy.maxApprovers()) {
+            incomplete("The policy allows at most " + policy.maxApprovers() + " approver(s); " + approvers.size() + " are needed.");
+        }
+        if (complete) {
+            notes.add("Complete: " + approvers.size() + " approver(s).");
+        }
+        return new ApprovalChainView(request.purpose(), request.requesterId(), facts.requesterPositionId(),
+                request.amount(), request.asOf(), complete, List.copyOf(approvers), List.copyOf(skipped),
+                String.join(" ", notes));
+    }
+
+    // ---- steps -------------------------------------------------------------------------------------------
+
+    private void managementChain(int minApprovers) {
+        String step = ApprovalStep.Kind.MANAGEMENT_CHAIN_UNTIL_AUTHORITY.name();
+        if (facts.chain().isEmpty()) {
+            incomplete(request.requesterId() + " has no manager above them.");
+            return;
+        }
+        if (facts.chain().stream().noneMatch(seat -> seat.authority() != null)) {
+            throw new OrgException(ErrorCode.CURRENCY_NOT_COVERED, "No position in the management chain of "
+                    + request.requesterId() + " has an approval limit for " + request.purpose() + " in "
+                    + request.amount().currency() + "; amounts are never converted between currencies",
+                    Map.of("currency", request.amount().currency(), "purpose", request.purpose()));
+        }
+        boolean covered = false;
+        for (ApprovalFacts.Seat seat : facts.chain()) {
+            String covering = covers(seat) ? "; the limit " + limit(seat) + " covers " + request.amount() : "";
+            boolean approves = seat(seat, step, "manager in the chain of " + request.requesterId() + covering);
+            if (covers(seat) && (approves || approving.contains(holderOrDelegate(seat)))) {
+                covered = true;
+            }
+            if (covered && approvers.size() >= minApprovers) {
+                notes.add("The chain stops at " + seat.title() + " (" + limit(seat) + ").");
+                return;
+            }
+        }
+        incomplete(covered ? "" : "Nobody in the management chain has authority for " + request.amount()
+                + (highestLimit().map(seat -> "; the highest is " + limit(seat) + " (" + seat.title() + ")").orElse("")) + ".");
+    }
+
+    private void namedPosition(ApprovalStep step) {
+        if (step.above() != null) {
+            if (!step.above().currency().equals(request.amount().currency())) {
+                throw new OrgException(ErrorCode.CURRENCY_NOT_COVERED, "The policy's threshold for position "
+                        + step.positionId() + " is in " + step.above().currency() + ", the request in "
+                        + request.amount().currency() + "; amounts are never converted",
+                        Map.of("currency", request.amount().currency(), "purpose", request.purpose()));
+            }
+            if (request.amount().amount().compareTo(step.above().amount()) <= 0) {
+                notes.add("Position step not needed: " + request.amount() + " is not above " + step.above() + ".");
+                return;
+            }
+        }
+        ApprovalFacts.Seat seat = facts.namedPositions().get(step.positionId());
+        if (seat == null || seat.holderId() == null) {
+            incomplete("The policy names position " + (seat == null ? step.positionId() : seat.title())
+                    + ", which is vacant.");
+            if (seat != null) {
+                skipped.add(new Skipped(seat.positionId(), null, "VACANT"));
+            }
+            return;
+        }
+        seat(seat, step.kind().name(), step.above() == null ? "named by the policy"
+                : "named by the policy above " + step.above());
+    }
+
+    private void costCenterOwner() {
+        ApprovalFacts.CostCenter costCenter = facts.costCenter();
+        if (costCenter == null) {
+            throw new OrgException(ErrorCode.RULE_VIOLATION, "The policy for " + request.purpose()
+                    + " asks the owner of the cost center charged; give costCenterId", Map.of("parameter", "costCenterId"));
+        }
+        if (costCenter.ownerId() == null) {
+            incomplete("Cost center " + costCenter.code() + " has no responsible person.");
+            return;
+        }
+        seat(new ApprovalFacts.Seat(null, costCenter.unitId(), "owner of cost center " + costCenter.code(),
+                costCenter.ownerId(), null), ApprovalStep.Kind.COST_CENTER_OWNER.name(),
+                "responsible person of cost center " + costCenter.code());
+    }
+
+    // ---- one position ------------------------------------------------------------------------------------
+
+    /** Adds the seat's approver (its holder or their delegate); false when it is passed over, and says why. */
+    private boolean seat(ApprovalFacts.Seat seat, String step, String reason) {
+        String holder = seat.holderId();
+        if (holder == null) {
+            skip(seat, null, "VACANT", seat.title() + " is vacant; escalated to the next level.");
+            return false;
+        }
+        if (holder.equals(request.requesterId())) {
+            skip(seat, holder, "REQUESTER", holder + " (" + seat.title() + ") is the requester and cannot approve.");
+            return false;
+        }
+        String person = holder;
+        String delegatedFrom = null;
+        ApprovalFacts.Delegation delegation = finalDelegation(holder);
+        if (delegation != null) {
+            if (delegation.delegateId().equals(request.requesterId())) {
+                skip(seat, delegation.delegateId(), "DELEGATE_IS_REQUESTER", holder + " delegates to "
+                        + delegation.delegateId() + ", the requester; " + holder + " approves.");
+            } else {
+                person = delegation.delegateId();
+                delegatedFrom = holder;
+                notes.add(person + " approves for " + holder + " (" + seat.title() + ") by delegation.");
+            }
+        }
+        if (!approving.add(person)) {
+            skip(seat, person, "DUPLICATE", person + " already approves; " + seat.title() + " is not asked again.");
+            return false;
+        }
+        approvers.add(new Approver(step, person, seat.positionId(), seat.unitId(), money(seat.authority()), reason,
+                delegatedFrom));
+        return true;
+    }
+
+    /**
+     * Follows the holder's delegations in force (purpose, date, unit scope, amount) to the final delegate, at most
+     * {@link #MAX_DELEGATION_HOPS} hops; when several apply, the most recently granted wins. Null: none applies.
+     */
+    private ApprovalFacts.Delegation finalDelegation(String holder) {
+        ApprovalFacts.Delegation last = null;
+        String person = holder;
+        Set<String> visited = new HashSet<>(Set.of(holder));
+        for (int hop = 0; hop < MAX_DELEGATION_HOPS; hop++) {
+            String from = person;
+            ApprovalFacts.Delegation next = facts.delegations().stream()
+                    .filter(d -> d.delegatorId().equals(from) && applies(d))
+                    .max(Comparator.comparing(ApprovalFacts.Delegation::grantedAt)).orElse(null);
+            if (next == null || !visited.add(next.delegateId())) {
+                break;
+            }
+            last = new ApprovalFacts.Delegation(next.delegationId(), holder, next.delegateId(), next.unitScope(),
+                    next.maxAmount(), next.grantedAt());
+            person = next.delegateId();
+        }
+        return last;
+    }
+
+    private boolean applies(ApprovalFacts.Delegation delegation) {
+        return (delegation.unitScope() == null || facts.requesterUnitAndAncestors().contains(delegation.unitScope()))
+                && (delegation.maxAmount() == null || delegation.maxAmount().covers(request.amount()));
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------
+
+    private void skip(ApprovalFacts.Seat seat, String person, String reason, String note) {
+        skipped.add(new Skipped(seat.positionId(), person, reason));
+        notes.add(note);
+    }
+
+    private void incomplete(String why) {
+        complete = false;
+        if (!why.isEmpty()) {
+            notes.add("Incomplete: " + why);
+        }
+    }
+
+    private boolean covers(ApprovalFacts.Seat seat) {
+        return seat.authority() != null && seat.authority().compareTo(request.amount().amount()) >= 0;
+    }
+
+    private String holderOrDelegate(ApprovalFacts.Seat seat) {
+        ApprovalFacts.Delegation delegation = seat.holderId() == null ? null : finalDelegation(seat.holderId());
+        return delegation != null && !delegation.delegateId().equals(request.requesterId())
+                ? delegation.delegateId() : seat.holderId();
+    }
+
+    private Optional<ApprovalFacts.Seat> highestLimit() {
+        return facts.chain().stream().filter(seat -> seat.authority() != null)
+                .max(Comparator.comparing(ApprovalFacts.Seat::authority));
+    }
+
+    private String limit(ApprovalFacts.Seat seat) {
+        return seat.authority() == null ? "no limit in " + request.amount().currency() : money(seat.authority()).toString();
+    }
+
+    private Money money(BigDecimal amount) {
+        return amount == null ? null : new Money(amount, request.amount().currency());
+    }
+}

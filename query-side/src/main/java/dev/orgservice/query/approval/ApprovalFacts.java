@@ -1,0 +1,34 @@
+package dev.orgservice.query.approval;
+
+import dev.orgservice.api.approval.Money;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What resolving one approval chain needs from the read model, loaded in one tenant-scoped transaction: the
+ * requester's position, the management chain above it (nearest first) with holders and authorities in the
+ * request's currency, the positions the policy names, the cost center's owner, and the delegations in force
+ * that start from any of these people (with their onward hops).
+ */
+record ApprovalFacts(UUID requesterPositionId, UUID requesterUnitId, StoredPolicy policy, boolean defaultPolicy,
+                     List<Seat> chain, Map<UUID, Seat> namedPositions, CostCenter costCenter,
+                     List<Delegation> delegations, Set<UUID> requesterUnitAndAncestors) {
+
+    /** A position as of the request: its holder (null when vacant) and its limit in the request's currency (null: none). */
+    record Seat(UUID positionId, UUID unitId, String title, String holderId, BigDecimal authority) {
+    }
+
+    /** The cost center charged and its responsible person (null when it has none). */
+    record CostCenter(UUID unitId, String code, String ownerId) {
+    }
+
+    /** A delegation in force at the request's instant for its purpose. */
+    record Delegation(UUID delegationId, String delegatorId, String delegateId, UUID unitScope, Money maxAmount,
+                      Instant grantedAt) {
+    }
+}

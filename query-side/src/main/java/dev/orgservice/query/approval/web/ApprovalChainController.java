@@ -1,0 +1,55 @@
+package dev.orgservice.query.approval.web;
+
+import dev.orgservice.api.approval.ApprovalPurposes;
+import dev.orgservice.api.approval.Money;
+import dev.orgservice.api.view.ApprovalChainView;
+import dev.orgservice.platform.security.Role;
+import dev.orgservice.platform.validation.IsoCurrency;
+import dev.orgservice.query.approval.ApprovalChainQueries;
+import dev.orgservice.query.approval.ApprovalRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+@RestController
+@Validated
+@Tag(name = "Approval chains", description = "Who must approve a request, in what order, as of asOf (default now)")
+@PreAuthorize(Role.READING)
+public class ApprovalChainController {
+
+    private final ApprovalChainQueries chains;
+
+    public ApprovalChainController(ApprovalChainQueries chains) {
+        this.chains = chains;
+    }
+
+    @GetMapping("/api/v1/tenants/{tenantId}/approval-chain")
+    @Operation(summary = "Resolve the approvers of a request: the policy's steps in order, skipping the requester, "
+            + "vacancies and duplicates, applying delegations; 422 when no position of the chain has a limit in the "
+            + "request's currency")
+    public ApprovalChainView approvalChain(
+            @PathVariable UUID tenantId,
+            @RequestParam @Pattern(regexp = ApprovalPurposes.PATTERN) String purpose,
+            @RequestParam @Pattern(regexp = "[A-Za-z0-9._:@-]{1,64}") String requesterId,
+            @RequestParam @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal amount,
+            @RequestParam @IsoCurrency String currency,
+            @RequestParam(required = false) UUID costCenterId,
+            @RequestParam(required = false) UUID requesterPositionId,
+            @RequestParam(required = false) Instant asOf,
+            @RequestParam(required = false) Long minPosition) {
+        return chains.resolve(tenantId, new ApprovalRequest(purpose, requesterId, requesterPositionId,
+                new Money(amount, currency), costCenterId, asOf != null ? asOf : Instant.now()));
+    }
+}
