@@ -31,12 +31,15 @@ class FuzzProperties extends RunningSystem {
             "POST /api/v1/tenants/{t}/units", "POST /api/v1/tenants/{t}/units/import", "PATCH /api/v1/tenants/{t}/units/{x}",
             "POST /api/v1/tenants/{t}/units/{x}/move", "POST /api/v1/tenants/{t}/units/{x}/close",
             "POST /api/v1/tenants/{t}/positions", "POST /api/v1/tenants/{t}/positions/import",
-            "PUT /api/v1/tenants/{t}/positions/{x}/holder", "DELETE /api/v1/tenants/{t}/positions/{x}/holder");
+            "PUT /api/v1/tenants/{t}/positions/{x}/holder", "DELETE /api/v1/tenants/{t}/positions/{x}/holder",
+            "PUT /api/v1/tenants/{t}/positions/{x}/approval-authority/{x}", "PUT /api/v1/tenants/{t}/approval-policies/{x}",
+            "POST /api/v1/tenants/{t}/delegations", "DELETE /api/v1/tenants/{t}/delegations/{x}");
     private static final List<String> QUERY_ENDPOINTS = List.of(
             "GET /api/v1/tenants", "GET /api/v1/tenants/{t}", "GET /api/v1/tenants/by-slug/{x}",
             "GET /api/v1/tenants/{t}/features/{x}", "GET /api/v1/tenants/{t}/units", "GET /api/v1/tenants/{t}/units/{x}",
             "GET /api/v1/tenants/{t}/units/{x}/subtree", "GET /api/v1/tenants/{t}/units/{x}/ancestors",
-            "GET /api/v1/tenants/{t}/positions/{x}/reports", "GET /api/v1/tenants/{t}/people/{x}/management-chain");
+            "GET /api/v1/tenants/{t}/positions/{x}/reports", "GET /api/v1/tenants/{t}/people/{x}/management-chain",
+            "GET /api/v1/tenants/{t}/approval-chain");
     private static final List<String> PARAMETERS = List.of("asOf", "minPosition", "page", "size", "depth", "type",
             "status", "q", "indirect", "plan", "positionId");
 

@@ -69,6 +69,15 @@ class RoleMatrixTest extends RunningSystem {
                 new Endpoint(false, "POST", "/api/v1/tenants/{t}/positions", "{\"unitId\":\"{u}\",\"title\":\"x\",\"manager\":false}", EDITING),
                 new Endpoint(false, "PUT", "/api/v1/tenants/{t}/positions/{p}/holder", "{\"personId\":\"p-1\"}", EDITING),
                 new Endpoint(false, "DELETE", "/api/v1/tenants/{t}/positions/{p}/holder", null, EDITING),
+                new Endpoint(false, "PUT", "/api/v1/tenants/{t}/positions/{p}/approval-authority/INVOICE",
+                        "{\"amount\":\"100\",\"currency\":\"EUR\"}", TENANT_ADMINISTRATION),
+                new Endpoint(false, "DELETE", "/api/v1/tenants/{t}/positions/{p}/approval-authority/INVOICE?currency=EUR",
+                        null, TENANT_ADMINISTRATION),
+                new Endpoint(false, "PUT", "/api/v1/tenants/{t}/approval-policies/INVOICE",
+                        "{\"steps\":[{\"kind\":\"MANAGEMENT_CHAIN_UNTIL_AUTHORITY\"}]}", TENANT_ADMINISTRATION),
+                new Endpoint(false, "POST", "/api/v1/tenants/{t}/delegations", "{\"delegatorId\":\"a-%s\",\"delegateId\":"
+                        + "\"b\",\"purposes\":[\"INVOICE\"],\"validFrom\":\"2030-01-01\",\"validTo\":\"2030-01-08\"}", EDITING),
+                new Endpoint(false, "DELETE", "/api/v1/tenants/{t}/delegations/" + UUID.randomUUID(), null, EDITING),
                 new Endpoint(true, "GET", "/api/v1/tenants", null, PLATFORM),
                 new Endpoint(true, "GET", "/api/v1/tenants/{t}", null, READING),
                 new Endpoint(true, "GET", "/api/v1/tenants/{t}/features", null, READING),
@@ -80,7 +89,9 @@ class RoleMatrixTest extends RunningSystem {
                 new Endpoint(true, "GET", "/api/v1/tenants/{t}/units/{u}/ancestors", null, READING),
                 new Endpoint(true, "GET", "/api/v1/tenants/{t}/positions/{p}", null, READING),
                 new Endpoint(true, "GET", "/api/v1/tenants/{t}/positions/{p}/reports", null, READING),
-                new Endpoint(true, "GET", "/api/v1/tenants/{t}/people/p-1/management-chain", null, READING));
+                new Endpoint(true, "GET", "/api/v1/tenants/{t}/people/p-1/management-chain", null, READING),
+                new Endpoint(true, "GET", "/api/v1/tenants/{t}/approval-chain?purpose=INVOICE&requesterId=p-1&amount=5&currency=EUR",
+                        null, READING));
     }
 
     @Test

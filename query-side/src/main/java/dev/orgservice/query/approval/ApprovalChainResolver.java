@@ -89,7 +89,7 @@ final class ApprovalChainResolver {
         for (ApprovalFacts.Seat seat : facts.chain()) {
             String covering = covers(seat) ? "; the limit " + limit(seat) + " covers " + request.amount() : "";
             boolean approves = seat(seat, step, "manager in the chain of " + request.requesterId() + covering);
-            if (covers(seat) && (approves || approving.contains(holderOrDelegate(seat)))) {
+            if (covers(seat) && approves) {
                 covered = true;
             }
             if (covered && approvers.size() >= minApprovers) {
@@ -168,12 +168,32 @@ final class ApprovalChainResolver {
                 notes.add(person + " approves for " + holder + " (" + seat.title() + ") by delegation.");
             }
         }
+        Approver approver = new Approver(step, person, seat.positionId(), seat.unitId(), money(seat.authority()), reason,
+                delegatedFrom);
         if (!approving.add(person)) {
-            skip(seat, person, "DUPLICATE", person + " already approves; " + seat.title() + " is not asked again.");
+            return movedUp(approver, seat);
+        }
+        approvers.add(approver);
+        return true;
+    }
+
+    /**
+     * The person already approves in a lower capacity. Asked once only: where this seat's limit covers the amount
+     * and the earlier one's does not, they approve here instead (so the chain still ends with enough authority)
+     * and the earlier seat is the one passed over; otherwise this seat is.
+     */
+    private boolean movedUp(Approver approver, ApprovalFacts.Seat seat) {
+        Approver earlier = approvers.stream().filter(a -> a.personId().equals(approver.personId())).findFirst().orElseThrow();
+        boolean earlierCovers = earlier.authority() != null && earlier.authority().covers(request.amount());
+        if (!covers(seat) || earlierCovers) {
+            skip(seat, approver.personId(), "DUPLICATE", approver.personId() + " already approves; " + seat.title()
+                    + " is not asked again.");
             return false;
         }
-        approvers.add(new Approver(step, person, seat.positionId(), seat.unitId(), money(seat.authority()), reason,
-                delegatedFrom));
+        approvers.remove(earlier);
+        approvers.add(approver);
+        skipped.add(new Skipped(earlier.positionId(), earlier.personId(), "DUPLICATE"));
+        notes.add(approver.personId() + " also holds " + seat.title() + " and approves once, in that capacity.");
         return true;
     }
 
@@ -221,12 +241,6 @@ final class ApprovalChainResolver {
 
     private boolean covers(ApprovalFacts.Seat seat) {
         return seat.authority() != null && seat.authority().compareTo(request.amount().amount()) >= 0;
-    }
-
-    private String holderOrDelegate(ApprovalFacts.Seat seat) {
-        ApprovalFacts.Delegation delegation = seat.holderId() == null ? null : finalDelegation(seat.holderId());
-        return delegation != null && !delegation.delegateId().equals(request.requesterId())
-                ? delegation.delegateId() : seat.holderId();
     }
 
     private Optional<ApprovalFacts.Seat> highestLimit() {
