@@ -184,6 +184,23 @@ class ApprovalChainEndToEndTest extends RunningSystem {
     }
 
     @Test
+    void importsAuthoritiesAtomicallyAndReportsEveryBadRow() {
+        String unknown = UUID.randomUUID().toString();
+        Http.Response refused = commands.post("/api/v1/tenants/" + tenant + "/approval-authorities/import", admin,
+                "[{\"positionId\":\"" + ids.get("SALESHEAD") + "\",\"purpose\":\"INVOICE\",\"amount\":\"7\",\"currency\":\"EUR\"},"
+                        + "{\"positionId\":\"" + unknown + "\",\"purpose\":\"INVOICE\",\"amount\":\"7\",\"currency\":\"EUR\"}]");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("errors").get(0).get("row").asInt()).isEqualTo(1);
+        Http.Response imported = commands.post("/api/v1/tenants/" + tenant + "/approval-authorities/import", admin,
+                "[{\"positionId\":\"" + ids.get("SALESHEAD") + "\",\"purpose\":\"INVOICE\",\"amount\":\"7\",\"currency\":\"EUR\"}]");
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        JsonNode chain = read("/api/v1/tenants/" + tenant + "/approval-chain?purpose=INVOICE&requesterId=dual&amount=5"
+                + "&currency=EUR", imported, admin);
+        assertThat(values(chain.get("approvers"), "personId")).as(chain.toString()).containsExactly("cfo");
+        assertThat(values(chain.get("skipped"), "reason")).containsExactly("REQUESTER");
+    }
+
+    @Test
     void onlyATenantAdministratorSetsAuthoritiesAndPolicies() {
         String editor = TestTokens.forTenant(UUID.fromString(tenant), "ed", "ORG_EDITOR");
         assertThat(commands.put("/api/v1/tenants/" + tenant + "/approval-policies/INVOICE", editor,

@@ -1,12 +1,14 @@
 package dev.orgservice.command.structure;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.orgservice.api.approval.ApprovalAuthoritiesImportedEvent;
 import dev.orgservice.api.approval.ApprovalAuthorityGrantedEvent;
 import dev.orgservice.api.approval.ApprovalAuthorityRevokedEvent;
 import dev.orgservice.api.approval.ApprovalPolicyDefinedEvent;
 import dev.orgservice.api.approval.ApprovalStep;
 import dev.orgservice.api.approval.DelegationGrantedEvent;
 import dev.orgservice.api.approval.DelegationRevokedEvent;
+import dev.orgservice.api.approval.ImportedAuthority;
 import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.api.structure.ImportedUnit;
 import dev.orgservice.api.structure.ImportedPosition;
@@ -27,6 +29,7 @@ import dev.orgservice.command.approval.DefineApprovalPolicyCommand;
 import dev.orgservice.command.approval.Delegations;
 import dev.orgservice.command.approval.GrantApprovalAuthorityCommand;
 import dev.orgservice.command.approval.GrantDelegationCommand;
+import dev.orgservice.command.approval.ImportApprovalAuthoritiesCommand;
 import dev.orgservice.command.approval.RevokeApprovalAuthorityCommand;
 import dev.orgservice.command.approval.RevokeDelegationCommand;
 import dev.orgservice.command.tenant.TenantGuard;
@@ -282,6 +285,30 @@ public class OrganizationTree {
         requirePosition(command.positionId());
         apply(new ApprovalAuthorityGrantedEvent(command.tenantId(), command.positionId(), command.purpose(),
                 command.limit(), command.effectiveFrom()));
+    }
+
+    /** All rows or none; every row naming an unknown position is reported. */
+    @CommandHandler
+    void handle(ImportApprovalAuthoritiesCommand command, TenantGuard tenants) {
+        tenants.requireActive(command.tenantId());
+        List<ImportPlan.RowError> errors = new ArrayList<>();
+        for (int row = 0; row < command.authorities().size(); row++) {
+            if (!positions.containsKey(command.authorities().get(row).positionId())) {
+                errors.add(new ImportPlan.RowError(row, ErrorCode.NOT_FOUND.type().toString(), "positionId",
+                        "no position " + command.authorities().get(row).positionId()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new OrgException(ErrorCode.RULE_VIOLATION, errors.size() + " problem(s) in "
+                    + command.authorities().size() + " rows; nothing was imported", Map.of("errors", errors));
+        }
+        List<ImportedAuthority> rows = command.authorities();
+        int batches = (rows.size() + IMPORT_BATCH_SIZE - 1) / IMPORT_BATCH_SIZE;
+        for (int batch = 0; batch < batches; batch++) {
+            apply(new ApprovalAuthoritiesImportedEvent(command.tenantId(), command.importId(), batch + 1, batches,
+                    command.effectiveFrom(), List.copyOf(rows.subList(batch * IMPORT_BATCH_SIZE,
+                    Math.min(rows.size(), (batch + 1) * IMPORT_BATCH_SIZE)))));
+        }
     }
 
     @CommandHandler

@@ -1,17 +1,20 @@
 package dev.orgservice.command.structure;
 
+import dev.orgservice.api.approval.ApprovalAuthoritiesImportedEvent;
 import dev.orgservice.api.approval.ApprovalAuthorityGrantedEvent;
 import dev.orgservice.api.approval.ApprovalAuthorityRevokedEvent;
 import dev.orgservice.api.approval.ApprovalPolicyDefinedEvent;
 import dev.orgservice.api.approval.ApprovalStep;
 import dev.orgservice.api.approval.DelegationGrantedEvent;
 import dev.orgservice.api.approval.DelegationRevokedEvent;
+import dev.orgservice.api.approval.ImportedAuthority;
 import dev.orgservice.api.approval.Money;
 import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.api.structure.PositionCreatedEvent;
 import dev.orgservice.command.approval.DefineApprovalPolicyCommand;
 import dev.orgservice.command.approval.GrantApprovalAuthorityCommand;
 import dev.orgservice.command.approval.GrantDelegationCommand;
+import dev.orgservice.command.approval.ImportApprovalAuthoritiesCommand;
 import dev.orgservice.command.approval.RevokeApprovalAuthorityCommand;
 import dev.orgservice.command.approval.RevokeDelegationCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -24,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static dev.orgservice.api.structure.UnitType.LEGAL_ENTITY;
 import static dev.orgservice.command.OrgErrors.orgError;
@@ -98,6 +102,23 @@ class ApprovalCommandsTest {
         fixture.given(tree())
                 .when(new GrantApprovalAuthorityCommand(TENANT, UUID.randomUUID(), "PURCHASE_ORDER", TEN_K, T0))
                 .expectException(orgError(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void importsAuthoritiesInBatchesOfAThousandOrNothingAtAll() {
+        UUID importId = UUID.randomUUID();
+        List<ImportedAuthority> rows = IntStream.range(0, 2500)
+                .mapToObj(i -> new ImportedAuthority(CFO, "P" + i, TEN_K)).toList();
+        fixture.given(tree())
+                .when(new ImportApprovalAuthoritiesCommand(TENANT, importId, T0, rows))
+                .expectEvents(new ApprovalAuthoritiesImportedEvent(TENANT, importId, 1, 3, T0, rows.subList(0, 1000)),
+                        new ApprovalAuthoritiesImportedEvent(TENANT, importId, 2, 3, T0, rows.subList(1000, 2000)),
+                        new ApprovalAuthoritiesImportedEvent(TENANT, importId, 3, 3, T0, rows.subList(2000, 2500)));
+        fixture.given(tree())
+                .when(new ImportApprovalAuthoritiesCommand(TENANT, importId, T0, List.of(rows.get(0),
+                        new ImportedAuthority(UUID.randomUUID(), "PURCHASE_ORDER", TEN_K))))
+                .expectException(orgError(ErrorCode.RULE_VIOLATION))
+                .expectNoEvents();
     }
 
     @Test

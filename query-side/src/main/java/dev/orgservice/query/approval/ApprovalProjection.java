@@ -2,6 +2,7 @@ package dev.orgservice.query.approval;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orgservice.api.approval.ApprovalAuthoritiesImportedEvent;
 import dev.orgservice.api.approval.ApprovalAuthorityGrantedEvent;
 import dev.orgservice.api.approval.ApprovalAuthorityRevokedEvent;
 import dev.orgservice.api.approval.ApprovalPolicyDefinedEvent;
@@ -47,6 +48,13 @@ public class ApprovalProjection {
     void on(ApprovalAuthorityGrantedEvent event) {
         AUTHORITY.set(jdbc, event.tenantId(), List.of(event.positionId(), event.purpose(), event.limit().currency()),
                 event.effectiveFrom(), event.limit().amount());
+    }
+
+    @EventHandler
+    void on(ApprovalAuthoritiesImportedEvent event) {
+        AUTHORITY.setAll(jdbc, event.tenantId(), event.authorities().stream()
+                        .map(row -> List.of(row.positionId(), row.purpose(), row.limit().currency())).toList(),
+                event.effectiveFrom(), event.authorities().stream().map(row -> row.limit().amount()).toList());
     }
 
     @EventHandler

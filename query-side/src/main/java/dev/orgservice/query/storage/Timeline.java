@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -40,22 +41,34 @@ public final class Timeline {
     }
 
     public void set(JdbcTemplate jdbc, UUID tenantId, List<?> key, Instant from, Object value) {
+        setAll(jdbc, tenantId, List.of(key), from, Collections.singletonList(value)); // the value may be null
+    }
+
+    /** {@link #set} for many keys at once (a bulk import), in two batched statements. */
+    public void setAll(JdbcTemplate jdbc, UUID tenantId, List<? extends List<?>> keys, Instant from, List<?> values) {
         OffsetDateTime at = from.atOffset(ZoneOffset.UTC);
-        List<Object> insertArgs = new ArrayList<>();
-        if (tenantWritten) {
-            insertArgs.add(tenantId);
+        List<Object[]> inserts = new ArrayList<>(keys.size());
+        List<Object[]> ends = new ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            List<?> key = keys.get(i);
+            List<Object> insertArgs = new ArrayList<>();
+            if (tenantWritten) {
+                insertArgs.add(tenantId);
+            }
+            insertArgs.addAll(key);
+            insertArgs.add(at);
+            insertArgs.add(values.get(i));
+            insertArgs.addAll(key);
+            insertArgs.add(at);
+            inserts.add(insertArgs.toArray());
+            List<Object> endArgs = new ArrayList<>();
+            endArgs.add(at);
+            endArgs.addAll(key);
+            endArgs.addAll(key);
+            endArgs.add(at);
+            ends.add(endArgs.toArray());
         }
-        insertArgs.addAll(key);
-        insertArgs.add(at);
-        insertArgs.add(value);
-        insertArgs.addAll(key);
-        insertArgs.add(at);
-        jdbc.update(insert, insertArgs.toArray());
-        List<Object> endArgs = new ArrayList<>();
-        endArgs.add(at);
-        endArgs.addAll(key);
-        endArgs.addAll(key);
-        endArgs.add(at);
-        jdbc.update(endPrevious, endArgs.toArray());
+        jdbc.batchUpdate(insert, inserts);
+        jdbc.batchUpdate(endPrevious, ends);
     }
 }

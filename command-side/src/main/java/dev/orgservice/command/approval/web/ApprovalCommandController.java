@@ -1,25 +1,33 @@
 package dev.orgservice.command.approval.web;
 
 import dev.orgservice.api.approval.ApprovalPurposes;
+import dev.orgservice.api.approval.ImportedAuthority;
 import dev.orgservice.api.approval.Money;
 import dev.orgservice.api.error.ErrorCode;
+import dev.orgservice.api.view.AuthorityImportResult;
 import dev.orgservice.api.view.PolicyCommandResult;
 import dev.orgservice.api.view.PositionCommandResult;
 import dev.orgservice.command.approval.DefineApprovalPolicyCommand;
 import dev.orgservice.command.approval.GrantApprovalAuthorityCommand;
+import dev.orgservice.command.approval.ImportApprovalAuthoritiesCommand;
 import dev.orgservice.command.approval.RevokeApprovalAuthorityCommand;
 import dev.orgservice.command.messaging.CommandSender;
 import dev.orgservice.platform.problem.OrgException;
 import dev.orgservice.platform.problem.Problems;
 import dev.orgservice.platform.security.Role;
 import dev.orgservice.platform.validation.IsoCurrency;
+import dev.orgservice.platform.validation.Rows;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,9 +48,11 @@ public class ApprovalCommandController {
     private static final String AUTHORITY = "/api/v1/tenants/{tenantId}/positions/{positionId}/approval-authority/{purpose}";
 
     private final CommandSender commands;
+    private final Validator validator;
 
-    public ApprovalCommandController(CommandSender commands) {
+    public ApprovalCommandController(CommandSender commands, Validator validator) {
         this.commands = commands;
+        this.validator = validator;
     }
 
     @PutMapping(AUTHORITY)
@@ -63,6 +73,23 @@ public class ApprovalCommandController {
         var command = new RevokeApprovalAuthorityCommand(tenantId, positionId, requirePurpose(purpose), currency,
                 effective(effectiveFrom));
         return new PositionCommandResult(positionId, commands.send(command, tenantId).position());
+    }
+
+    @PostMapping("/api/v1/tenants/{tenantId}/approval-authorities/import")
+    @Operation(summary = "Set many authorities at once (up to 20,000 rows), atomically: all rows or none, every bad "
+            + "row reported; each row replaces that position's limit for its purpose and currency")
+    public ResponseEntity<AuthorityImportResult> importAuthorities(@PathVariable UUID tenantId,
+                                                                   @RequestParam(required = false) Instant effectiveFrom,
+                                                                   @RequestBody List<AuthorityImportRow> rows) {
+        Rows.requireImportSize(rows);
+        Rows.requireNoErrors(Rows.violations(validator, rows));
+        UUID importId = UUID.randomUUID();
+        List<ImportedAuthority> authorities = rows.stream().map(row -> new ImportedAuthority(row.positionId(),
+                row.purpose(), new Money(row.amount(), row.currency()))).toList();
+        var outcome = commands.send(new ImportApprovalAuthoritiesCommand(tenantId, importId, effective(effectiveFrom),
+                authorities), tenantId);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new AuthorityImportResult(importId, rows.size(), outcome.position()));
     }
 
     @PutMapping("/api/v1/tenants/{tenantId}/approval-policies/{purpose}")

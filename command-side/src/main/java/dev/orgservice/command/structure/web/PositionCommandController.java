@@ -65,8 +65,8 @@ public class PositionCommandController {
             + "existing position (reportsToPositionId) or to an earlier row (reportsToRef)")
     public ResponseEntity<PositionImportResult> importPositions(@PathVariable UUID tenantId,
                                                                 @RequestBody List<PositionImportRow> rows) {
-        UnitCommandController.requireImportSize(rows);
-        UnitCommandController.requireNoErrors(Rows.violations(validator, rows));
+        Rows.requireImportSize(rows);
+        Rows.requireNoErrors(Rows.violations(validator, rows));
         Instant now = Instant.now();
         Map<String, UUID> idsByRef = new HashMap<>();
         List<Problems.FieldError> errors = new ArrayList<>();
@@ -88,7 +88,7 @@ public class PositionCommandController {
             positions.add(new ImportedPosition(positionId, row.unitId(), row.title(), row.manager(), reportsTo,
                     row.personId(), row.personId() == null ? null : row.holderFrom() != null ? row.holderFrom() : now));
         }
-        UnitCommandController.requireNoErrors(errors);
+        Rows.requireNoErrors(errors);
         UUID importId = UUID.randomUUID();
         var outcome = commands.send(new ImportPositionsCommand(tenantId, importId, positions), tenantId);
         List<PositionImportResult.ImportedPositionView> created = new ArrayList<>(rows.size());

@@ -1,6 +1,5 @@
 package dev.orgservice.command.structure.web;
 
-import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.api.view.ImportResult;
 import dev.orgservice.api.view.UnitCommandResult;
 import dev.orgservice.command.messaging.CommandSender;
@@ -10,7 +9,6 @@ import dev.orgservice.command.structure.ImportUnitsCommand;
 import dev.orgservice.command.structure.MoveUnitCommand;
 import dev.orgservice.command.structure.ReopenUnitCommand;
 import dev.orgservice.command.structure.UpdateUnitCommand;
-import dev.orgservice.platform.problem.OrgException;
 import dev.orgservice.platform.problem.Problems;
 import dev.orgservice.platform.security.Role;
 import dev.orgservice.platform.validation.Rows;
@@ -32,7 +30,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @RestController
@@ -40,8 +37,6 @@ import java.util.UUID;
 @Tag(name = "Company structure", description = "Units of a tenant: create, import, update, move, close, reopen; "
         + "changes may be effective-dated (effectiveFrom, default now)")
 public class UnitCommandController {
-
-    static final int MAX_IMPORT_ROWS = 20_000;
 
     private final CommandSender commands;
     private final Validator validator;
@@ -55,9 +50,9 @@ public class UnitCommandController {
     @PreAuthorize(Role.STRUCTURE_EDITING)
     @Operation(summary = "Create a unit under a parent of an allowed type (a legal entity may be a root)")
     public ResponseEntity<UnitCommandResult> create(@PathVariable UUID tenantId, @Valid @RequestBody UnitRequest request) {
-        requireNoErrors(request.typeErrors(""));
+        Rows.requireNoErrors(request.typeErrors(""));
         if (request.parentCode() != null) {
-            requireNoErrors(List.of(new Problems.FieldError("parentCode", "only in imports; name the parent by parentId")));
+            Rows.requireNoErrors(List.of(new Problems.FieldError("parentCode", "only in imports; name the parent by parentId")));
         }
         UUID unitId = UUID.randomUUID();
         var outcome = commands.send(new CreateUnitCommand(tenantId, unitId, request.type(), request.code(),
@@ -71,8 +66,8 @@ public class UnitCommandController {
     @Operation(summary = "Create many units atomically; parents by parentId or parentCode (existing or earlier in the "
             + "import); every invalid row is reported, and then nothing is imported")
     public ResponseEntity<ImportResult> importUnits(@PathVariable UUID tenantId, @RequestBody List<UnitRequest> rows) {
-        requireImportSize(rows);
-        requireNoErrors(rowErrors(rows));
+        Rows.requireImportSize(rows);
+        Rows.requireNoErrors(rowErrors(rows));
         Instant effectiveFrom = effective(null);
         List<ImportUnitsCommand.Row> commandRows = new ArrayList<>(rows.size());
         List<ImportResult.ImportedUnitView> created = new ArrayList<>(rows.size());
@@ -141,19 +136,6 @@ public class UnitCommandController {
             }
         }
         return errors;
-    }
-
-    static void requireNoErrors(List<Problems.FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new OrgException(ErrorCode.VALIDATION, "The request is invalid", Map.of("errors", errors));
-        }
-    }
-
-    static void requireImportSize(List<?> rows) {
-        if (rows.isEmpty() || rows.size() > MAX_IMPORT_ROWS) {
-            throw new OrgException(ErrorCode.VALIDATION, "An import has 1 to " + MAX_IMPORT_ROWS + " rows",
-                    Map.of("errors", List.of(new Problems.FieldError("body", "1 to " + MAX_IMPORT_ROWS + " rows"))));
-        }
     }
 
     private static Instant effective(Instant requested) {
