@@ -1,5 +1,6 @@
 package dev.orgservice.benchmarks;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,7 +49,7 @@ final class RawSql implements AutoCloseable {
      * of a walk up the ancestors for every link. The rules are PositionQueries' (explicit line, own unit's
      * manager, nearest ancestor's manager; stop at a position seen before).
      */
-    static final String MANAGEMENT_CHAIN = """
+    private static final String WALK = """
             with recursive
             start as (
                 select p.position_id from read_model.position_holder h
@@ -80,11 +81,38 @@ final class RawSql implements AutoCloseable {
                 where (next.position_id is not null or next.unit_id is not null)
                   and (next.position_id is null or next.position_id <> all(w.seen))
                   and w.step < 256)
+            """;
+
+    static final String MANAGEMENT_CHAIN = (WALK + """
             select p.position_id, p.unit_id, p.title, h.person_id
             from walk w join read_model.position p on p.position_id = w.position_id
             left join lateral (select h.person_id from read_model.position_holder h
                                where h.position_id = p.position_id and %1$s limit 1) h on true
-            where w.step > 0 order by w.step""".formatted(VALID.formatted("h"), VALID.formatted("pa"));
+            where w.step > 0 order by w.step""").formatted(VALID.formatted("h"), VALID.formatted("pa"));
+
+    /**
+     * The approval chain for the benchmark's data in one statement: the management chain walk, each manager's
+     * holder, limit for the purpose in the currency and most recent delegation in force, cut at the first limit
+     * that covers the amount. It knows only what that data needs (no vacancies, no requester in the chain,
+     * delegations of one hop without scope or maximum); the service applies every rule.
+     */
+    static final String APPROVAL_CHAIN = (WALK + """
+            , seats as (
+                select w.step, p.position_id, p.unit_id, h.person_id, a.amount, d.delegate_id
+                from walk w join read_model.position p on p.position_id = w.position_id
+                left join lateral (select h.person_id from read_model.position_holder h
+                                   where h.position_id = p.position_id and %1$s limit 1) h on true
+                left join lateral (select aa.amount from read_model.approval_authority aa
+                                   where aa.position_id = p.position_id and aa.purpose = :purpose
+                                     and aa.currency = :currency and %3$s) a on true
+                left join lateral (select d.delegate_id from read_model.delegation d
+                                   where d.tenant_id = :tenant and d.delegator_id = h.person_id
+                                     and :purpose = any(d.purposes) and d.valid_from <= :asOf and d.valid_to > :asOf
+                                   order by d.granted_at desc limit 1) d on true
+                where w.step > 0)
+            select position_id, unit_id, coalesce(delegate_id, person_id) as approver, person_id, amount from seats
+            where step <= (select min(step) from seats where amount >= :amount)
+            order by step""").formatted(VALID.formatted("h"), VALID.formatted("pa"), VALID.formatted("aa"));
 
     /** The unit and its descendants, breadth first by code, one page, with the total: the API's subtree query. */
     static final String SUBTREE = """
@@ -104,6 +132,7 @@ final class RawSql implements AutoCloseable {
     private final Query ancestors;
     private final Query chain;
     private final Query subtree;
+    private final Query approvals;
 
     RawSql(Connection connection) throws SQLException {
         this.connection = connection;
@@ -111,6 +140,7 @@ final class RawSql implements AutoCloseable {
         ancestors = new Query(connection, ANCESTORS);
         chain = new Query(connection, MANAGEMENT_CHAIN);
         subtree = new Query(connection, SUBTREE);
+        approvals = new Query(connection, APPROVAL_CHAIN);
     }
 
     /** Ancestor ids, nearest first. */
@@ -126,6 +156,13 @@ final class RawSql implements AutoCloseable {
     /** Unit ids of the first page of the subtree. */
     List<UUID> subtree(UUID tenant, UUID unit, int limit) throws SQLException {
         return subtree.ids(Map.of("tenant", tenant, "unit", unit, "asOf", now(), "limit", limit));
+    }
+
+    /** Position ids of the approvers, nearest first. */
+    List<UUID> approvalChain(UUID tenant, String person, String purpose, BigDecimal amount, String currency)
+            throws SQLException {
+        return approvals.ids(Map.of("tenant", tenant, "person", person, "asOf", now(), "purpose", purpose,
+                "amount", amount, "currency", currency));
     }
 
     @Override

@@ -50,6 +50,7 @@ public final class StructureBenchmark {
     private final Report report;
     private final Budget budget;
     private final TreeBuilder tree;
+    private final ApprovalSetup approvals;
     private final String admin = TestTokens.platformAdmin();
     private Services services;
     private UUID tenant;
@@ -64,6 +65,7 @@ public final class StructureBenchmark {
         this.report = report;
         this.budget = budget;
         this.tree = tree;
+        this.approvals = new ApprovalSetup(tree);
     }
 
     public static void main(String[] args) throws Exception {
@@ -144,14 +146,42 @@ public final class StructureBenchmark {
             Http.Response imported = services.postSlowly(API + tenant + "/positions/import", editor, body,
                     IMPORT_TIMEOUT);
             require(imported, 201);
+            tree.recordPositions(imported.json());
             position = imported.position();
             perRequest.add(String.format("%.1f", seconds(requestStart)));
         }
         report.step(String.format("import %,d positions with holders (%d requests)", tree.positions(),
                 perRequest.size()), seconds(positionsStart), "seconds per request: " + String.join(", ", perRequest));
+        position = setUpApprovals();
         readModelReady = awaitReadModel(position, budget.upTo(Duration.ofMinutes(6)));
         analyze();
         report.step("setup in total (tenant, imports, read model)", seconds(start), null);
+    }
+
+    /** Authorities on every manager by bulk import, then the delegations one command each. */
+    private long setUpApprovals() {
+        long start = System.nanoTime();
+        String admin = TestTokens.forTenant(tenant, "bench-admin", "TENANT_ADMIN");
+        long position = 0;
+        List<String> imports = approvals.authorityImports();
+        for (String body : imports) {
+            Http.Response imported = services.postSlowly(API + tenant + "/approval-authorities/import", admin, body,
+                    IMPORT_TIMEOUT);
+            require(imported, 201);
+            position = imported.position();
+        }
+        report.step(String.format("import %,d approval authorities (%d requests)", tree.size(), imports.size()),
+                seconds(start), null);
+        long delegationsStart = System.nanoTime();
+        List<String> delegations = approvals.delegations();
+        for (String body : delegations) {
+            Http.Response granted = services.commands().post(API + tenant + "/delegations", editor, body);
+            require(granted, 201);
+            position = granted.position();
+        }
+        report.step(String.format("grant %,d delegations (one command each)", delegations.size()),
+                seconds(delegationsStart), null);
+        return position;
     }
 
     private void createHelperTenant() {
@@ -241,6 +271,12 @@ public final class StructureBenchmark {
         return API + tenant + "/people/" + TreeBuilder.memberPerson(tree.deepUnit()) + "/management-chain";
     }
 
+    private String approvalChainPath() {
+        return API + tenant + "/approval-chain?purpose=" + ApprovalSetup.PURPOSE + "&requesterId="
+                + TreeBuilder.memberPerson(tree.deepUnit()) + "&amount=" + ApprovalSetup.AMOUNT + "&currency="
+                + ApprovalSetup.CURRENCY;
+    }
+
     private String subtreePath() {
         return API + tenant + "/units/" + tree.unitId(tree.subtreeOfAbout(SUBTREE_TARGET)) + "/subtree?size="
                 + SUBTREE_TARGET;
@@ -260,6 +296,10 @@ public final class StructureBenchmark {
             agree("ancestors", restAncestors, rawAncestors);
             agree("management chain", restChain, rawChain);
             agree("subtree", restSubtree, rawSubtree);
+            List<UUID> restApprovers = ids(services.queries().get(approvalChainPath(), viewer), "positionId", "approvers");
+            List<UUID> rawApprovers = raw.approvalChain(tenant, TreeBuilder.memberPerson(deep), ApprovalSetup.PURPOSE,
+                    ApprovalSetup.AMOUNT, ApprovalSetup.CURRENCY);
+            agree("approval chain", restApprovers, rawApprovers);
             System.out.printf("[benchmark] deep unit %s (depth %d): %d ancestors, management chain of %d; subtree of "
                             + "%s: %,d units (depth %d), first page %d%n", TreeBuilder.code(deep), tree.depth(deep),
                     restAncestors.size(), restChain.size(), TreeBuilder.code(sub), tree.subtreeSize(sub), tree.depth(sub),
@@ -287,7 +327,7 @@ public final class StructureBenchmark {
         String ancestorsLabel = String.format("GET ancestors of a depth-%d unit", tree.depth(deep));
         String chainLabel = "GET management-chain (depth-" + tree.depth(deep) + " member)";
         String subtreeLabel = String.format("GET subtree of %,d units, size=%d", tree.subtreeSize(sub), SUBTREE_TARGET);
-        int measurements = 2 * 8;
+        int measurements = 2 * 10;
         Budget.Slice slice = budget.slice(budget.remaining().minus(Duration.ofSeconds(300)), measurements);
         for (int clients : new int[]{1, 4}) {
             int samples = clients == 1 ? 2_000 : 1_000;
@@ -310,6 +350,12 @@ public final class StructureBenchmark {
                     raw(r -> r.subtree(tenant, subId, SUBTREE_TARGET)), null, null, null);
             measure("REST " + subtreeLabel, clients, warmup, samples, slice, rest(subtreePath()),
                     "/api/v1/tenants/{tenantId}/units/{unitId}/subtree", "raw SQL subtree", sqlSubtree);
+            var sqlApprovals = measure("raw SQL: approval chain (one statement)", clients, warmup, samples, slice,
+                    raw(r -> r.approvalChain(tenant, person, ApprovalSetup.PURPOSE, ApprovalSetup.AMOUNT,
+                            ApprovalSetup.CURRENCY)), null, null, null);
+            measure("REST GET approval-chain (depth-" + tree.depth(deep) + " member, " + ApprovalSetup.AMOUNT + " "
+                            + ApprovalSetup.CURRENCY + ")", clients, warmup, samples, slice, rest(approvalChainPath()),
+                    "/api/v1/tenants/{tenantId}/approval-chain", "raw SQL approval chain", sqlApprovals);
         }
     }
 
@@ -362,6 +408,8 @@ public final class StructureBenchmark {
                 readTargets("ancestors", outcome, baselineOutcome, clients, 5, 3);
             } else if (operation.contains("management-chain")) {
                 readTargets("management chain", outcome, baselineOutcome, clients, 5, 3);
+            } else if (operation.contains("approval-chain")) {
+                readTargets("approval chain", outcome, baselineOutcome, clients, 5, 5);
             } else if (operation.contains("subtree")) {
                 readTargets("1k subtree", outcome, baselineOutcome, clients, 2, 10);
             }
@@ -664,9 +712,13 @@ public final class StructureBenchmark {
     }
 
     private static List<UUID> ids(Http.Response response, String field) {
+        return ids(response, field, "items");
+    }
+
+    private static List<UUID> ids(Http.Response response, String field, String list) {
         expect(response.status(), 200, response.body());
         List<UUID> ids = new ArrayList<>();
-        for (JsonNode item : response.json().get("items")) {
+        for (JsonNode item : response.json().get(list)) {
             ids.add(UUID.fromString(item.get(field).asText()));
         }
         return ids;

@@ -30,6 +30,7 @@ final class TreeBuilder {
     private final int[] depth;
     private final int[] subtreeSize;
     private final UUID[] unitIds;
+    private final UUID[] managerPositionIds;
 
     TreeBuilder(int size) {
         this.size = size;
@@ -37,6 +38,7 @@ final class TreeBuilder {
         depth = new int[size];
         subtreeSize = new int[size];
         unitIds = new UUID[size];
+        managerPositionIds = new UUID[size];
         parent[0] = -1;
         int next = 1;
         for (int unit = 0; unit < size && next < size; unit++) {
@@ -113,6 +115,23 @@ final class TreeBuilder {
             requests.add(rows.toString());
         }
         return requests;
+    }
+
+    /** Takes the manager position ids a position import answered ({@code positions: [{ref, positionId}]}). */
+    void recordPositions(JsonNode importResult) {
+        importResult.get("positions").forEach(p -> {
+            String ref = p.get("ref").asText();
+            if (ref.startsWith("m-")) {
+                managerPositionIds[Integer.parseInt(ref.substring(2))] = UUID.fromString(p.get("positionId").asText());
+            }
+        });
+    }
+
+    UUID managerPosition(int unit) {
+        if (managerPositionIds[unit] == null) {
+            throw new IllegalStateException("the manager position of " + code(unit) + " was not imported");
+        }
+        return managerPositionIds[unit];
     }
 
     /** {@code ref} is the row's name within the import; the server chooses the position ids. */
