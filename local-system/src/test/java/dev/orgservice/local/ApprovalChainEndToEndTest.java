@@ -201,6 +201,35 @@ class ApprovalChainEndToEndTest extends RunningSystem {
     }
 
     @Test
+    void advancedPoliciesAndBulkImportsFollowTheTenantsFeatureToggles() {
+        Http.Response created = commands.post("/api/v1/tenants", ADMIN,
+                Http.newTenant("aprf-" + UUID.randomUUID().toString().substring(0, 8), "STANDARD"));
+        String standard = created.json().get("tenantId").asText();
+        assertThat(commands.post("/api/v1/tenants/" + standard + "/activate", ADMIN, "{}").status()).isEqualTo(200);
+        String standardAdmin = TestTokens.forTenant(UUID.fromString(standard), "sam", "TENANT_ADMIN");
+        String twoApprovers = "{\"steps\":[{\"kind\":\"MANAGEMENT_CHAIN_UNTIL_AUTHORITY\"}],\"minApprovers\":2}";
+        Http.Response refused = commands.put("/api/v1/tenants/" + standard + "/approval-policies/INVOICE", standardAdmin,
+                twoApprovers);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.json().get("type").asText()).endsWith("/feature-disabled");
+        assertThat(commands.put("/api/v1/tenants/" + standard + "/features/advanced-approvals", standardAdmin,
+                "{\"enabled\":true}").status()).isEqualTo(200);
+        assertThat(commands.put("/api/v1/tenants/" + standard + "/approval-policies/INVOICE", standardAdmin,
+                twoApprovers).status()).isEqualTo(200);
+
+        assertThat(commands.put("/api/v1/tenants/" + standard + "/features/bulk-import", standardAdmin,
+                "{\"enabled\":false}").status()).isEqualTo(200);
+        Http.Response noImport = commands.post("/api/v1/tenants/" + standard + "/units/import", standardAdmin,
+                "[{\"type\":\"LEGAL_ENTITY\",\"code\":\"LE\",\"name\":\"le\",\"country\":\"DE\",\"currency\":\"EUR\"}]");
+        assertThat(noImport.status()).as(noImport.body()).isEqualTo(403);
+        assertThat(commands.delete("/api/v1/tenants/" + standard + "/features/bulk-import", standardAdmin).status())
+                .isEqualTo(200);
+        assertThat(commands.post("/api/v1/tenants/" + standard + "/units/import", standardAdmin,
+                "[{\"type\":\"LEGAL_ENTITY\",\"code\":\"LE\",\"name\":\"le\",\"country\":\"DE\",\"currency\":\"EUR\"}]")
+                .status()).as("the plan default (on) applies again").isEqualTo(201);
+    }
+
+    @Test
     void onlyATenantAdministratorSetsAuthoritiesAndPolicies() {
         String editor = TestTokens.forTenant(UUID.fromString(tenant), "ed", "ORG_EDITOR");
         assertThat(commands.put("/api/v1/tenants/" + tenant + "/approval-policies/INVOICE", editor,

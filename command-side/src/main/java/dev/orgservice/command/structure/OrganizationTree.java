@@ -69,6 +69,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class OrganizationTree {
 
     static final int IMPORT_BATCH_SIZE = 1000;
+    static final String BULK_IMPORT = "bulk-import";
+    static final String ADVANCED_APPROVALS = "advanced-approvals";
 
     @AggregateIdentifier
     private String treeId;
@@ -117,6 +119,7 @@ public class OrganizationTree {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(ImportUnitsCommand command, TenantGuard tenants) {
         var limits = tenants.requireActive(command.tenantId());
+        limits.requireFeature(BULK_IMPORT, "A bulk import");
         requireRoomFor(command.rows().size(), limits);
         List<ImportedUnit> imported = new ImportPlan(this, command).resolve();
         int batches = (imported.size() + IMPORT_BATCH_SIZE - 1) / IMPORT_BATCH_SIZE;
@@ -227,6 +230,7 @@ public class OrganizationTree {
     @CommandHandler
     void handle(ImportPositionsCommand command, TenantGuard tenants) {
         var limits = tenants.requireActive(command.tenantId());
+        limits.requireFeature(BULK_IMPORT, "A bulk import");
         if (positions.size() + command.positions().size() > limits.maxPositions()) {
             throw new OrgException(ErrorCode.RULE_VIOLATION, "Plan " + limits.plan() + " allows "
                     + limits.maxPositions() + " positions", Map.of("plan", limits.plan(),
@@ -290,7 +294,7 @@ public class OrganizationTree {
     /** All rows or none; every row naming an unknown position is reported. */
     @CommandHandler
     void handle(ImportApprovalAuthoritiesCommand command, TenantGuard tenants) {
-        tenants.requireActive(command.tenantId());
+        tenants.requireActive(command.tenantId()).requireFeature(BULK_IMPORT, "A bulk import");
         List<ImportPlan.RowError> errors = new ArrayList<>();
         for (int row = 0; row < command.authorities().size(); row++) {
             if (!positions.containsKey(command.authorities().get(row).positionId())) {
@@ -319,9 +323,17 @@ public class OrganizationTree {
                 command.currency(), command.effectiveFrom()));
     }
 
+    /** A policy may come before any unit (a tenant sets its rules up first), so it may create the tree. */
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(DefineApprovalPolicyCommand command, TenantGuard tenants) {
-        tenants.requireActive(command.tenantId());
+        var limits = tenants.requireActive(command.tenantId());
+        boolean advanced = command.minApprovers() > 1
+                || command.steps().stream().anyMatch(step -> step.kind() != ApprovalStep.Kind.MANAGEMENT_CHAIN_UNTIL_AUTHORITY);
+        if (advanced) {
+            limits.requireFeature(ADVANCED_APPROVALS, "A policy with named positions, cost center owners or more than "
+                    + "one required approver");
+        }
         command.steps().stream().map(ApprovalStep::positionId).filter(Objects::nonNull).forEach(this::requirePosition);
         apply(new ApprovalPolicyDefinedEvent(command.tenantId(), command.purpose(), List.copyOf(command.steps()),
                 command.minApprovers(), command.maxApprovers(), command.effectiveFrom()));
@@ -537,6 +549,12 @@ public class OrganizationTree {
     @EventSourcingHandler
     void on(PositionCreatedEvent event) {
         positions.put(event.positionId(), new PositionNode(event.unitId(), event.manager(), event.reportsToPositionId()));
+    }
+
+    @EventSourcingHandler
+    void on(ApprovalPolicyDefinedEvent event) {
+        treeId = idOf(event.tenantId());
+        tenantId = event.tenantId();
     }
 
     @EventSourcingHandler

@@ -6,7 +6,13 @@ import dev.orgservice.platform.problem.OrgException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -25,9 +31,12 @@ class RegistryTenantGuard implements TenantGuard {
     @Override
     public PlanLimits requireActive(UUID tenantId) {
         var rows = jdbc.query("""
-                select status, plan, max_units, max_positions from event_store.tenant_registry
-                where tenant_id = ? for share""", (row, n) -> Map.entry(TenantStatus.valueOf(row.getString(1)),
-                new PlanLimits(row.getString(2), row.getInt(3), row.getInt(4))), tenantId);
+                select status, plan, max_units, max_positions, enabled_by_default,
+                       array(select key from jsonb_each_text(feature_overrides) where value = 'true') as switched_on,
+                       array(select key from jsonb_each_text(feature_overrides) where value = 'false') as switched_off
+                from event_store.tenant_registry where tenant_id = ? for share""",
+                (row, n) -> Map.entry(TenantStatus.valueOf(row.getString(1)), new PlanLimits(row.getString(2),
+                        row.getInt(3), row.getInt(4), enabledFeatures(row))), tenantId);
         if (rows.isEmpty()) {
             throw OrgException.notFound("Tenant " + tenantId);
         }
@@ -41,5 +50,17 @@ class RegistryTenantGuard implements TenantGuard {
                     + "; organization changes need an ACTIVE tenant", Map.of("currentStatus", status));
         }
         return rows.get(0).getValue();
+    }
+
+    /** Plan defaults plus the tenant's switches; null when the registry row predates feature toggles. */
+    private static Set<String> enabledFeatures(ResultSet row) throws SQLException {
+        Array defaults = row.getArray("enabled_by_default");
+        if (defaults == null) {
+            return null;
+        }
+        Set<String> enabled = new HashSet<>(Arrays.asList((String[]) defaults.getArray()));
+        enabled.addAll(Arrays.asList((String[]) row.getArray("switched_on").getArray()));
+        Arrays.asList((String[]) row.getArray("switched_off").getArray()).forEach(enabled::remove);
+        return Set.copyOf(enabled);
     }
 }

@@ -2,7 +2,10 @@ package dev.orgservice.command.tenant;
 
 import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.api.tenant.TenantActivatedEvent;
+import dev.orgservice.api.tenant.PlanTerms;
 import dev.orgservice.api.tenant.TenantCreatedEvent;
+import dev.orgservice.api.tenant.TenantFeatureToggleClearedEvent;
+import dev.orgservice.api.tenant.TenantFeatureToggledEvent;
 import dev.orgservice.api.tenant.TenantOffboardedEvent;
 import dev.orgservice.api.tenant.TenantReactivatedEvent;
 import dev.orgservice.api.tenant.TenantStatus;
@@ -20,7 +23,7 @@ import java.util.UUID;
 
 /**
  * The command side's consistent view of all tenants (table {@code event_store.tenant_registry}): unique
- * slugs, lifecycle status and plan limits. A subscribing processor keeps it in the transaction that
+ * slugs, lifecycle status, plan limits and feature toggles. A subscribing processor keeps it in the transaction that
  * appends the events, so concurrent creates with one slug cannot both commit.
  */
 @Component
@@ -50,10 +53,16 @@ public class TenantRegistry {
     void on(TenantCreatedEvent event) {
         // on a concurrent insert of the same slug this waits for the other transaction, then inserts nothing
         int inserted = jdbc.update("""
-                insert into event_store.tenant_registry (tenant_id, slug, status, plan, max_units, max_positions)
-                values (?, ?, ?, ?, ?, ?) on conflict do nothing""",
-                event.tenantId().value(), event.slug(), TenantStatus.PROVISIONING.name(), event.planTerms().plan(),
-                event.planTerms().maxUnits(), event.planTerms().maxPositions());
+                insert into event_store.tenant_registry (tenant_id, slug, status, plan, max_units, max_positions,
+                    enabled_by_default) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", ps -> {
+            ps.setObject(1, event.tenantId().value());
+            ps.setString(2, event.slug());
+            ps.setString(3, TenantStatus.PROVISIONING.name());
+            ps.setString(4, event.planTerms().plan());
+            ps.setInt(5, event.planTerms().maxUnits());
+            ps.setInt(6, event.planTerms().maxPositions());
+            ps.setArray(7, ps.getConnection().createArrayOf("varchar", enabledByDefault(event.planTerms())));
+        });
         if (inserted == 0) {
             throw new OrgException(ErrorCode.DUPLICATE, "Slug '" + event.slug() + "' is already taken",
                     Map.of("slug", event.slug()));
@@ -82,9 +91,33 @@ public class TenantRegistry {
 
     @EventHandler
     void on(TenantSubscriptionChangedEvent event) {
-        jdbc.update("update event_store.tenant_registry set plan = ?, max_units = ?, max_positions = ? where tenant_id = ?",
-                event.planTerms().plan(), event.planTerms().maxUnits(), event.planTerms().maxPositions(),
-                event.tenantId().value());
+        jdbc.update("""
+                update event_store.tenant_registry set plan = ?, max_units = ?, max_positions = ?, enabled_by_default = ?
+                where tenant_id = ?""", ps -> {
+            ps.setString(1, event.planTerms().plan());
+            ps.setInt(2, event.planTerms().maxUnits());
+            ps.setInt(3, event.planTerms().maxPositions());
+            ps.setArray(4, ps.getConnection().createArrayOf("varchar", enabledByDefault(event.planTerms())));
+            ps.setObject(5, event.tenantId().value());
+        });
+    }
+
+    @EventHandler
+    void on(TenantFeatureToggledEvent event) {
+        jdbc.update("""
+                update event_store.tenant_registry set feature_overrides = feature_overrides || jsonb_build_object(?, ?)
+                where tenant_id = ?""", event.featureKey(), event.enabled(), event.tenantId().value());
+    }
+
+    @EventHandler
+    void on(TenantFeatureToggleClearedEvent event) {
+        jdbc.update("update event_store.tenant_registry set feature_overrides = feature_overrides - ? where tenant_id = ?",
+                event.featureKey(), event.tenantId().value());
+    }
+
+    private static Object[] enabledByDefault(PlanTerms terms) {
+        return terms.features().entrySet().stream().filter(feature -> feature.getValue().defaultEnabled())
+                .map(Map.Entry::getKey).sorted().toArray();
     }
 
     private void setStatus(UUID tenantId, TenantStatus status) {

@@ -135,6 +135,36 @@ class ApprovalCommandsTest {
     }
 
     @Test
+    void advancedPoliciesAndBulkImportsNeedTheirFeatures() {
+        tenants.disable("advanced-approvals");
+        tenants.disable("bulk-import");
+        fixture.given(tree())
+                .when(new DefineApprovalPolicyCommand(TENANT, "PURCHASE_ORDER",
+                        List.of(new ApprovalStep(ApprovalStep.Kind.POSITION, CFO, null)), 1, 8, T0))
+                .expectException(orgError(ErrorCode.FEATURE_DISABLED));
+        fixture.given(tree())
+                .when(new DefineApprovalPolicyCommand(TENANT, "PURCHASE_ORDER", List.of(ApprovalStep.MANAGEMENT_CHAIN),
+                        2, 8, T0))
+                .expectException(orgError(ErrorCode.FEATURE_DISABLED));
+        fixture.given(tree())
+                .when(new DefineApprovalPolicyCommand(TENANT, "PURCHASE_ORDER", List.of(ApprovalStep.MANAGEMENT_CHAIN),
+                        1, 8, T0))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(tree())
+                .when(new ImportApprovalAuthoritiesCommand(TENANT, UUID.randomUUID(), T0,
+                        List.of(new ImportedAuthority(CFO, "PURCHASE_ORDER", TEN_K))))
+                .expectException(orgError(ErrorCode.FEATURE_DISABLED));
+    }
+
+    @Test
+    void aPolicyMayComeBeforeTheFirstUnit() {
+        fixture.givenNoPriorActivity()
+                .when(new DefineApprovalPolicyCommand(TENANT, "INVOICE", List.of(ApprovalStep.MANAGEMENT_CHAIN), 1, 8, T0))
+                .expectEvents(new ApprovalPolicyDefinedEvent(TENANT, "INVOICE", List.of(ApprovalStep.MANAGEMENT_CHAIN),
+                        1, 8, T0));
+    }
+
+    @Test
     void aSuspendedTenantChangesNoApprovalSetting() {
         tenants.suspend();
         fixture.given(tree())

@@ -565,6 +565,15 @@ class OrganizationTreeTest {
     }
 
     @Test
+    void refusesAnImportWhenTheTenantHasNoBulkImportFeature() {
+        tenants.disable("bulk-import");
+        fixture.given(created(LEGAL_ENTITY, "LE", null, T0))
+                .when(importing(row(BRANCH, "B1", "LE")))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.FEATURE_DISABLED));
+    }
+
+    @Test
     void importsUnitsUnderAnExistingParentNamedByCode() {
         fixture.given(created(LEGAL_ENTITY, "LE", null, T0))
                 .when(importing(row(BRANCH, "B1", "LE")))

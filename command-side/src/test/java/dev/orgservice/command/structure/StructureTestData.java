@@ -13,7 +13,9 @@ import dev.orgservice.platform.problem.OrgException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -137,6 +139,7 @@ final class StructureTestData {
 
         private int maxUnits = STANDARD_MAX_UNITS;
         private boolean suspended;
+        private final Set<String> features = new HashSet<>(Set.of("bulk-import", "advanced-approvals"));
 
         @Override
         public PlanLimits requireActive(UUID tenantId) {
@@ -144,7 +147,7 @@ final class StructureTestData {
                 throw new OrgException(ErrorCode.TENANT_SUSPENDED, "Tenant " + tenantId + " is suspended",
                         Map.of("tenantId", tenantId));
             }
-            return new PlanLimits("STANDARD", maxUnits, 20000);
+            return new PlanLimits("STANDARD", maxUnits, 20000, Set.copyOf(features));
         }
 
         void allowUnits(int maxUnits) {
@@ -153,6 +156,10 @@ final class StructureTestData {
 
         void suspend() {
             suspended = true;
+        }
+
+        void disable(String feature) {
+            features.remove(feature);
         }
     }
 }

@@ -10,6 +10,7 @@ public enum ErrorCode {
     VALIDATION("validation", "Invalid request", 400),
     UNAUTHORIZED("unauthorized", "Authentication required", 401),
     FORBIDDEN("forbidden", "Not allowed", 403),
+    FEATURE_DISABLED("feature-disabled", "Feature not enabled for this tenant", 403),
     NOT_FOUND("not-found", "Not found", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
