@@ -71,7 +71,10 @@ public final class StructureBenchmark {
         int units = Integer.getInteger("benchmark.units", 100_000);
         Budget budget = new Budget(Duration.ofSeconds(Long.getLong("benchmark.budget-seconds", 780)));
         TreeBuilder tree = new TreeBuilder(units);
-        Report report = new Report(units, tree.positions(), machine());
+        Map<String, Object> scope = new LinkedHashMap<>();
+        scope.put("units", units);
+        scope.put("positions", tree.positions());
+        Report report = new Report(Report.Output.STRUCTURE, scope, Machine.describe());
         int exit = 0;
         StructureBenchmark benchmark = new StructureBenchmark(report, budget, tree);
         try {
@@ -689,36 +692,6 @@ public final class StructureBenchmark {
 
     private static String fmt(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
-    }
-
-    private static Map<String, Object> machine() {
-        Map<String, Object> machine = new LinkedHashMap<>();
-        machine.put("cores", Runtime.getRuntime().availableProcessors());
-        var os = ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
-            machine.put("memory_gb", Math.round(sun.getTotalMemorySize() / 1e9));
-        }
-        machine.put("max_heap_gb", Math.round(Runtime.getRuntime().maxMemory() / 1e8) / 10.0);
-        machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        String external = System.getenv("ORG_TEST_DB_URL");
-        machine.put("database", external == null || external.isBlank() ? "embedded PostgreSQL"
-                : external.replaceFirst("^jdbc:postgresql://([^/]*)/.*$", "PostgreSQL at $1"));
-        try (Connection owner = owner(); Statement statement = owner.createStatement();
-             ResultSet row = statement.executeQuery("select version()")) {
-            row.next();
-            machine.put("postgres", row.getString(1).replaceFirst(" on .*$", ""));
-            try (ResultSet settings = statement.executeQuery("select current_setting('autovacuum'), "
-                    + "current_setting('synchronous_commit'), current_setting('shared_buffers')")) {
-                settings.next();
-                machine.put("autovacuum", settings.getString(1));
-                machine.put("synchronous_commit", settings.getString(2));
-                machine.put("shared_buffers", settings.getString(3));
-            }
-        } catch (SQLException e) {
-            machine.put("postgres", "unknown: " + e.getMessage());
-        }
-        machine.put("load_average_start", os.getSystemLoadAverage());
-        return machine;
     }
 
     /** The benchmark's time budget: phases ask it how much time they may take. */
