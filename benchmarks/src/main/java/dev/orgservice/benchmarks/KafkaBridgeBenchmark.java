@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -25,7 +26,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,27 +81,10 @@ public final class KafkaBridgeBenchmark {
         scope.put("keys", BridgeEvents.TENANTS);
         scope.put("partitions", PARTITIONS);
         Report report = new Report(Report.Output.KAFKA, scope, Machine.describe());
-        long start = System.nanoTime();
         KafkaBridgeBenchmark benchmark = new KafkaBridgeBenchmark(report, events, warmup);
-        int exit = 0;
-        try {
-            benchmark.run();
-        } catch (Throwable e) {
-            e.printStackTrace();
-            report.problem("benchmark aborted: " + e);
-            exit = 1;
-        } finally {
-            report.machine().put("load_average_end", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            report.machine().put("wall_seconds", Math.round(seconds(start)));
-            report.print(System.out);
-            try {
-                report.write(out);
-            } catch (Exception e) {
-                e.printStackTrace();
-                exit = 1;
-            }
-            benchmark.close();
-        }
+        int exit = report.run(benchmark::run, out);
+        benchmark.close();
+        // the command side leaves non-daemon threads; the shutdown hooks drop the test database
         System.exit(exit);
     }
 
@@ -123,7 +106,7 @@ public final class KafkaBridgeBenchmark {
         topics = commandSide.getBean(TopicResolver.class);
         publisher = commandSide.getBean(EventProcessingConfiguration.class)
                 .eventProcessor("kafka-publisher", TrackingEventProcessor.class).orElseThrow();
-        awaitClaimedSegment();
+        awaitCaughtUp();
         publisher.shutDown();
         BridgeEvents store = new BridgeEvents(eventStore, commandSide.getBean(TransactionManager.class));
         Map<String, Object> producerConfig = new LinkedHashMap<>(
@@ -155,7 +138,11 @@ public final class KafkaBridgeBenchmark {
                 report.problem(String.format("the bridge put %,d records on Kafka for %,d events", published, events));
             }
 
+            cpu = Cpu.now();
+            start = System.nanoTime();
             List<ProducerRecord<String, byte[]>> records = records(before, events);
+            report.add(new Report.Rate("read the events from the store and convert them (no Kafka)", records.size(),
+                    seconds(start), null, null, null, "the bridge's work without sending; " + Cpu.now().since(cpu)));
             String sizes = sizes(records);
             cpu = Cpu.now();
             double rawSeconds = sendRaw(raw, records);
@@ -195,10 +182,11 @@ public final class KafkaBridgeBenchmark {
         return seconds;
     }
 
-    /** A processor stopped while it is still claiming its segment may not start again, so first let it claim. */
-    private void awaitClaimedSegment() throws InterruptedException {
+    /** A processor stopped while it is still starting its worker does not start again, so first let it catch up. */
+    private void awaitCaughtUp() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (publisher.processingStatus().isEmpty() && System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && (publisher.processingStatus().isEmpty()
+                || !publisher.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp))) {
             Thread.sleep(10);
         }
     }

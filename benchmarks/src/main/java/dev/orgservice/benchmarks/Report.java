@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,6 +71,38 @@ final class Report {
         this.output = output;
         this.scope = scope;
         this.machine = machine;
+    }
+
+    /** A benchmark's body. */
+    @FunctionalInterface
+    interface Benchmark {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code benchmark}, reporting an abort as a problem, then notes the load and wall time, prints the table
+     * and writes the files. Answers the exit code.
+     */
+    int run(Benchmark benchmark, Path directory) {
+        long start = System.nanoTime();
+        int exit = 0;
+        try {
+            benchmark.run();
+        } catch (Throwable e) {
+            e.printStackTrace();
+            problem("benchmark aborted: " + e);
+            exit = 1;
+        }
+        machine.put("load_average_end", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        machine.put("wall_seconds", Math.round((System.nanoTime() - start) / 1e9));
+        print(System.out);
+        try {
+            write(directory);
+        } catch (IOException e) {
+            e.printStackTrace();
+            exit = 1;
+        }
+        return exit;
     }
 
     synchronized void add(Measurement measurement) {

@@ -75,22 +75,10 @@ public final class StructureBenchmark {
         scope.put("units", units);
         scope.put("positions", tree.positions());
         Report report = new Report(Report.Output.STRUCTURE, scope, Machine.describe());
-        int exit = 0;
         StructureBenchmark benchmark = new StructureBenchmark(report, budget, tree);
-        try {
-            benchmark.run();
-        } catch (Throwable e) {
-            e.printStackTrace();
-            report.problem("benchmark aborted: " + e);
-            exit = 1;
-        } finally {
-            report.machine().put("load_average_end", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            report.machine().put("wall_seconds", Math.round(budget.elapsedSeconds()));
-            report.print(System.out);
-            report.write(out);
-            if (benchmark.services != null) {
-                benchmark.services.close();
-            }
+        int exit = report.run(benchmark::run, out);
+        if (benchmark.services != null) {
+            benchmark.services.close();
         }
         // the services leave non-daemon threads; the shutdown hooks drop the test database
         System.exit(exit);
@@ -712,10 +700,6 @@ public final class StructureBenchmark {
         Duration upTo(Duration wanted) {
             Duration left = remaining();
             return left.compareTo(wanted) < 0 ? left : wanted;
-        }
-
-        double elapsedSeconds() {
-            return (System.nanoTime() - start) / 1e9;
         }
 
         /** Shares {@code total} among {@code parts} measurements, each capped at 30 s; time one leaves goes on. */
