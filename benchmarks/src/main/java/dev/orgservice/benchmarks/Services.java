@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Both services in this JVM on the test database, as {@code RunningSystem} starts them for the end-to-end tests
  * (random ports), plus what the benchmark needs beyond that: a restart of the command side (to time a cold
- * tree) and a client with a long timeout for the bulk imports (the test client gives up after 30 s).
+ * tree) and a client with a long timeout for the bulk imports (the test client gives up after 30 s). The Kafka
+ * benchmark starts the command side alone, with its publisher on.
  */
 final class Services implements AutoCloseable {
 
@@ -32,22 +33,36 @@ final class Services implements AutoCloseable {
     private final Http queries;
     private final int queryPort;
 
-    private Services(Map<String, Object> properties) {
+    private Services(Map<String, Object> properties, boolean withQuerySide) {
         this.properties = properties;
         commandSide = CommandSideApplication.builder().properties(properties).run();
-        querySide = QuerySideApplication.builder().properties(properties).run();
+        querySide = withQuerySide ? QuerySideApplication.builder().properties(properties).run() : null;
         commands = Http.onPort(port(commandSide));
-        queryPort = port(querySide);
-        queries = Http.onPort(queryPort);
+        queryPort = withQuerySide ? port(querySide) : -1;
+        queries = withQuerySide ? Http.onPort(queryPort) : null;
     }
 
     static Services start() {
+        return new Services(properties(Map.of()), true);
+    }
+
+    /** The command side alone, with {@code overrides} on top of the test database's properties. */
+    static Services commandSideOnly(Map<String, String> overrides) {
+        return new Services(properties(overrides), false);
+    }
+
+    private static Map<String, Object> properties(Map<String, String> overrides) {
         Map<String, Object> properties = new HashMap<>(TestDatabase.get().properties());
         properties.put("ORG_COMMAND_PORT", "0");
         properties.put("ORG_QUERY_PORT", "0");
         // readable log lines instead of ECS JSON, as the local run has them
         properties.put("ORG_LOG_FORMAT", "");
-        return new Services(properties);
+        properties.putAll(overrides);
+        return properties;
+    }
+
+    ConfigurableApplicationContext commandSide() {
+        return commandSide;
     }
 
     Http commands() {
@@ -136,7 +151,9 @@ final class Services implements AutoCloseable {
 
     @Override
     public void close() {
-        querySide.close();
+        if (querySide != null) {
+            querySide.close();
+        }
         commandSide.close();
     }
 

@@ -73,23 +73,14 @@ public final class StructureBenchmark {
         int units = Integer.getInteger("benchmark.units", 100_000);
         Budget budget = new Budget(Duration.ofSeconds(Long.getLong("benchmark.budget-seconds", 780)));
         TreeBuilder tree = new TreeBuilder(units);
-        Report report = new Report(units, tree.positions(), machine());
-        int exit = 0;
+        Map<String, Object> scope = new LinkedHashMap<>();
+        scope.put("units", units);
+        scope.put("positions", tree.positions());
+        Report report = new Report(Report.Output.STRUCTURE, scope, Machine.describe());
         StructureBenchmark benchmark = new StructureBenchmark(report, budget, tree);
-        try {
-            benchmark.run();
-        } catch (Throwable e) {
-            e.printStackTrace();
-            report.problem("benchmark aborted: " + e);
-            exit = 1;
-        } finally {
-            report.machine().put("load_average_end", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            report.machine().put("wall_seconds", Math.round(budget.elapsedSeconds()));
-            report.print(System.out);
-            report.write(out);
-            if (benchmark.services != null) {
-                benchmark.services.close();
-            }
+        int exit = report.run(benchmark::run, out);
+        if (benchmark.services != null) {
+            benchmark.services.close();
         }
         // the services leave non-daemon threads; the shutdown hooks drop the test database
         System.exit(exit);
@@ -743,36 +734,6 @@ public final class StructureBenchmark {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
-    private static Map<String, Object> machine() {
-        Map<String, Object> machine = new LinkedHashMap<>();
-        machine.put("cores", Runtime.getRuntime().availableProcessors());
-        var os = ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
-            machine.put("memory_gb", Math.round(sun.getTotalMemorySize() / 1e9));
-        }
-        machine.put("max_heap_gb", Math.round(Runtime.getRuntime().maxMemory() / 1e8) / 10.0);
-        machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        String external = System.getenv("ORG_TEST_DB_URL");
-        machine.put("database", external == null || external.isBlank() ? "embedded PostgreSQL"
-                : external.replaceFirst("^jdbc:postgresql://([^/]*)/.*$", "PostgreSQL at $1"));
-        try (Connection owner = owner(); Statement statement = owner.createStatement();
-             ResultSet row = statement.executeQuery("select version()")) {
-            row.next();
-            machine.put("postgres", row.getString(1).replaceFirst(" on .*$", ""));
-            try (ResultSet settings = statement.executeQuery("select current_setting('autovacuum'), "
-                    + "current_setting('synchronous_commit'), current_setting('shared_buffers')")) {
-                settings.next();
-                machine.put("autovacuum", settings.getString(1));
-                machine.put("synchronous_commit", settings.getString(2));
-                machine.put("shared_buffers", settings.getString(3));
-            }
-        } catch (SQLException e) {
-            machine.put("postgres", "unknown: " + e.getMessage());
-        }
-        machine.put("load_average_start", os.getSystemLoadAverage());
-        return machine;
-    }
-
     /** The benchmark's time budget: phases ask it how much time they may take. */
     static final class Budget {
 
@@ -791,10 +752,6 @@ public final class StructureBenchmark {
         Duration upTo(Duration wanted) {
             Duration left = remaining();
             return left.compareTo(wanted) < 0 ? left : wanted;
-        }
-
-        double elapsedSeconds() {
-            return (System.nanoTime() - start) / 1e9;
         }
 
         /** Shares {@code total} among {@code parts} measurements, each capped at 30 s; time one leaves goes on. */

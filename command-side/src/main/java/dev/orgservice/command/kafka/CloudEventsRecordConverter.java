@@ -44,7 +44,9 @@ public class CloudEventsRecordConverter implements KafkaMessageConverter<String,
         header(headers, "content-type", "application/json");
         header(headers, "tenant_id", tenantId);
         header(headers, "correlation_id", (String) event.getMetaData().get(CommandMetadata.CORRELATION_ID));
-        byte[] value = serializer.serialize(event.getPayload(), byte[].class).getData();
+        // an event read from the store keeps its stored JSON: written by this serializer, so it is sent as it is
+        // instead of being deserialized only to be serialized again (most of the publisher's CPU)
+        byte[] value = event.serializePayload(serializer, byte[].class).getData();
         return new ProducerRecord<>(topic, null, key, value, headers);
     }
 

@@ -9,6 +9,8 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
+import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
 import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -23,14 +25,17 @@ import java.util.Optional;
 /**
  * The Kafka bridge: the axon-kafka extension publishes from a tracking processor over the event store
  * ({@code axon.kafka.producer.event-processor-mode: tracking}) and waits for the broker's acknowledgement of
- * every record ({@code confirmation-mode: wait_for_ack}): while the broker is down the processor retries and
- * its token stays put, so nothing is lost; commands never wait for Kafka.
+ * every record ({@code confirmation-mode: wait_for_ack}), per batch ({@link BatchAcknowledgedKafkaPublisher}):
+ * while the broker is down the processor retries and its token stays put, so nothing is lost; commands never
+ * wait for Kafka.
  */
 @Configuration
 @ConditionalOnProperty(name = "axon.kafka.publisher.enabled", havingValue = "true", matchIfMissing = true)
 public class KafkaConfiguration {
 
     public static final String PROCESSING_GROUP = "kafka-publisher";
+    /** How long a batch waits for its acknowledgements before it fails and is retried (the extension's 1 s). */
+    private static final long ACK_TIMEOUT_MILLIS = 1_000;
 
     @Bean
     KafkaMessageConverter<String, byte[]> kafkaMessageConverter(@Qualifier("eventSerializer") Serializer serializer) {
@@ -40,6 +45,16 @@ public class KafkaConfiguration {
     @Bean
     TopicResolver topicResolver() {
         return event -> EventContract.topicOf(event.getPayloadType());
+    }
+
+    /** Replaces the extension's publisher (its auto-configuration backs off); everything around it stays. */
+    @Bean(destroyMethod = "shutDown")
+    KafkaPublisher<String, byte[]> kafkaPublisher(ProducerFactory<String, byte[]> axonKafkaProducerFactory,
+                                                  KafkaMessageConverter<String, byte[]> kafkaMessageConverter,
+                                                  TopicResolver topicResolver,
+                                                  org.axonframework.config.Configuration configuration) {
+        return new BatchAcknowledgedKafkaPublisher(axonKafkaProducerFactory, kafkaMessageConverter, topicResolver,
+                configuration.messageMonitor(KafkaPublisher.class, "kafkaPublisher"), ACK_TIMEOUT_MILLIS);
     }
 
     /**

@@ -1,0 +1,282 @@
+package dev.orgservice.benchmarks;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.kafka.KafkaProperties;
+import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Issue 6's Kafka bridge benchmark, in one run against one database and one broker: how many events per second
+ * the command side's {@code kafka-publisher} processor (the axon-kafka extension) takes from the event store to
+ * Kafka, acknowledged, beside a raw {@link KafkaProducer} that sends the same records (same topic, keys, values
+ * and headers, made by the service's own converter) with the same producer configuration and waits for every
+ * acknowledgement.
+ * <p>
+ * The publisher is stopped while {@link BridgeEvents} appends the events through Axon's event store, then
+ * started and timed until its token reaches the head of the store (its token is only stored once the batch's
+ * records are acknowledged). Both sides get a warm-up first. Output: a table on the console and JSON under the
+ * directory given as the first argument ({@code kafka.json}, {@code kafka-setup.json}, {@code kafka-targets.json}).
+ */
+public final class KafkaBridgeBenchmark {
+
+    private static final List<String> TOPICS = List.of("org.tenant.events.v1", "org.structure.events.v1");
+    private static final int PARTITIONS = 3;
+    private static final double TARGET_RATIO = 0.5;
+    private static final double TARGET_PER_SECOND = 10_000;
+
+    private final Report report;
+    private final int events;
+    private final int warmup;
+    private EmbeddedKafkaKraftBroker broker;
+    private Services services;
+    private EventStore eventStore;
+    private TrackingEventProcessor publisher;
+    private KafkaMessageConverter<String, byte[]> converter;
+    private TopicResolver topics;
+
+    private KafkaBridgeBenchmark(Report report, int events, int warmup) {
+        this.report = report;
+        this.events = events;
+        this.warmup = warmup;
+    }
+
+    public static void main(String[] args) {
+        Path out = Path.of(args.length > 0 ? args[0] : "benchmarks/target/benchmarks");
+        int events = Integer.getInteger("benchmark.kafka.events", 100_000);
+        int warmup = Integer.getInteger("benchmark.kafka.warmup", 5_000);
+        Map<String, Object> scope = new LinkedHashMap<>();
+        scope.put("events", events);
+        scope.put("warmup_events", warmup);
+        scope.put("keys", BridgeEvents.TENANTS);
+        scope.put("partitions", PARTITIONS);
+        Report report = new Report(Report.Output.KAFKA, scope, Machine.describe());
+        KafkaBridgeBenchmark benchmark = new KafkaBridgeBenchmark(report, events, warmup);
+        int exit = report.run(benchmark::run, out);
+        benchmark.close();
+        // the command side leaves non-daemon threads; the shutdown hooks drop the test database
+        System.exit(exit);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void run() throws Exception {
+        long start = System.nanoTime();
+        quietBroker();
+        broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS, TOPICS.toArray(String[]::new));
+        broker.afterPropertiesSet();
+        report.step("start the Kafka broker (KRaft, in this JVM)", seconds(start), broker.getBrokersAsString());
+        start = System.nanoTime();
+        services = Services.commandSideOnly(Map.of("ORG_KAFKA_ENABLED", "true",
+                "ORG_KAFKA_BOOTSTRAP_SERVERS", broker.getBrokersAsString(), "logging.level.kafka", "WARN",
+                "logging.level.state.change.logger", "WARN"));
+        ConfigurableApplicationContext commandSide = services.commandSide();
+        report.step("start the command side", seconds(start), "database " + report.machine().get("database"));
+        eventStore = commandSide.getBean(EventStore.class);
+        converter = commandSide.getBean(KafkaMessageConverter.class);
+        topics = commandSide.getBean(TopicResolver.class);
+        publisher = commandSide.getBean(EventProcessingConfiguration.class)
+                .eventProcessor("kafka-publisher", TrackingEventProcessor.class).orElseThrow();
+        awaitCaughtUp();
+        publisher.shutDown();
+        BridgeEvents store = new BridgeEvents(eventStore, commandSide.getBean(TransactionManager.class));
+        Map<String, Object> producerConfig = new LinkedHashMap<>(
+                commandSide.getBean(KafkaProperties.class).buildProducerProperties());
+        producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "raw-baseline");
+        report.machine().put("producer", producerConfig.toString());
+
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(producerConfig);
+             KafkaConsumer<String, byte[]> offsets = offsetReader()) {
+            TrackingToken before = eventStore.createHeadToken();
+            store.append(warmup);
+            report.step(String.format("warm-up: the bridge publishes %,d events", warmup), bridge(), null);
+            report.step(String.format("warm-up: raw producer sends the same %,d records", warmup),
+                    sendRaw(raw, records(before, warmup)), null);
+
+            before = eventStore.createHeadToken();
+            start = System.nanoTime();
+            store.append(events);
+            double appended = seconds(start);
+            report.step(String.format("append %,d events through the event store", events), appended,
+                    String.format("%.0f events/s, %d per transaction", events / appended, BridgeEvents.PER_TRANSACTION));
+
+            long kafkaBefore = recordsOnKafka(offsets);
+            Cpu cpu = Cpu.now();
+            double bridge = bridge();
+            String bridgeCpu = Cpu.now().since(cpu);
+            long published = recordsOnKafka(offsets) - kafkaBefore;
+            if (published != events) {
+                report.problem(String.format("the bridge put %,d records on Kafka for %,d events", published, events));
+            }
+
+            cpu = Cpu.now();
+            start = System.nanoTime();
+            List<ProducerRecord<String, byte[]>> records = records(before, events);
+            report.add(new Report.Rate("read the events from the store and convert them (no Kafka)", records.size(),
+                    seconds(start), null, null, null, "the bridge's work without sending; " + Cpu.now().since(cpu)));
+            String sizes = sizes(records);
+            cpu = Cpu.now();
+            double rawSeconds = sendRaw(raw, records);
+            String rawCpu = Cpu.now().since(cpu);
+            long sent = recordsOnKafka(offsets) - kafkaBefore - published;
+            if (sent != events) {
+                report.problem(String.format("the raw producer put %,d records on Kafka for %,d", sent, events));
+            }
+
+            Report.Rate rate = new Report.Rate(
+                    "bridge: event store -> Kafka (kafka-publisher, batch " + batchSize(commandSide) + ")",
+                    events, bridge, "raw KafkaProducer, same records and config", (long) events, rawSeconds,
+                    sizes + "; bridge: " + bridgeCpu + "; raw: " + rawCpu);
+            report.add(rate);
+            report.target("bridge events/s >= " + (int) TARGET_PER_SECOND, String.format("%.0f/s", rate.perSecond()),
+                    String.format("%.0f/s", TARGET_PER_SECOND), rate.perSecond() >= TARGET_PER_SECOND);
+            report.target("bridge events/s >= " + TARGET_RATIO + " x raw producer", String.format("%.0f/s of %.0f/s = %.2f",
+                    rate.perSecond(), rate.baselinePerSecond(), rate.ratio()), String.valueOf(TARGET_RATIO),
+                    rate.ratio() >= TARGET_RATIO);
+        }
+    }
+
+    /** Starts the stopped publisher, waits until its token is at the head of the store, stops it: the seconds. */
+    private double bridge() throws InterruptedException {
+        long head = eventStore.createHeadToken().position().orElseThrow();
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofSeconds(60).plusMillis(events).toNanos();
+        publisher.start();
+        while (position() < head) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the publisher did not reach " + head + " in time: at " + position());
+            }
+            Thread.sleep(2);
+        }
+        double seconds = seconds(start);
+        publisher.shutDown();
+        return seconds;
+    }
+
+    /** A processor stopped while it is still starting its worker does not start again, so first let it catch up. */
+    private void awaitCaughtUp() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline && (publisher.processingStatus().isEmpty()
+                || !publisher.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp))) {
+            Thread.sleep(10);
+        }
+    }
+
+    private long position() {
+        return publisher.processingStatus().values().stream()
+                .mapToLong(status -> status.getCurrentPosition().orElse(-1)).min().orElse(-1);
+    }
+
+    /** The records the service's converter makes of the {@code count} events after {@code after}. */
+    private List<ProducerRecord<String, byte[]>> records(TrackingToken after, int count) throws InterruptedException {
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(count);
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(after)) {
+            while (records.size() < count && stream.hasNextAvailable(10, TimeUnit.SECONDS)) {
+                TrackedEventMessage<?> event = stream.nextAvailable();
+                records.add(converter.createKafkaMessage(event, topics.resolve(event).orElseThrow()));
+            }
+        }
+        return records;
+    }
+
+    /** Sends every record, then waits for all acknowledgements: the seconds. */
+    private static double sendRaw(KafkaProducer<String, byte[]> producer, List<ProducerRecord<String, byte[]>> records)
+            throws Exception {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
+        long start = System.nanoTime();
+        for (ProducerRecord<String, byte[]> record : records) {
+            acks.add(producer.send(record));
+        }
+        producer.flush();
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get();
+        }
+        return seconds(start);
+    }
+
+    private KafkaConsumer<String, byte[]> offsetReader() {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+    }
+
+    /** All records on the service's topics: the sum of their partitions' end offsets. */
+    private static long recordsOnKafka(KafkaConsumer<String, byte[]> consumer) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : TOPICS) {
+            for (PartitionInfo partition : consumer.partitionsFor(topic)) {
+                partitions.add(new TopicPartition(topic, partition.partition()));
+            }
+        }
+        return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static String sizes(List<ProducerRecord<String, byte[]>> records) {
+        long values = 0;
+        long rest = 0;
+        for (ProducerRecord<String, byte[]> record : records) {
+            values += record.value().length;
+            rest += record.key().length();
+            for (Header header : record.headers()) {
+                rest += header.key().length() + header.value().length;
+            }
+        }
+        return String.format("value %.0f B, key and headers %.0f B per event", (double) values / records.size(),
+                (double) rest / records.size());
+    }
+
+    private static String batchSize(ConfigurableApplicationContext context) {
+        return context.getEnvironment().getProperty("org.kafka.publisher-batch-size", "100");
+    }
+
+    /** The in-process broker logs at INFO until the command side's logging configuration takes over. */
+    private static void quietBroker() {
+        for (String name : List.of("kafka", "org.apache.kafka", "state.change.logger")) {
+            if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger) {
+                logger.setLevel(ch.qos.logback.classic.Level.WARN);
+            }
+        }
+    }
+
+    private void close() {
+        if (services != null) {
+            services.close();
+        }
+        if (broker != null) {
+            broker.destroy();
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
