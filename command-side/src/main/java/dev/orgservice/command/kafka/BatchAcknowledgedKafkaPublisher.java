@@ -12,6 +12,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.MessageMonitor.MonitorCallback;
+import org.axonframework.serialization.Serializer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,9 +47,13 @@ final class BatchAcknowledgedKafkaPublisher extends KafkaPublisher<String, byte[
 
     BatchAcknowledgedKafkaPublisher(ProducerFactory<String, byte[]> producers,
                                     KafkaMessageConverter<String, byte[]> converter, TopicResolver topics,
-                                    MessageMonitor<? super EventMessage<?>> monitor, long ackTimeoutMillis) {
+                                    Serializer serializer, MessageMonitor<? super EventMessage<?>> monitor,
+                                    long ackTimeoutMillis) {
+        // the serializer only keeps the builder from creating (and warning about) an XStream default; the
+        // converter does the serializing
         super(KafkaPublisher.<String, byte[]>builder().producerFactory(producers).messageConverter(converter)
-                .topicResolver(topics).messageMonitor(monitor).publisherAckTimeout(ackTimeoutMillis));
+                .serializer(serializer).topicResolver(topics).messageMonitor(monitor)
+                .publisherAckTimeout(ackTimeoutMillis));
         this.producers = producers;
         this.converter = converter;
         this.topics = topics;

@@ -52,9 +52,10 @@ public class KafkaConfiguration {
     KafkaPublisher<String, byte[]> kafkaPublisher(ProducerFactory<String, byte[]> axonKafkaProducerFactory,
                                                   KafkaMessageConverter<String, byte[]> kafkaMessageConverter,
                                                   TopicResolver topicResolver,
+                                                  @Qualifier("eventSerializer") Serializer serializer,
                                                   org.axonframework.config.Configuration configuration) {
         return new BatchAcknowledgedKafkaPublisher(axonKafkaProducerFactory, kafkaMessageConverter, topicResolver,
-                configuration.messageMonitor(KafkaPublisher.class, "kafkaPublisher"), ACK_TIMEOUT_MILLIS);
+                serializer, configuration.messageMonitor(KafkaPublisher.class, "kafkaPublisher"), ACK_TIMEOUT_MILLIS);
     }
 
     /**
