@@ -1,6 +1,7 @@
 package dev.orgservice.query.approval;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orgservice.api.approval.ApprovalPurposes;
 import dev.orgservice.api.approval.ApprovalStep;
@@ -12,6 +13,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -35,7 +37,32 @@ import java.util.UUID;
 @Component
 public class ApprovalChainQueries {
 
-    /** The requester's position (given or longest held), then every manager above it with holder and limit. */
+    /** The delegations of {@link #hops} as one JSON array. */
+    private static final String AS_JSON = """
+            coalesce(jsonb_agg(distinct jsonb_build_object('delegationId', delegation_id, 'delegatorId', delegator_id,
+                'delegateId', delegate_id, 'unitScope', unit_scope, 'maxAmount', max_amount::text,
+                'maxCurrency', max_currency, 'grantedAt', granted_at)), '[]')::text""";
+
+    /** Delegations in force for the purpose from anyone the query {@code people} names, and their onward hops. */
+    private static String hops(String people) {
+        return """
+                hop as (
+                    select d.*, 1 as depth from read_model.delegation d
+                    where d.tenant_id = :tenant and d.delegator_id in (%s) and :purpose = any(d.purposes)
+                      and d.valid_from <= :asOf and d.valid_to > :asOf
+                  union all
+                    select d.*, hop.depth + 1 from hop join read_model.delegation d
+                      on d.tenant_id = :tenant and d.delegator_id = hop.delegate_id and :purpose = any(d.purposes)
+                      and d.valid_from <= :asOf and d.valid_to > :asOf
+                    where hop.depth < 3)""".formatted(people);
+    }
+
+    /**
+     * Everything the common case needs in one round trip: the policy in force, the requester's position (given or
+     * longest held), every manager above it with holder and limit, and the delegations in force from those
+     * holders with their onward hops (as JSON). Always one row at least, so "no position" and "no policy" are told
+     * apart.
+     */
     private static final String CHAIN = """
             with recursive start as (
                 select h.position_id, p.unit_id from read_model.position_holder h
@@ -47,19 +74,26 @@ public class ApprovalChainQueries {
                 select read_model.manager_above(start.position_id, :asOf), 1 from start
               union all
                 select read_model.manager_above(chain.position_id, :asOf), step + 1 from chain
-                where chain.position_id is not null and step < 64)
-            select start.position_id as requester_position, start.unit_id as requester_unit,
-                   p.position_id, p.unit_id, p.title, h.person_id, a.amount
-            from start
-            left join chain on chain.position_id is not null
-            left join read_model.position p on p.position_id = chain.position_id
-            left join lateral (select person_id from read_model.position_holder ph
-                where ph.position_id = p.position_id and ph.valid_from <= :asOf
-                  and (ph.valid_to is null or ph.valid_to > :asOf)) h on true
-            left join lateral (select amount from read_model.approval_authority aa
-                where aa.position_id = p.position_id and aa.purpose = :purpose and aa.currency = :currency
-                  and aa.valid_from <= :asOf and (aa.valid_to is null or aa.valid_to > :asOf)) a on true
-            order by chain.step""";
+                where chain.position_id is not null and step < 64),
+            seats as (
+                select chain.step, p.position_id, p.unit_id, p.title, h.person_id, a.amount
+                from chain join read_model.position p on p.position_id = chain.position_id
+                left join lateral (select person_id from read_model.position_holder ph
+                    where ph.position_id = p.position_id and ph.valid_from <= :asOf
+                      and (ph.valid_to is null or ph.valid_to > :asOf)) h on true
+                left join lateral (select amount from read_model.approval_authority aa
+                    where aa.position_id = p.position_id and aa.purpose = :purpose and aa.currency = :currency
+                      and aa.valid_from <= :asOf and (aa.valid_to is null or aa.valid_to > :asOf)) a on true),
+            %s
+            select (select policy::text from read_model.approval_policy where tenant_id = :tenant and purpose = :purpose
+                        and valid_from <= :asOf and (valid_to is null or valid_to > :asOf)) as policy,
+                   start.position_id as requester_position, start.unit_id as requester_unit,
+                   (select %s from hop) as delegations,
+                   s.step, s.position_id, s.unit_id, s.title, s.person_id, s.amount
+            from (select 1) one
+            left join start on true
+            left join seats s on start.position_id is not null
+            order by s.step""".formatted(hops("select person_id from seats where person_id is not null"), AS_JSON);
 
     private static final String SEATS = """
             select p.position_id, p.unit_id, p.title, h.person_id, a.amount from read_model.position p
@@ -71,19 +105,8 @@ public class ApprovalChainQueries {
                   and aa.valid_from <= :asOf and (aa.valid_to is null or aa.valid_to > :asOf)) a on true
             where p.position_id in (:positions)""";
 
-    /** Delegations in force for the purpose from any of the people, and their onward hops. */
-    private static final String DELEGATIONS = """
-            with recursive hop as (
-                select d.*, 1 as depth from read_model.delegation d
-                where d.tenant_id = :tenant and d.delegator_id in (:people) and :purpose = any(d.purposes)
-                  and d.valid_from <= :asOf and d.valid_to > :asOf
-              union all
-                select d.*, hop.depth + 1 from hop join read_model.delegation d
-                  on d.tenant_id = :tenant and d.delegator_id = hop.delegate_id and :purpose = any(d.purposes)
-                  and d.valid_from <= :asOf and d.valid_to > :asOf
-                where hop.depth < 3)
-            select distinct delegation_id, delegator_id, delegate_id, unit_scope, max_amount, max_currency, granted_at
-            from hop""";
+    /** The same for people outside the chain (named positions, the cost center's owner): rare, so a second trip. */
+    private static final String MORE_DELEGATIONS = "with recursive " + hops(":people") + " select " + AS_JSON + " from hop";
 
     private static final String UNIT_AND_ANCESTORS = """
             with recursive up(unit_id, depth) as (
@@ -111,20 +134,18 @@ public class ApprovalChainQueries {
         var params = new MapSqlParameterSource("tenant", tenantId).addValue("purpose", request.purpose())
                 .addValue("currency", request.amount().currency()).addValue("asOf", utc(request))
                 .addValue("requester", request.requesterId()).addValue("requesterPosition", request.requesterPositionId());
-        List<String> policies = sql.queryForList("""
-                select policy::text from read_model.approval_policy where tenant_id = :tenant and purpose = :purpose
-                and valid_from <= :asOf and (valid_to is null or valid_to > :asOf)""", params, String.class);
-        if (policies.isEmpty() && !ApprovalPurposes.isBuiltIn(request.purpose())) {
+        List<ChainRow> rows = sql.query(CHAIN, params, (row, n) -> new ChainRow(row.getString("policy"),
+                row.getObject("requester_position", UUID.class), row.getObject("requester_unit", UUID.class),
+                row.getString("delegations"), seat(row)));
+        ChainRow first = rows.get(0);
+        if (first.policy() == null && !ApprovalPurposes.isBuiltIn(request.purpose())) {
             throw OrgException.notFound("Approval policy for " + request.purpose() + " at " + request.asOf());
         }
-        StoredPolicy policy = policies.isEmpty() ? StoredPolicy.DEFAULT : parse(policies.get(0));
-
-        List<ChainRow> rows = sql.query(CHAIN, params, (row, n) -> new ChainRow(row.getObject("requester_position", UUID.class),
-                row.getObject("requester_unit", UUID.class), seat(row)));
-        if (rows.isEmpty()) {
+        if (first.requesterPosition() == null) {
             throw OrgException.notFound("Position held by " + request.requesterId() + " at " + request.asOf()
                     + (request.requesterPositionId() == null ? "" : " (" + request.requesterPositionId() + ")"));
         }
+        StoredPolicy policy = first.policy() == null ? StoredPolicy.DEFAULT : parse(first.policy(), StoredPolicy.class);
         Set<UUID> seen = new HashSet<>();
         List<ApprovalFacts.Seat> chain = rows.stream().map(ChainRow::seat)
                 .filter(seat -> seat != null && seen.add(seat.positionId())).toList();
@@ -140,28 +161,39 @@ public class ApprovalChainQueries {
         }
         ApprovalFacts.CostCenter costCenter = request.costCenterId() == null ? null : costCenter(sql, request);
 
-        Set<String> people = new LinkedHashSet<>();
-        chain.forEach(seat -> people.add(seat.holderId()));
-        namedPositions.values().forEach(seat -> people.add(seat.holderId()));
+        Map<UUID, ApprovalFacts.Delegation> delegations = new LinkedHashMap<>();
+        delegations(first.delegations()).forEach(d -> delegations.put(d.delegationId(), d));
+        Set<String> others = new LinkedHashSet<>();
+        namedPositions.values().forEach(seat -> others.add(seat.holderId()));
         if (costCenter != null) {
-            people.add(costCenter.ownerId());
+            others.add(costCenter.ownerId());
         }
-        people.remove(null);
-        List<ApprovalFacts.Delegation> delegations = people.isEmpty() ? List.of() : sql.query(DELEGATIONS,
-                new MapSqlParameterSource(params.getValues()).addValue("people", people), (row, n) ->
-                        new ApprovalFacts.Delegation(row.getObject("delegation_id", UUID.class),
-                                row.getString("delegator_id"), row.getString("delegate_id"),
-                                row.getObject("unit_scope", UUID.class),
-                                row.getBigDecimal("max_amount") == null ? null
-                                        : new Money(row.getBigDecimal("max_amount"), row.getString("max_currency")),
-                                row.getObject("granted_at", OffsetDateTime.class).toInstant()));
-        UUID requesterUnit = rows.get(0).requesterUnit();
-        Set<UUID> scope = delegations.stream().anyMatch(d -> d.unitScope() != null)
+        others.remove(null);
+        chain.forEach(seat -> others.remove(seat.holderId()));
+        if (!others.isEmpty()) {
+            delegations(sql.queryForObject(MORE_DELEGATIONS, new MapSqlParameterSource(params.getValues())
+                    .addValue("people", others), String.class)).forEach(d -> delegations.put(d.delegationId(), d));
+        }
+        UUID requesterUnit = first.requesterUnit();
+        Set<UUID> scope = delegations.values().stream().anyMatch(d -> d.unitScope() != null)
                 ? new HashSet<>(sql.queryForList(UNIT_AND_ANCESTORS, new MapSqlParameterSource(params.getValues())
                         .addValue("unit", requesterUnit), UUID.class))
                 : Set.of(requesterUnit);
-        return new ApprovalFacts(rows.get(0).requesterPosition(), requesterUnit, policy, policies.isEmpty(), chain,
-                namedPositions, costCenter, delegations, scope);
+        return new ApprovalFacts(first.requesterPosition(), requesterUnit, policy, first.policy() == null, chain,
+                namedPositions, costCenter, List.copyOf(delegations.values()), scope);
+    }
+
+    private List<ApprovalFacts.Delegation> delegations(String json) {
+        List<ApprovalFacts.Delegation> delegations = new ArrayList<>();
+        for (JsonNode d : parse(json, JsonNode.class)) {
+            delegations.add(new ApprovalFacts.Delegation(UUID.fromString(d.get("delegationId").asText()),
+                    d.get("delegatorId").asText(), d.get("delegateId").asText(),
+                    d.hasNonNull("unitScope") ? UUID.fromString(d.get("unitScope").asText()) : null,
+                    d.hasNonNull("maxAmount") ? new Money(new BigDecimal(d.get("maxAmount").asText()),
+                            d.get("maxCurrency").asText()) : null,
+                    OffsetDateTime.parse(d.get("grantedAt").asText()).toInstant()));
+        }
+        return delegations;
     }
 
     private static ApprovalFacts.CostCenter costCenter(NamedParameterJdbcTemplate sql, ApprovalRequest request) {
@@ -176,7 +208,8 @@ public class ApprovalChainQueries {
         return found.get(0);
     }
 
-    private record ChainRow(UUID requesterPosition, UUID requesterUnit, ApprovalFacts.Seat seat) {
+    private record ChainRow(String policy, UUID requesterPosition, UUID requesterUnit, String delegations,
+                            ApprovalFacts.Seat seat) {
     }
 
     private static ApprovalFacts.Seat seat(ResultSet row) throws SQLException {
@@ -185,11 +218,11 @@ public class ApprovalChainQueries {
                 row.getString("title"), row.getString("person_id"), row.getBigDecimal("amount"));
     }
 
-    private StoredPolicy parse(String policy) {
+    private <T> T parse(String text, Class<T> type) {
         try {
-            return json.readValue(policy, StoredPolicy.class);
+            return json.readValue(text, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable approval policy in the read model", e);
+            throw new IllegalStateException("Unreadable " + type.getSimpleName() + " from the read model", e);
         }
     }
 
