@@ -172,6 +172,32 @@ class ApprovalChainEndToEndTest extends RunningSystem {
     }
 
     @Test
+    void showsDelegationsPoliciesAndLimitsAsOfAnInstant() {
+        String viewer = TestTokens.forTenant(UUID.fromString(tenant), "viewer", "ORG_VIEWER");
+        String t = "/api/v1/tenants/" + tenant;
+        JsonNode ofCfo = read(t + "/delegations?personId=cfo", last, viewer);
+        assertThat(values(ofCfo.get("items"), "delegateId")).containsExactly("cfodeputy", "x2");
+        assertThat(values(read(t + "/delegations?personId=cfo&asOf=" + day(10), last, viewer).get("items"),
+                "delegateId")).as("the one in force until +7 has ended by +10").containsExactly("x2");
+        assertThat(values(read(t + "/delegations?personId=opslead", last, viewer).get("items"), "delegateId"))
+                .as("the expired one is not listed").containsExactly("opsdeputy");
+        assertThat(values(read(t + "/delegations?personId=h1", last, viewer).get("items"), "delegatorId"))
+                .as("as delegate and as delegator, by start then delegator").containsExactly("h1", "head");
+
+        JsonNode capex = read(t + "/approval-policies/CAPEX", last, viewer);
+        assertThat(capex.get("steps").get(1).get("kind").asText()).isEqualTo("POSITION");
+        assertThat(capex.get("maxApprovers").asInt()).isEqualTo(2);
+        assertThat(capex.get("defaultPolicy").asBoolean()).isFalse();
+        assertThat(read(t + "/approval-policies/INVOICE", last, viewer).get("defaultPolicy").asBoolean()).isTrue();
+        assertThat(queries.get(t + "/approval-policies/TRAVEL", viewer).status()).isEqualTo(404);
+
+        JsonNode limits = read(t + "/positions/" + ids.get("SALESHEAD") + "/approval-authorities", last, viewer);
+        assertThat(values(limits.get("items"), "purpose")).contains("PURCHASE_ORDER");
+        assertThat(queries.get(t + "/positions/" + UUID.randomUUID() + "/approval-authorities", viewer).status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void anotherTenantCannotResolveThisTenantsChains() {
         String stranger = TestTokens.forTenant(UUID.randomUUID(), "mallory", "TENANT_ADMIN");
         Http.Response response = queries.get("/api/v1/tenants/" + tenant + "/approval-chain?purpose=PURCHASE_ORDER"

@@ -39,7 +39,8 @@ class FuzzProperties extends RunningSystem {
             "GET /api/v1/tenants/{t}/features/{x}", "GET /api/v1/tenants/{t}/units", "GET /api/v1/tenants/{t}/units/{x}",
             "GET /api/v1/tenants/{t}/units/{x}/subtree", "GET /api/v1/tenants/{t}/units/{x}/ancestors",
             "GET /api/v1/tenants/{t}/positions/{x}/reports", "GET /api/v1/tenants/{t}/people/{x}/management-chain",
-            "GET /api/v1/tenants/{t}/approval-chain");
+            "GET /api/v1/tenants/{t}/approval-chain", "GET /api/v1/tenants/{t}/delegations",
+            "GET /api/v1/tenants/{t}/approval-policies/{x}", "GET /api/v1/tenants/{t}/positions/{x}/approval-authorities");
     private static final List<String> PARAMETERS = List.of("asOf", "minPosition", "page", "size", "depth", "type",
             "status", "q", "indirect", "plan", "positionId");
 

@@ -1,0 +1,110 @@
+package dev.orgservice.query.approval;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orgservice.api.approval.ApprovalPurposes;
+import dev.orgservice.api.approval.Money;
+import dev.orgservice.api.view.ApprovalPolicyView;
+import dev.orgservice.api.view.AuthorityView;
+import dev.orgservice.api.view.DelegationView;
+import dev.orgservice.query.storage.TenantScopedReads;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The approval settings as they stand at an instant: delegations, a purpose's policy, a position's limits. */
+@Component
+public class ApprovalSettingsQueries {
+
+    private final TenantScopedReads reads;
+    private final ObjectMapper json;
+
+    public ApprovalSettingsQueries(TenantScopedReads reads, ObjectMapper json) {
+        this.reads = reads;
+        this.json = json;
+    }
+
+    /** Delegations not ended at {@code asOf} (in force or still to come), of {@code personId} either way if given. */
+    public List<DelegationView> delegations(UUID tenantId, String personId, Instant asOf) {
+        return reads.forTenant(tenantId, jdbc -> new NamedParameterJdbcTemplate(jdbc).query("""
+                select * from read_model.delegation where tenant_id = :tenant and valid_to > :asOf
+                  and (cast(:person as varchar) is null or delegator_id = :person or delegate_id = :person)
+                order by valid_from, delegator_id, delegation_id""",
+                new MapSqlParameterSource("tenant", tenantId).addValue("person", personId).addValue("asOf", utc(asOf)),
+                (row, n) -> new DelegationView(row.getObject("delegation_id", UUID.class), row.getString("delegator_id"),
+                        row.getString("delegate_id"), strings(row.getArray("purposes")),
+                        row.getObject("unit_scope", UUID.class), row.getBigDecimal("max_amount") == null ? null
+                                : new Money(row.getBigDecimal("max_amount"), row.getString("max_currency")),
+                        instant(row, "valid_from"), instant(row, "valid_to"), instant(row, "granted_at"))));
+    }
+
+    /** The policy in force at {@code asOf}; the default for a built-in purpose without one; empty otherwise. */
+    public Optional<ApprovalPolicyView> policy(UUID tenantId, String purpose, Instant asOf) {
+        Optional<ApprovalPolicyView> defined = reads.forTenant(tenantId, jdbc -> new NamedParameterJdbcTemplate(jdbc).query("""
+                select policy::text, valid_from, valid_to from read_model.approval_policy
+                where tenant_id = :tenant and purpose = :purpose and valid_from <= :asOf
+                  and (valid_to is null or valid_to > :asOf)""",
+                new MapSqlParameterSource("tenant", tenantId).addValue("purpose", purpose).addValue("asOf", utc(asOf)),
+                (row, n) -> view(purpose, parse(row.getString(1)), false, instant(row, "valid_from"),
+                        instant(row, "valid_to"), asOf)).stream().findFirst());
+        if (defined.isPresent() || !ApprovalPurposes.isBuiltIn(purpose)) {
+            return defined;
+        }
+        return Optional.of(view(purpose, StoredPolicy.DEFAULT, true, null, null, asOf));
+    }
+
+    /** The position's limits in force at {@code asOf}, by purpose and currency; empty if the position is unknown. */
+    public Optional<List<AuthorityView>> authorities(UUID tenantId, UUID positionId, Instant asOf) {
+        return reads.forTenant(tenantId, jdbc -> {
+            var sql = new NamedParameterJdbcTemplate(jdbc);
+            var params = new MapSqlParameterSource("position", positionId).addValue("asOf", utc(asOf));
+            if (sql.queryForList("select 1 from read_model.position where position_id = :position", params).isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(sql.query("""
+                    select * from read_model.approval_authority where position_id = :position and amount is not null
+                      and valid_from <= :asOf and (valid_to is null or valid_to > :asOf)
+                    order by purpose, currency""", params, (row, n) -> new AuthorityView(row.getString("purpose"),
+                    new Money(row.getBigDecimal("amount"), row.getString("currency")), instant(row, "valid_from"),
+                    instant(row, "valid_to"))));
+        });
+    }
+
+    private static ApprovalPolicyView view(String purpose, StoredPolicy policy, boolean defaultPolicy, Instant from,
+                                           Instant to, Instant asOf) {
+        return new ApprovalPolicyView(purpose, policy.steps(), policy.minApprovers(), policy.maxApprovers(),
+                defaultPolicy, from, to, asOf);
+    }
+
+    private StoredPolicy parse(String policy) {
+        try {
+            return json.readValue(policy, StoredPolicy.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable approval policy in the read model", e);
+        }
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return Arrays.asList((String[]) array.getArray());
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

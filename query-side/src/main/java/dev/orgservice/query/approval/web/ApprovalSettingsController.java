@@ -1,0 +1,71 @@
+package dev.orgservice.query.approval.web;
+
+import dev.orgservice.api.approval.ApprovalPurposes;
+import dev.orgservice.api.view.ApprovalPolicyView;
+import dev.orgservice.api.view.AuthorityView;
+import dev.orgservice.api.view.DelegationView;
+import dev.orgservice.platform.problem.OrgException;
+import dev.orgservice.platform.security.Role;
+import dev.orgservice.query.approval.ApprovalSettingsQueries;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+@Validated
+@RequestMapping("/api/v1/tenants/{tenantId}")
+@Tag(name = "Approval chains")
+@PreAuthorize(Role.READING)
+public class ApprovalSettingsController {
+
+    private final ApprovalSettingsQueries settings;
+
+    public ApprovalSettingsController(ApprovalSettingsQueries settings) {
+        this.settings = settings;
+    }
+
+    @GetMapping("/delegations")
+    @Operation(summary = "Delegations not ended at asOf (default now): in force or scheduled; of personId either way if given")
+    public Map<String, List<DelegationView>> delegations(
+            @PathVariable UUID tenantId,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9._:@-]{1,64}") String personId,
+            @RequestParam(required = false) Instant asOf,
+            @RequestParam(required = false) Long minPosition) {
+        return Map.of("items", settings.delegations(tenantId, personId, at(asOf)));
+    }
+
+    @GetMapping("/approval-policies/{purpose}")
+    @Operation(summary = "The purpose's policy in force at asOf (the default for a built-in purpose without one)")
+    public ApprovalPolicyView policy(@PathVariable UUID tenantId,
+                                     @PathVariable @Pattern(regexp = ApprovalPurposes.PATTERN) String purpose,
+                                     @RequestParam(required = false) Instant asOf,
+                                     @RequestParam(required = false) Long minPosition) {
+        return settings.policy(tenantId, purpose, at(asOf))
+                .orElseThrow(() -> OrgException.notFound("Approval policy for " + purpose));
+    }
+
+    @GetMapping("/positions/{positionId}/approval-authorities")
+    @Operation(summary = "The position's approval limits in force at asOf, by purpose and currency")
+    public Map<String, List<AuthorityView>> authorities(@PathVariable UUID tenantId, @PathVariable UUID positionId,
+                                                        @RequestParam(required = false) Instant asOf,
+                                                        @RequestParam(required = false) Long minPosition) {
+        return Map.of("items", settings.authorities(tenantId, positionId, at(asOf))
+                .orElseThrow(() -> OrgException.notFound("Position " + positionId)));
+    }
+
+    private static Instant at(Instant asOf) {
+        return asOf != null ? asOf : Instant.now();
+    }
+}
