@@ -8,7 +8,6 @@ import dev.orgservice.api.approval.ApprovalPolicyDefinedEvent;
 import dev.orgservice.api.approval.ApprovalStep;
 import dev.orgservice.api.approval.DelegationGrantedEvent;
 import dev.orgservice.api.approval.DelegationRevokedEvent;
-import dev.orgservice.api.approval.ImportedAuthority;
 import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.api.structure.ImportedUnit;
 import dev.orgservice.api.structure.ImportedPosition;
@@ -122,13 +121,8 @@ public class OrganizationTree {
         limits.requireFeature(BULK_IMPORT, "A bulk import");
         requireRoomFor(command.rows().size(), limits);
         List<ImportedUnit> imported = new ImportPlan(this, command).resolve();
-        int batches = (imported.size() + IMPORT_BATCH_SIZE - 1) / IMPORT_BATCH_SIZE;
-        for (int batch = 0; batch < batches; batch++) {
-            List<ImportedUnit> slice = imported.subList(batch * IMPORT_BATCH_SIZE,
-                    Math.min(imported.size(), (batch + 1) * IMPORT_BATCH_SIZE));
-            apply(new UnitsImportedEvent(command.tenantId(), command.importId(), batch + 1, batches,
-                    command.effectiveFrom(), List.copyOf(slice)));
-        }
+        inBatches(imported, (batch, batches, slice) -> new UnitsImportedEvent(command.tenantId(), command.importId(),
+                batch, batches, command.effectiveFrom(), slice));
     }
 
     @CommandHandler
@@ -258,12 +252,8 @@ public class OrganizationTree {
             throw new OrgException(ErrorCode.RULE_VIOLATION, errors.size() + " problem(s) in "
                     + command.positions().size() + " rows; nothing was imported", Map.of("errors", errors));
         }
-        int batches = (command.positions().size() + IMPORT_BATCH_SIZE - 1) / IMPORT_BATCH_SIZE;
-        for (int batch = 0; batch < batches; batch++) {
-            apply(new PositionsImportedEvent(command.tenantId(), command.importId(), batch + 1, batches,
-                    List.copyOf(command.positions().subList(batch * IMPORT_BATCH_SIZE,
-                            Math.min(command.positions().size(), (batch + 1) * IMPORT_BATCH_SIZE)))));
-        }
+        inBatches(command.positions(), (batch, batches, slice) -> new PositionsImportedEvent(command.tenantId(),
+                command.importId(), batch, batches, slice));
     }
 
     @CommandHandler
@@ -306,13 +296,8 @@ public class OrganizationTree {
             throw new OrgException(ErrorCode.RULE_VIOLATION, errors.size() + " problem(s) in "
                     + command.authorities().size() + " rows; nothing was imported", Map.of("errors", errors));
         }
-        List<ImportedAuthority> rows = command.authorities();
-        int batches = (rows.size() + IMPORT_BATCH_SIZE - 1) / IMPORT_BATCH_SIZE;
-        for (int batch = 0; batch < batches; batch++) {
-            apply(new ApprovalAuthoritiesImportedEvent(command.tenantId(), command.importId(), batch + 1, batches,
-                    command.effectiveFrom(), List.copyOf(rows.subList(batch * IMPORT_BATCH_SIZE,
-                    Math.min(rows.size(), (batch + 1) * IMPORT_BATCH_SIZE)))));
-        }
+        inBatches(command.authorities(), (batch, batches, slice) -> new ApprovalAuthoritiesImportedEvent(
+                command.tenantId(), command.importId(), batch, batches, command.effectiveFrom(), slice));
     }
 
     @CommandHandler
@@ -359,6 +344,23 @@ public class OrganizationTree {
             throw OrgException.notFound("Delegation " + command.delegationId() + " (or it has already ended)");
         }
         apply(new DelegationRevokedEvent(command.tenantId(), command.delegationId(), command.revokedAt()));
+    }
+
+    /** One event of an import batch: batch number (from 1), number of batches, the batch's rows. */
+    private interface ImportBatch<T> {
+        Object event(int batch, int batches, List<T> slice);
+    }
+
+    /**
+     * Records an import as events of at most {@link #IMPORT_BATCH_SIZE} rows each (all in this command's
+     * transaction), so no event outgrows a Kafka record.
+     */
+    private static <T> void inBatches(List<T> rows, ImportBatch<T> batch) {
+        int batches = (rows.size() + IMPORT_BATCH_SIZE - 1) / IMPORT_BATCH_SIZE;
+        for (int number = 0; number < batches; number++) {
+            apply(batch.event(number + 1, batches, List.copyOf(rows.subList(number * IMPORT_BATCH_SIZE,
+                    Math.min(rows.size(), (number + 1) * IMPORT_BATCH_SIZE)))));
+        }
     }
 
     // ---- rules --------------------------------------------------------------------------------------------
