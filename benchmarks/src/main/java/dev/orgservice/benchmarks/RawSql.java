@@ -1,5 +1,7 @@
 package dev.orgservice.benchmarks;
 
+import dev.orgservice.query.structure.ChainWalk;
+
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,12 +44,8 @@ final class RawSql implements AutoCloseable {
             STATUS.formatted("up.unit_id"));
 
     /**
-     * The management chain as one walk: the walk stands either on a position or on a unit. From a position it
-     * follows the explicit line, else it goes to the position's own unit (remembering where it came from). On a
-     * unit it takes the unit's first manager (unless that is where it came from), else it climbs to the parent.
-     * Each manager reached is a link. So the chain costs one index lookup per link and per unit climbed, instead
-     * of a walk up the ancestors for every link. The rules are PositionQueries' (explicit line, own unit's
-     * manager, nearest ancestor's manager; stop at a position seen before).
+     * The management chain as one walk ({@link ChainWalk}, which the service uses too since it measured faster
+     * than a {@code manager_above} call per link): one index lookup per link and per unit climbed.
      */
     private static final String WALK = """
             with recursive
@@ -56,39 +54,14 @@ final class RawSql implements AutoCloseable {
                 join read_model.position p on p.position_id = h.position_id
                 where h.tenant_id = :tenant and h.person_id = :person and %1$s
                 order by h.valid_from, p.created_at limit 1),
-            walk(step, position_id, unit_id, came_from, seen) as (
-                select 0, position_id, null::uuid, null::uuid, array[position_id] from start
-              union all
-                select w.step + 1, next.position_id, next.unit_id, next.came_from,
-                       case when next.position_id is null then w.seen else w.seen || next.position_id end
-                from walk w
-                cross join lateral (
-                    select p.reports_to_position_id as position_id,
-                           case when p.reports_to_position_id is null then p.unit_id end as unit_id,
-                           p.position_id as came_from
-                    from read_model.position p where p.position_id = w.position_id
-                  union all
-                    select case when m.position_id is distinct from w.came_from then m.position_id end,
-                           case when m.position_id is null or m.position_id = w.came_from then pa.parent_id end,
-                           null::uuid
-                    from (select w.unit_id as unit_id) here
-                    left join lateral (select m.position_id from read_model.position m
-                                       where m.unit_id = here.unit_id and m.manager
-                                       order by m.created_at, m.position_id limit 1) m on true
-                    left join read_model.unit_parent pa on pa.unit_id = here.unit_id and %2$s
-                    where here.unit_id is not null
-                ) next
-                where (next.position_id is not null or next.unit_id is not null)
-                  and (next.position_id is null or next.position_id <> all(w.seen))
-                  and w.step < 256)
-            """;
+            """ + ChainWalk.WALK + "\n";
 
     static final String MANAGEMENT_CHAIN = (WALK + """
             select p.position_id, p.unit_id, p.title, h.person_id
             from walk w join read_model.position p on p.position_id = w.position_id
             left join lateral (select h.person_id from read_model.position_holder h
                                where h.position_id = p.position_id and %1$s limit 1) h on true
-            where w.step > 0 order by w.step""").formatted(VALID.formatted("h"), VALID.formatted("pa"));
+            where w.step > 0 order by w.step""").formatted(VALID.formatted("h"));
 
     /**
      * The approval chain for the benchmark's data in one statement: the management chain walk, each manager's
@@ -104,7 +77,7 @@ final class RawSql implements AutoCloseable {
                                    where h.position_id = p.position_id and %1$s limit 1) h on true
                 left join lateral (select aa.amount from read_model.approval_authority aa
                                    where aa.position_id = p.position_id and aa.purpose = :purpose
-                                     and aa.currency = :currency and %3$s) a on true
+                                     and aa.currency = :currency and %2$s) a on true
                 left join lateral (select d.delegate_id from read_model.delegation d
                                    where d.tenant_id = :tenant and d.delegator_id = h.person_id
                                      and :purpose = any(d.purposes) and d.valid_from <= :asOf and d.valid_to > :asOf
@@ -112,7 +85,7 @@ final class RawSql implements AutoCloseable {
                 where w.step > 0)
             select position_id, unit_id, coalesce(delegate_id, person_id) as approver, person_id, amount from seats
             where step <= (select min(step) from seats where amount >= :amount)
-            order by step""").formatted(VALID.formatted("h"), VALID.formatted("pa"), VALID.formatted("aa"));
+            order by step""").formatted(VALID.formatted("h"), VALID.formatted("aa"));
 
     /** The unit and its descendants, breadth first by code, one page, with the total: the API's subtree query. */
     static final String SUBTREE = """

@@ -9,6 +9,7 @@ import dev.orgservice.api.approval.Money;
 import dev.orgservice.api.view.ApprovalChainView;
 import dev.orgservice.platform.problem.OrgException;
 import dev.orgservice.query.storage.TenantScopedReads;
+import dev.orgservice.query.structure.ChainWalk;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -69,20 +70,17 @@ public class ApprovalChainQueries {
                 where h.person_id = :requester and h.valid_from <= :asOf and (h.valid_to is null or h.valid_to > :asOf)
                   and (cast(:requesterPosition as uuid) is null or h.position_id = :requesterPosition)
                 order by h.valid_from, p.created_at, h.position_id limit 1),
-            chain(position_id, step) as (
-                select read_model.manager_above(start.position_id, :asOf), 1 from start
-              union all
-                select read_model.manager_above(chain.position_id, :asOf), step + 1 from chain
-                where chain.position_id is not null and step < 64),
-            seats as (
-                select chain.step, p.position_id, p.unit_id, p.title, h.person_id, a.amount
-                from chain join read_model.position p on p.position_id = chain.position_id
+            """ + ChainWalk.WALK + """
+            , seats as (
+                select w.step, p.position_id, p.unit_id, p.title, h.person_id, a.amount
+                from walk w join read_model.position p on p.position_id = w.position_id
                 left join lateral (select person_id from read_model.position_holder ph
                     where ph.position_id = p.position_id and ph.valid_from <= :asOf
                       and (ph.valid_to is null or ph.valid_to > :asOf)) h on true
                 left join lateral (select amount from read_model.approval_authority aa
                     where aa.position_id = p.position_id and aa.purpose = :purpose and aa.currency = :currency
-                      and aa.valid_from <= :asOf and (aa.valid_to is null or aa.valid_to > :asOf)) a on true)
+                      and aa.valid_from <= :asOf and (aa.valid_to is null or aa.valid_to > :asOf)) a on true
+                where w.step > 0)
             select (select policy::text from read_model.approval_policy where tenant_id = :tenant and purpose = :purpose
                         and valid_from <= :asOf and (valid_to is null or valid_to > :asOf)) as policy,
                    start.position_id as requester_position, start.unit_id as requester_unit,

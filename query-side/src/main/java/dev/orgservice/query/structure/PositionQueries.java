@@ -75,19 +75,15 @@ public class PositionQueries {
                           and (h.valid_to is null or h.valid_to > :asOf)
                           and (cast(:positionId as uuid) is null or h.position_id = :positionId)
                         order by h.valid_from, p.created_at limit 1),
-                    chain(position_id, step) as (
-                        select read_model.manager_above(start.position_id, :asOf), 1 from start
-                      union all
-                        select read_model.manager_above(chain.position_id, :asOf), step + 1 from chain
-                        where chain.position_id is not null and step < 64)
+                    """ + ChainWalk.WALK + """
                     select (select count(*) from start) as found, p.position_id, p.unit_id, p.title, h.person_id
                     from (select 1) one
-                    left join chain on chain.position_id is not null
-                    left join read_model.position p on p.position_id = chain.position_id
+                    left join walk w on w.step > 0 and w.position_id is not null
+                    left join read_model.position p on p.position_id = w.position_id
                     left join lateral (select person_id from read_model.position_holder ph
                         where ph.position_id = p.position_id and ph.valid_from <= :asOf
                           and (ph.valid_to is null or ph.valid_to > :asOf)) h on true
-                    order by chain.step""", params, (row, n) -> row.getInt("found") == 0 ? null
+                    order by w.step""", params, (row, n) -> row.getInt("found") == 0 ? null
                     : row.getObject("position_id") == null ? NO_LINK : new ChainLinkView(
                             row.getObject("position_id", UUID.class), row.getObject("unit_id", UUID.class),
                             row.getString("title"), row.getString("person_id"), row.getString("person_id") == null));
@@ -124,7 +120,7 @@ public class PositionQueries {
         });
     }
 
-    /** The inverse of {@code read_model.manager_above}: explicit reports, then the unit's own people, then managers below. */
+    /** The inverse of {@link ChainWalk}: explicit reports, then the unit's own people, then managers below. */
     private List<Position> directReports(NamedParameterJdbcTemplate sql, Position manager, Instant asOf) {
         List<Position> reports = new ArrayList<>(sql.query("select * from read_model.position "
                 + "where reports_to_position_id = :id order by created_at", new MapSqlParameterSource("id", manager.id()),
