@@ -44,8 +44,8 @@ final class RawSql implements AutoCloseable {
             STATUS.formatted("up.unit_id"));
 
     /**
-     * The management chain as one walk ({@link ChainWalk}, which the service uses too since it measured faster
-     * than a {@code manager_above} call per link): one index lookup per link and per unit climbed.
+     * The management chain as one walk ({@link ChainWalk}, which the service uses too): one index lookup per link
+     * and per unit climbed.
      */
     private static final String WALK = """
             with recursive
