@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Delegations (PO): lead->senior [-1,+7); head->h1->h2 [-1,+7); cfo->cfodeputy only within FIN [-1,+7);
  * cfo->x2 [+30,+40); opslead->opsdeputy up to 300 EUR [-1,+7); opslead->expired [-30,-10)
  * Policies: CAPEX (tenant-defined) = chain + CFO above 50,000 EUR, 1..2 approvers (CAPEX limits: head 10,000,
- * cfo 100,000); EXPENSE_REPORT = chain + cost center owner.
+ * cfo 100,000), 1..3 from +15; EXPENSE_REPORT = chain + cost center owner. Ops lead's limit is 60,000 EUR from +50.
  * </pre>
  * Days are relative to today (UTC).
  */
@@ -77,7 +77,9 @@ class ApprovalChainEndToEndTest extends RunningSystem {
                 new Case("policy: named position is a duplicate; more approvers than allowed", "CAPEX&requesterId=clerk&amount=60000", 200, List.of("lead", "head", "cfo"), false, List.of("DUPLICATE")),
                 new Case("policy: cost center owner after the chain", "EXPENSE_REPORT&requesterId=clerk&amount=500&costCenterId={CC1}", 200, List.of("lead", "ccowner"), true, List.of()),
                 new Case("policy needs a cost center", "EXPENSE_REPORT&requesterId=clerk&amount=500", 422, null, null, null),
-                new Case("tenant-defined purpose without a policy", "TRAVEL&requesterId=clerk&amount=500", 404, null, null, null));
+                new Case("tenant-defined purpose without a policy", "TRAVEL&requesterId=clerk&amount=500", 404, null, null, null),
+                new Case("a limit raised from +50 covers at +55", "PURCHASE_ORDER&requesterId=opsclerk&amount=50000&asOf={+55}", 200, List.of("opslead"), true, List.of()),
+                new Case("a policy scheduled from +15 allows three approvers", "CAPEX&requesterId=clerk&amount=60000&asOf={+17}", 200, List.of("lead", "head", "cfo"), true, List.of("DUPLICATE")));
     }
 
     @BeforeAll
@@ -131,6 +133,16 @@ class ApprovalChainEndToEndTest extends RunningSystem {
         policy("CAPEX", "[{\"kind\":\"MANAGEMENT_CHAIN_UNTIL_AUTHORITY\"},{\"kind\":\"POSITION\",\"positionId\":\"" + cfo
                 + "\",\"above\":{\"amount\":\"50000\",\"currency\":\"EUR\"}}],\"minApprovers\":1,\"maxApprovers\":2");
         policy("EXPENSE_REPORT", "[{\"kind\":\"MANAGEMENT_CHAIN_UNTIL_AUTHORITY\"},{\"kind\":\"COST_CENTER_OWNER\"}]");
+        // scheduled changes, for the what-if rows: a higher limit from +50, a CAPEX policy allowing 3 from +15
+        Http.Response raised = commands.put("/api/v1/tenants/" + tenant + "/positions/" + opsLead
+                + "/approval-authority/PURCHASE_ORDER", admin, "{\"amount\":\"60000\",\"currency\":\"EUR\","
+                + "\"effectiveFrom\":\"" + day(50) + "\"}");
+        assertThat(raised.status()).as(raised.body()).isEqualTo(200);
+        Http.Response scheduled = commands.put("/api/v1/tenants/" + tenant + "/approval-policies/CAPEX", admin,
+                "{\"steps\":[{\"kind\":\"MANAGEMENT_CHAIN_UNTIL_AUTHORITY\"},{\"kind\":\"POSITION\",\"positionId\":\""
+                        + cfo + "\",\"above\":{\"amount\":\"50000\",\"currency\":\"EUR\"}}],\"maxApprovers\":3,"
+                        + "\"effectiveFrom\":\"" + day(15) + "\"}");
+        assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(200);
         last = commands.post("/api/v1/tenants/" + tenant + "/units/" + ap + "/move", admin,
                 "{\"newParentId\":\"" + acme + "\",\"effectiveFrom\":\"" + day(20) + "\"}");
         assertThat(last.status()).as(last.body()).isEqualTo(200);
@@ -143,7 +155,7 @@ class ApprovalChainEndToEndTest extends RunningSystem {
         for (var id : ids.entrySet()) {
             query = query.replace("{" + id.getKey() + "}", id.getValue());
         }
-        for (int days : new int[] {10, 21, 35}) {
+        for (int days : new int[] {10, 17, 21, 35, 55}) {
             query = query.replace("{+" + days + "}", day(days));
         }
         Http.Response response = queries.get("/api/v1/tenants/" + tenant + "/approval-chain?purpose=" + query
