@@ -268,6 +268,31 @@ class ApprovalChainEndToEndTest extends RunningSystem {
     }
 
     @Test
+    void anotherTenantCannotNameThisTenantsPositionsOrUnits() {
+        Http.Response created = commands.post("/api/v1/tenants", ADMIN,
+                Http.newTenant("aprx-" + UUID.randomUUID().toString().substring(0, 8), "ENTERPRISE"));
+        String other = created.json().get("tenantId").asText();
+        assertThat(commands.post("/api/v1/tenants/" + other + "/activate", ADMIN, "{}").status()).isEqualTo(200);
+        String otherAdmin = TestTokens.forTenant(UUID.fromString(other), "eve", "TENANT_ADMIN");
+        String o = "/api/v1/tenants/" + other;
+        assertThat(commands.post(o + "/units", otherAdmin, "{\"type\":\"LEGAL_ENTITY\",\"code\":\"EVE\","
+                + "\"name\":\"Eve\",\"country\":\"DE\",\"currency\":\"EUR\"}").status()).isEqualTo(201);
+
+        assertThat(commands.put(o + "/positions/" + ids.get("SALESHEAD") + "/approval-authority/PURCHASE_ORDER",
+                otherAdmin, "{\"amount\":\"1\",\"currency\":\"EUR\"}").status()).isEqualTo(404);
+        assertThat(commands.put(o + "/approval-policies/CAPEX", otherAdmin, "{\"steps\":[{\"kind\":\"POSITION\","
+                + "\"positionId\":\"" + ids.get("SALESHEAD") + "\"}]}").status()).isEqualTo(404);
+        assertThat(commands.post(o + "/delegations", otherAdmin, "{\"delegatorId\":\"a\",\"delegateId\":\"b\","
+                + "\"purposes\":[\"INVOICE\"],\"unitScope\":\"" + ids.get("CC1") + "\",\"validFrom\":\"" + day(0)
+                + "\",\"validTo\":\"" + day(3) + "\"}").status()).isEqualTo(404);
+        assertThat(queries.get(o + "/positions/" + ids.get("SALESHEAD") + "/approval-authorities", otherAdmin).status())
+                .as("row-level security: the other tenant's position does not exist here").isEqualTo(404);
+        Http.Response chain = queries.get(o + "/approval-chain?purpose=PURCHASE_ORDER&requesterId=clerk&amount=5"
+                + "&currency=EUR", otherAdmin);
+        assertThat(chain.status()).as("clerk holds no position in the other tenant").isEqualTo(404);
+    }
+
+    @Test
     void onlyATenantAdministratorSetsAuthoritiesAndPolicies() {
         String editor = TestTokens.forTenant(UUID.fromString(tenant), "ed", "ORG_EDITOR");
         assertThat(commands.put("/api/v1/tenants/" + tenant + "/approval-policies/INVOICE", editor,
