@@ -36,7 +36,19 @@ public final class EventContract {
         return Optional.empty();
     }
 
+    /** Computed once per class: the Kafka publisher asks for every event it sends. */
+    private static final ClassValue<String> TYPES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> payloadType) {
+            return computeType(payloadType);
+        }
+    };
+
     public static String typeOf(Class<?> payloadType) {
+        return TYPES.get(payloadType);
+    }
+
+    private static String computeType(Class<?> payloadType) {
         String domain = TenantEvent.class.isAssignableFrom(payloadType) ? "org.tenant." : "org.structure.";
         String name = payloadType.getSimpleName().replaceFirst("Event$", "");
         Revision revision = payloadType.getAnnotation(Revision.class);
