@@ -44,24 +44,28 @@ public class ApprovalChainQueries {
                 'delegateId', delegate_id, 'unitScope', unit_scope, 'maxAmount', max_amount::text,
                 'maxCurrency', max_currency, 'grantedAt', granted_at)), '[]')::text""";
 
-    /** Delegations in force for the purpose from anyone the query {@code people} names, and their onward hops. */
-    private static String hops(String people) {
+    /** A delegation {@code d} in force for the purpose at {@code :asOf}. */
+    private static final String IN_FORCE = "d.tenant_id = :tenant and :purpose = any(d.purposes) "
+            + "and d.valid_from <= :asOf and d.valid_to > :asOf";
+
+    /** Delegations in force whose first hop {@code firstHop} selects as {@code d}, and their onward hops. */
+    private static String hops(String firstHop) {
         return """
                 hop as (
-                    select d.*, 1 as depth from read_model.delegation d
-                    where d.tenant_id = :tenant and d.delegator_id in (%s) and :purpose = any(d.purposes)
-                      and d.valid_from <= :asOf and d.valid_to > :asOf
+                    select d.*, 1 as depth from %s
                   union all
                     select d.*, hop.depth + 1 from hop join read_model.delegation d
-                      on d.tenant_id = :tenant and d.delegator_id = hop.delegate_id and :purpose = any(d.purposes)
-                      and d.valid_from <= :asOf and d.valid_to > :asOf
-                    where hop.depth < 3)""".formatted(people);
+                      on d.delegator_id = hop.delegate_id and %s
+                    where hop.depth < 3)""".formatted(firstHop, IN_FORCE);
     }
 
     /**
-     * The policy in force, the requester's position (given or longest held) and every manager above it with
-     * holder and limit, in one round trip. Always one row at least, so "no position" and "no policy" are told
-     * apart.
+     * The policy in force, the requester's position (given or longest held), every manager above it with holder
+     * and limit, and the delegations in force from those holders with their onward hops (as JSON), in one round
+     * trip. The first hop is looked up per holder (lateral): written as {@code in (select ...)} over the chain's
+     * rows it measured 0.5 ms slower than a separate statement; as a lateral lookup it is the fastest of the
+     * three (docs/benchmarks.md). Always one row at least, so "no position" and "no
+     * policy" are told apart.
      */
     private static final String CHAIN = """
             with recursive start as (
@@ -80,10 +84,14 @@ public class ApprovalChainQueries {
                 left join lateral (select amount from read_model.approval_authority aa
                     where aa.position_id = p.position_id and aa.purpose = :purpose and aa.currency = :currency
                       and aa.valid_from <= :asOf and (aa.valid_to is null or aa.valid_to > :asOf)) a on true
-                where w.step > 0)
+                where w.step > 0),
+            """ + hops("seats s join lateral (select * from read_model.delegation d where d.delegator_id = s.person_id and "
+                    + IN_FORCE + ") d on true") + """
             select (select policy::text from read_model.approval_policy where tenant_id = :tenant and purpose = :purpose
                         and valid_from <= :asOf and (valid_to is null or valid_to > :asOf)) as policy,
                    start.position_id as requester_position, start.unit_id as requester_unit,
+                   (select\s""" + AS_JSON + """
+             from hop) as delegations,
                    s.step, s.position_id, s.unit_id, s.title, s.person_id, s.amount
             from (select 1) one
             left join start on true
@@ -100,12 +108,10 @@ public class ApprovalChainQueries {
                   and aa.valid_from <= :asOf and (aa.valid_to is null or aa.valid_to > :asOf)) a on true
             where p.position_id in (:positions)""";
 
-    /**
-     * The delegations in force from the chain's holders (and named positions' holders, the cost center's owner).
-     * A second trip, with the people as literal values: folded into the chain's statement as a subquery over
-     * its rows it measured 0.5 ms slower per request (1,000 delegations, docs/benchmarks.md), not faster.
-     */
-    private static final String DELEGATIONS = "with recursive " + hops(":people") + " select " + AS_JSON + " from hop";
+    /** The delegations in force from people outside the chain (named positions, the cost center's owner): rare. */
+    private static final String MORE_DELEGATIONS = "with recursive "
+            + hops("read_model.delegation d where d.delegator_id in (:people) and " + IN_FORCE)
+            + " select " + AS_JSON + " from hop";
 
     private static final String UNIT_AND_ANCESTORS = """
             with recursive up(unit_id, depth) as (
@@ -134,7 +140,8 @@ public class ApprovalChainQueries {
                 .addValue("currency", request.amount().currency()).addValue("asOf", utc(request))
                 .addValue("requester", request.requesterId()).addValue("requesterPosition", request.requesterPositionId());
         List<ChainRow> rows = sql.query(CHAIN, params, (row, n) -> new ChainRow(row.getString("policy"),
-                row.getObject("requester_position", UUID.class), row.getObject("requester_unit", UUID.class), seat(row)));
+                row.getObject("requester_position", UUID.class), row.getObject("requester_unit", UUID.class),
+                row.getString("delegations"), seat(row)));
         ChainRow first = rows.get(0);
         if (first.policy() == null && !ApprovalPurposes.isBuiltIn(request.purpose())) {
             throw OrgException.notFound("Approval policy for " + request.purpose() + " at " + request.asOf());
@@ -159,22 +166,26 @@ public class ApprovalChainQueries {
         }
         ApprovalFacts.CostCenter costCenter = request.costCenterId() == null ? null : costCenter(sql, request);
 
-        Set<String> people = new LinkedHashSet<>();
-        chain.forEach(seat -> people.add(seat.holderId()));
-        namedPositions.values().forEach(seat -> people.add(seat.holderId()));
+        Map<UUID, ApprovalFacts.Delegation> delegations = new LinkedHashMap<>();
+        delegations(first.delegations()).forEach(d -> delegations.put(d.delegationId(), d));
+        Set<String> others = new LinkedHashSet<>();
+        namedPositions.values().forEach(seat -> others.add(seat.holderId()));
         if (costCenter != null) {
-            people.add(costCenter.ownerId());
+            others.add(costCenter.ownerId());
         }
-        people.remove(null);
-        List<ApprovalFacts.Delegation> delegations = people.isEmpty() ? List.of() : delegations(sql.queryForObject(
-                DELEGATIONS, new MapSqlParameterSource(params.getValues()).addValue("people", people), String.class));
+        others.remove(null);
+        chain.forEach(seat -> others.remove(seat.holderId()));
+        if (!others.isEmpty()) {
+            delegations(sql.queryForObject(MORE_DELEGATIONS, new MapSqlParameterSource(params.getValues())
+                    .addValue("people", others), String.class)).forEach(d -> delegations.put(d.delegationId(), d));
+        }
         UUID requesterUnit = first.requesterUnit();
-        Set<UUID> scope = delegations.stream().anyMatch(d -> d.unitScope() != null)
+        Set<UUID> scope = delegations.values().stream().anyMatch(d -> d.unitScope() != null)
                 ? new HashSet<>(sql.queryForList(UNIT_AND_ANCESTORS, new MapSqlParameterSource(params.getValues())
                         .addValue("unit", requesterUnit), UUID.class))
                 : Set.of(requesterUnit);
         return new ApprovalFacts(first.requesterPosition(), requesterUnit, policy, first.policy() == null, chain,
-                namedPositions, costCenter, delegations, scope);
+                namedPositions, costCenter, List.copyOf(delegations.values()), scope);
     }
 
     private List<ApprovalFacts.Delegation> delegations(String json) {
@@ -202,7 +213,8 @@ public class ApprovalChainQueries {
         return found.get(0);
     }
 
-    private record ChainRow(String policy, UUID requesterPosition, UUID requesterUnit, ApprovalFacts.Seat seat) {
+    private record ChainRow(String policy, UUID requesterPosition, UUID requesterUnit, String delegations,
+                            ApprovalFacts.Seat seat) {
     }
 
     private static ApprovalFacts.Seat seat(ResultSet row) throws SQLException {
