@@ -84,10 +84,7 @@ class ApprovalChainEndToEndTest extends RunningSystem {
 
     @BeforeAll
     void anOrganizationWithAuthoritiesAndDelegations() {
-        Http.Response created = commands.post("/api/v1/tenants", ADMIN,
-                Http.newTenant("apr-" + UUID.randomUUID().toString().substring(0, 8), "ENTERPRISE"));
-        tenant = created.json().get("tenantId").asText();
-        assertThat(commands.post("/api/v1/tenants/" + tenant + "/activate", ADMIN, "{}").status()).isEqualTo(200);
+        tenant = activeTenant(newSlug("apr"), "ENTERPRISE");
         admin = TestTokens.forTenant(UUID.fromString(tenant), "bill", "TENANT_ADMIN");
 
         String acme = unit("LEGAL_ENTITY", "ACME", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
@@ -240,10 +237,7 @@ class ApprovalChainEndToEndTest extends RunningSystem {
 
     @Test
     void advancedPoliciesAndBulkImportsFollowTheTenantsFeatureToggles() {
-        Http.Response created = commands.post("/api/v1/tenants", ADMIN,
-                Http.newTenant("aprf-" + UUID.randomUUID().toString().substring(0, 8), "STANDARD"));
-        String standard = created.json().get("tenantId").asText();
-        assertThat(commands.post("/api/v1/tenants/" + standard + "/activate", ADMIN, "{}").status()).isEqualTo(200);
+        String standard = activeTenant(newSlug("aprf"), "STANDARD");
         String standardAdmin = TestTokens.forTenant(UUID.fromString(standard), "sam", "TENANT_ADMIN");
         String twoApprovers = "{\"steps\":[{\"kind\":\"MANAGEMENT_CHAIN_UNTIL_AUTHORITY\"}],\"minApprovers\":2}";
         Http.Response refused = commands.put("/api/v1/tenants/" + standard + "/approval-policies/INVOICE", standardAdmin,
@@ -269,10 +263,7 @@ class ApprovalChainEndToEndTest extends RunningSystem {
 
     @Test
     void anotherTenantCannotNameThisTenantsPositionsOrUnits() {
-        Http.Response created = commands.post("/api/v1/tenants", ADMIN,
-                Http.newTenant("aprx-" + UUID.randomUUID().toString().substring(0, 8), "ENTERPRISE"));
-        String other = created.json().get("tenantId").asText();
-        assertThat(commands.post("/api/v1/tenants/" + other + "/activate", ADMIN, "{}").status()).isEqualTo(200);
+        String other = activeTenant(newSlug("aprx"), "ENTERPRISE");
         String otherAdmin = TestTokens.forTenant(UUID.fromString(other), "eve", "TENANT_ADMIN");
         String o = "/api/v1/tenants/" + other;
         assertThat(commands.post(o + "/units", otherAdmin, "{\"type\":\"LEGAL_ENTITY\",\"code\":\"EVE\","

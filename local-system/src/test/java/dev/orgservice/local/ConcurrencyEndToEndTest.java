@@ -46,10 +46,7 @@ class ConcurrencyEndToEndTest extends RunningSystem {
 
     @BeforeEach
     void anActiveTenant() {
-        Http.Response created = commands.post("/api/v1/tenants", ADMIN,
-                Http.newTenant("cc-" + UUID.randomUUID().toString().substring(0, 8), "ENTERPRISE"));
-        tenant = created.json().get("tenantId").asText();
-        commands.post("/api/v1/tenants/" + tenant + "/activate", ADMIN, "{}");
+        tenant = activeTenant(newSlug("cc"), "ENTERPRISE");
         editor = TestTokens.forTenant(UUID.fromString(tenant), "ed", "ORG_EDITOR");
     }
 

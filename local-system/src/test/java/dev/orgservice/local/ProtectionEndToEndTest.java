@@ -114,9 +114,6 @@ class ProtectionEndToEndTest extends RunningSystem {
     }
 
     private static String activeTenant(String plan) {
-        String id = commands.post("/api/v1/tenants", ADMIN, Http.newTenant("pr-" + UUID.randomUUID().toString()
-                .substring(0, 8), plan)).json().get("tenantId").asText();
-        commands.post("/api/v1/tenants/" + id + "/activate", ADMIN, "{}");
-        return id;
+        return activeTenant(newSlug("pr"), plan);
     }
 }

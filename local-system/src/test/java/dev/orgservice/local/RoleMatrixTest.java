@@ -162,9 +162,7 @@ class RoleMatrixTest extends RunningSystem {
     }
 
     private static String activeTenant(String slug) {
-        String id = commands.post("/api/v1/tenants", ADMIN, Http.newTenant(slug, "ENTERPRISE")).json().get("tenantId").asText();
-        commands.post("/api/v1/tenants/" + id + "/activate", ADMIN, "{}");
-        return id;
+        return activeTenant(slug, "ENTERPRISE");
     }
 
     private static String unsigned(String header, String payload) {

@@ -10,6 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +33,20 @@ abstract class RunningSystem {
             querySide.close();
             commandSide.close();
         }));
+    }
+
+    /** A tenant on {@code plan}, created and activated by the platform admin; its id. */
+    static String activeTenant(String slug, String plan) {
+        Http.Response created = commands.post("/api/v1/tenants", ADMIN, Http.newTenant(slug, plan));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String tenant = created.json().get("tenantId").asText();
+        assertThat(commands.post("/api/v1/tenants/" + tenant + "/activate", ADMIN, "{}").status()).isEqualTo(200);
+        return tenant;
+    }
+
+    /** A slug not used before: the prefix and eight random characters. */
+    static String newSlug(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Reads on the query side at the position the command answered; fails unless it is a 200. */

@@ -22,10 +22,7 @@ class StructureEndToEndTest extends RunningSystem {
 
     @BeforeEach
     void anActiveTenant() {
-        Http.Response created = commands.post("/api/v1/tenants", ADMIN,
-                Http.newTenant("str-" + UUID.randomUUID().toString().substring(0, 8), "ENTERPRISE"));
-        tenant = created.json().get("tenantId").asText();
-        assertThat(commands.post("/api/v1/tenants/" + tenant + "/activate", ADMIN, "{}").status()).isEqualTo(200);
+        tenant = activeTenant(newSlug("str"), "ENTERPRISE");
         editor = TestTokens.forTenant(UUID.fromString(tenant), "ed", "ORG_EDITOR");
     }
 
