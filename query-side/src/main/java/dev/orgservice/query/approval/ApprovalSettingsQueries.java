@@ -1,6 +1,5 @@
 package dev.orgservice.query.approval;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orgservice.api.approval.ApprovalPurposes;
 import dev.orgservice.api.approval.Money;
@@ -56,7 +55,7 @@ public class ApprovalSettingsQueries {
                 where tenant_id = :tenant and purpose = :purpose and valid_from <= :asOf
                   and (valid_to is null or valid_to > :asOf)""",
                 new MapSqlParameterSource("tenant", tenantId).addValue("purpose", purpose).addValue("asOf", utc(asOf)),
-                (row, n) -> view(purpose, parse(row.getString(1)), false, instant(row, "valid_from"),
+                (row, n) -> view(purpose, StoredPolicy.read(json, row.getString(1)), false, instant(row, "valid_from"),
                         instant(row, "valid_to"), asOf)).stream().findFirst());
         if (defined.isPresent() || !ApprovalPurposes.isBuiltIn(purpose)) {
             return defined;
@@ -85,14 +84,6 @@ public class ApprovalSettingsQueries {
                                            Instant to, Instant asOf) {
         return new ApprovalPolicyView(purpose, policy.steps(), policy.minApprovers(), policy.maxApprovers(),
                 defaultPolicy, from, to, asOf);
-    }
-
-    private StoredPolicy parse(String policy) {
-        try {
-            return json.readValue(policy, StoredPolicy.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable approval policy in the read model", e);
-        }
     }
 
     private static List<String> strings(Array array) throws SQLException {
