@@ -184,7 +184,7 @@ public class ApprovalChainQueries {
                 ? new HashSet<>(sql.queryForList(UNIT_AND_ANCESTORS, new MapSqlParameterSource(params.getValues())
                         .addValue("unit", requesterUnit), UUID.class))
                 : Set.of(requesterUnit);
-        return new ApprovalFacts(first.requesterPosition(), requesterUnit, policy, first.policy() == null, chain,
+        return new ApprovalFacts(first.requesterPosition(), policy, first.policy() == null, chain,
                 namedPositions, costCenter, List.copyOf(delegations.values()), scope);
     }
 

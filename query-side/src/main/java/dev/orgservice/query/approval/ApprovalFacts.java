@@ -15,7 +15,7 @@ import java.util.UUID;
  * request's currency, the positions the policy names, the cost center's owner, and the delegations in force
  * that start from any of these people (with their onward hops).
  */
-record ApprovalFacts(UUID requesterPositionId, UUID requesterUnitId, StoredPolicy policy, boolean defaultPolicy,
+record ApprovalFacts(UUID requesterPositionId, StoredPolicy policy, boolean defaultPolicy,
                      List<Seat> chain, Map<UUID, Seat> namedPositions, CostCenter costCenter,
                      List<Delegation> delegations, Set<UUID> requesterUnitAndAncestors) {
 

@@ -41,7 +41,7 @@ class ApprovalChainProperties {
     void aChainNeverHasTheRequesterOrADuplicateAndEndsWithEnoughAuthority(@ForAll("scenarios") Scenario scenario) {
         ApprovalRequest request = new ApprovalRequest("PURCHASE_ORDER", scenario.requester(), null,
                 new Money(scenario.amount(), "EUR"), null, NOW);
-        ApprovalFacts facts = new ApprovalFacts(UUID.randomUUID(), UUID.randomUUID(),
+        ApprovalFacts facts = new ApprovalFacts(UUID.randomUUID(),
                 new StoredPolicy(List.of(ApprovalStep.MANAGEMENT_CHAIN), scenario.minApprovers(), 8), false,
                 scenario.chain(), Map.of(), null, scenario.delegations(), Set.of());
         ApprovalChainView view;
