@@ -81,9 +81,25 @@ final class BatchAcknowledgedKafkaPublisher extends KafkaPublisher<String, byte[
             throw e;
         }
         pendingOf(CurrentUnitOfWork.get().root()).add(pending);
-        if (pending.ack().isDone()) {
-            // failed at once (no metadata within max.block.ms, record too large): send nothing after it
-            awaitAcknowledgements(List.of(pending));
+        failIfRejected(pending);
+    }
+
+    /**
+     * A record that failed at once (no metadata within max.block.ms, record too large) fails the batch before
+     * anything is sent after it. A record already acknowledged is left to the batch's wait, which reports it
+     * (once).
+     */
+    private static void failIfRejected(Pending record) {
+        if (!record.ack().isDone()) {
+            return;
+        }
+        try {
+            record.ack().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failed(record, e);
+        } catch (ExecutionException e) {
+            throw failed(record, e);
         }
     }
 
