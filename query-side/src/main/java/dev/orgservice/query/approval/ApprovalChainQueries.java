@@ -18,7 +18,6 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,6 +27,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+
+import static dev.orgservice.query.storage.SqlTimes.utc;
 
 /**
  * Resolves approval chains over the hierarchy read model: the facts a chain needs are read in one tenant-scoped
@@ -137,7 +138,7 @@ public class ApprovalChainQueries {
 
     private ApprovalFacts load(NamedParameterJdbcTemplate sql, UUID tenantId, ApprovalRequest request) {
         var params = new MapSqlParameterSource("tenant", tenantId).addValue("purpose", request.purpose())
-                .addValue("currency", request.amount().currency()).addValue("asOf", utc(request))
+                .addValue("currency", request.amount().currency()).addValue("asOf", utc(request.asOf()))
                 .addValue("requester", request.requesterId()).addValue("requesterPosition", request.requesterPositionId());
         List<ChainRow> rows = sql.query(CHAIN, params, (row, n) -> new ChainRow(row.getString("policy"),
                 row.getObject("requester_position", UUID.class), row.getObject("requester_unit", UUID.class),
@@ -229,9 +230,5 @@ public class ApprovalChainQueries {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable delegations from the read model", e);
         }
-    }
-
-    private static OffsetDateTime utc(ApprovalRequest request) {
-        return request.asOf().atOffset(ZoneOffset.UTC);
     }
 }

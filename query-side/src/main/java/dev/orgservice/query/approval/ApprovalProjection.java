@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
+
+import static dev.orgservice.query.storage.SqlTimes.utc;
 
 /**
  * Authorities, policies and delegations, for resolving approval chains. Part of the hierarchy processing group:
@@ -103,9 +103,5 @@ public class ApprovalProjection {
         jdbc.update("delete from read_model.delegation");
         jdbc.update("delete from read_model.approval_policy");
         jdbc.update("delete from read_model.approval_authority");
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -4,7 +4,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -46,7 +45,7 @@ public final class Timeline {
 
     /** {@link #set} for many keys at once (a bulk import), in two batched statements. */
     public void setAll(JdbcTemplate jdbc, UUID tenantId, List<? extends List<?>> keys, Instant from, List<?> values) {
-        OffsetDateTime at = from.atOffset(ZoneOffset.UTC);
+        OffsetDateTime at = SqlTimes.utc(from);
         List<Object[]> inserts = new ArrayList<>(keys.size());
         List<Object[]> ends = new ArrayList<>(keys.size());
         for (int i = 0; i < keys.size(); i++) {

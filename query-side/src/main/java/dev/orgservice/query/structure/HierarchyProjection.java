@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+
+import static dev.orgservice.query.storage.SqlTimes.utc;
 
 /** Builds the hierarchy read model (units, parent and status timelines) from the structure events. */
 @Component
@@ -122,9 +123,4 @@ public class HierarchyProjection {
             throw new IllegalStateException("cannot write unit details", e);
         }
     }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
 }

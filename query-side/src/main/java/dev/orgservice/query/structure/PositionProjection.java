@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+
+import static dev.orgservice.query.storage.SqlTimes.utc;
 
 /**
  * Positions and their holders over time. Part of the hierarchy processing group: management chains join
@@ -120,9 +121,4 @@ public class PositionProjection {
         jdbc.update("update read_model.position_holder set valid_to = ? where position_id = ? and valid_from < ? "
                 + "and (valid_to is null or valid_to > ?)", start, positionId, start, start);
     }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
 }

@@ -10,8 +10,6 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Array;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +20,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+
+import static dev.orgservice.query.storage.SqlTimes.utc;
 
 /**
  * Reporting structure as of an instant. Who a position reports to: its explicit line if it has one, else the
@@ -178,9 +178,5 @@ public class PositionQueries {
 
     private static List<UUID> uuids(Array array) throws java.sql.SQLException {
         return array == null ? List.of() : Arrays.asList((UUID[]) array.getArray());
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

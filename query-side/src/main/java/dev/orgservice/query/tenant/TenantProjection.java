@@ -21,9 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
+
+import static dev.orgservice.query.storage.SqlTimes.utc;
 
 /** Builds {@code read_model.tenant} and its feature overrides from the tenant events. */
 @Component
@@ -52,7 +52,7 @@ public class TenantProjection {
                 event.tenantId().value(), event.slug(), TenantStatus.PROVISIONING.name(), event.country(),
                 event.adminEmail(), config.name(), config.locale(), config.timezone(), config.currency(),
                 config.dataRetentionDays(), toJson(config.settings()), event.planTerms().plan(),
-                toJson(event.planTerms()), subscription.status().name(), sql(at), sql(at));
+                toJson(event.planTerms()), subscription.status().name(), utc(at), utc(at));
     }
 
     @EventHandler
@@ -82,7 +82,7 @@ public class TenantProjection {
                 update read_model.tenant set name = ?, locale = ?, timezone = ?, currency = ?, data_retention_days = ?,
                     settings = ?::jsonb, updated_at = ? where tenant_id = ?""",
                 config.name(), config.locale(), config.timezone(), config.currency(), config.dataRetentionDays(),
-                toJson(config.settings()), sql(at), event.tenantId().value());
+                toJson(config.settings()), utc(at), event.tenantId().value());
     }
 
     @EventHandler
@@ -94,7 +94,7 @@ public class TenantProjection {
                 where tenant_id = ?""",
                 event.planTerms().plan(), toJson(event.planTerms()), s.status().name(), s.seats(), s.billingEmail(),
                 s.billingCycle() == null ? null : s.billingCycle().name(),
-                s.trialEndsAt() == null ? null : sql(s.trialEndsAt()), s.externalCustomerId(), sql(at),
+                s.trialEndsAt() == null ? null : utc(s.trialEndsAt()), s.externalCustomerId(), utc(at),
                 event.tenantId().value());
     }
 
@@ -122,11 +122,11 @@ public class TenantProjection {
 
     private void setStatus(UUID tenantId, TenantStatus status, Instant at) {
         jdbc.update("update read_model.tenant set status = ?, updated_at = ? where tenant_id = ?",
-                status.name(), sql(at), tenantId);
+                status.name(), utc(at), tenantId);
     }
 
     private void touch(UUID tenantId, Instant at) {
-        jdbc.update("update read_model.tenant set updated_at = ? where tenant_id = ?", sql(at), tenantId);
+        jdbc.update("update read_model.tenant set updated_at = ? where tenant_id = ?", utc(at), tenantId);
     }
 
     private String toJson(Object value) {
@@ -135,9 +135,5 @@ public class TenantProjection {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write read-model JSON", e);
         }
-    }
-
-    private static OffsetDateTime sql(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

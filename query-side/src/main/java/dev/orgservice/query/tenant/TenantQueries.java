@@ -20,13 +20,13 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+
+import static dev.orgservice.query.storage.SqlTimes.instant;
 
 /** Reads of the tenant read model, always through {@link TenantScopedReads} (row-level security). */
 @Component
@@ -126,11 +126,6 @@ public class TenantQueries {
                 new PlanLimitsView(plan.maxUnits(), plan.maxPositions()),
                 instant(row, "created_at"),
                 instant(row, "updated_at"));
-    }
-
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     private <T> T read(String value, Class<T> type) {
