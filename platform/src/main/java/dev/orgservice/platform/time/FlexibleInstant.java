@@ -11,6 +11,11 @@ public final class FlexibleInstant {
     private FlexibleInstant() {
     }
 
+    /** An optional effective time or {@code asOf} of a request: the one given, else now. */
+    public static Instant orNow(Instant requested) {
+        return requested != null ? requested : Instant.now();
+    }
+
     public static Instant parse(String text) {
         String value = text.trim();
         try {

@@ -38,6 +38,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.orgservice.platform.time.FlexibleInstant.orNow;
+
 /** Approval authorities of positions and the approval policy of each purpose: a tenant administrator's settings. */
 @RestController
 @Validated
@@ -60,7 +62,7 @@ public class ApprovalCommandController {
     public PositionCommandResult grantAuthority(@PathVariable UUID tenantId, @PathVariable UUID positionId,
                                                 @PathVariable String purpose, @Valid @RequestBody AuthorityRequest request) {
         var command = new GrantApprovalAuthorityCommand(tenantId, positionId, requirePurpose(purpose),
-                new Money(request.amount(), request.currency()), effective(request.effectiveFrom()));
+                new Money(request.amount(), request.currency()), orNow(request.effectiveFrom()));
         return new PositionCommandResult(positionId, commands.send(command, tenantId).position());
     }
 
@@ -71,7 +73,7 @@ public class ApprovalCommandController {
                                                  @RequestParam @IsoCurrency String currency,
                                                  @RequestParam(required = false) Instant effectiveFrom) {
         var command = new RevokeApprovalAuthorityCommand(tenantId, positionId, requirePurpose(purpose), currency,
-                effective(effectiveFrom));
+                orNow(effectiveFrom));
         return new PositionCommandResult(positionId, commands.send(command, tenantId).position());
     }
 
@@ -86,7 +88,7 @@ public class ApprovalCommandController {
         UUID importId = UUID.randomUUID();
         List<ImportedAuthority> authorities = rows.stream().map(row -> new ImportedAuthority(row.positionId(),
                 row.purpose(), new Money(row.amount(), row.currency()))).toList();
-        var outcome = commands.send(new ImportApprovalAuthoritiesCommand(tenantId, importId, effective(effectiveFrom),
+        var outcome = commands.send(new ImportApprovalAuthoritiesCommand(tenantId, importId, orNow(effectiveFrom),
                 authorities), tenantId);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new AuthorityImportResult(importId, rows.size(), outcome.position()));
@@ -98,7 +100,7 @@ public class ApprovalCommandController {
                                             @Valid @RequestBody PolicyRequest request) {
         var command = new DefineApprovalPolicyCommand(tenantId, requirePurpose(purpose),
                 request.steps().stream().map(PolicyRequest.Step::toStep).toList(), request.min(), request.max(),
-                effective(request.effectiveFrom()));
+                orNow(request.effectiveFrom()));
         return new PolicyCommandResult(purpose, commands.send(command, tenantId).position());
     }
 
@@ -109,9 +111,5 @@ public class ApprovalCommandController {
                             + ", e.g. PURCHASE_ORDER"))));
         }
         return purpose;
-    }
-
-    static Instant effective(Instant requested) {
-        return requested != null ? requested : Instant.now();
     }
 }

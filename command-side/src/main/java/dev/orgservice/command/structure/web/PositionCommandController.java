@@ -10,6 +10,7 @@ import dev.orgservice.command.structure.ImportPositionsCommand;
 import dev.orgservice.command.structure.VacatePositionCommand;
 import dev.orgservice.platform.problem.Problems;
 import dev.orgservice.platform.security.Role;
+import dev.orgservice.platform.time.FlexibleInstant;
 import dev.orgservice.platform.validation.Rows;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -103,7 +104,7 @@ public class PositionCommandController {
     @Operation(summary = "Set who holds the position from 'from' (until 'to' or open), replacing overlapping holdings")
     public PositionCommandResult assign(@PathVariable UUID tenantId, @PathVariable UUID positionId,
                                         @Valid @RequestBody HolderRequest request) {
-        Instant from = request.from() != null ? request.from() : Instant.now();
+        Instant from = FlexibleInstant.orNow(request.from());
         return result(positionId, commands.send(new AssignHolderCommand(tenantId, positionId, request.personId(), from,
                 request.to()), tenantId));
     }

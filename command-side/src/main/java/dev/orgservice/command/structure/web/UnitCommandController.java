@@ -32,6 +32,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static dev.orgservice.platform.time.FlexibleInstant.orNow;
+
 @RestController
 @RequestMapping("/api/v1/tenants/{tenantId}/units")
 @Tag(name = "Company structure", description = "Units of a tenant: create, import, update, move, close, reopen; "
@@ -56,7 +58,7 @@ public class UnitCommandController {
         }
         UUID unitId = UUID.randomUUID();
         var outcome = commands.send(new CreateUnitCommand(tenantId, unitId, request.type(), request.code(),
-                request.name(), request.parentId(), effective(request.effectiveFrom()), request.details()), tenantId);
+                request.name(), request.parentId(), orNow(request.effectiveFrom()), request.details()), tenantId);
         return ResponseEntity.created(URI.create("/api/v1/tenants/" + tenantId + "/units/" + unitId))
                 .body(new UnitCommandResult(unitId, outcome.position()));
     }
@@ -68,7 +70,7 @@ public class UnitCommandController {
     public ResponseEntity<ImportResult> importUnits(@PathVariable UUID tenantId, @RequestBody List<UnitRequest> rows) {
         Rows.requireImportSize(rows);
         Rows.requireNoErrors(rowErrors(rows));
-        Instant effectiveFrom = effective(null);
+        Instant effectiveFrom = orNow(null);
         List<ImportUnitsCommand.Row> commandRows = new ArrayList<>(rows.size());
         List<ImportResult.ImportedUnitView> created = new ArrayList<>(rows.size());
         for (UnitRequest row : rows) {
@@ -96,7 +98,7 @@ public class UnitCommandController {
     @Operation(summary = "Move a unit and its subtree; refused if it would create a cycle at any effective date")
     public UnitCommandResult move(@PathVariable UUID tenantId, @PathVariable UUID unitId,
                                   @Valid @RequestBody MoveRequest request) {
-        return send(new MoveUnitCommand(tenantId, unitId, request.newParentId(), effective(request.effectiveFrom())),
+        return send(new MoveUnitCommand(tenantId, unitId, request.newParentId(), orNow(request.effectiveFrom())),
                 tenantId, unitId);
     }
 
@@ -105,7 +107,7 @@ public class UnitCommandController {
     @Operation(summary = "Close a unit; refused while it has (or will have) active children")
     public UnitCommandResult close(@PathVariable UUID tenantId, @PathVariable UUID unitId,
                                    @RequestBody(required = false) EffectiveChangeRequest request) {
-        return send(new CloseUnitCommand(tenantId, unitId, effective(request == null ? null : request.effectiveFrom())),
+        return send(new CloseUnitCommand(tenantId, unitId, orNow(request == null ? null : request.effectiveFrom())),
                 tenantId, unitId);
     }
 
@@ -114,7 +116,7 @@ public class UnitCommandController {
     @Operation(summary = "Reopen a closed unit; its parent must be active")
     public UnitCommandResult reopen(@PathVariable UUID tenantId, @PathVariable UUID unitId,
                                     @RequestBody(required = false) EffectiveChangeRequest request) {
-        return send(new ReopenUnitCommand(tenantId, unitId, effective(request == null ? null : request.effectiveFrom())),
+        return send(new ReopenUnitCommand(tenantId, unitId, orNow(request == null ? null : request.effectiveFrom())),
                 tenantId, unitId);
     }
 
@@ -136,9 +138,5 @@ public class UnitCommandController {
             }
         }
         return errors;
-    }
-
-    private static Instant effective(Instant requested) {
-        return requested != null ? requested : Instant.now();
     }
 }

@@ -4,6 +4,7 @@ import dev.orgservice.api.approval.ApprovalPurposes;
 import dev.orgservice.api.approval.Money;
 import dev.orgservice.api.view.ApprovalChainView;
 import dev.orgservice.platform.security.Role;
+import dev.orgservice.platform.time.FlexibleInstant;
 import dev.orgservice.platform.validation.IsoCurrency;
 import dev.orgservice.query.approval.ApprovalChainQueries;
 import dev.orgservice.query.approval.ApprovalRequest;
@@ -50,6 +51,6 @@ public class ApprovalChainController {
             @RequestParam(required = false) Instant asOf,
             @RequestParam(required = false) Long minPosition) {
         return chains.resolve(tenantId, new ApprovalRequest(purpose, requesterId, requesterPositionId,
-                new Money(amount, currency), costCenterId, asOf != null ? asOf : Instant.now()));
+                new Money(amount, currency), costCenterId, FlexibleInstant.orNow(asOf)));
     }
 }

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.orgservice.platform.time.FlexibleInstant.orNow;
+
 @RestController
 @Validated
 @RequestMapping("/api/v1/tenants/{tenantId}")
@@ -43,7 +45,7 @@ public class ApprovalSettingsController {
             @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9._:@-]{1,64}") String personId,
             @RequestParam(required = false) Instant asOf,
             @RequestParam(required = false) Long minPosition) {
-        return Map.of("items", settings.delegations(tenantId, personId, at(asOf)));
+        return Map.of("items", settings.delegations(tenantId, personId, orNow(asOf)));
     }
 
     @GetMapping("/approval-policies/{purpose}")
@@ -52,7 +54,7 @@ public class ApprovalSettingsController {
                                      @PathVariable @Pattern(regexp = ApprovalPurposes.PATTERN) String purpose,
                                      @RequestParam(required = false) Instant asOf,
                                      @RequestParam(required = false) Long minPosition) {
-        return settings.policy(tenantId, purpose, at(asOf))
+        return settings.policy(tenantId, purpose, orNow(asOf))
                 .orElseThrow(() -> OrgException.notFound("Approval policy for " + purpose));
     }
 
@@ -61,11 +63,7 @@ public class ApprovalSettingsController {
     public Map<String, List<AuthorityView>> authorities(@PathVariable UUID tenantId, @PathVariable UUID positionId,
                                                         @RequestParam(required = false) Instant asOf,
                                                         @RequestParam(required = false) Long minPosition) {
-        return Map.of("items", settings.authorities(tenantId, positionId, at(asOf))
+        return Map.of("items", settings.authorities(tenantId, positionId, orNow(asOf))
                 .orElseThrow(() -> OrgException.notFound("Position " + positionId)));
-    }
-
-    private static Instant at(Instant asOf) {
-        return asOf != null ? asOf : Instant.now();
     }
 }

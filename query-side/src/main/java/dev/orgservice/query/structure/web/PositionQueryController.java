@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.orgservice.platform.time.FlexibleInstant.orNow;
+
 @RestController
 @RequestMapping("/api/v1/tenants/{tenantId}")
 @Tag(name = "Reporting structure", description = "Positions, reports and management chains as of asOf "
@@ -37,7 +39,7 @@ public class PositionQueryController {
     public PositionView position(@PathVariable UUID tenantId, @PathVariable UUID positionId,
                                  @RequestParam(required = false) Instant asOf,
                                  @RequestParam(required = false) Long minPosition) {
-        return positions.position(tenantId, positionId, at(asOf))
+        return positions.position(tenantId, positionId, orNow(asOf))
                 .orElseThrow(() -> OrgException.notFound("Position " + positionId));
     }
 
@@ -47,7 +49,7 @@ public class PositionQueryController {
                                                     @RequestParam(defaultValue = "false") boolean indirect,
                                                     @RequestParam(required = false) Instant asOf,
                                                     @RequestParam(required = false) Long minPosition) {
-        return Map.of("items", positions.reports(tenantId, positionId, indirect, at(asOf))
+        return Map.of("items", positions.reports(tenantId, positionId, indirect, orNow(asOf))
                 .orElseThrow(() -> OrgException.notFound("Position " + positionId)));
     }
 
@@ -57,11 +59,7 @@ public class PositionQueryController {
                                                             @RequestParam(required = false) UUID positionId,
                                                             @RequestParam(required = false) Instant asOf,
                                                             @RequestParam(required = false) Long minPosition) {
-        return Map.of("items", positions.managementChain(tenantId, personId, positionId, at(asOf))
+        return Map.of("items", positions.managementChain(tenantId, personId, positionId, orNow(asOf))
                 .orElseThrow(() -> OrgException.notFound("Person " + personId + " holding a position at that time")));
-    }
-
-    private static Instant at(Instant asOf) {
-        return asOf != null ? asOf : Instant.now();
     }
 }

@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.orgservice.platform.time.FlexibleInstant.orNow;
+
 @RestController
 @Validated
 @RequestMapping("/api/v1/tenants/{tenantId}/units")
@@ -51,14 +53,14 @@ public class UnitQueryController {
                                             @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int size,
                                             @Parameter(description = "read-your-writes position")
                                             @RequestParam(required = false) Long minPosition) {
-        return hierarchy.search(tenantId, type, status, q, at(asOf), page, size);
+        return hierarchy.search(tenantId, type, status, q, orNow(asOf), page, size);
     }
 
     @GetMapping("/{unitId}")
     @Operation(summary = "One unit with its parent, path (ids root..unit) and depth as of asOf")
     public UnitView unit(@PathVariable UUID tenantId, @PathVariable UUID unitId,
                          @RequestParam(required = false) Instant asOf, @RequestParam(required = false) Long minPosition) {
-        return hierarchy.unit(tenantId, unitId, at(asOf)).orElseThrow(() -> missing(unitId));
+        return hierarchy.unit(tenantId, unitId, orNow(asOf)).orElseThrow(() -> missing(unitId));
     }
 
     @GetMapping("/{unitId}/children")
@@ -66,7 +68,7 @@ public class UnitQueryController {
     public Map<String, List<UnitSummaryView>> children(@PathVariable UUID tenantId, @PathVariable UUID unitId,
                                                        @RequestParam(required = false) Instant asOf,
                                                        @RequestParam(required = false) Long minPosition) {
-        return Map.of("items", hierarchy.children(tenantId, unitId, at(asOf)).orElseThrow(() -> missing(unitId)));
+        return Map.of("items", hierarchy.children(tenantId, unitId, orNow(asOf)).orElseThrow(() -> missing(unitId)));
     }
 
     @GetMapping("/{unitId}/subtree")
@@ -77,7 +79,7 @@ public class UnitQueryController {
                                              @RequestParam(defaultValue = "0") @Min(0) int page,
                                              @RequestParam(defaultValue = "1000") @Min(1) @Max(1000) int size,
                                              @RequestParam(required = false) Long minPosition) {
-        return hierarchy.subtree(tenantId, unitId, at(asOf), depth, page, size).orElseThrow(() -> missing(unitId));
+        return hierarchy.subtree(tenantId, unitId, orNow(asOf), depth, page, size).orElseThrow(() -> missing(unitId));
     }
 
     @GetMapping("/{unitId}/ancestors")
@@ -85,11 +87,7 @@ public class UnitQueryController {
     public Map<String, List<UnitSummaryView>> ancestors(@PathVariable UUID tenantId, @PathVariable UUID unitId,
                                                         @RequestParam(required = false) Instant asOf,
                                                         @RequestParam(required = false) Long minPosition) {
-        return Map.of("items", hierarchy.ancestors(tenantId, unitId, at(asOf)).orElseThrow(() -> missing(unitId)));
-    }
-
-    private static Instant at(Instant asOf) {
-        return asOf != null ? asOf : Instant.now();
+        return Map.of("items", hierarchy.ancestors(tenantId, unitId, orNow(asOf)).orElseThrow(() -> missing(unitId)));
     }
 
     private static OrgException missing(UUID unitId) {
