@@ -22,9 +22,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.kafka.KafkaProperties;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +55,7 @@ public final class KafkaBridgeBenchmark {
     private final Report report;
     private final int events;
     private final int warmup;
-    private EmbeddedKafkaKraftBroker broker;
+    private BrokerProcess broker;
     private Services services;
     private EventStore eventStore;
     private TrackingEventProcessor publisher;
@@ -90,13 +88,11 @@ public final class KafkaBridgeBenchmark {
     @SuppressWarnings("unchecked")
     private void run() throws Exception {
         long start = System.nanoTime();
-        quietBroker();
-        broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS, TOPICS.toArray(String[]::new));
-        broker.afterPropertiesSet();
-        report.step("start the Kafka broker (KRaft, in this JVM)", seconds(start), broker.getBrokersAsString());
+        broker = BrokerProcess.start(PARTITIONS, TOPICS);
+        report.step("start the Kafka broker (KRaft, a JVM of its own)", seconds(start), broker.bootstrapServers());
         start = System.nanoTime();
         services = Services.commandSideOnly(Map.of("ORG_KAFKA_ENABLED", "true",
-                "ORG_KAFKA_BOOTSTRAP_SERVERS", broker.getBrokersAsString(), "logging.level.kafka", "WARN",
+                "ORG_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(), "logging.level.kafka", "WARN",
                 "logging.level.state.change.logger", "WARN"));
         ConfigurableApplicationContext commandSide = services.commandSide();
         report.step("start the command side", seconds(start), "database " + report.machine().get("database"));
@@ -223,7 +219,7 @@ public final class KafkaBridgeBenchmark {
     }
 
     private KafkaConsumer<String, byte[]> offsetReader() {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
     }
@@ -257,21 +253,12 @@ public final class KafkaBridgeBenchmark {
         return context.getEnvironment().getProperty("org.kafka.publisher-batch-size", "100");
     }
 
-    /** The in-process broker logs at INFO until the command side's logging configuration takes over. */
-    private static void quietBroker() {
-        for (String name : List.of("kafka", "org.apache.kafka", "state.change.logger")) {
-            if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger) {
-                logger.setLevel(ch.qos.logback.classic.Level.WARN);
-            }
-        }
-    }
-
     private void close() {
         if (services != null) {
             services.close();
         }
         if (broker != null) {
-            broker.destroy();
+            broker.close();
         }
     }
 
