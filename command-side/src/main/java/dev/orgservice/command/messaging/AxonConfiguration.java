@@ -62,8 +62,8 @@ public class AxonConfiguration {
     }
 
     @Bean
-    Cache treeCache(@Value("${org.cache.trees:32}") int trees) {
-        return new BoundedTreeCache(trees);
+    Cache treeCache(@Value("${org.cache.tree-nodes:500000}") long nodes) {
+        return new BoundedTreeCache(nodes);
     }
 
     /**

@@ -373,6 +373,11 @@ public class OrganizationTree {
         return checkpoints;
     }
 
+    /** What this tree costs the cache, in nodes: its units and positions (their maps dominate its memory). */
+    long cacheWeight() {
+        return 1L + units.size() + positions.size();
+    }
+
     /** Walks up from the new parent at every checkpoint, with the move applied, looking for the unit itself. */
     boolean wouldCreateCycle(UUID unitId, UUID newParentId, Instant from) {
         UnitNode moving = units.get(unitId);
