@@ -46,6 +46,11 @@ public final class StructureBenchmark {
     private static final String API = "/api/v1/tenants/";
     private static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(5);
     private static final int SUBTREE_TARGET = 1_000;
+    /**
+     * Commands before each command measurement: 100 left the JIT compiling through the measurement (the C2
+     * compiler took 44% of the JVM's CPU during the moves in a profile), a service's steady state it is not.
+     */
+    private static final int COMMAND_WARMUP = 1_000;
 
     private final Report report;
     private final Budget budget;
@@ -506,7 +511,7 @@ public final class StructureBenchmark {
         }
         Services.ServerTime[] before = new Services.ServerTime[1];
         Cpu[] cpu = new Cpu[1];
-        Load.Outcome outcome = Load.run(1, c -> command, 100, 2_000, cap, () -> {
+        Load.Outcome outcome = Load.run(1, c -> command, COMMAND_WARMUP, 2_000, cap, () -> {
             before[0] = services.serverTime(true, serverUri);
             cpu[0] = Cpu.now();
         });

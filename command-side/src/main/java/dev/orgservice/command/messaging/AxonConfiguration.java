@@ -51,7 +51,7 @@ public class AxonConfiguration {
      */
     @Bean
     SnapshotTriggerDefinition treeSnapshotTrigger(Snapshotter snapshotter,
-                                                  @Value("${org.snapshots.tree-threshold:500}") int threshold) {
+                                                  @Value("${org.snapshots.tree-threshold:2000}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
