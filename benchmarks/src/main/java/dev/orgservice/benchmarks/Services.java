@@ -73,8 +73,14 @@ final class Services implements AutoCloseable {
         return queries;
     }
 
-    String queryBaseUrl() {
-        return "http://localhost:" + queryPort;
+    /** A load client's own connection to the query side. */
+    KeepAliveHttp queryConnection() {
+        return new KeepAliveHttp(queryPort);
+    }
+
+    /** A load client's own connection to the command side (as it runs now: a restart changes its port). */
+    KeepAliveHttp commandConnection() {
+        return new KeepAliveHttp(port(commandSide));
     }
 
     /** Stops the command side and starts a fresh one: no cached tree, as after a deployment. Answers the seconds. */

@@ -6,10 +6,6 @@ import dev.orgservice.platform.testing.TestDatabase;
 import dev.orgservice.platform.testing.TestTokens;
 
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -317,9 +313,6 @@ public final class StructureBenchmark {
         UUID subId = tree.unitId(sub);
         String person = TreeBuilder.memberPerson(deep);
         String features = API + tenant + "/features";
-        // floor without authentication or database: what HTTP + Spring MVC alone cost
-        HttpClient plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest info = HttpRequest.newBuilder(URI.create(services.queryBaseUrl() + "/actuator/info")).build();
         String ancestorsLabel = String.format("GET ancestors of a depth-%d unit", tree.depth(deep));
         String chainLabel = "GET management-chain (depth-" + tree.depth(deep) + " member)";
         String subtreeLabel = String.format("GET subtree of %,d units, size=%d", tree.subtreeSize(sub), SUBTREE_TARGET);
@@ -330,8 +323,7 @@ public final class StructureBenchmark {
             // long enough for the JIT to settle: with 300 the p99 still caught compilations
             int warmup = clients == 1 ? 2_000 : 250;
             measure("floor: GET /actuator/info (no auth, no DB)", clients, warmup, samples, slice,
-                    c -> i -> expect(plain.send(info, HttpResponse.BodyHandlers.discarding()).statusCode(), 200, ""),
-                    "/actuator/info", null, null);
+                    rest("/actuator/info", null), "/actuator/info", null, null);
             measure("floor: GET features (auth + 1 tenant read)", clients, warmup, samples, slice,
                     rest(features), "/api/v1/tenants/{tenantId}/features", null, null);
             var sqlAncestors = measure("raw SQL: ancestors (recursive CTE)", clients, warmup, samples, slice,
@@ -431,9 +423,18 @@ public final class StructureBenchmark {
     }
 
     private IntFunction<Load.Operation> rest(String path) {
-        return c -> i -> {
-            Http.Response response = services.queries().get(path, viewer);
-            expect(response.status(), 200, response.body());
+        return rest(path, viewer);
+    }
+
+    /** Each client its own kept-alive connection to the query side, closed after the measurement. */
+    private IntFunction<Load.Operation> rest(String path, String token) {
+        return c -> {
+            KeepAliveHttp http = services.queryConnection();
+            clientConnections.add(http);
+            return i -> {
+                Http.Response response = http.get(path, token);
+                expect(response.status(), 200, response.body());
+            };
         };
     }
 
@@ -462,6 +463,8 @@ public final class StructureBenchmark {
     // ---- commands on the big tree -----------------------------------------------------------------------------
 
     private void commandsOnTheTree() throws Exception {
+        KeepAliveHttp http = services.commandConnection();
+        clientConnections.add(http);
         List<int[]> leaves = tree.movableLeaves(200);
         int[] currentParent = leaves.stream().mapToInt(l -> l[1]).toArray();
         // moves keep the tree valid: a depth-12 leaf goes to a neighbouring depth-11 department and back
@@ -470,7 +473,7 @@ public final class StructureBenchmark {
             int[] leaf = leaves.get(k);
             int target = currentParent[k] == leaf[1] ? leaf[2] : leaf[1];
             long start = System.nanoTime();
-            Http.Response moved = services.commands().post(API + tenant + "/units/" + tree.unitId(leaf[0]) + "/move",
+            Http.Response moved = http.post(API + tenant + "/units/" + tree.unitId(leaf[0]) + "/move",
                     editor, "{\"newParentId\":\"" + tree.unitId(target) + "\"}");
             logIfSlow("move", i, start);
             expect(moved.status(), 200, moved.body());
@@ -482,13 +485,14 @@ public final class StructureBenchmark {
         Load.Operation rename = i -> {
             int unit = 1 + random.nextInt(tree.size() - 1);
             long start = System.nanoTime();
-            Http.Response renamed = services.commands().patch(API + tenant + "/units/" + tree.unitId(unit), editor,
+            Http.Response renamed = http.patch(API + tenant + "/units/" + tree.unitId(unit), editor,
                     "{\"name\":\"Renamed " + i + "\"}");
             logIfSlow("rename", i, start);
             expect(renamed.status(), 200, renamed.body());
         };
         commandMeasurement("PATCH units/{u} (rename) on the " + tree.size() + "-unit tree", rename,
                 "/api/v1/tenants/{tenantId}/units/{unitId}");
+        closeClientConnections();
     }
 
     /** A stall over a second, with the JVM's uptime, to line it up with benchmark-gc.log and the services' log. */
@@ -605,20 +609,29 @@ public final class StructureBenchmark {
         report.step("create 64 small ACTIVE tenants with a root unit (192 commands)", seconds(start), null);
         AtomicLong codes = new AtomicLong();
         int clients = 16;
-        IntFunction<Load.Operation> client = c -> i -> {
-            int t = c + clients * (int) (i % (tenants / clients));
-            Http.Response unit = services.commands().post(API + ids.get(t) + "/units", tokens.get(t),
-                    "{\"type\":\"DEPARTMENT\",\"code\":\"D" + codes.incrementAndGet() + "\",\"name\":\"Department\","
-                            + "\"parentId\":\"" + roots.get(t) + "\"}");
-            expect(unit.status(), 201, unit.body());
+        IntFunction<Load.Operation> client = c -> {
+            KeepAliveHttp http = services.commandConnection();
+            clientConnections.add(http);
+            return i -> {
+                int t = c + clients * (int) (i % (tenants / clients));
+                Http.Response unit = http.post(API + ids.get(t) + "/units", tokens.get(t),
+                        "{\"type\":\"DEPARTMENT\",\"code\":\"D" + codes.incrementAndGet() + "\",\"name\":\"Department\","
+                                + "\"parentId\":\"" + roots.get(t) + "\"}");
+                expect(unit.status(), 201, unit.body());
+            };
         };
         String uri = "/api/v1/tenants/{tenantId}/units";
         Services.ServerTime[] before = new Services.ServerTime[1];
         Cpu[] cpu = new Cpu[1];
-        Load.Outcome outcome = Load.runFor(clients, client, Duration.ofSeconds(2), Duration.ofSeconds(10), () -> {
-            before[0] = services.serverTime(true, uri);
-            cpu[0] = Cpu.now();
-        });
+        Load.Outcome outcome;
+        try {
+            outcome = Load.runFor(clients, client, Duration.ofSeconds(2), Duration.ofSeconds(10), () -> {
+                before[0] = services.serverTime(true, uri);
+                cpu[0] = Cpu.now();
+            });
+        } finally {
+            closeClientConnections();
+        }
         String used = Cpu.now().since(cpu[0]);
         tenantsPerSecond = outcome.perSecond();
         report.add(new Report.Measurement("POST units (create) across 64 tenants", clients, outcome.latency(),
