@@ -1,6 +1,7 @@
 package dev.orgservice.command.messaging;
 
 import dev.orgservice.command.structure.BoundedTreeCache;
+import dev.orgservice.command.structure.TreeSnapshotter;
 import dev.orgservice.command.structure.TreeCacheFreshness;
 import dev.orgservice.platform.eventstore.TokenTables;
 import dev.orgservice.platform.web.CommandMetrics;
@@ -10,6 +11,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -27,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 
 @Configuration
 public class AxonConfiguration {
@@ -50,9 +53,12 @@ public class AxonConfiguration {
      * conflict with another instance reloads the current state).
      */
     @Bean
-    SnapshotTriggerDefinition treeSnapshotTrigger(Snapshotter snapshotter,
+    SnapshotTriggerDefinition treeSnapshotTrigger(Cache treeCache, Serializer serializer, EventStore eventStore,
+                                                  TransactionManager transactionManager, Snapshotter snapshotter,
                                                   @Value("${org.snapshots.tree-threshold:2000}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+        var fromCache = new TreeSnapshotter(treeCache, serializer, eventStore, transactionManager,
+                Executors.newSingleThreadExecutor(daemon("tree-snapshot-writer")), snapshotter);
+        return new EventCountSnapshotTriggerDefinition(fromCache, threshold);
     }
 
     /** Tokens of the command side's own tracking processors (the Kafka publisher). */
@@ -83,12 +89,16 @@ public class AxonConfiguration {
                 .parameterResolverFactory(parameterResolverFactory)
                 .handlerDefinition(handlerDefinition)
                 .spanFactory(spanFactory)
-                .executor(Executors.newSingleThreadExecutor(runnable -> {
-                    Thread thread = new Thread(runnable, "snapshotter");
-                    thread.setDaemon(true);
-                    return thread;
-                }))
+                .executor(Executors.newSingleThreadExecutor(daemon("snapshotter")))
                 .build();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /**

@@ -1,19 +1,13 @@
 package dev.orgservice.command.structure;
 
-import dev.orgservice.api.structure.ImportedUnit;
-import dev.orgservice.api.structure.UnitType;
-import dev.orgservice.api.structure.UnitsImportedEvent;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
+import static dev.orgservice.command.structure.StructureTestData.importedTree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BoundedTreeCacheTest {
@@ -35,12 +29,12 @@ class BoundedTreeCacheTest {
     void weighsATreeByItsUnitsSoOneLargeTreeMakesRoomForItselfAndManySmallOnesFit() {
         BoundedTreeCache cache = new BoundedTreeCache(1_000);
         for (int i = 0; i < 100; i++) {
-            cache.put("small-" + i, entry(tree(4)));
+            cache.put("small-" + i, entry(importedTree(4)));
         }
         assertThat(cache.weight()).isEqualTo(100 * 5);
         assertThat(cache.containsKey("small-0")).as("100 small trees fit where a count of 32 held 32").isTrue();
 
-        cache.put("large", entry(tree(800)));
+        cache.put("large", entry(importedTree(800)));
 
         assertThat(cache.containsKey("large")).isTrue();
         assertThat(cache.weight()).isLessThanOrEqualTo(1_000);
@@ -51,13 +45,13 @@ class BoundedTreeCacheTest {
     @Test
     void keepsTheTreeJustStoredEvenWhenItAloneIsOverTheWeightAndReweighsItWhenItGrows() {
         BoundedTreeCache cache = new BoundedTreeCache(10);
-        cache.put("other", entry(tree(2)));
-        cache.put("large", entry(tree(50)));
+        cache.put("other", entry(importedTree(2)));
+        cache.put("large", entry(importedTree(50)));
         assertThat(cache.containsKey("large")).isTrue();
         assertThat(cache.containsKey("other")).isFalse();
         assertThat(cache.weight()).isEqualTo(51);
 
-        cache.put("large", entry(tree(3)));
+        cache.put("large", entry(importedTree(3)));
         assertThat(cache.weight()).isEqualTo(4);
         assertThat(cache.remove("large")).isTrue();
         assertThat(cache.weight()).isZero();
@@ -65,7 +59,7 @@ class BoundedTreeCacheTest {
 
     @Test
     void handsTheFreshnessCheckTheCachedTreeWithItsVersion() {
-        AggregateCacheEntry<OrganizationTree> entry = entry(tree(3));
+        AggregateCacheEntry<OrganizationTree> entry = entry(importedTree(3));
         EventSourcedAggregate<?> aggregate = BoundedTreeCache.aggregateOf(entry);
         assertThat(aggregate).isNotNull();
         assertThat(aggregate.getAggregateRoot()).isInstanceOf(OrganizationTree.class);
@@ -81,20 +75,6 @@ class BoundedTreeCacheTest {
         assertThat(cache.remove("a")).isTrue();
         assertThat(cache.putIfAbsent("a", "x")).isTrue();
         assertThat(cache.putIfAbsent("a", "y")).isFalse();
-    }
-
-    /** A tree of {@code units} departments under one root, as its import event builds it. */
-    private static OrganizationTree tree(int units) {
-        UUID root = UUID.randomUUID();
-        List<ImportedUnit> imported = new ArrayList<>();
-        imported.add(new ImportedUnit(root, UnitType.LEGAL_ENTITY, "ROOT", "Root", null, null));
-        for (int i = 1; i < units; i++) {
-            imported.add(new ImportedUnit(UUID.randomUUID(), UnitType.DEPARTMENT, "D-" + i, "Department " + i, root,
-                    null));
-        }
-        OrganizationTree tree = new OrganizationTree();
-        tree.on(new UnitsImportedEvent(UUID.randomUUID(), UUID.randomUUID(), 1, 1, Instant.EPOCH, imported));
-        return tree;
     }
 
     private static AggregateCacheEntry<OrganizationTree> entry(OrganizationTree tree) {

@@ -8,12 +8,15 @@ import dev.orgservice.api.structure.UnitDetails;
 import dev.orgservice.api.structure.UnitMovedEvent;
 import dev.orgservice.api.structure.UnitReopenedEvent;
 import dev.orgservice.api.structure.UnitType;
+import dev.orgservice.api.structure.UnitsImportedEvent;
 import dev.orgservice.command.tenant.TenantGuard;
 import dev.orgservice.platform.problem.OrgException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -161,5 +164,19 @@ final class StructureTestData {
         void disable(String feature) {
             features.remove(feature);
         }
+    }
+
+    /** A tree of {@code units} departments under one root, as one import event builds it (no aggregate around it). */
+    static OrganizationTree importedTree(int units) {
+        UUID root = UUID.randomUUID();
+        List<ImportedUnit> imported = new ArrayList<>();
+        imported.add(new ImportedUnit(root, UnitType.LEGAL_ENTITY, "ROOT", "Root", null, null));
+        for (int i = 1; i < units; i++) {
+            imported.add(new ImportedUnit(UUID.randomUUID(), UnitType.DEPARTMENT, "D-" + i, "Department " + i, root,
+                    null));
+        }
+        OrganizationTree tree = new OrganizationTree();
+        tree.on(new UnitsImportedEvent(UUID.randomUUID(), UUID.randomUUID(), 1, 1, Instant.EPOCH, imported));
+        return tree;
     }
 }

@@ -1,0 +1,98 @@
+package dev.orgservice.command.structure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orgservice.command.CommandSideIntegrationTest;
+import dev.orgservice.platform.testing.Http;
+import dev.orgservice.platform.testing.TestDatabase;
+import dev.orgservice.platform.testing.TestTokens;
+import org.axonframework.common.caching.Cache;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.test.context.TestPropertySource;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Tree snapshots made from the cached tree ({@link TreeSnapshotter}), with a threshold of 5 events. */
+@TestPropertySource(properties = "org.snapshots.tree-threshold=5")
+class TreeSnapshotTest extends CommandSideIntegrationTest {
+
+    private static final String ADMIN = TestTokens.platformAdmin();
+
+    @Autowired
+    @Qualifier("treeCache")
+    private Cache treeCache;
+
+    @Test
+    void writesTheCachedTreeAsASnapshotThatLoadsAfterTheCacheIsGone() throws Exception {
+        UUID tenantId = activeTenant();
+        String editor = TestTokens.forTenant(tenantId, "ed", "ORG_EDITOR");
+        String units = "/api/v1/tenants/" + tenantId + "/units";
+        String root = create(units, editor, "{\"type\":\"LEGAL_ENTITY\",\"code\":\"ROOT\",\"name\":\"Root\","
+                + "\"country\":\"DE\",\"currency\":\"EUR\"}");
+        String first = null;
+        for (int i = 1; i <= 7; i++) {
+            String department = create(units, editor, department("D" + i, root));
+            first = first == null ? department : first;
+        }
+
+        JsonNode snapshot = awaitSnapshot(OrganizationTree.idOf(tenantId));
+        long sequence = snapshot.get("sequence").asLong();
+        assertThat(snapshot.get("payloadType").asText()).isEqualTo(OrganizationTree.class.getName());
+        assertThat(snapshot.get("state").get("units").size()).as("one unit per event up to the snapshot")
+                .isEqualTo((int) sequence + 1);
+
+        treeCache.removeAll();
+        String later = create(units, editor, department("D8", root));
+        Http.Response moved = http.post(units + "/" + later + "/move", editor, "{\"newParentId\":\"" + first + "\"}");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        Http.Response duplicate = http.post(units, editor, department("D3", root));
+        assertThat(duplicate.status()).as("the reloaded tree knows the codes from the snapshot").isEqualTo(409);
+    }
+
+    private UUID activeTenant() {
+        Http.Response created = http.post("/api/v1/tenants", ADMIN, Http.newTenant(uniqueSlug("snap"), "STANDARD"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        UUID tenantId = UUID.fromString(created.json().get("tenantId").asText());
+        assertThat(http.post("/api/v1/tenants/" + tenantId + "/activate", ADMIN, "{}").status()).isEqualTo(200);
+        return tenantId;
+    }
+
+    private String create(String units, String token, String body) {
+        Http.Response created = http.post(units, token, body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("unitId").asText();
+    }
+
+    private static String department(String code, String parentId) {
+        return "{\"type\":\"DEPARTMENT\",\"code\":\"" + code + "\",\"name\":\"Department " + code + "\",\"parentId\":\""
+                + parentId + "\"}";
+    }
+
+    /** The snapshot row, once the writer thread has stored it: sequence, payload type and the state as JSON. */
+    private static JsonNode awaitSnapshot(String treeId) throws Exception {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (Connection db = TestDatabase.get().connectAsAdmin();
+                 PreparedStatement query = db.prepareStatement("""
+                         select sequence_number, payload_type, convert_from(payload, 'UTF8')
+                         from event_store.snapshot_event_entry where aggregate_identifier = ?""")) {
+                query.setString(1, treeId);
+                try (ResultSet row = query.executeQuery()) {
+                    if (row.next()) {
+                        ObjectMapper json = new ObjectMapper();
+                        return json.createObjectNode().put("sequence", row.getLong(1)).put("payloadType", row.getString(2))
+                                .set("state", json.readTree(row.getString(3)));
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no snapshot of " + treeId);
+    }
+}
