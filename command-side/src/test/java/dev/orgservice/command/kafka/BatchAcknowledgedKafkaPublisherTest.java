@@ -1,0 +1,102 @@
+package dev.orgservice.command.kafka;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orgservice.api.structure.UnitMovedEvent;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.extensions.kafka.eventhandling.producer.ConfirmationMode;
+import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
+import org.axonframework.messaging.EventPublicationFailedException;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.monitoring.NoOpMessageMonitor;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What the publisher changes from the extension's: a batch's records all go out before the first acknowledgement
+ * is awaited (the extension's {@code send} waits for each one, which here would time out on the first record),
+ * and the batch only commits, token included, once every record is acknowledged. Kafka's own
+ * {@link MockProducer} stands in for the broker, acknowledging only when the test says so; the ordering and
+ * outage behaviour against a real broker is in {@code KafkaBridgeTest} and {@code KafkaOutageTest}.
+ */
+class BatchAcknowledgedKafkaPublisherTest {
+
+    private final MockProducer<String, byte[]> producer = new MockProducer<>(false, new StringSerializer(),
+            new ByteArraySerializer()) {
+        @Override
+        public void close() {
+            // shared, like the extension's non-transactional producer: the publisher's close() leaves it open
+        }
+    };
+    private final JacksonSerializer serializer = JacksonSerializer.builder()
+            .objectMapper(new ObjectMapper().findAndRegisterModules()).build();
+
+    @Test
+    void sendsTheWholeBatchBeforeWaitingAndCommitsOnceEveryRecordIsAcknowledged() {
+        BatchAcknowledgedKafkaPublisher publisher = publisher(5_000);
+        List<EventMessage<?>> batch = events(3);
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(batch.get(0));
+
+        batch.forEach(publisher::send);
+
+        assertThat(producer.history()).as("all sent, none acknowledged yet").hasSize(3);
+        CompletableFuture.runAsync(() -> IntStream.range(0, 3).forEach(i -> producer.completeNext()));
+        unitOfWork.commit();
+        assertThat(producer.history()).extracting(record -> record.key())
+                .containsExactly("org-tree-1", "org-tree-1", "org-tree-1");
+    }
+
+    @Test
+    void aRecordThatIsNeverAcknowledgedFailsTheBatchBeforeItCommits() {
+        BatchAcknowledgedKafkaPublisher publisher = publisher(200);
+        List<EventMessage<?>> batch = events(2);
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(batch.get(0));
+        batch.forEach(publisher::send);
+        producer.completeNext();
+
+        assertThatThrownBy(unitOfWork::commit).isInstanceOf(EventPublicationFailedException.class);
+        assertThat(unitOfWork.isRolledBack()).as("the token is not stored either").isTrue();
+    }
+
+    private BatchAcknowledgedKafkaPublisher publisher(long ackTimeoutMillis) {
+        ProducerFactory<String, byte[]> producers = new ProducerFactory<>() {
+            @Override
+            public Producer<String, byte[]> createProducer() {
+                return producer;
+            }
+
+            @Override
+            public ConfirmationMode confirmationMode() {
+                return ConfirmationMode.WAIT_FOR_ACK;
+            }
+
+            @Override
+            public void shutDown() {
+            }
+        };
+        return new BatchAcknowledgedKafkaPublisher(producers, new CloudEventsRecordConverter(serializer),
+                event -> Optional.of("org.structure.events.v1"), serializer, NoOpMessageMonitor.INSTANCE,
+                ackTimeoutMillis);
+    }
+
+    private static List<EventMessage<?>> events(int count) {
+        UUID tenant = UUID.randomUUID();
+        return IntStream.range(0, count).<EventMessage<?>>mapToObj(i -> new GenericDomainEventMessage<>(
+                "OrganizationTree", "org-tree-1", i, new UnitMovedEvent(tenant, UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID(), Instant.EPOCH))).toList();
+    }
+}
