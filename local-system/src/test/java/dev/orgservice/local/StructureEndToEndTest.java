@@ -49,6 +49,25 @@ class StructureEndToEndTest extends RunningSystem {
     }
 
     @Test
+    void tellsAnEmptyAnswerFromAUnitThatDoesNotExistAtAsOf() {
+        String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
+        Http.Response last = create("DEPARTMENT", "LEAF", le, "");
+        String leaf = last.json().get("unitId").asText();
+
+        assertThat(ids(read(units() + le + "/ancestors", last, editor))).as("the root has none").isEmpty();
+        assertThat(ids(read(units() + leaf + "/children", last, editor))).as("a leaf has none").isEmpty();
+        JsonNode pastTheEnd = read(units() + le + "/subtree?page=3&size=1", last, editor);
+        assertThat(ids(pastTheEnd)).isEmpty();
+        assertThat(pastTheEnd.get("total").asInt()).isEqualTo(2);
+        for (String question : List.of("/ancestors", "/children", "/subtree")) {
+            assertThat(queries.get(units() + leaf + question + "?asOf=2000-01-01", editor).status())
+                    .as(question + " before the unit existed").isEqualTo(404);
+            assertThat(queries.get(units() + UUID.randomUUID() + question, editor).status())
+                    .as(question + " of an unknown unit").isEqualTo(404);
+        }
+    }
+
+    @Test
     void showsAFutureMoveOnlyFromItsEffectiveDate() {
         String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
         String a = unit("DEPARTMENT", "A", le, "");
