@@ -8,7 +8,6 @@ import dev.orgservice.api.view.AuthorityView;
 import dev.orgservice.api.view.DelegationView;
 import dev.orgservice.query.storage.TenantScopedReads;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Array;
@@ -36,7 +35,7 @@ public class ApprovalSettingsQueries {
 
     /** Delegations not ended at {@code asOf} (in force or still to come), of {@code personId} either way if given. */
     public List<DelegationView> delegations(UUID tenantId, String personId, Instant asOf) {
-        return reads.forTenant(tenantId, jdbc -> new NamedParameterJdbcTemplate(jdbc).query("""
+        return reads.forTenant(tenantId, sql -> sql.query("""
                 select * from read_model.delegation where tenant_id = :tenant and valid_to > :asOf
                   and (cast(:person as varchar) is null or delegator_id = :person or delegate_id = :person)
                 order by valid_from, delegator_id, delegation_id""",
@@ -50,7 +49,7 @@ public class ApprovalSettingsQueries {
 
     /** The policy in force at {@code asOf}; the default for a built-in purpose without one; empty otherwise. */
     public Optional<ApprovalPolicyView> policy(UUID tenantId, String purpose, Instant asOf) {
-        Optional<ApprovalPolicyView> defined = reads.forTenant(tenantId, jdbc -> new NamedParameterJdbcTemplate(jdbc).query("""
+        Optional<ApprovalPolicyView> defined = reads.forTenant(tenantId, sql -> sql.query("""
                 select policy::text, valid_from, valid_to from read_model.approval_policy
                 where tenant_id = :tenant and purpose = :purpose and valid_from <= :asOf
                   and (valid_to is null or valid_to > :asOf)""",
@@ -65,8 +64,7 @@ public class ApprovalSettingsQueries {
 
     /** The position's limits in force at {@code asOf}, by purpose and currency; empty if the position is unknown. */
     public Optional<List<AuthorityView>> authorities(UUID tenantId, UUID positionId, Instant asOf) {
-        return reads.forTenant(tenantId, jdbc -> {
-            var sql = new NamedParameterJdbcTemplate(jdbc);
+        return reads.forTenant(tenantId, sql -> {
             var params = new MapSqlParameterSource("position", positionId).addValue("asOf", utc(asOf));
             if (sql.queryForList("select 1 from read_model.position where position_id = :position", params).isEmpty()) {
                 return Optional.empty();

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,27 +22,30 @@ public class TenantScopedReads {
     private static final Logger audit = LoggerFactory.getLogger("audit.platform-read");
 
     private final JdbcTemplate jdbc;
+    /** One for all reads: it caches each statement's parsed form, which a template per read parsed again. */
+    private final NamedParameterJdbcTemplate sql;
     private final TransactionTemplate transactions;
 
     public TenantScopedReads(@Qualifier(ReadModelDataSources.API) JdbcTemplate jdbc,
                              @Qualifier(ReadModelDataSources.API) TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.sql = new NamedParameterJdbcTemplate(jdbc);
         this.transactions = transactions;
     }
 
-    public <T> T forTenant(UUID tenantId, Function<JdbcTemplate, T> read) {
+    public <T> T forTenant(UUID tenantId, Function<NamedParameterJdbcTemplate, T> read) {
         return transactions.execute(tx -> {
             jdbc.queryForObject("select set_config('app.tenant_id', ?, true)", String.class, tenantId.toString());
-            return read.apply(jdbc);
+            return read.apply(sql);
         });
     }
 
     /** The one explicit path across tenants (platform operators); every use is written to the audit log. */
-    public <T> T acrossTenants(String userId, String purpose, Function<JdbcTemplate, T> read) {
+    public <T> T acrossTenants(String userId, String purpose, Function<NamedParameterJdbcTemplate, T> read) {
         audit.info("platform-wide read by {}: {}", userId, purpose);
         return transactions.execute(tx -> {
             jdbc.queryForObject("select set_config('app.all_tenants', 'on', true)", String.class);
-            return read.apply(jdbc);
+            return read.apply(sql);
         });
     }
 }

@@ -52,8 +52,7 @@ public class HierarchyQueries {
     }
 
     public Optional<UnitView> unit(UUID tenantId, UUID unitId, Instant asOf) {
-        return reads.forTenant(tenantId, jdbc -> {
-            var sql = new NamedParameterJdbcTemplate(jdbc);
+        return reads.forTenant(tenantId, sql -> {
             var params = params(unitId, asOf);
             List<UnitView> found = sql.query("select u.*, p.parent_id, s.status from read_model.unit u " + PARENT_AT
                     + " " + STATUS_AT + " where u.unit_id = :unitId", params, (row, n) -> unitView(row, asOf));
@@ -71,16 +70,14 @@ public class HierarchyQueries {
 
     /** Nearest first: parent, grandparent ... root. Empty when the unit does not exist at {@code asOf}. */
     public Optional<List<UnitSummaryView>> ancestors(UUID tenantId, UUID unitId, Instant asOf) {
-        return reads.forTenant(tenantId, jdbc -> {
-            var sql = new NamedParameterJdbcTemplate(jdbc);
+        return reads.forTenant(tenantId, sql -> {
             var params = params(unitId, asOf);
             return foundOrAbsent(ancestors(sql, params), sql, params);
         });
     }
 
     public Optional<List<UnitSummaryView>> children(UUID tenantId, UUID unitId, Instant asOf) {
-        return reads.forTenant(tenantId, jdbc -> {
-            var sql = new NamedParameterJdbcTemplate(jdbc);
+        return reads.forTenant(tenantId, sql -> {
             var params = params(unitId, asOf);
             return foundOrAbsent(sql.query("select " + SUMMARY_COLUMNS + ", c.parent_id, s.status, 1 as depth "
                     + "from read_model.unit_parent c join read_model.unit u on u.unit_id = c.unit_id " + STATUS_AT
@@ -92,8 +89,7 @@ public class HierarchyQueries {
     /** The unit itself (depth 0) and its descendants down to {@code maxDepth}, breadth first, paged. */
     public Optional<PageView<UnitSummaryView>> subtree(UUID tenantId, UUID unitId, Instant asOf, int maxDepth, int page,
                                                        int size) {
-        return reads.forTenant(tenantId, jdbc -> {
-            var sql = new NamedParameterJdbcTemplate(jdbc);
+        return reads.forTenant(tenantId, sql -> {
             var params = params(unitId, asOf).addValue("maxDepth", Math.min(maxDepth, MAX_DEPTH))
                     .addValue("limit", size).addValue("offset", (long) page * size);
             List<Long> total = new ArrayList<>(1);
@@ -125,8 +121,7 @@ public class HierarchyQueries {
     /** Units existing at {@code asOf}, by type, status at that time and a prefix of the code or of a word of the name. */
     public PageView<UnitSummaryView> search(UUID tenantId, UnitType type, UnitStatus status, String q, Instant asOf,
                                             int page, int size) {
-        return reads.forTenant(tenantId, jdbc -> {
-            var sql = new NamedParameterJdbcTemplate(jdbc);
+        return reads.forTenant(tenantId, sql -> {
             String prefix = q == null || q.isBlank() ? null : escapeLike(q.trim().toLowerCase()) + "%";
             var params = new MapSqlParameterSource().addValue("asOf", utc(asOf)).addValue("tenantId", tenantId)
                     .addValue("type", type == null ? null : type.name())

@@ -48,8 +48,7 @@ public class PositionQueries {
     }
 
     public Optional<PositionView> position(UUID tenantId, UUID positionId, Instant asOf) {
-        return reads.forTenant(tenantId, jdbc -> {
-            var sql = new NamedParameterJdbcTemplate(jdbc);
+        return reads.forTenant(tenantId, sql -> {
             return find(sql, positionId).map(p -> {
                 String holder = holderAt(sql, p.id(), asOf);
                 return new PositionView(p.id(), p.unitId(), p.title(), p.manager(), p.reportsTo(), p.dotted(), holder,
@@ -63,8 +62,7 @@ public class PositionQueries {
      * positions), else the one they have held the longest at {@code asOf}. Empty if they hold none.
      */
     public Optional<List<ChainLinkView>> managementChain(UUID tenantId, String personId, UUID positionId, Instant asOf) {
-        return reads.forTenant(tenantId, jdbc -> {
-            var sql = new NamedParameterJdbcTemplate(jdbc);
+        return reads.forTenant(tenantId, sql -> {
             var params = new MapSqlParameterSource("personId", personId).addValue("positionId", positionId)
                     .addValue("asOf", utc(asOf));
             List<ChainLinkView> chain = sql.query("""
@@ -97,8 +95,7 @@ public class PositionQueries {
 
     /** Direct reports, or with {@code indirect} everyone below, breadth first. Empty if the position does not exist. */
     public Optional<List<ChainLinkView>> reports(UUID tenantId, UUID positionId, boolean indirect, Instant asOf) {
-        return reads.forTenant(tenantId, jdbc -> {
-            var sql = new NamedParameterJdbcTemplate(jdbc);
+        return reads.forTenant(tenantId, sql -> {
             Optional<Position> top = find(sql, positionId);
             if (top.isEmpty()) {
                 return Optional.empty();

@@ -44,14 +44,14 @@ public class TenantQueries {
     }
 
     public Optional<TenantView> byId(UUID tenantId) {
-        return reads.forTenant(tenantId, jdbc -> one(jdbc, "tenant_id = ?", tenantId));
+        return reads.forTenant(tenantId, sql -> one(sql.getJdbcTemplate(), "tenant_id = ?", tenantId));
     }
 
     /** A tenant-bound caller only finds its own tenant by slug; platform callers search all tenants. */
     public Optional<TenantView> bySlug(String slug, UUID callerTenant, String callerId) {
         return callerTenant != null
-                ? reads.forTenant(callerTenant, jdbc -> one(jdbc, "slug = ?", slug))
-                : reads.acrossTenants(callerId, "tenant by slug " + slug, jdbc -> one(jdbc, "slug = ?", slug));
+                ? reads.forTenant(callerTenant, sql -> one(sql.getJdbcTemplate(), "slug = ?", slug))
+                : reads.acrossTenants(callerId, "tenant by slug " + slug, sql -> one(sql.getJdbcTemplate(), "slug = ?", slug));
     }
 
     public PageView<TenantView> list(TenantStatus status, String plan, int page, int size, String callerId) {
@@ -65,7 +65,8 @@ public class TenantQueries {
             where.append(" and plan = ?");
             args.add(plan);
         }
-        return reads.acrossTenants(callerId, "list tenants", jdbc -> {
+        return reads.acrossTenants(callerId, "list tenants", sql -> {
+            JdbcTemplate jdbc = sql.getJdbcTemplate();
             Long total = jdbc.queryForObject("select count(*) from read_model.tenant where " + where, Long.class,
                     args.toArray());
             List<Object> pageArgs = new ArrayList<>(args);
@@ -79,7 +80,8 @@ public class TenantQueries {
 
     /** Effective toggles: each feature of the tenant's plan, overridden by the tenant where it chose to. */
     public Optional<List<FeatureToggleView>> features(UUID tenantId) {
-        return reads.forTenant(tenantId, jdbc -> {
+        return reads.forTenant(tenantId, sql -> {
+            JdbcTemplate jdbc = sql.getJdbcTemplate();
             List<String> terms = jdbc.queryForList("select plan_terms::text from read_model.tenant where tenant_id = ?",
                     String.class, tenantId);
             if (terms.isEmpty()) {

@@ -45,7 +45,7 @@ class RowLevelSecurityTest extends QuerySideIntegrationTest {
     @Test
     void aQueryWithoutATenantFilterSeesOnlyTheTenantOfItsTransaction() {
         List<UUID> visible = reads.forTenant(alpha.value(),
-                jdbc -> jdbc.queryForList("select tenant_id from read_model.tenant", UUID.class));
+                sql -> sql.getJdbcTemplate().queryForList("select tenant_id from read_model.tenant", UUID.class));
 
         assertThat(visible).containsExactly(alpha.value());
     }
@@ -77,7 +77,7 @@ class RowLevelSecurityTest extends QuerySideIntegrationTest {
             for (int i = 0; i < 400; i++) {
                 UUID tenant = (i % 2 == 0 ? alpha : beta).value();
                 interleaved.add(() -> reads.forTenant(tenant,
-                        jdbc -> jdbc.queryForList("select tenant_id from read_model.tenant", UUID.class))
+                        sql -> sql.getJdbcTemplate().queryForList("select tenant_id from read_model.tenant", UUID.class))
                         .equals(List.of(tenant)));
             }
             for (Future<Boolean> sawOnlyItsOwn : clients.invokeAll(interleaved)) {
@@ -87,7 +87,7 @@ class RowLevelSecurityTest extends QuerySideIntegrationTest {
             clients.shutdownNow();
         }
         List<UUID> afterwards = reads.forTenant(UUID.randomUUID(),
-                jdbc -> jdbc.queryForList("select tenant_id from read_model.tenant", UUID.class));
+                sql -> sql.getJdbcTemplate().queryForList("select tenant_id from read_model.tenant", UUID.class));
         assertThat(afterwards).isEmpty();
     }
 
