@@ -5,7 +5,6 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,10 +26,17 @@ import java.util.function.UnaryOperator;
 public class BoundedTreeCache implements Cache {
 
     private final Set<EntryListener> listeners = new CopyOnWriteArraySet<>();
-    private final LinkedHashMap<Object, Object> entries = new LinkedHashMap<>(16, 0.75f, true);
-    private final Map<Object, Long> weights = new HashMap<>();
+    /** Least recently used first; each value with the weight it had when stored. */
+    private final LinkedHashMap<Object, Held> entries = new LinkedHashMap<>(16, 0.75f, true);
     private final long maxWeight;
     private long weight;
+
+    private record Held(Object value, long weight) {
+
+        Held(Object value) {
+            this(value, weightOf(value));
+        }
+    }
 
     public BoundedTreeCache(long maxWeight) {
         this.maxWeight = maxWeight;
@@ -59,14 +65,13 @@ public class BoundedTreeCache implements Cache {
     @Override
     @SuppressWarnings("unchecked")
     public synchronized <K, V> V get(K key) {
-        return (V) entries.get(key);
+        Held held = entries.get(key);
+        return held == null ? null : (V) held.value();
     }
 
     @Override
     public synchronized void put(Object key, Object value) {
-        entries.put(key, value);
-        reweigh(key, value);
-        evictOverWeight(key);
+        store(key, new Held(value));
     }
 
     @Override
@@ -80,18 +85,18 @@ public class BoundedTreeCache implements Cache {
 
     @Override
     public synchronized boolean remove(Object key) {
-        boolean removed = entries.remove(key) != null;
-        if (removed) {
-            weight -= weights.remove(key);
-            listeners.forEach(listener -> listener.onEntryRemoved(key));
+        Held removed = entries.remove(key);
+        if (removed == null) {
+            return false;
         }
-        return removed;
+        weight -= removed.weight();
+        listeners.forEach(listener -> listener.onEntryRemoved(key));
+        return true;
     }
 
     @Override
     public synchronized void removeAll() {
         entries.clear();
-        weights.clear();
         weight = 0;
     }
 
@@ -103,10 +108,17 @@ public class BoundedTreeCache implements Cache {
     @Override
     @SuppressWarnings("unchecked")
     public synchronized <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
-        Object updated = entries.computeIfPresent(key, (k, value) -> update.apply((V) value));
-        if (updated != null) {
-            reweigh(key, updated);
-            evictOverWeight(key);
+        Held held = entries.get(key);
+        if (held == null) {
+            return;
+        }
+        Object updated = update.apply((V) held.value());
+        if (updated == null) {
+            // as Map.computeIfPresent: a null update removes the entry
+            entries.remove(key);
+            weight -= held.weight();
+        } else {
+            store(key, new Held(updated));
         }
     }
 
@@ -116,22 +128,19 @@ public class BoundedTreeCache implements Cache {
         return () -> listeners.remove(listener);
     }
 
-    private void reweigh(Object key, Object value) {
-        Long previous = weights.put(key, weightOf(value));
-        weight += weights.get(key) - (previous == null ? 0 : previous);
-    }
-
-    /** Drops least recently used trees until the rest fit, never {@code keep} (the one just stored). */
-    private void evictOverWeight(Object keep) {
-        Iterator<Map.Entry<Object, Object>> eldest = entries.entrySet().iterator();
+    /** Holds {@code held} under {@code key}, then drops least recently used trees until the rest fit. */
+    private void store(Object key, Held held) {
+        Held previous = entries.put(key, held);
+        weight += held.weight() - (previous == null ? 0 : previous.weight());
+        Iterator<Map.Entry<Object, Held>> eldest = entries.entrySet().iterator();
         while (weight > maxWeight && eldest.hasNext()) {
-            Object key = eldest.next().getKey();
-            if (key.equals(keep)) {
-                continue;
+            Map.Entry<Object, Held> entry = eldest.next();
+            if (entry.getKey().equals(key)) {
+                continue; // the tree just stored stays, even when it alone is over the bound
             }
             eldest.remove();
-            weight -= weights.remove(key);
-            listeners.forEach(listener -> listener.onEntryExpired(key));
+            weight -= entry.getValue().weight();
+            listeners.forEach(listener -> listener.onEntryExpired(entry.getKey()));
         }
     }
 }
