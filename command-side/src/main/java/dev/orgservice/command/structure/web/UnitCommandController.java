@@ -70,7 +70,7 @@ public class UnitCommandController {
     public ResponseEntity<ImportResult> importUnits(@PathVariable UUID tenantId, @RequestBody List<UnitRequest> rows) {
         Rows.requireImportSize(rows);
         Rows.requireNoErrors(rowErrors(rows));
-        Instant effectiveFrom = orNow(null);
+        Instant effectiveFrom = Instant.now();
         List<ImportUnitsCommand.Row> commandRows = new ArrayList<>(rows.size());
         List<ImportResult.ImportedUnitView> created = new ArrayList<>(rows.size());
         for (UnitRequest row : rows) {
