@@ -27,6 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,9 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * The publisher is stopped while {@link BridgeEvents} appends the events through Axon's event store, then
  * started and timed until its token reaches the head of the store (its token is only stored once the batch's
- * records are acknowledged). Both sides get a warm-up first. Output: a table on the console and JSON under the
+ * records are acknowledged). Both sides get a warm-up first (100,000 events: with 5,000 the JIT compiled through the
+ * measured bridge), then three rounds measure both; the targets are judged on the round with the median ratio, since
+ * the raw producer's one or two seconds vary by a factor of two between identical rounds. Output: a table on the console and JSON under the
  * directory given as the first argument ({@code kafka.json}, {@code kafka-setup.json}, {@code kafka-targets.json}).
  */
 public final class KafkaBridgeBenchmark {
@@ -55,6 +58,7 @@ public final class KafkaBridgeBenchmark {
     private final Report report;
     private final int events;
     private final int warmup;
+    private final int rounds;
     private BrokerProcess broker;
     private Services services;
     private EventStore eventStore;
@@ -62,23 +66,26 @@ public final class KafkaBridgeBenchmark {
     private KafkaMessageConverter<String, byte[]> converter;
     private TopicResolver topics;
 
-    private KafkaBridgeBenchmark(Report report, int events, int warmup) {
+    private KafkaBridgeBenchmark(Report report, int events, int warmup, int rounds) {
         this.report = report;
         this.events = events;
         this.warmup = warmup;
+        this.rounds = rounds;
     }
 
     public static void main(String[] args) {
         Path out = Path.of(args.length > 0 ? args[0] : "benchmarks/target/benchmarks");
         int events = Integer.getInteger("benchmark.kafka.events", 100_000);
-        int warmup = Integer.getInteger("benchmark.kafka.warmup", 5_000);
+        int warmup = Integer.getInteger("benchmark.kafka.warmup", 100_000);
+        int rounds = Integer.getInteger("benchmark.kafka.rounds", 3);
         Map<String, Object> scope = new LinkedHashMap<>();
         scope.put("events", events);
         scope.put("warmup_events", warmup);
+        scope.put("rounds", rounds);
         scope.put("keys", BridgeEvents.TENANTS);
         scope.put("partitions", PARTITIONS);
         Report report = new Report(Report.Output.KAFKA, scope, Machine.describe());
-        KafkaBridgeBenchmark benchmark = new KafkaBridgeBenchmark(report, events, warmup);
+        KafkaBridgeBenchmark benchmark = new KafkaBridgeBenchmark(report, events, warmup, rounds);
         int exit = report.run(benchmark::run, out);
         benchmark.close();
         // the command side leaves non-daemon threads; the shutdown hooks drop the test database
@@ -117,47 +124,62 @@ public final class KafkaBridgeBenchmark {
             report.step(String.format("warm-up: raw producer sends the same %,d records", warmup),
                     sendRaw(raw, records(before, warmup)), null);
 
-            before = eventStore.createHeadToken();
-            start = System.nanoTime();
-            store.append(events);
-            double appended = seconds(start);
-            report.step(String.format("append %,d events through the event store", events), appended,
-                    String.format("%.0f events/s, %d per transaction", events / appended, BridgeEvents.PER_TRANSACTION));
-
-            long kafkaBefore = recordsOnKafka(offsets);
-            Cpu cpu = Cpu.now();
-            double bridge = bridge();
-            String bridgeCpu = Cpu.now().since(cpu);
-            long published = recordsOnKafka(offsets) - kafkaBefore;
-            if (published != events) {
-                report.problem(String.format("the bridge put %,d records on Kafka for %,d events", published, events));
+            List<Report.Rate> rounds = new ArrayList<>();
+            for (int round = 1; round <= this.rounds; round++) {
+                rounds.add(round(round, store, raw, offsets, batchSize(commandSide)));
             }
-
-            cpu = Cpu.now();
-            start = System.nanoTime();
-            List<ProducerRecord<String, byte[]>> records = records(before, events);
-            report.add(new Report.Rate("read the events from the store and convert them (no Kafka)", records.size(),
-                    seconds(start), null, null, null, "the bridge's work without sending; " + Cpu.now().since(cpu)));
-            String sizes = sizes(records);
-            cpu = Cpu.now();
-            double rawSeconds = sendRaw(raw, records);
-            String rawCpu = Cpu.now().since(cpu);
-            long sent = recordsOnKafka(offsets) - kafkaBefore - published;
-            if (sent != events) {
-                report.problem(String.format("the raw producer put %,d records on Kafka for %,d", sent, events));
-            }
-
-            Report.Rate rate = new Report.Rate(
-                    "bridge: event store -> Kafka (kafka-publisher, batch " + batchSize(commandSide) + ")",
-                    events, bridge, "raw KafkaProducer, same records and config", (long) events, rawSeconds,
-                    sizes + "; bridge: " + bridgeCpu + "; raw: " + rawCpu);
-            report.add(rate);
-            report.target("bridge events/s >= " + (int) TARGET_PER_SECOND, String.format("%.0f/s", rate.perSecond()),
-                    String.format("%.0f/s", TARGET_PER_SECOND), rate.perSecond() >= TARGET_PER_SECOND);
-            report.target("bridge events/s >= " + TARGET_RATIO + " x raw producer", String.format("%.0f/s of %.0f/s = %.2f",
-                    rate.perSecond(), rate.baselinePerSecond(), rate.ratio()), String.valueOf(TARGET_RATIO),
-                    rate.ratio() >= TARGET_RATIO);
+            // the round with the median ratio: one noisy raw run (it lasts a second or two) decides nothing
+            Report.Rate rate = rounds.stream().sorted(Comparator.comparingDouble(Report.Rate::ratio))
+                    .toList().get(rounds.size() / 2);
+            report.target("bridge events/s >= " + (int) TARGET_PER_SECOND + " (median round)",
+                    String.format("%.0f/s", rate.perSecond()), String.format("%.0f/s", TARGET_PER_SECOND),
+                    rate.perSecond() >= TARGET_PER_SECOND);
+            report.target("bridge events/s >= " + TARGET_RATIO + " x raw producer (median round)",
+                    String.format("%.0f/s of %.0f/s = %.2f", rate.perSecond(), rate.baselinePerSecond(), rate.ratio()),
+                    String.valueOf(TARGET_RATIO), rate.ratio() >= TARGET_RATIO);
         }
+    }
+
+    /**
+     * One measured round: {@code events} new events in the store, the bridge publishes them, then the raw producer
+     * sends the records the service's converter makes of the same events.
+     */
+    private Report.Rate round(int round, BridgeEvents store, KafkaProducer<String, byte[]> raw,
+                              KafkaConsumer<String, byte[]> offsets, String batchSize) throws Exception {
+        TrackingToken before = eventStore.createHeadToken();
+        long start = System.nanoTime();
+        store.append(events);
+        double appended = seconds(start);
+        report.step(String.format("round %d: append %,d events through the event store", round, events), appended,
+                String.format("%.0f events/s, %d per transaction", events / appended, BridgeEvents.PER_TRANSACTION));
+
+        long kafkaBefore = recordsOnKafka(offsets);
+        Cpu cpu = Cpu.now();
+        double bridge = bridge();
+        String bridgeCpu = Cpu.now().since(cpu);
+        long published = recordsOnKafka(offsets) - kafkaBefore;
+        if (published != events) {
+            report.problem(String.format("the bridge put %,d records on Kafka for %,d events", published, events));
+        }
+
+        cpu = Cpu.now();
+        start = System.nanoTime();
+        List<ProducerRecord<String, byte[]>> records = records(before, events);
+        report.add(new Report.Rate("round " + round + ": read the events from the store and convert them (no Kafka)",
+                records.size(), seconds(start), null, null, null, "the bridge's work without sending; " + Cpu.now().since(cpu)));
+        String sizes = sizes(records);
+        cpu = Cpu.now();
+        double rawSeconds = sendRaw(raw, records);
+        String rawCpu = Cpu.now().since(cpu);
+        long sent = recordsOnKafka(offsets) - kafkaBefore - published;
+        if (sent != events) {
+            report.problem(String.format("the raw producer put %,d records on Kafka for %,d", sent, events));
+        }
+        Report.Rate rate = new Report.Rate("round " + round + ": bridge: event store -> Kafka (kafka-publisher, batch "
+                + batchSize + ")", events, bridge, "raw KafkaProducer, same records and config", (long) events,
+                rawSeconds, sizes + "; bridge: " + bridgeCpu + "; raw: " + rawCpu);
+        report.add(rate);
+        return rate;
     }
 
     /** Starts the stopped publisher, waits until its token is at the head of the store, stops it: the seconds. */

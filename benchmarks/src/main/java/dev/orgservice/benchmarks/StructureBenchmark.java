@@ -53,6 +53,8 @@ public final class StructureBenchmark {
     private final TreeBuilder tree;
     private final ApprovalSetup approvals;
     private final String admin = TestTokens.platformAdmin();
+    /** Which phases after the setup run: {@code reads}, {@code commands}, {@code across} (for quick trials). */
+    private final List<String> phases = List.of(System.getProperty("benchmark.phases", "reads,commands,across").split(","));
     private Services services;
     private UUID tenant;
     private String editor;
@@ -92,15 +94,19 @@ public final class StructureBenchmark {
         services = Services.start();
         report.step("start both services", seconds(start), "database " + report.machine().get("database"));
         setUp();
-        if (readModelReady) {
+        if (readModelReady && phases.contains("reads")) {
             verifyBaselinesAgree();
             reads();
         }
-        coldLoad("cold load: first command after restart, tree from events (no snapshot)");
-        commandsOnTheTree();
-        coldLoad("cold load: first command after restart, tree from snapshot + events");
-        acrossTenants();
-        appendFloor();
+        if (phases.contains("commands")) {
+            coldLoad("cold load: first command after restart, tree from events (no snapshot)");
+            commandsOnTheTree();
+            coldLoad("cold load: first command after restart, tree from snapshot + events");
+        }
+        if (phases.contains("across")) {
+            acrossTenants();
+            appendFloor();
+        }
     }
 
     // ---- setup ------------------------------------------------------------------------------------------------
