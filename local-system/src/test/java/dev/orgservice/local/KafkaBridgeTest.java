@@ -109,8 +109,8 @@ class KafkaBridgeTest {
         assertThat(consumer.duplicates()).as("a redelivered batch is recognised by ce_id").isEqualTo(records.size());
 
         String metrics = commands.send("GET", "/actuator/prometheus", null, null, Map.of("Accept", "text/plain")).body();
-        assertThat(metrics).contains("org_kafka_publisher_lag", "eventProcessor_successCounter_total{payloadType=\"TenantCreatedEvent\",processorName=\"kafka-publisher\"",
-                "eventProcessor_failureCounter_total");
+        assertThat(metrics).contains("org_kafka_publisher_lag", "org_kafka_published_total{event_type=\"org.tenant.TenantCreated.v1\",service=\"org-command-side\"}",
+                "org_kafka_publish_failures_total{event_type=\"org.tenant.TenantCreated.v1\",service=\"org-command-side\"}");
     }
 
     private static List<ConsumerRecord<String, byte[]>> consume(int atLeast) {

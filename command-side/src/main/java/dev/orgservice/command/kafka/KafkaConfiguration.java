@@ -3,12 +3,15 @@ package dev.orgservice.command.kafka;
 import dev.orgservice.api.EventContract;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.producer.KafkaEventPublisher;
 import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
 import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
 import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
@@ -23,11 +26,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.Optional;
 
 /**
- * The Kafka bridge: the axon-kafka extension publishes from a tracking processor over the event store
- * ({@code axon.kafka.producer.event-processor-mode: tracking}) and waits for the broker's acknowledgement of
- * every record ({@code confirmation-mode: wait_for_ack}), per batch ({@link BatchAcknowledgedKafkaPublisher}):
- * while the broker is down the processor retries and its token stays put, so nothing is lost; commands never
- * wait for Kafka.
+ * The Kafka bridge: the axon-kafka extension publishes from a tracking processor over the event store and waits
+ * for the broker's acknowledgement of every record ({@code confirmation-mode: wait_for_ack}), per batch
+ * ({@link BatchAcknowledgedKafkaPublisher}): while the broker is down the processor retries and its token stays
+ * put, so nothing is lost; commands never wait for Kafka.
  */
 @Configuration
 @ConditionalOnProperty(name = "axon.kafka.publisher.enabled", havingValue = "true", matchIfMissing = true)
@@ -59,10 +61,36 @@ public class KafkaConfiguration {
     }
 
     /**
+     * The extension's {@code KafkaEventPublisher} bean, registered as it registers it (every event, errors
+     * propagated so the processor retries from its token), except for the processor: a tracking processor (one
+     * segment, one thread) reading the store through {@link ReadAheadEventSource}, in batches of
+     * {@code org.kafka.publisher-batch-size} events per token update (a publisher restart after a crash resends at
+     * most one batch; 1,000 rather than Axon's 100: docs/benchmarks.md, 15,600 -> 26,900 events/s), and counted by
+     * {@link PublishedEventCounts} instead of Axon's per-message monitors. The extension's auto-configuration backs
+     * off, so its {@code event-processor-mode} setting is not read.
+     */
+    @Bean
+    KafkaEventPublisher<String, byte[]> kafkaEventPublisher(KafkaPublisher<String, byte[]> kafkaPublisher,
+                                                            EventProcessingConfigurer processing,
+                                                            MeterRegistry registry,
+                                                            @Value("${org.kafka.publisher-batch-size:1000}") int batchSize) {
+        KafkaEventPublisher<String, byte[]> publisher = KafkaEventPublisher.<String, byte[]>builder()
+                .processingGroup(PROCESSING_GROUP).kafkaPublisher(kafkaPublisher).build();
+        processing.registerEventHandler(configuration -> publisher)
+                .registerListenerInvocationErrorHandler(PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance())
+                .assignHandlerTypesMatching(PROCESSING_GROUP, type -> type.isAssignableFrom(KafkaEventPublisher.class))
+                .registerTrackingEventProcessor(PROCESSING_GROUP,
+                        configuration -> new ReadAheadEventSource(configuration.eventStore(), 2 * batchSize,
+                                "kafka-publisher-read-ahead"),
+                        configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(batchSize))
+                .registerMessageMonitor(PROCESSING_GROUP, configuration -> new PublishedEventCounts(registry));
+        return publisher;
+    }
+
+    /**
      * {@code org.kafka.publisher.lag}: events stored but not yet published by this instance's publisher (event
-     * store head minus the lowest position of its segments). Published and failed counts are the publisher
-     * processor's own metrics: {@code eventProcessor_successCounter_total{processorName="kafka-publisher"}} and
-     * {@code eventProcessor_failureCounter_total{...}}.
+     * store head minus the lowest position of its segments). Published and failed counts: {@link PublishedEventCounts}.
      */
     @Bean
     MeterBinder kafkaPublisherLag(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
@@ -76,16 +104,5 @@ public class KafkaConfiguration {
                 })
                 .description("Events in the store not yet published to Kafka")
                 .register(registry);
-    }
-
-    /**
-     * Batches of events per token update: a publisher restart after a crash resends at most one batch. 1,000
-     * rather than Axon's 100: the per-batch waits (read, acknowledgements, token commit) bound the throughput
-     * (docs/benchmarks.md: 15,600 -> 26,900 events/s, with the command side's store read batch at 1,000 too).
-     */
-    @Bean
-    ConfigurerModule kafkaPublisherBatches(@Value("${org.kafka.publisher-batch-size:1000}") int batchSize) {
-        return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(PROCESSING_GROUP,
-                config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize));
     }
 }

@@ -1,0 +1,150 @@
+package dev.orgservice.command.kafka;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.StreamableMessageSource;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The event store as the Kafka publisher's processor reads it, with a read-ahead: a thread of its own reads the
+ * next events from the store (and deserializes their metadata and parses their timestamp, which the record
+ * converter needs) while the processor's thread sends the current batch and waits for its acknowledgements. Without it the two took turns
+ * on one thread (docs/benchmarks.md, Kafka bridge). The processor still decides what is published and when its
+ * token moves: this only changes who waits for PostgreSQL. At most {@code capacity} events are held; a failure
+ * of the store's stream reaches the processor, which closes this stream and opens a new one from its token.
+ */
+public final class ReadAheadEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+    private final StreamableMessageSource<TrackedEventMessage<?>> store;
+    private final int capacity;
+    private final String threadName;
+
+    public ReadAheadEventSource(StreamableMessageSource<TrackedEventMessage<?>> store, int capacity, String threadName) {
+        this.store = store;
+        this.capacity = capacity;
+        this.threadName = threadName;
+    }
+
+    @Override
+    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+        return new ReadAheadStream(store.openStream(trackingToken), capacity, threadName);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return store.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return store.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return store.createTokenAt(dateTime);
+    }
+
+    /** One open stream: the reader thread fills the buffer, the processor's thread drains it. */
+    static final class ReadAheadStream implements BlockingStream<TrackedEventMessage<?>> {
+
+        /** How long the reader waits for new events before it looks again whether the stream was closed. */
+        private static final int READER_POLL_MILLIS = 500;
+
+        private final BlockingStream<TrackedEventMessage<?>> source;
+        /** Events, or the {@link Failure} that ended the reader. */
+        private final BlockingQueue<Object> buffer;
+        private final Thread reader;
+        private volatile boolean closed;
+        /** The processor's next event, taken from the buffer by peek or hasNextAvailable (its thread only). */
+        private Object head;
+
+        ReadAheadStream(BlockingStream<TrackedEventMessage<?>> source, int capacity, String threadName) {
+            this.source = source;
+            this.buffer = new ArrayBlockingQueue<>(capacity);
+            this.reader = new Thread(this::readAhead, threadName);
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void readAhead() {
+            try {
+                while (!closed) {
+                    if (source.hasNextAvailable(READER_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                        TrackedEventMessage<?> event = source.nextAvailable();
+                        // deserialized and parsed here, not on the publishing thread (the record needs both)
+                        event.getMetaData();
+                        event.getTimestamp();
+                        buffer.put(event);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // closed
+            } catch (RuntimeException | Error e) {
+                if (!closed) {
+                    buffer.clear(); // the processor reopens from its token anyway; make room for the failure
+                    buffer.offer(new Failure(e));
+                }
+            }
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            if (head == null) {
+                head = buffer.poll();
+            }
+            return head == null ? Optional.empty() : Optional.of(event(head));
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            if (head == null) {
+                head = buffer.poll(timeout, unit);
+            }
+            if (head instanceof Failure failure) {
+                throw failure.rethrown();
+            }
+            return head != null;
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            Object next = head != null ? head : buffer.take();
+            head = null;
+            return event(next);
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            reader.interrupt();
+            try {
+                reader.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            source.close();
+        }
+
+        private static TrackedEventMessage<?> event(Object next) {
+            if (next instanceof Failure failure) {
+                throw failure.rethrown();
+            }
+            return (TrackedEventMessage<?>) next;
+        }
+
+        /** What stopped the reader, handed to the processor's thread in the buffer's order. */
+        private record Failure(Throwable cause) {
+            RuntimeException rethrown() {
+                return cause instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException("Reading ahead from the event store failed", cause);
+            }
+        }
+    }
+}
