@@ -17,13 +17,13 @@ import org.springframework.stereotype.Component;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static dev.orgservice.query.storage.SqlTimes.instant;
 import static dev.orgservice.query.storage.SqlTimes.utc;
 
 /**
@@ -203,7 +203,7 @@ public class HierarchyQueries {
         try {
             return new UnitView(row.getObject("unit_id", UUID.class), UnitType.valueOf(row.getString("type")),
                     row.getString("code"), row.getString("name"), status(row), row.getObject("parent_id", UUID.class),
-                    List.of(), 0, row.getObject("created_from", OffsetDateTime.class).toInstant(),
+                    List.of(), 0, instant(row, "created_from"),
                     json.readValue(row.getString("details"), UnitDetails.class), asOf);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable unit details", e);
