@@ -226,6 +226,7 @@ class ApprovalChainEndToEndTest extends RunningSystem {
                         + "{\"positionId\":\"" + unknown + "\",\"purpose\":\"INVOICE\",\"amount\":\"7\",\"currency\":\"EUR\"}]");
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().get("errors").get(0).get("row").asInt()).isEqualTo(1);
+        assertThat(refused.json().get("rows").asInt()).as("the same problem shape as every import").isEqualTo(2);
         Http.Response imported = commands.post("/api/v1/tenants/" + tenant + "/approval-authorities/import", admin,
                 "[{\"positionId\":\"" + ids.get("SALESHEAD") + "\",\"purpose\":\"INVOICE\",\"amount\":\"7\",\"currency\":\"EUR\"}]");
         assertThat(imported.status()).as(imported.body()).isEqualTo(201);

@@ -131,6 +131,8 @@ class StructureEndToEndTest extends RunningSystem {
                 "[{\"ref\":\"g\",\"unitId\":\"" + UUID.randomUUID() + "\",\"title\":\"Ghost\",\"manager\":false}]");
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.json().get("errors")).hasSize(1);
+        assertThat(bad.json().get("rows").asInt()).isEqualTo(1);
+        assertThat(bad.json().get("detail").asText()).isEqualTo("1 problem(s) in 1 rows; nothing was imported");
     }
 
     @Test

@@ -25,6 +25,18 @@ final class ImportPlan {
     record RowError(int row, String type, String field, String message) {
     }
 
+    /**
+     * How every import (units, positions, approval authorities) refuses a file: one 422 listing each problem by
+     * row, with the number of rows, and nothing imported.
+     */
+    static OrgException rejected(List<RowError> errors, int rows) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("errors", errors);
+        properties.put("rows", rows);
+        return new OrgException(ErrorCode.RULE_VIOLATION, errors.size() + " problem(s) in " + rows
+                + " rows; nothing was imported", properties);
+    }
+
     private final OrganizationTree tree;
     private final ImportUnitsCommand command;
     private final Map<String, ImportedUnit> byCode = new HashMap<>();
@@ -49,11 +61,7 @@ final class ImportPlan {
             }
         }
         if (!errors.isEmpty()) {
-            Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("errors", errors);
-            properties.put("rows", command.rows().size());
-            throw new OrgException(ErrorCode.RULE_VIOLATION, errors.size() + " problem(s) in " + command.rows().size()
-                    + " rows; nothing was imported", properties);
+            throw rejected(errors, command.rows().size());
         }
         return resolved;
     }

@@ -249,8 +249,7 @@ public class OrganizationTree {
             }
         }
         if (!errors.isEmpty()) {
-            throw new OrgException(ErrorCode.RULE_VIOLATION, errors.size() + " problem(s) in "
-                    + command.positions().size() + " rows; nothing was imported", Map.of("errors", errors));
+            throw ImportPlan.rejected(errors, command.positions().size());
         }
         inBatches(command.positions(), (batch, batches, slice) -> new PositionsImportedEvent(command.tenantId(),
                 command.importId(), batch, batches, slice));
@@ -293,8 +292,7 @@ public class OrganizationTree {
             }
         }
         if (!errors.isEmpty()) {
-            throw new OrgException(ErrorCode.RULE_VIOLATION, errors.size() + " problem(s) in "
-                    + command.authorities().size() + " rows; nothing was imported", Map.of("errors", errors));
+            throw ImportPlan.rejected(errors, command.authorities().size());
         }
         inBatches(command.authorities(), (batch, batches, slice) -> new ApprovalAuthoritiesImportedEvent(
                 command.tenantId(), command.importId(), batch, batches, command.effectiveFrom(), slice));
