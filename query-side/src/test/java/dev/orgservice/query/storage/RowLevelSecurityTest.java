@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,6 +59,31 @@ class RowLevelSecurityTest extends QuerySideIntegrationTest {
             rows.next();
             assertThat(rows.getLong(1)).isZero();
         }
+    }
+
+    @Test
+    void everyTenantPolicyReadsTheTenantOncePerStatementNotOncePerRow() throws Exception {
+        List<String> perRow = new ArrayList<>();
+        int policies = 0;
+        try (Connection connection = TestDatabase.get().connect(TestDatabase.get().accounts().owner());
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select tablename, qual from pg_policies "
+                     + "where schemaname = 'read_model' and policyname = 'tenant_isolation'")) {
+            while (rows.next()) {
+                policies++;
+                // an InitPlan: each current_setting inside a scalar subquery of its own (V7__rls_once_per_statement.sql)
+                String qual = rows.getString("qual");
+                if (occurrences(qual, "current_setting(") != occurrences(qual, "( SELECT ")) {
+                    perRow.add(rows.getString("tablename") + ": " + qual);
+                }
+            }
+        }
+        assertThat(policies).isEqualTo(10);
+        assertThat(perRow).isEmpty();
+    }
+
+    private static int occurrences(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
     }
 
     @Test
