@@ -2,7 +2,6 @@ package dev.orgservice.command.messaging;
 
 import dev.orgservice.command.structure.BoundedTreeCache;
 import dev.orgservice.command.structure.TreeSnapshotter;
-import dev.orgservice.command.structure.TreeCacheFreshness;
 import dev.orgservice.platform.eventstore.TokenTables;
 import dev.orgservice.platform.web.CommandMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -120,11 +119,6 @@ public class AxonConfiguration {
     @Bean
     SmartInitializingSingleton recordAppendedEvents(EventStore eventStore, AppendedEvents appendedEvents) {
         return () -> eventStore.registerDispatchInterceptor(appendedEvents);
-    }
-
-    @Bean
-    SmartInitializingSingleton evictStaleTrees(CommandBus commandBus, TreeCacheFreshness freshness) {
-        return () -> commandBus.registerHandlerInterceptor(freshness);
     }
 
     @Bean
