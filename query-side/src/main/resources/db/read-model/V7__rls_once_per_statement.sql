@@ -11,19 +11,14 @@ alter policy tenant_isolation on read_model.tenant
 alter policy tenant_isolation on read_model.tenant_feature_override
     using (tenant_id = (select nullif(current_setting('app.tenant_id', true), '')::uuid)
            or (select current_setting('app.all_tenants', true)) = 'on');
-alter policy tenant_isolation on read_model.unit
-    using (tenant_id = (select nullif(current_setting('app.tenant_id', true), '')::uuid));
-alter policy tenant_isolation on read_model.unit_parent
-    using (tenant_id = (select nullif(current_setting('app.tenant_id', true), '')::uuid));
-alter policy tenant_isolation on read_model.unit_status
-    using (tenant_id = (select nullif(current_setting('app.tenant_id', true), '')::uuid));
-alter policy tenant_isolation on read_model.position
-    using (tenant_id = (select nullif(current_setting('app.tenant_id', true), '')::uuid));
-alter policy tenant_isolation on read_model.position_holder
-    using (tenant_id = (select nullif(current_setting('app.tenant_id', true), '')::uuid));
-alter policy tenant_isolation on read_model.approval_authority
-    using (tenant_id = (select nullif(current_setting('app.tenant_id', true), '')::uuid));
-alter policy tenant_isolation on read_model.approval_policy
-    using (tenant_id = (select nullif(current_setting('app.tenant_id', true), '')::uuid));
-alter policy tenant_isolation on read_model.delegation
-    using (tenant_id = (select nullif(current_setting('app.tenant_id', true), '')::uuid));
+do $$
+declare
+    structure_table text;
+begin
+    foreach structure_table in array array['unit', 'unit_parent', 'unit_status', 'position', 'position_holder',
+                                             'approval_authority', 'approval_policy', 'delegation'] loop
+        execute format('alter policy tenant_isolation on read_model.%I using (tenant_id = '
+                       '(select nullif(current_setting(''app.tenant_id'', true), '''')::uuid))', structure_table);
+    end loop;
+end
+$$;
