@@ -4,9 +4,9 @@ import dev.orgservice.api.structure.UnitMovedEvent;
 import dev.orgservice.api.tenant.TenantCreatedEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.junit.jupiter.api.Test;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 
