@@ -24,7 +24,6 @@ import jakarta.validation.Validator;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,7 +41,6 @@ import static dev.orgservice.platform.time.FlexibleInstant.orNow;
 
 /** Approval authorities of positions and the approval policy of each purpose: a tenant administrator's settings. */
 @RestController
-@Validated
 @Tag(name = "Approvals", description = "Approval authorities, approval policies and delegations")
 @PreAuthorize(Role.TENANT_ADMINISTRATION)
 public class ApprovalCommandController {

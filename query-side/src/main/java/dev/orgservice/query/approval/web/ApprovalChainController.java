@@ -14,7 +14,6 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,7 +24,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 @RestController
-@Validated
 @Tag(name = "Approval chains", description = "Who must approve a request, in what order, as of asOf (default now)")
 @PreAuthorize(Role.READING)
 public class ApprovalChainController {

@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,7 +25,6 @@ import java.util.UUID;
 import static dev.orgservice.platform.time.FlexibleInstant.orNow;
 
 @RestController
-@Validated
 @RequestMapping("/api/v1/tenants/{tenantId}")
 @Tag(name = "Approval chains")
 @PreAuthorize(Role.READING)

@@ -14,7 +14,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,7 +28,6 @@ import java.util.UUID;
 import static dev.orgservice.platform.time.FlexibleInstant.orNow;
 
 @RestController
-@Validated
 @RequestMapping("/api/v1/tenants/{tenantId}/units")
 @Tag(name = "Hierarchy", description = "The company structure as of a point in time (asOf: an instant or a date, "
         + "default now). Every endpoint accepts minPosition (or X-Min-Position) to read its own writes.")

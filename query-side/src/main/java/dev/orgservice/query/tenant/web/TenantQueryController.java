@@ -14,7 +14,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,7 +25,6 @@ import java.util.Map;
 import java.util.UUID;
 
 @RestController
-@Validated
 @RequestMapping("/api/v1/tenants")
 @Tag(name = "Tenants", description = "Tenants, their configuration, subscription and effective feature toggles. "
         + "Every endpoint accepts minPosition (or X-Min-Position) to read its own writes.")
