@@ -1,5 +1,6 @@
 package dev.orgservice.benchmarks;
 
+import dev.orgservice.command.kafka.KafkaConfiguration;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -43,10 +44,10 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * The publisher is stopped while {@link BridgeEvents} appends the events through Axon's event store, then
  * started and timed until its token reaches the head of the store (its token is only stored once the batch's
- * records are acknowledged). Both sides get a warm-up first (100,000 events: with 5,000 the JIT compiled through the
- * measured bridge), then three rounds measure both; the targets are judged on the round with the median ratio, since
- * the raw producer's one or two seconds vary by a factor of two between identical rounds. Output: a table on the console and JSON under the
- * directory given as the first argument ({@code kafka.json}, {@code kafka-setup.json}, {@code kafka-targets.json}).
+ * records are acknowledged). Both sides get a warm-up first (100,000 events: with 5,000 the JIT compiled through
+ * the measured bridge), then three rounds measure both; the targets are judged on the round with the median ratio,
+ * since the raw producer's one or two seconds vary by a factor of two between identical rounds. Output: a table on
+ * the console and JSON under the directory given as the first argument ({@code kafka.json}, {@code kafka-setup.json}, {@code kafka-targets.json}).
  */
 public final class KafkaBridgeBenchmark {
 
@@ -124,9 +125,10 @@ public final class KafkaBridgeBenchmark {
             report.step(String.format("warm-up: raw producer sends the same %,d records", warmup),
                     sendRaw(raw, records(before, warmup)), null);
 
+            String batchSize = batchSize(commandSide);
             List<Report.Rate> rounds = new ArrayList<>();
             for (int round = 1; round <= this.rounds; round++) {
-                rounds.add(round(round, store, raw, offsets, batchSize(commandSide)));
+                rounds.add(round(round, store, raw, offsets, batchSize));
             }
             // the round with the median ratio: one noisy raw run (it lasts a second or two) decides nothing
             Report.Rate rate = rounds.stream().sorted(Comparator.comparingDouble(Report.Rate::ratio))
@@ -271,8 +273,10 @@ public final class KafkaBridgeBenchmark {
                 (double) rest / records.size());
     }
 
+    /** The publisher's batch size as the command side resolved it (its default was reported as 100 until 2026-11-26). */
     private static String batchSize(ConfigurableApplicationContext context) {
-        return context.getEnvironment().getProperty("org.kafka.publisher-batch-size", "100");
+        return context.getEnvironment().getProperty(KafkaConfiguration.BATCH_SIZE_PROPERTY,
+                String.valueOf(KafkaConfiguration.DEFAULT_BATCH_SIZE));
     }
 
     private void close() {

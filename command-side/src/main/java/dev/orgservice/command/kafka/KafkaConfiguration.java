@@ -36,6 +36,9 @@ import java.util.Optional;
 public class KafkaConfiguration {
 
     public static final String PROCESSING_GROUP = "kafka-publisher";
+    /** Events per publisher batch, i.e. per token update: the property and its default. */
+    public static final String BATCH_SIZE_PROPERTY = "org.kafka.publisher-batch-size";
+    public static final int DEFAULT_BATCH_SIZE = 1000;
     /** How long a batch waits for its acknowledgements before it fails and is retried (the extension's 1 s). */
     private static final long ACK_TIMEOUT_MILLIS = 1_000;
 
@@ -73,7 +76,7 @@ public class KafkaConfiguration {
     KafkaEventPublisher<String, byte[]> kafkaEventPublisher(KafkaPublisher<String, byte[]> kafkaPublisher,
                                                             EventProcessingConfigurer processing,
                                                             MeterRegistry registry,
-                                                            @Value("${org.kafka.publisher-batch-size:1000}") int batchSize) {
+                                                            @Value("${" + BATCH_SIZE_PROPERTY + ":" + DEFAULT_BATCH_SIZE + "}") int batchSize) {
         KafkaEventPublisher<String, byte[]> publisher = KafkaEventPublisher.<String, byte[]>builder()
                 .processingGroup(PROCESSING_GROUP).kafkaPublisher(kafkaPublisher).build();
         processing.registerEventHandler(configuration -> publisher)

@@ -48,13 +48,11 @@ public class PositionQueries {
     }
 
     public Optional<PositionView> position(UUID tenantId, UUID positionId, Instant asOf) {
-        return reads.forTenant(tenantId, sql -> {
-            return find(sql, positionId).map(p -> {
-                String holder = holderAt(sql, p.id(), asOf);
-                return new PositionView(p.id(), p.unitId(), p.title(), p.manager(), p.reportsTo(), p.dotted(), holder,
-                        holder == null, asOf);
-            });
-        });
+        return reads.forTenant(tenantId, sql -> find(sql, positionId).map(p -> {
+            String holder = holderAt(sql, p.id(), asOf);
+            return new PositionView(p.id(), p.unitId(), p.title(), p.manager(), p.reportsTo(), p.dotted(), holder,
+                    holder == null, asOf);
+        }));
     }
 
     /**
