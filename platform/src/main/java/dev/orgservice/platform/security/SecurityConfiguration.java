@@ -81,8 +81,13 @@ public class SecurityConfiguration {
                 .build();
     }
 
+    /** The configured validation, with the tokens it has accepted remembered for a few minutes ({@link CachingJwtDecoder}). */
     @Bean
     JwtDecoder jwtDecoder(JwtProperties jwt) {
+        return new CachingJwtDecoder(configuredDecoder(jwt));
+    }
+
+    private static JwtDecoder configuredDecoder(JwtProperties jwt) {
         if (StringUtils.hasText(jwt.issuerUri())) {
             return JwtDecoders.fromIssuerLocation(jwt.issuerUri());
         }
