@@ -1,5 +1,6 @@
 package dev.orgservice.command.structure;
 
+import dev.orgservice.command.tenant.RegistryTenantGuard;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
@@ -7,7 +8,6 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Objects;
@@ -17,17 +17,17 @@ import java.util.Objects;
  * command runs, the tree's last sequence number in the store is compared with the version of the cached tree;
  * if another instance appended since, the cached tree is evicted and reloaded. Without this a stale tree could
  * refuse a valid command (say, "unit not found") without ever touching the store's unique key.
- * One indexed lookup per command. Registered with the command bus by Axon's Spring Boot auto-configuration, as
+ * One indexed lookup per command, in the same round trip as the tenant's registry row. Registered with the command bus by Axon's Spring Boot auto-configuration, as
  * every {@code MessageHandlerInterceptor} bean is (registering it by hand as well ran the lookup twice).
  */
 @Component
 public class TreeCacheFreshness implements MessageHandlerInterceptor<CommandMessage<?>> {
 
-    private final JdbcTemplate jdbc;
+    private final RegistryTenantGuard registry;
     private final Cache treeCache;
 
-    public TreeCacheFreshness(JdbcTemplate jdbc, @Qualifier("treeCache") Cache treeCache) {
-        this.jdbc = jdbc;
+    public TreeCacheFreshness(RegistryTenantGuard registry, @Qualifier("treeCache") Cache treeCache) {
+        this.registry = registry;
         this.treeCache = treeCache;
     }
 
@@ -37,8 +37,8 @@ public class TreeCacheFreshness implements MessageHandlerInterceptor<CommandMess
             String treeId = command.treeId();
             EventSourcedAggregate<?> cached = BoundedTreeCache.aggregateOf(treeCache.get(treeId));
             if (cached != null) {
-                Long stored = jdbc.queryForObject("select max(sequence_number) from event_store.domain_event_entry "
-                        + "where aggregate_identifier = ?", Long.class, treeId);
+                // with the tenant's registry row, which the command's handler locks and reads anyway
+                Long stored = registry.lockWithTreeVersion(command.tenantId(), treeId);
                 if (!Objects.equals(stored, cached.version())) {
                     treeCache.remove(treeId);
                 }
