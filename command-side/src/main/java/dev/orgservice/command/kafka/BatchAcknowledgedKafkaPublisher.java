@@ -1,14 +1,13 @@
 package dev.orgservice.command.kafka;
 
-import dev.orgservice.command.kafka.AcknowledgedBatches.SentRecord;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
 import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
 import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
+import org.axonframework.messaging.EventPublicationFailedException;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.monitoring.MessageMonitor;
@@ -19,18 +18,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * The extension's publisher, except that a batch's records all go out before any acknowledgement is awaited.
- * axon-kafka 4.9.0's {@link KafkaPublisher#send} waits for each record's acknowledgement before it returns, so the
- * tracking processor had one record in flight at a time: one broker round trip per event (measured in
- * docs/benchmarks.md). This one sends every record of the processor's batch and, when the batch prepares to
- * commit, hands them to {@link AcknowledgedBatches} with the batch's last token: the processor's token store
- * ({@link AcknowledgedTokenStore}) stores a token only once Kafka has acknowledged everything up to it, while the
- * processor goes on with the next batch. Delivery stays at least once, and the order per key is the producer's
- * (idempotent, one request in flight). Events that carry no token (not from a tracking processor) are awaited
- * before their unit of work commits; outside a unit of work, or in another confirmation mode, it is the
- * extension's publisher unchanged.
+ * The extension's publisher, except that a batch's acknowledgements are awaited together. axon-kafka 4.9.0's
+ * {@link KafkaPublisher#send} waits for each record's acknowledgement before it returns, so the tracking processor
+ * had one record in flight at a time: one broker round trip per event (measured in docs/benchmarks.md). This
+ * one sends every record of the processor's batch and waits for
+ * all their acknowledgements when the batch prepares to commit. The processor stores its token in the same
+ * transaction, so a missing acknowledgement rolls the token back with the batch and the batch is sent again:
+ * delivery stays at least once, and the order per key is the producer's (idempotent, in order per partition).
+ * Outside a unit of work, or in another confirmation mode, it is the extension's publisher unchanged.
  */
 final class BatchAcknowledgedKafkaPublisher extends KafkaPublisher<String, byte[]> {
 
@@ -40,19 +40,15 @@ final class BatchAcknowledgedKafkaPublisher extends KafkaPublisher<String, byte[
     private final KafkaMessageConverter<String, byte[]> converter;
     private final TopicResolver topics;
     private final MessageMonitor<? super EventMessage<?>> monitor;
-    private final AcknowledgedBatches acknowledged;
     private final long ackTimeoutMillis;
 
-    /** The records a unit of work has sent, and the token of the last one (null when untracked). */
-    private static final class SentBatch {
-        private final List<SentRecord> records = new ArrayList<>();
-        private TrackingToken lastToken;
+    private record Pending(Future<RecordMetadata> ack, MonitorCallback monitor) {
     }
 
     BatchAcknowledgedKafkaPublisher(ProducerFactory<String, byte[]> producers,
                                     KafkaMessageConverter<String, byte[]> converter, TopicResolver topics,
                                     Serializer serializer, MessageMonitor<? super EventMessage<?>> monitor,
-                                    AcknowledgedBatches acknowledged, long ackTimeoutMillis) {
+                                    long ackTimeoutMillis) {
         // the serializer only keeps the builder from creating (and warning about) an XStream default; the
         // converter does the serializing
         super(KafkaPublisher.<String, byte[]>builder().producerFactory(producers).messageConverter(converter)
@@ -62,7 +58,6 @@ final class BatchAcknowledgedKafkaPublisher extends KafkaPublisher<String, byte[
         this.converter = converter;
         this.topics = topics;
         this.monitor = monitor;
-        this.acknowledged = acknowledged;
         this.ackTimeoutMillis = ackTimeoutMillis;
     }
 
@@ -78,17 +73,15 @@ final class BatchAcknowledgedKafkaPublisher extends KafkaPublisher<String, byte[
         }
         MonitorCallback callback = monitor.onMessageIngested(event);
         // the non-transactional producer is one shared instance; its close() does nothing
-        SentRecord sent;
+        Pending pending;
         try (Producer<String, byte[]> producer = producers.createProducer()) {
-            sent = new SentRecord(producer.send(converter.createKafkaMessage(event, topic.get())), callback);
+            pending = new Pending(producer.send(converter.createKafkaMessage(event, topic.get())), callback);
         } catch (RuntimeException e) {
             callback.reportFailure(e);
             throw e;
         }
-        SentBatch batch = batchOf(CurrentUnitOfWork.get().root());
-        batch.records.add(sent);
-        batch.lastToken = event instanceof TrackedEventMessage<?> tracked ? tracked.trackingToken() : null;
-        failIfRejected(sent);
+        pendingOf(CurrentUnitOfWork.get().root()).add(pending);
+        failIfRejected(pending);
     }
 
     /**
@@ -96,7 +89,7 @@ final class BatchAcknowledgedKafkaPublisher extends KafkaPublisher<String, byte[
      * anything is sent after it. A record already acknowledged is left to the batch's wait, which reports it
      * (once).
      */
-    private static void failIfRejected(SentRecord record) {
+    private static void failIfRejected(Pending record) {
         if (!record.ack().isDone()) {
             return;
         }
@@ -104,25 +97,38 @@ final class BatchAcknowledgedKafkaPublisher extends KafkaPublisher<String, byte[
             record.ack().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw AcknowledgedBatches.failed(record, e);
+            throw failed(record, e);
         } catch (ExecutionException e) {
-            throw AcknowledgedBatches.failed(record, e);
+            throw failed(record, e);
         }
     }
 
-    private SentBatch batchOf(UnitOfWork<?> unitOfWork) {
-        return unitOfWork.getOrComputeResource(PENDING, key -> {
-            SentBatch batch = new SentBatch();
-            unitOfWork.onPrepareCommit(u -> {
-                if (batch.lastToken != null) {
-                    acknowledged.sent(batch.lastToken, batch.records);
-                } else {
-                    AcknowledgedBatches.await(batch.records, ackTimeoutMillis);
-                }
-            });
-            // the processor starts again from its stored token: what was sent after it goes again
-            unitOfWork.onRollback(u -> acknowledged.forget());
-            return batch;
+    private List<Pending> pendingOf(UnitOfWork<?> batch) {
+        return batch.getOrComputeResource(PENDING, key -> {
+            List<Pending> pending = new ArrayList<>();
+            batch.onPrepareCommit(u -> awaitAcknowledgements(pending));
+            return pending;
         });
+    }
+
+    private void awaitAcknowledgements(List<Pending> pending) {
+        long deadline = System.currentTimeMillis() + ackTimeoutMillis;
+        for (Pending record : pending) {
+            try {
+                record.ack().get(Math.max(0, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+                record.monitor().reportSuccess();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw failed(record, e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw failed(record, e);
+            }
+        }
+    }
+
+    private static EventPublicationFailedException failed(Pending record, Exception cause) {
+        record.monitor().reportFailure(cause);
+        return new EventPublicationFailedException(
+                "Event publication failed: no acknowledgement from Kafka for a record of the batch", cause);
     }
 }

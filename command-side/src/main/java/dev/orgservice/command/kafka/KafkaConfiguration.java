@@ -5,13 +5,11 @@ import dev.orgservice.api.EventContract;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.producer.KafkaEventPublisher;
 import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
@@ -54,42 +52,30 @@ public class KafkaConfiguration {
         return event -> EventContract.topicOf(event.getPayloadType());
     }
 
-    /** The publisher's sent batches, until Kafka has acknowledged them: shared by its publisher and token store. */
-    @Bean
-    AcknowledgedBatches acknowledgedBatches() {
-        return new AcknowledgedBatches(ACK_TIMEOUT_MILLIS);
-    }
-
     /** Replaces the extension's publisher (its auto-configuration backs off); everything around it stays. */
     @Bean(destroyMethod = "shutDown")
     KafkaPublisher<String, byte[]> kafkaPublisher(ProducerFactory<String, byte[]> axonKafkaProducerFactory,
                                                   KafkaMessageConverter<String, byte[]> kafkaMessageConverter,
                                                   TopicResolver topicResolver,
                                                   @Qualifier("eventSerializer") Serializer serializer,
-                                                  AcknowledgedBatches acknowledgedBatches,
                                                   org.axonframework.config.Configuration configuration) {
         return new BatchAcknowledgedKafkaPublisher(axonKafkaProducerFactory, kafkaMessageConverter, topicResolver,
-                serializer, configuration.messageMonitor(KafkaPublisher.class, "kafkaPublisher"), acknowledgedBatches,
-                ACK_TIMEOUT_MILLIS);
+                serializer, configuration.messageMonitor(KafkaPublisher.class, "kafkaPublisher"), ACK_TIMEOUT_MILLIS);
     }
 
     /**
      * The extension's {@code KafkaEventPublisher} bean, registered as it registers it (every event, errors
      * propagated so the processor retries from its token), except for the processor: a tracking processor (one
      * segment, one thread) reading the store through {@link ReadAheadEventSource}, in batches of
-     * {@code org.kafka.publisher-batch-size} events per token update (1,000 rather than Axon's 100:
-     * docs/benchmarks.md, 15,600 -> 26,900 events/s), and counted by {@link PublishedEventCounts} instead of Axon's
-     * per-message monitors. Its token is stored through {@link AcknowledgedTokenStore}: only as far as Kafka has
-     * acknowledged, while the next batch is already sent (a restart after a crash resends at most two batches), in
-     * transactions that do not wait for the WAL flush ({@link UnflushedTokenTransactions}). The extension's
-     * auto-configuration backs off, so its {@code event-processor-mode} setting is not read.
+     * {@code org.kafka.publisher-batch-size} events per token update (a publisher restart after a crash resends at
+     * most one batch; 1,000 rather than Axon's 100: docs/benchmarks.md, 15,600 -> 26,900 events/s), and counted by
+     * {@link PublishedEventCounts} instead of Axon's per-message monitors. The extension's auto-configuration backs
+     * off, so its {@code event-processor-mode} setting is not read.
      */
     @Bean
     KafkaEventPublisher<String, byte[]> kafkaEventPublisher(KafkaPublisher<String, byte[]> kafkaPublisher,
                                                             EventProcessingConfigurer processing,
-                                                            MeterRegistry registry, JdbcTemplate jdbc,
-                                                            TokenStore tokenStore,
-                                                            AcknowledgedBatches acknowledgedBatches,
+                                                            MeterRegistry registry,
                                                             @Value("${" + BATCH_SIZE_PROPERTY + ":" + DEFAULT_BATCH_SIZE + "}") int batchSize) {
         KafkaEventPublisher<String, byte[]> publisher = KafkaEventPublisher.<String, byte[]>builder()
                 .processingGroup(PROCESSING_GROUP).kafkaPublisher(kafkaPublisher).build();
@@ -101,10 +87,6 @@ public class KafkaConfiguration {
                                 "kafka-publisher-read-ahead"),
                         configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(batchSize))
-                .registerTransactionManager(PROCESSING_GROUP, configuration ->
-                        new UnflushedTokenTransactions(configuration.getComponent(TransactionManager.class), jdbc))
-                .registerTokenStore(PROCESSING_GROUP,
-                        configuration -> new AcknowledgedTokenStore(tokenStore, acknowledgedBatches))
                 .registerMessageMonitor(PROCESSING_GROUP, configuration -> new PublishedEventCounts(registry));
         return publisher;
     }
