@@ -117,11 +117,6 @@ public class AxonConfiguration {
     }
 
     @Bean
-    SmartInitializingSingleton recordAppendedEvents(EventStore eventStore, AppendedEvents appendedEvents) {
-        return () -> eventStore.registerDispatchInterceptor(appendedEvents);
-    }
-
-    @Bean
     SmartInitializingSingleton measureCommands(CommandBus commandBus, MeterRegistry meters) {
         return () -> commandBus.registerHandlerInterceptor(new CommandMetrics(meters));
     }

@@ -16,6 +16,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -29,12 +30,12 @@ public class CommandSender {
     static final int MAX_REASON_LENGTH = 500;
 
     private final CommandGateway gateway;
-    private final AppendedEvents appendedEvents;
+    private final AppendedPositions appendedPositions;
     private final EventPositions positions;
 
-    public CommandSender(CommandGateway gateway, AppendedEvents appendedEvents, EventPositions positions) {
+    public CommandSender(CommandGateway gateway, AppendedPositions appendedPositions, EventPositions positions) {
         this.gateway = gateway;
-        this.appendedEvents = appendedEvents;
+        this.appendedPositions = appendedPositions;
         this.positions = positions;
     }
 
@@ -52,11 +53,12 @@ public class CommandSender {
                 .andMetaData(metadata(tenantId, reason != null ? reason : reasonHeader()));
         try {
             R result = gateway.sendAndWait(message);
-            var lastEvent = appendedEvents.take(message.getIdentifier());
-            long position = lastEvent.map(positions::of).orElseGet(positions::head);
-            return new Outcome<>(result, position, lastEvent.isPresent());
+            OptionalLong appended = appendedPositions.take(message.getIdentifier());
+            // nothing appended (a no-op): the head, so that a read at it sees everything before the command
+            long position = appended.isPresent() ? appended.getAsLong() : positions.head();
+            return new Outcome<>(result, position, appended.isPresent());
         } finally {
-            appendedEvents.take(message.getIdentifier());
+            appendedPositions.take(message.getIdentifier());
         }
     }
 

@@ -3,7 +3,7 @@ package dev.orgservice.command.messaging;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Global positions in the event store: what a client passes back as {@code minPosition}. */
+/** The event store's head: the position a command answers when it appended nothing ({@link AppendedPositions} otherwise). */
 @Component
 public class EventPositions {
 
@@ -11,13 +11,6 @@ public class EventPositions {
 
     public EventPositions(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    public long of(String eventIdentifier) {
-        Long position = jdbc.queryForObject(
-                "select global_index from event_store.domain_event_entry where event_identifier = ?", Long.class,
-                eventIdentifier);
-        return position == null ? head() : position;
     }
 
     public long head() {

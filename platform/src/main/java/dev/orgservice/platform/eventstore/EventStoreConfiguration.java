@@ -13,6 +13,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -100,8 +101,12 @@ public class EventStoreConfiguration {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema,
-                                          EventStoreProperties properties) {
-        return JdbcEventStorageEngine.builder()
+                                          EventStoreProperties properties,
+                                          ObjectProvider<AppendedPositionListener> appendedPositions) {
+        var builder = JdbcEventStorageEngine.builder();
+        // the side that appends wants each append's position; the side that only reads has no listener
+        appendedPositions.ifAvailable(listener -> builder.appendEvents(new PositionReturningAppend(listener)));
+        return builder
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
