@@ -17,8 +17,9 @@ import java.util.Objects;
  * command runs, the tree's last sequence number in the store is compared with the version of the cached tree;
  * if another instance appended since, the cached tree is evicted and reloaded. Without this a stale tree could
  * refuse a valid command (say, "unit not found") without ever touching the store's unique key.
- * One indexed lookup per command, in the same round trip as the tenant's registry row. Registered with the command bus by Axon's Spring Boot auto-configuration, as
- * every {@code MessageHandlerInterceptor} bean is (registering it by hand as well ran the lookup twice).
+ * One indexed lookup per command, in the same round trip as the tenant's registry row. Registered with the
+ * command bus by Axon's Spring Boot auto-configuration, as every {@code MessageHandlerInterceptor} bean is
+ * (registering it by hand as well ran the lookup twice).
  */
 @Component
 public class TreeCacheFreshness implements MessageHandlerInterceptor<CommandMessage<?>> {

@@ -50,15 +50,14 @@ public class RegistryTenantGuard implements TenantGuard {
     private record Row(TenantStatus status, PlanLimits limits) {
     }
 
+    private record RowAndTreeVersion(Row row, Long treeVersion) {
+    }
+
     @Override
     public PlanLimits requireActive(UUID tenantId) {
-        Row row = lockedInThisCommand(tenantId).orElseGet(() -> {
-            List<Row> rows = jdbc.query(SELECT_ROW, ROW_MAPPER, tenantId);
-            return rows.isEmpty() ? null : rows.get(0);
-        });
-        if (row == null) {
-            throw OrgException.notFound("Tenant " + tenantId);
-        }
+        Row row = lockedInThisCommand(tenantId)
+                .or(() -> jdbc.query(SELECT_ROW, ROW_MAPPER, tenantId).stream().findFirst())
+                .orElseThrow(() -> OrgException.notFound("Tenant " + tenantId));
         if (row.status() == TenantStatus.SUSPENDED) {
             throw new OrgException(ErrorCode.TENANT_SUSPENDED, "Tenant " + tenantId + " is suspended; its organization "
                     + "cannot be changed until it is reactivated", Map.of("currentStatus", row.status()));
@@ -76,16 +75,13 @@ public class RegistryTenantGuard implements TenantGuard {
      * registered ({@link #requireActive} then refuses the command).
      */
     public Long lockWithTreeVersion(UUID tenantId, String treeId) {
-        Long[] version = new Long[1];
-        List<Row> rows = jdbc.query(SELECT_ROW_AND_TREE_VERSION, (row, n) -> {
-            long stored = row.getLong("tree_version");
-            version[0] = row.wasNull() ? null : stored;
-            return ROW_MAPPER.mapRow(row, n);
-        }, treeId, tenantId);
-        if (!rows.isEmpty()) {
-            CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root().resources().put(key(tenantId), rows.get(0)));
+        List<RowAndTreeVersion> rows = jdbc.query(SELECT_ROW_AND_TREE_VERSION, (row, n) -> new RowAndTreeVersion(
+                ROW_MAPPER.mapRow(row, n), row.getObject("tree_version", Long.class)), treeId, tenantId);
+        if (rows.isEmpty()) {
+            return null;
         }
-        return version[0];
+        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root().resources().put(key(tenantId), rows.get(0).row()));
+        return rows.get(0).treeVersion();
     }
 
     private static Optional<Row> lockedInThisCommand(UUID tenantId) {
