@@ -1,7 +1,9 @@
 package dev.orgservice.command.messaging;
 
 import dev.orgservice.command.structure.BoundedTreeCache;
+import dev.orgservice.command.structure.StoreCheckedTreeCache;
 import dev.orgservice.command.structure.TreeSnapshotter;
+import dev.orgservice.command.tenant.RegistryTenantGuard;
 import dev.orgservice.platform.eventstore.TokenTables;
 import dev.orgservice.platform.web.CommandMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,6 +25,7 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,8 +55,9 @@ public class AxonConfiguration {
      * conflict with another instance reloads the current state).
      */
     @Bean
-    SnapshotTriggerDefinition treeSnapshotTrigger(Cache treeCache, Serializer serializer, EventStore eventStore,
-                                                  TransactionManager transactionManager, Snapshotter snapshotter,
+    SnapshotTriggerDefinition treeSnapshotTrigger(@Qualifier("treeCache") Cache treeCache, Serializer serializer,
+                                                  EventStore eventStore, TransactionManager transactionManager,
+                                                  Snapshotter snapshotter,
                                                   @Value("${org.snapshots.tree-threshold:2000}") int threshold) {
         var fromCache = new TreeSnapshotter(treeCache, serializer, eventStore, transactionManager,
                 Executors.newSingleThreadExecutor(daemon("tree-snapshot-writer")), snapshotter);
@@ -69,6 +73,12 @@ public class AxonConfiguration {
     @Bean
     Cache treeCache(@Value("${org.cache.tree-nodes:500000}") long nodes) {
         return new BoundedTreeCache(nodes);
+    }
+
+    /** The trees as the OrganizationTree repository sees them: each checked against the store under its lock. */
+    @Bean
+    Cache storeCheckedTreeCache(@Qualifier("treeCache") Cache treeCache, RegistryTenantGuard registry) {
+        return new StoreCheckedTreeCache(treeCache, registry);
     }
 
     /**

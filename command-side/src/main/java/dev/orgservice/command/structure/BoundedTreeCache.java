@@ -20,7 +20,7 @@ import java.util.function.UnaryOperator;
  * docs/benchmarks.md). The most recent tree stays even when it alone is over the bound.
  * <p>
  * Axon's {@code WeakReferenceCache} was measured first: any garbage collection dropped the tree, and reloading a
- * 100k-unit tree takes seconds. Stale trees of other instances are evicted by {@link TreeCacheFreshness}; a
+ * 100k-unit tree takes seconds. Stale trees of other instances are evicted by {@link StoreCheckedTreeCache}; a
  * failed unit of work evicts its tree through Axon's repository.
  */
 public class BoundedTreeCache implements Cache {

@@ -62,7 +62,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * code, parent and status over time); names and details live in events and read models. Changes may be
  * effective-dated, so every rule is checked at the change's instant and at every later scheduled change.
  */
-@Aggregate(snapshotTriggerDefinition = "treeSnapshotTrigger", cache = "treeCache")
+@Aggregate(snapshotTriggerDefinition = "treeSnapshotTrigger", cache = "storeCheckedTreeCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class OrganizationTree {
