@@ -58,9 +58,10 @@ public class AxonConfiguration {
     SnapshotTriggerDefinition treeSnapshotTrigger(@Qualifier("treeCache") Cache treeCache, Serializer serializer,
                                                   EventStore eventStore, TransactionManager transactionManager,
                                                   Snapshotter snapshotter,
-                                                  @Value("${org.snapshots.tree-threshold:2000}") int threshold) {
+                                                  @Value("${org.snapshots.tree-threshold:2000}") int threshold,
+                                                  @Value("${org.snapshots.tree-events-per-node:0.1}") double perNode) {
         var fromCache = new TreeSnapshotter(treeCache, serializer, eventStore, transactionManager,
-                Executors.newSingleThreadExecutor(daemon("tree-snapshot-writer")), snapshotter);
+                Executors.newSingleThreadExecutor(daemon("tree-snapshot-writer")), snapshotter, perNode);
         return new EventCountSnapshotTriggerDefinition(fromCache, threshold);
     }
 

@@ -18,6 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 /**
@@ -27,6 +29,14 @@ import java.util.concurrent.Executor;
  * cached tree is serialized after the commit, while the committing command still holds the tree's lock (Axon
  * releases it when the unit of work cleans up), so no other command changes it meanwhile; the row is written on
  * a background thread. A tree that is not cached (a failed commit evicted it) falls back to Axon's snapshotter.
+ * <p>
+ * Serializing costs in proportion to the tree (1-2 s for 100k units and 200k positions), so a big tree is not
+ * snapshotted at every trigger: at least {@code eventsPerNode} events per node of the tree (its cache weight)
+ * must have passed since this instance last snapshotted it. With 0.1, the 100k-unit benchmark tree is written
+ * every 30,000 events instead of every 2,000, and the snapshots cost each command about 0.05 ms instead of
+ * 0.75 ms, paid by every 2,000th command while holding the tree's lock; a cold load replays at most that many
+ * small events after the snapshot. A tree this instance has not snapshotted yet (after a restart) is written
+ * at its first trigger.
  */
 public class TreeSnapshotter implements Snapshotter {
 
@@ -39,9 +49,13 @@ public class TreeSnapshotter implements Snapshotter {
     private final Executor writer;
     private final Snapshotter byReplay;
     private final SerializedObject<byte[]> noMetaData;
+    private final double eventsPerNode;
+    /** The version at which this instance last snapshotted each tree. */
+    private final Map<String, Long> snapshotVersions = new ConcurrentHashMap<>();
 
     public TreeSnapshotter(Cache treeCache, Serializer snapshotSerializer, EventStore eventStore,
-                           TransactionManager transactions, Executor writer, Snapshotter byReplay) {
+                           TransactionManager transactions, Executor writer, Snapshotter byReplay,
+                           double eventsPerNode) {
         this.treeCache = treeCache;
         this.snapshotSerializer = snapshotSerializer;
         this.eventStore = eventStore;
@@ -49,6 +63,7 @@ public class TreeSnapshotter implements Snapshotter {
         this.writer = writer;
         this.byReplay = byReplay;
         this.noMetaData = snapshotSerializer.serialize(MetaData.emptyInstance(), byte[].class);
+        this.eventsPerNode = eventsPerNode;
     }
 
     @Override
@@ -68,6 +83,12 @@ public class TreeSnapshotter implements Snapshotter {
             byReplay.scheduleSnapshot(aggregateType, treeId);
             return;
         }
+        Long previous = snapshotVersions.get(treeId);
+        if (previous != null && tree.getAggregateRoot() instanceof OrganizationTree root
+                && tree.version() - previous < root.cacheWeight() * eventsPerNode) {
+            return;
+        }
+        snapshotVersions.put(treeId, tree.version());
         // serialized now, under the tree's lock; stored later, by the writer
         SerializedObject<byte[]> state = snapshotSerializer.serialize(tree.getAggregateRoot(), byte[].class);
         DomainEventMessage<?> snapshot = new GenericDomainEventMessage<>(tree.type(), treeId, tree.version(),

@@ -35,7 +35,7 @@ class TreeSnapshotterTest {
     private final List<String> reloaded = new ArrayList<>();
     private final TreeSnapshotter snapshotter = new TreeSnapshotter(cache, serializer,
             EmbeddedEventStore.builder().storageEngine(storage).build(), NoTransactionManager.INSTANCE, Runnable::run,
-            (type, id) -> reloaded.add(id));
+            (type, id) -> reloaded.add(id), 1.0);
 
     @Test
     void snapshotsTheCachedTreeAfterTheCommitAtItsVersion() {
@@ -52,6 +52,23 @@ class TreeSnapshotterTest {
         assertThat(snapshot.getType()).isEqualTo("OrganizationTree");
         assertThat(((OrganizationTree) snapshot.getPayload()).cacheWeight()).as("the 12 units came back").isEqualTo(13);
         assertThat(reloaded).isEmpty();
+    }
+
+    /** Weight 13 (12 units and the tree) at one event per node: at most one snapshot per 13 events. */
+    @Test
+    void snapshotsABigTreeAgainOnlyAfterEventsInProportionToItsSize() {
+        snapshotAt(41);
+        snapshotAt(53);
+        assertThat(storage.readSnapshot("org-tree-1").orElseThrow().getSequenceNumber())
+                .as("12 events later: too soon for 13 nodes").isEqualTo(41);
+        snapshotAt(54);
+        assertThat(storage.readSnapshot("org-tree-1").orElseThrow().getSequenceNumber()).isEqualTo(54);
+    }
+
+    private void snapshotAt(long version) {
+        cache.put("org-tree-1", new AggregateCacheEntry<>(tree(12, version)));
+        DefaultUnitOfWork.startAndGet(new GenericMessage<>("command")).execute(
+                () -> snapshotter.scheduleSnapshot(OrganizationTree.class, "org-tree-1"));
     }
 
     @Test
