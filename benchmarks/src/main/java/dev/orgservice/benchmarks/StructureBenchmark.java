@@ -650,7 +650,9 @@ public final class StructureBenchmark {
         Cpu[] cpu = new Cpu[1];
         Load.Outcome outcome;
         try {
-            outcome = Load.runFor(clients, client, Duration.ofSeconds(2), Duration.ofSeconds(10), () -> {
+            // 10 s of warm-up: these are the first creates of the run, and after 2 s the JIT's C2 compiler still
+            // took a quarter of a core through the measurement (top -H)
+            outcome = Load.runFor(clients, client, Duration.ofSeconds(10), Duration.ofSeconds(10), () -> {
                 before[0] = services.serverTime(true, uri);
                 cpu[0] = Cpu.now();
             });
