@@ -322,6 +322,7 @@ public final class StructureBenchmark {
         String ancestorsLabel = String.format("GET ancestors of a depth-%d unit", tree.depth(deep));
         String chainLabel = "GET management-chain (depth-" + tree.depth(deep) + " member)";
         String subtreeLabel = String.format("GET subtree of %,d units, size=%d", tree.subtreeSize(sub), SUBTREE_TARGET);
+        warmUp(List.of(features, ancestorsPath(), chainPath(), subtreePath(), approvalChainPath()));
         int measurements = 2 * 10;
         Budget.Slice slice = budget.slice(budget.remaining().minus(Duration.ofSeconds(300)), measurements);
         for (int clients : new int[]{1, 4}) {
@@ -352,6 +353,23 @@ public final class StructureBenchmark {
                             + ApprovalSetup.CURRENCY + ")", clients, warmup, samples, slice, rest(approvalChainPath()),
                     "/api/v1/tenants/{tenantId}/approval-chain", "raw SQL approval chain", sqlApprovals);
         }
+    }
+
+    /**
+     * Every REST read for 4 s, untimed, before the first measurement: the first reads of the run, whose code the
+     * JIT has yet to compile. With only each measurement's own warm-up the C2 compiler took a third of a core
+     * through the 1-client reads (top -H), on a machine of two cores, which is not a service's steady state.
+     */
+    private void warmUp(List<String> paths) throws InterruptedException {
+        long start = System.nanoTime();
+        for (String path : paths) {
+            try {
+                Load.run(2, rest(path), Integer.MAX_VALUE, 0, Duration.ofSeconds(16));
+            } finally {
+                closeClientConnections();
+            }
+        }
+        report.step("warm-up: every REST read for 4 s, 2 clients, untimed", seconds(start), null);
     }
 
     /** A read target: p50 within {@code factor} of the raw SQL (every client count), p99 bounded at 1 client. */

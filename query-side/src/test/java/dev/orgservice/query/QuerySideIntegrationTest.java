@@ -16,6 +16,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,6 +52,11 @@ public abstract class QuerySideIntegrationTest {
 
     /** Appends one event of an aggregate as the command role; answers its global position. */
     protected long append(String aggregateType, String aggregateId, long sequence, Object event) {
+        return append(aggregateType, aggregateId, sequence, List.of(event));
+    }
+
+    /** Appends events of an aggregate in one transaction, from {@code firstSequence} on; answers the last position. */
+    protected long append(String aggregateType, String aggregateId, long firstSequence, List<?> events) {
         var command = TestDatabase.get().accounts().command();
         JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                 .connectionProvider(() -> DriverManager.getConnection(TestDatabase.get().url(), command.user(),
@@ -59,9 +66,12 @@ public abstract class QuerySideIntegrationTest {
                 .snapshotSerializer(serializer)
                 .schema(eventSchema)
                 .build();
-        var message = new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, event,
-                MetaData.from(Map.of("userId", "test", "tenantId", aggregateId, "correlationId", "test-corr")));
-        engine.appendEvents(message);
+        List<GenericDomainEventMessage<?>> messages = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            messages.add(new GenericDomainEventMessage<>(aggregateType, aggregateId, firstSequence + i, events.get(i),
+                    MetaData.from(Map.of("userId", "test", "tenantId", aggregateId, "correlationId", "test-corr"))));
+        }
+        engine.appendEvents(messages);
         return engine.createHeadToken().position().orElseThrow();
     }
 }

@@ -1,0 +1,70 @@
+package dev.orgservice.query.structure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orgservice.api.structure.UnitCreatedEvent;
+import dev.orgservice.api.structure.UnitDetails;
+import dev.orgservice.api.structure.UnitDetailsUpdatedEvent;
+import dev.orgservice.api.structure.UnitMovedEvent;
+import dev.orgservice.api.structure.UnitType;
+import dev.orgservice.api.tenant.TenantId;
+import dev.orgservice.platform.testing.Http;
+import dev.orgservice.platform.testing.TestTokens;
+import dev.orgservice.query.QuerySideIntegrationTest;
+import dev.orgservice.query.tenant.TenantTestEvents;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The hierarchy projection writes the new units of a batch together ({@code NewUnits}); events later in the same
+ * batch that change those units must still find them.
+ */
+class HierarchyProjectionTest extends QuerySideIntegrationTest {
+
+    @Test
+    void unitsCreatedMovedAndRenamedInOneBatchEndUpAsTheEventsSay() {
+        TenantId tenant = TenantId.random();
+        UUID tenantId = tenant.value();
+        long tenantPosition = append("Tenant", tenant.toString(), 0,
+                TenantTestEvents.created(tenant, "h-" + tenantId.toString().substring(0, 8)));
+        String viewer = TestTokens.forTenant(tenantId, "viewer", "ORG_VIEWER");
+        assertThat(http.get("/api/v1/tenants/" + tenantId + "?minPosition=" + tenantPosition, viewer).status())
+                .isEqualTo(200);
+
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID department = UUID.randomUUID();
+        Instant created = Instant.now().minusSeconds(120);
+        Instant moved = Instant.now().minusSeconds(60);
+        List<Object> events = new ArrayList<>(List.of(
+                legalEntity(tenantId, first, "A", created),
+                legalEntity(tenantId, second, "B", created),
+                new UnitCreatedEvent(tenantId, department, UnitType.DEPARTMENT, "D", "Department", first, created,
+                        UnitDetails.NONE),
+                new UnitMovedEvent(tenantId, department, first, second, moved),
+                new UnitDetailsUpdatedEvent(tenantId, department, "Renamed", UnitDetails.NONE)));
+        // in one transaction, so that the projection reads them as one batch
+        long position = append("OrganizationTree", "org-tree-" + tenantId, 0, events);
+
+        String unit = "/api/v1/tenants/" + tenantId + "/units/" + department;
+        Http.Response now = http.get(unit + "?minPosition=" + position, viewer);
+        assertThat(now.status()).as(now.body()).isEqualTo(200);
+        JsonNode view = now.json();
+        assertThat(view.get("name").asText()).isEqualTo("Renamed");
+        assertThat(view.get("parentId").asText()).isEqualTo(second.toString());
+        assertThat(view.get("path").toString()).isEqualTo("[\"" + second + "\",\"" + department + "\"]");
+
+        Http.Response before = http.get(unit + "?asOf=" + moved.minusSeconds(30), viewer);
+        assertThat(before.json().get("parentId").asText()).as("under A until the move").isEqualTo(first.toString());
+    }
+
+    private static UnitCreatedEvent legalEntity(UUID tenantId, UUID unitId, String code, Instant from) {
+        return new UnitCreatedEvent(tenantId, unitId, UnitType.LEGAL_ENTITY, code, "Entity " + code, null, from,
+                UnitDetails.NONE);
+    }
+}
