@@ -24,21 +24,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The cached tree against the event store ({@link StoreCheckedTreeCache}): reloaded when, and only when, stale. */
 class StoreCheckedTreeCacheTest extends CommandSideIntegrationTest {
 
-    private static final String ADMIN = TestTokens.platformAdmin();
-
     @Autowired
     @Qualifier("treeCache")
     private Cache treeCache;
 
     @Test
     void concurrentCommandsOnOneTreeKeepTheCachedTree() throws Exception {
-        UUID tenantId = activeTenant();
+        UUID tenantId = requests().activeTenant(uniqueSlug("fresh"));
         String editor = TestTokens.forTenant(tenantId, "ed", "ORG_EDITOR");
         String units = "/api/v1/tenants/" + tenantId + "/units";
-        String root = create(units, editor, ROOT);
+        String root = requests().create(units, editor, TreeRequests.ROOT);
         List<String> departments = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            departments.add(create(units, editor, department("D" + i, root)));
+            departments.add(requests().create(units, editor, TreeRequests.department("D" + i, root)));
         }
         Object cached = cachedTree(tenantId);
         assertThat(cached).isNotNull();
@@ -64,19 +62,19 @@ class StoreCheckedTreeCacheTest extends CommandSideIntegrationTest {
 
     @Test
     void aTreeAnotherInstanceAppendedToIsReloadedBeforeTheNextCommand() throws Exception {
-        UUID tenantId = activeTenant();
+        UUID tenantId = requests().activeTenant(uniqueSlug("fresh"));
         String editor = TestTokens.forTenant(tenantId, "ed", "ORG_EDITOR");
         String units = "/api/v1/tenants/" + tenantId + "/units";
-        String root = create(units, editor, ROOT);
-        String first = create(units, editor, department("D1", root));
+        String root = requests().create(units, editor, TreeRequests.ROOT);
+        String first = requests().create(units, editor, TreeRequests.department("D1", root));
         Object cached = cachedTree(tenantId);
 
         UUID second = UUID.randomUUID();
         appendAsAnotherInstance(OrganizationTree.idOf(tenantId), first, second.toString());
 
-        Http.Response child = http.post(units, editor, department("D1-1", second.toString()));
+        Http.Response child = http.post(units, editor, TreeRequests.department("D1-1", second.toString()));
         assertThat(child.status()).as("the unit the other instance created is known: " + child.body()).isEqualTo(201);
-        assertThat(http.post(units, editor, department("D2", root)).status()).as("and its code is taken")
+        assertThat(http.post(units, editor, TreeRequests.department("D2", root)).status()).as("and its code is taken")
                 .isEqualTo(409);
         assertThat(cachedTree(tenantId)).isNotSameAs(cached);
     }
@@ -106,25 +104,7 @@ class StoreCheckedTreeCacheTest extends CommandSideIntegrationTest {
         return BoundedTreeCache.aggregateOf(treeCache.get(OrganizationTree.idOf(tenantId)));
     }
 
-    private UUID activeTenant() {
-        Http.Response created = http.post("/api/v1/tenants", ADMIN, Http.newTenant(uniqueSlug("fresh"), "STANDARD"));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        UUID tenantId = UUID.fromString(created.json().get("tenantId").asText());
-        assertThat(http.post("/api/v1/tenants/" + tenantId + "/activate", ADMIN, "{}").status()).isEqualTo(200);
-        return tenantId;
-    }
-
-    private String create(String units, String token, String body) {
-        Http.Response created = http.post(units, token, body);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().get("unitId").asText();
-    }
-
-    private static final String ROOT = "{\"type\":\"LEGAL_ENTITY\",\"code\":\"ROOT\",\"name\":\"Root\",\"country\":\"DE\","
-            + "\"currency\":\"EUR\"}";
-
-    private static String department(String code, String parentId) {
-        return "{\"type\":\"DEPARTMENT\",\"code\":\"" + code + "\",\"name\":\"Department " + code + "\",\"parentId\":\""
-                + parentId + "\"}";
+    private TreeRequests requests() {
+        return new TreeRequests(http);
     }
 }

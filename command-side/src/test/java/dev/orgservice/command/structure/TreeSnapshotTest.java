@@ -23,22 +23,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "org.snapshots.tree-threshold=5")
 class TreeSnapshotTest extends CommandSideIntegrationTest {
 
-    private static final String ADMIN = TestTokens.platformAdmin();
-
     @Autowired
     @Qualifier("treeCache")
     private Cache treeCache;
 
     @Test
     void writesTheCachedTreeAsASnapshotThatLoadsAfterTheCacheIsGone() throws Exception {
-        UUID tenantId = activeTenant();
+        UUID tenantId = requests().activeTenant(uniqueSlug("snap"));
         String editor = TestTokens.forTenant(tenantId, "ed", "ORG_EDITOR");
         String units = "/api/v1/tenants/" + tenantId + "/units";
-        String root = create(units, editor, "{\"type\":\"LEGAL_ENTITY\",\"code\":\"ROOT\",\"name\":\"Root\","
-                + "\"country\":\"DE\",\"currency\":\"EUR\"}");
+        String root = requests().create(units, editor, TreeRequests.ROOT);
         String first = null;
         for (int i = 1; i <= 7; i++) {
-            String department = create(units, editor, department("D" + i, root));
+            String department = requests().create(units, editor, TreeRequests.department("D" + i, root));
             first = first == null ? department : first;
         }
 
@@ -49,30 +46,11 @@ class TreeSnapshotTest extends CommandSideIntegrationTest {
                 .isEqualTo((int) sequence + 1);
 
         treeCache.removeAll();
-        String later = create(units, editor, department("D8", root));
+        String later = requests().create(units, editor, TreeRequests.department("D8", root));
         Http.Response moved = http.post(units + "/" + later + "/move", editor, "{\"newParentId\":\"" + first + "\"}");
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
-        Http.Response duplicate = http.post(units, editor, department("D3", root));
+        Http.Response duplicate = http.post(units, editor, TreeRequests.department("D3", root));
         assertThat(duplicate.status()).as("the reloaded tree knows the codes from the snapshot").isEqualTo(409);
-    }
-
-    private UUID activeTenant() {
-        Http.Response created = http.post("/api/v1/tenants", ADMIN, Http.newTenant(uniqueSlug("snap"), "STANDARD"));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        UUID tenantId = UUID.fromString(created.json().get("tenantId").asText());
-        assertThat(http.post("/api/v1/tenants/" + tenantId + "/activate", ADMIN, "{}").status()).isEqualTo(200);
-        return tenantId;
-    }
-
-    private String create(String units, String token, String body) {
-        Http.Response created = http.post(units, token, body);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().get("unitId").asText();
-    }
-
-    private static String department(String code, String parentId) {
-        return "{\"type\":\"DEPARTMENT\",\"code\":\"" + code + "\",\"name\":\"Department " + code + "\",\"parentId\":\""
-                + parentId + "\"}";
     }
 
     /** The snapshot row, once the writer thread has stored it: sequence, payload type and the state as JSON. */
@@ -94,5 +72,9 @@ class TreeSnapshotTest extends CommandSideIntegrationTest {
             Thread.sleep(100);
         }
         throw new AssertionError("no snapshot of " + treeId);
+    }
+
+    private TreeRequests requests() {
+        return new TreeRequests(http);
     }
 }

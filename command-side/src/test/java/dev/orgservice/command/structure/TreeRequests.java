@@ -1,0 +1,36 @@
+package dev.orgservice.command.structure;
+
+import dev.orgservice.platform.testing.Http;
+import dev.orgservice.platform.testing.TestTokens;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the tree's integration tests set up over HTTP: an active tenant, and units created one by one. */
+record TreeRequests(Http http) {
+
+    static final String ROOT = "{\"type\":\"LEGAL_ENTITY\",\"code\":\"ROOT\",\"name\":\"Root\",\"country\":\"DE\","
+            + "\"currency\":\"EUR\"}";
+
+    UUID activeTenant(String slug) {
+        String admin = TestTokens.platformAdmin();
+        Http.Response created = http.post("/api/v1/tenants", admin, Http.newTenant(slug, "STANDARD"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        UUID tenantId = UUID.fromString(created.json().get("tenantId").asText());
+        assertThat(http.post("/api/v1/tenants/" + tenantId + "/activate", admin, "{}").status()).isEqualTo(200);
+        return tenantId;
+    }
+
+    /** Answers the new unit's id. */
+    String create(String units, String token, String body) {
+        Http.Response created = http.post(units, token, body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("unitId").asText();
+    }
+
+    static String department(String code, String parentId) {
+        return "{\"type\":\"DEPARTMENT\",\"code\":\"" + code + "\",\"name\":\"Department " + code + "\",\"parentId\":\""
+                + parentId + "\"}";
+    }
+}
