@@ -50,7 +50,7 @@ public class TreeSnapshotter implements Snapshotter {
     private final Snapshotter byReplay;
     private final SerializedObject<byte[]> noMetaData;
     private final double eventsPerNode;
-    /** The version at which this instance last snapshotted each tree. */
+    /** The version at which this instance last snapshotted each tree (one entry per tenant it has snapshotted). */
     private final Map<String, Long> snapshotVersions = new ConcurrentHashMap<>();
 
     public TreeSnapshotter(Cache treeCache, Serializer snapshotSerializer, EventStore eventStore,
