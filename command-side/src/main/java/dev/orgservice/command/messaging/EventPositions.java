@@ -3,7 +3,10 @@ package dev.orgservice.command.messaging;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The event store's head: the position a command answers when it appended nothing ({@link AppendedPositions} otherwise). */
+/**
+ * The event store's head: the position a command answers when it appended nothing ({@link AppendedPositions}
+ * otherwise).
+ */
 @Component
 public class EventPositions {
 

@@ -19,9 +19,9 @@ import java.util.List;
 
 /**
  * Axon's append statement ({@link JdbcEventStorageEngineStatements#appendEvents}), with the events' global indexes
- * returned by the {@code INSERT} itself ({@code RETURNING global_index}) and the last one handed to a {@link AppendedPositionListener} once the batch
- * has run. Before, the command side looked the position up by event id after the commit: a pool checkout and a
- * round trip per command.
+ * returned by the {@code INSERT} itself ({@code RETURNING global_index}) and the last one handed to a
+ * {@link AppendedPositionListener} once the batch has run. Before, the command side looked the position up by
+ * event id after the commit: a pool checkout and a round trip per command.
  */
 final class PositionReturningAppend implements AppendEventsStatementBuilder {
 
