@@ -87,19 +87,24 @@ final class RawSql implements AutoCloseable {
             where step <= (select min(step) from seats where amount >= :amount)
             order by step""").formatted(VALID.formatted("h"), VALID.formatted("aa"));
 
-    /** The unit and its descendants, breadth first by code, one page, with the total: the API's subtree query. */
+    /**
+     * The unit and its descendants, breadth first by code, one page, with the total: the API's subtree query, which
+     * reads each unit's summary from its parent row (V8 of the read model) and its status from the status timeline
+     * only if it was ever closed or reopened.
+     */
     static final String SUBTREE = """
-            with recursive down(unit_id, parent_id, depth) as (
-                select pa.unit_id, pa.parent_id, 0 from read_model.unit_parent pa
-                where pa.unit_id = :unit and pa.tenant_id = :tenant and %s
+            with recursive down(unit_id, type, code, name, parent_id, status_changed, depth) as (
+                select pa.unit_id, pa.type, pa.code, pa.name, pa.parent_id, pa.status_changed, 0
+                from read_model.unit_parent pa where pa.unit_id = :unit and pa.tenant_id = :tenant and %s
               union all
-                select c.unit_id, c.parent_id, down.depth + 1 from down
-                join read_model.unit_parent c on c.parent_id = down.unit_id and %s
+                select c.unit_id, c.type, c.code, c.name, c.parent_id, c.status_changed, down.depth + 1
+                from down join read_model.unit_parent c on c.parent_id = down.unit_id and %s
                 where down.depth < 64)
-            select u.unit_id, u.type, u.code, u.name, s.status, down.parent_id, down.depth, count(*) over () as total
-            from down join read_model.unit u on u.unit_id = down.unit_id %s
-            order by down.depth, u.code limit :limit""".formatted(VALID.formatted("pa"), VALID.formatted("c"),
-            STATUS.formatted("down.unit_id"));
+            select unit_id, type, code, name, parent_id, depth, count(*) over () as total,
+                   case when status_changed then (select st.status from read_model.unit_status st
+                                                  where st.unit_id = down.unit_id and %s) else 'ACTIVE' end as status
+            from down order by depth, code limit :limit""".formatted(VALID.formatted("pa"), VALID.formatted("c"),
+            VALID.formatted("st"));
 
     private final Connection connection;
     private final Query ancestors;

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -30,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Random sequences of create, move and close, some effective-dated in the future, through the real APIs.
  * Whatever the server accepts, the read model never shows a cycle or an orphan at any date, and it agrees
- * with a model replaying the accepted commands: the aggregate's view of the tree.
+ * with a model replaying the accepted commands (the aggregate's view of the tree), unit by unit and in the root's
+ * subtree.
  */
 class StructureProperties extends RunningSystem {
 
@@ -110,7 +112,19 @@ class StructureProperties extends RunningSystem {
                         .isEqualTo(model.parentAt(id, asOf));
                 assertThat(view.get("status").asText()).isEqualTo(model.statusAt(id, asOf));
             }
+            assertThat(subtree(units, ids.get(0), asOf, editor)).as("the root's subtree at %s", asOf)
+                    .isEqualTo(model.unitsAt(ids, asOf));
         }
+    }
+
+    /** Each unit of the subtree with its parent and status, as "unit parent status". */
+    private static Set<String> subtree(String units, String root, Instant asOf, String token) {
+        Http.Response read = queries.get(units + "/" + root + "/subtree?size=1000&asOf=" + asOf, token);
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        Set<String> found = new HashSet<>();
+        read.json().get("items").forEach(unit -> found.add(unit.get("unitId").asText() + " "
+                + unit.path("parentId").asText(null) + " " + unit.get("status").asText()));
+        return found;
     }
 
     private static String activeTenant() {
@@ -150,6 +164,14 @@ class StructureProperties extends RunningSystem {
 
         String statusAt(String unit, Instant at) {
             return statuses.get(unit).floorEntry(at).getValue();
+        }
+
+        /** The units existing at {@code at}, as {@link #subtree} shows them. */
+        Set<String> unitsAt(List<String> units, Instant at) {
+            Set<String> existing = new HashSet<>();
+            units.stream().filter(unit -> existsAt(unit, at))
+                    .forEach(unit -> existing.add(unit + " " + parentAt(unit, at) + " " + statusAt(unit, at)));
+            return existing;
         }
     }
 }

@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -18,6 +19,10 @@ import java.util.stream.Collectors;
  */
 public final class Timeline {
 
+    private final String table;
+    private final String column;
+    private final List<String> keys;
+    private final List<String> carried;
     private final String insert;
     private final String endPrevious;
     /** False when tenant_id is itself a key column. */
@@ -25,18 +30,39 @@ public final class Timeline {
 
     /** {@code keys} with {@code valid_from} form the table's primary key; {@code tenant_id} is always written. */
     public Timeline(String table, String column, String... keys) {
-        String same = List.of(keys).stream().map(key -> key + " = ?").collect(Collectors.joining(" and "));
-        List<String> columns = new ArrayList<>(List.of(keys));
+        this(table, column, List.of(keys), List.of());
+    }
+
+    private Timeline(String table, String column, List<String> keys, List<String> carried) {
+        this.table = table;
+        this.column = column;
+        this.keys = keys;
+        this.carried = carried;
+        String same = keys.stream().map(key -> key + " = ?").collect(Collectors.joining(" and "));
+        List<String> columns = new ArrayList<>(keys);
         if (!columns.contains("tenant_id")) {
             columns.add(0, "tenant_id");
         }
+        String values = "?, ".repeat(columns.size()) + "?, ?, (select min(valid_from) from " + table + " where " + same
+                + " and valid_from > ?)";
+        String copied = carried.isEmpty() ? "" : ", " + String.join(", ", carried);
         this.insert = "insert into " + table + " (" + String.join(", ", columns) + ", valid_from, " + column
-                + ", valid_to) values (" + "?, ".repeat(columns.size()) + "?, ?, (select min(valid_from) from " + table
-                + " where " + same + " and valid_from > ?)) on conflict (" + String.join(", ", keys)
-                + ", valid_from) do update set " + column + " = excluded." + column;
+                + ", valid_to" + copied + ") " + (carried.isEmpty() ? "values (" + values + ")"
+                : "select " + values + copied + " from " + table + " where " + same + " limit 1")
+                + " on conflict (" + String.join(", ", keys) + ", valid_from) do update set " + column + " = excluded."
+                + column;
         this.endPrevious = "update " + table + " set valid_to = ? where " + same + " and valid_from = (select "
                 + "max(valid_from) from " + table + " where " + same + " and valid_from < ?)";
-        this.tenantWritten = !List.of(keys).contains("tenant_id");
+        this.tenantWritten = !keys.contains("tenant_id");
+    }
+
+    /**
+     * The same timeline, whose rows also hold {@code columns} with the same values in every row of a key (copies of
+     * another table's, which the caller keeps): a new row takes them from the key's other rows, so a key's first
+     * row must be inserted by the caller, with them.
+     */
+    public Timeline carrying(String... columns) {
+        return new Timeline(table, column, keys, List.of(columns));
     }
 
     public void set(JdbcTemplate jdbc, UUID tenantId, List<?> key, Instant from, Object value) {
@@ -59,6 +85,9 @@ public final class Timeline {
             insertArgs.add(values.get(i));
             insertArgs.addAll(key);
             insertArgs.add(at);
+            if (!carried.isEmpty()) {
+                insertArgs.addAll(key);
+            }
             inserts.add(insertArgs.toArray());
             List<Object> endArgs = new ArrayList<>();
             endArgs.add(at);
@@ -67,7 +96,11 @@ public final class Timeline {
             endArgs.add(at);
             ends.add(endArgs.toArray());
         }
-        jdbc.batchUpdate(insert, inserts);
+        int[] written = jdbc.batchUpdate(insert, inserts);
+        if (Arrays.stream(written).anyMatch(rows -> rows == 0)) {
+            // only a carrying timeline can write nothing: the key had no row to copy its columns from
+            throw new IllegalStateException("no earlier row in " + table + " to carry " + carried + " from");
+        }
         jdbc.batchUpdate(endPrevious, ends);
     }
 }

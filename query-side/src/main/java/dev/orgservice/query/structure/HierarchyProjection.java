@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import static dev.orgservice.query.storage.SqlTimes.utc;
 
@@ -31,7 +32,9 @@ public class HierarchyProjection {
 
     public static final String PROCESSING_GROUP = "hierarchy-projection";
 
-    private static final Timeline PARENT = new Timeline("read_model.unit_parent", "parent_id", "unit_id");
+    /** A unit's parent rows also carry its summary for the subtree and children reads (V8 of the read model). */
+    private static final Timeline PARENT = new Timeline("read_model.unit_parent", "parent_id", "unit_id")
+            .carrying("type", "code", "name", "status_changed");
     private static final Timeline STATUS = new Timeline("read_model.unit_status", "status", "unit_id");
 
     private static final String NEW_UNITS = HierarchyProjection.class.getName() + ".newUnits";
@@ -61,6 +64,9 @@ public class HierarchyProjection {
         writeNewUnits();
         jdbc.update("update read_model.unit set name = coalesce(?, name), details = details || ?::jsonb, updated_at = ? "
                 + "where unit_id = ?", event.name(), NewUnits.json(json, event.details()), utc(recorded), event.unitId());
+        if (event.name() != null) {
+            jdbc.update("update read_model.unit_parent set name = ? where unit_id = ?", event.name(), event.unitId());
+        }
     }
 
     @EventHandler
@@ -71,14 +77,20 @@ public class HierarchyProjection {
 
     @EventHandler
     void on(UnitClosedEvent event) {
-        writeNewUnits();
-        STATUS.set(jdbc, event.tenantId(), List.of(event.unitId()), event.effectiveFrom(), UnitStatus.CLOSED.name());
+        setStatus(event.tenantId(), event.unitId(), event.effectiveFrom(), UnitStatus.CLOSED);
     }
 
     @EventHandler
     void on(UnitReopenedEvent event) {
+        setStatus(event.tenantId(), event.unitId(), event.effectiveFrom(), UnitStatus.ACTIVE);
+    }
+
+    /** From now on the reads look the unit's status up in its timeline instead of taking it as ACTIVE. */
+    private void setStatus(UUID tenantId, UUID unitId, Instant from, UnitStatus status) {
         writeNewUnits();
-        STATUS.set(jdbc, event.tenantId(), List.of(event.unitId()), event.effectiveFrom(), UnitStatus.ACTIVE.name());
+        STATUS.set(jdbc, tenantId, List.of(unitId), from, status.name());
+        jdbc.update("update read_model.unit_parent set status_changed = true where unit_id = ? and not status_changed",
+                unitId);
     }
 
     @ResetHandler

@@ -16,8 +16,8 @@ import static dev.orgservice.query.storage.SqlTimes.utc;
 
 /**
  * New units of the hierarchy read model, held until {@link #write()} and then inserted with three batched
- * statements (the unit, its first parent row, its first status row), whichever events and tenants they came
- * from. Written at once when more than {@code maxPending} wait (a batch of bulk imports).
+ * statements (the unit, its first parent row with the unit's summary, its first status row), whichever events and
+ * tenants they came from. Written at once when more than {@code maxPending} wait (a batch of bulk imports).
  */
 final class NewUnits {
 
@@ -65,13 +65,17 @@ final class NewUnits {
                     statement.setObject(8, row.recorded());
                 });
         jdbc.batchUpdate("""
-                insert into read_model.unit_parent (unit_id, valid_from, tenant_id, parent_id) values (?, ?, ?, ?)
-                on conflict (unit_id, valid_from) do nothing""", rows, rows.size(), (statement, row) -> {
-            statement.setObject(1, row.unit().unitId());
-            statement.setObject(2, row.from());
-            statement.setObject(3, row.tenantId());
-            statement.setObject(4, row.unit().parentId());
-        });
+                insert into read_model.unit_parent (unit_id, valid_from, tenant_id, parent_id, type, code, name)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (unit_id, valid_from) do nothing""", rows, rows.size(),
+                (statement, row) -> {
+                    statement.setObject(1, row.unit().unitId());
+                    statement.setObject(2, row.from());
+                    statement.setObject(3, row.tenantId());
+                    statement.setObject(4, row.unit().parentId());
+                    statement.setString(5, row.unit().type().name());
+                    statement.setString(6, row.unit().code());
+                    statement.setString(7, row.unit().name());
+                });
         jdbc.batchUpdate("""
                 insert into read_model.unit_status (unit_id, valid_from, tenant_id, status) values (?, ?, ?, 'ACTIVE')
                 on conflict (unit_id, valid_from) do nothing""", rows, rows.size(), (statement, row) -> {

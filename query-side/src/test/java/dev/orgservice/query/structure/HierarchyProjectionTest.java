@@ -1,10 +1,12 @@
 package dev.orgservice.query.structure;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orgservice.api.structure.UnitClosedEvent;
 import dev.orgservice.api.structure.UnitCreatedEvent;
 import dev.orgservice.api.structure.UnitDetails;
 import dev.orgservice.api.structure.UnitDetailsUpdatedEvent;
 import dev.orgservice.api.structure.UnitMovedEvent;
+import dev.orgservice.api.structure.UnitReopenedEvent;
 import dev.orgservice.api.structure.UnitType;
 import dev.orgservice.api.tenant.TenantId;
 import dev.orgservice.platform.testing.Http;
@@ -22,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The hierarchy projection writes the new units of a batch together ({@code NewUnits}); events later in the same
- * batch that change those units must still find them.
+ * batch that change those units must still find them. The subtree and children reads take each unit's summary from
+ * its parent rows, copies the projection keeps through moves, renames and status changes.
  */
 class HierarchyProjectionTest extends QuerySideIntegrationTest {
 
@@ -61,6 +64,65 @@ class HierarchyProjectionTest extends QuerySideIntegrationTest {
 
         Http.Response before = http.get(unit + "?asOf=" + moved.minusSeconds(30), viewer);
         assertThat(before.json().get("parentId").asText()).as("under A until the move").isEqualTo(first.toString());
+    }
+
+    @Test
+    void subtreeAndChildrenShowEachUnitAsItIsAfterMovesRenamesAndStatusChanges() {
+        TenantId tenant = TenantId.random();
+        UUID tenantId = tenant.value();
+        append("Tenant", tenant.toString(), 0,
+                TenantTestEvents.created(tenant, "s-" + tenantId.toString().substring(0, 8)));
+        String viewer = TestTokens.forTenant(tenantId, "viewer", "ORG_VIEWER");
+        UUID root = UUID.randomUUID();
+        UUID left = UUID.randomUUID();
+        UUID right = UUID.randomUUID();
+        Instant created = Instant.now().minusSeconds(300);
+        Instant moved = created.plusSeconds(60);
+        Instant closed = created.plusSeconds(120);
+        Instant reopened = Instant.now().plusSeconds(3_600);
+        long position = append("OrganizationTree", "org-tree-" + tenantId, 0, List.of(
+                legalEntity(tenantId, root, "ROOT", created),
+                department(tenantId, left, "L", root, created),
+                department(tenantId, right, "R", root, created),
+                new UnitMovedEvent(tenantId, right, root, left, moved),
+                new UnitDetailsUpdatedEvent(tenantId, right, "Right renamed", UnitDetails.NONE),
+                new UnitClosedEvent(tenantId, right, closed),
+                new UnitReopenedEvent(tenantId, right, reopened)));
+        String units = "/api/v1/tenants/" + tenantId + "/units/";
+
+        JsonNode now = read(units + root + "/subtree?minPosition=" + position, viewer);
+        assertThat(summaries(now.get("items"))).containsExactly(
+                "ROOT Entity ROOT LEGAL_ENTITY ACTIVE null 0",
+                "L Department L DEPARTMENT ACTIVE " + root + " 1",
+                "R Right renamed DEPARTMENT CLOSED " + left + " 2");
+        assertThat(summaries(read(units + left + "/children", viewer).get("items")))
+                .containsExactly("R Right renamed DEPARTMENT CLOSED " + left + " 1");
+        assertThat(summaries(read(units + root + "/subtree?asOf=" + moved.minusSeconds(1), viewer).get("items")))
+                .as("before the move and the closing").containsExactly(
+                "ROOT Entity ROOT LEGAL_ENTITY ACTIVE null 0",
+                "L Department L DEPARTMENT ACTIVE " + root + " 1",
+                "R Right renamed DEPARTMENT ACTIVE " + root + " 1");
+        assertThat(summaries(read(units + left + "/children?asOf=" + reopened.plusSeconds(1), viewer).get("items")))
+                .as("reopened in an hour").containsExactly("R Right renamed DEPARTMENT ACTIVE " + left + " 1");
+    }
+
+    private JsonNode read(String path, String token) {
+        Http.Response response = http.get(path, token);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static List<String> summaries(JsonNode units) {
+        List<String> lines = new ArrayList<>();
+        units.forEach(unit -> lines.add(String.join(" ", unit.get("code").asText(), unit.get("name").asText(),
+                unit.get("type").asText(), unit.get("status").asText(), unit.path("parentId").asText("null"),
+                unit.get("depth").asText())));
+        return lines;
+    }
+
+    private static UnitCreatedEvent department(UUID tenantId, UUID unitId, String code, UUID parent, Instant from) {
+        return new UnitCreatedEvent(tenantId, unitId, UnitType.DEPARTMENT, code, "Department " + code, parent, from,
+                UnitDetails.NONE);
     }
 
     private static UnitCreatedEvent legalEntity(UUID tenantId, UUID unitId, String code, Instant from) {
