@@ -26,22 +26,27 @@ final class RawSql implements AutoCloseable {
 
     /** The row of a timeline valid at :asOf, as HierarchyQueries has it. */
     private static final String VALID = "%1$s.valid_from <= :asOf and (%1$s.valid_to is null or %1$s.valid_to > :asOf)";
-    private static final String STATUS = "left join lateral (select st.status from read_model.unit_status st "
-            + "where st.unit_id = %s and " + VALID.formatted("st") + ") s on true";
 
-    /** Parent, grandparent ... root, with the same fields as the API's UnitSummaryView. */
+    /** A unit's status from its parent row {@code %1$s}, as the API's queries take it (V8 of the read model). */
+    private static final String STATUS = "case when %1$s.status_changed then (select st.status from "
+            + "read_model.unit_status st where st.unit_id = %1$s.unit_id and " + VALID.formatted("st")
+            + ") else 'ACTIVE' end as status";
+
+    /**
+     * Parent, grandparent ... root, with the same fields as the API's UnitSummaryView: a walk up the parent rows,
+     * which carry each unit's summary.
+     */
     static final String ANCESTORS = """
-            with recursive up(unit_id, parent_id, depth) as (
-                select pa.unit_id, pa.parent_id, 0 from read_model.unit_parent pa
-                where pa.unit_id = :unit and pa.tenant_id = :tenant and %s
+            with recursive up(unit_id, type, code, name, parent_id, status_changed, depth) as (
+                select pa.unit_id, pa.type, pa.code, pa.name, pa.parent_id, pa.status_changed, 0
+                from read_model.unit_parent pa where pa.unit_id = :unit and pa.tenant_id = :tenant and %s
               union all
-                select pa.unit_id, pa.parent_id, up.depth + 1 from up
-                join read_model.unit_parent pa on pa.unit_id = up.parent_id and %s
+                select pa.unit_id, pa.type, pa.code, pa.name, pa.parent_id, pa.status_changed, up.depth + 1
+                from up join read_model.unit_parent pa on pa.unit_id = up.parent_id and %s
                 where up.depth < 64)
-            select u.unit_id, u.type, u.code, u.name, s.status, up.parent_id, up.depth
-            from up join read_model.unit u on u.unit_id = up.unit_id %s
-            where up.depth > 0 order by up.depth""".formatted(VALID.formatted("pa"), VALID.formatted("pa"),
-            STATUS.formatted("up.unit_id"));
+            select unit_id, type, code, name, parent_id, depth, %s
+            from up where depth > 0 order by depth""".formatted(VALID.formatted("pa"), VALID.formatted("pa"),
+            STATUS.formatted("up"));
 
     /**
      * The management chain as one walk ({@link ChainWalk}, which the service uses too): one index lookup per link
@@ -100,11 +105,9 @@ final class RawSql implements AutoCloseable {
                 select c.unit_id, c.type, c.code, c.name, c.parent_id, c.status_changed, down.depth + 1
                 from down join read_model.unit_parent c on c.parent_id = down.unit_id and %s
                 where down.depth < 64)
-            select unit_id, type, code, name, parent_id, depth, count(*) over () as total,
-                   case when status_changed then (select st.status from read_model.unit_status st
-                                                  where st.unit_id = down.unit_id and %s) else 'ACTIVE' end as status
+            select unit_id, type, code, name, parent_id, depth, count(*) over () as total, %s
             from down order by depth, code limit :limit""".formatted(VALID.formatted("pa"), VALID.formatted("c"),
-            VALID.formatted("st"));
+            STATUS.formatted("down"));
 
     private final Connection connection;
     private final Query ancestors;

@@ -42,10 +42,13 @@ public class HierarchyQueries {
     private static final int MAX_DEPTH = 64;
     /** What a {@link UnitSummaryView} needs of a unit: not its details, which would widen every sorted row. */
     private static final String SUMMARY_COLUMNS = "u.unit_id, u.type, u.code, u.name";
+    /** What the recursive walks carry of each parent row {@code %1$s}: V8 of the read model put the summary there. */
+    private static final String PARENT_ROW = "%1$s.unit_id, %1$s.type, %1$s.code, %1$s.name, %1$s.parent_id, "
+            + "%1$s.status_changed";
     /**
-     * The same, and the parent and status, from a unit's parent row {@code %1$s}, which carries the summary (V8 of the
-     * read model: one index probe per unit of a subtree instead of three). The status is ACTIVE unless the unit was
-     * ever closed or reopened; only then is it looked up in the status timeline.
+     * The summary, parent and status of a unit from its parent row {@code %1$s} (one index probe per unit of a
+     * subtree instead of three). The status is ACTIVE unless the unit was ever closed or reopened; only then is it
+     * looked up in the status timeline.
      */
     private static final String PARENT_ROW_SUMMARY = "%1$s.unit_id, %1$s.type, %1$s.code, %1$s.name, %1$s.parent_id, "
             + "case when %1$s.status_changed then (select st.status from read_model.unit_status st "
@@ -102,16 +105,15 @@ public class HierarchyQueries {
             List<Long> total = new ArrayList<>(1);
             List<UnitSummaryView> items = sql.query("""
                     with recursive down(unit_id, type, code, name, parent_id, status_changed, depth) as (
-                        select pa.unit_id, pa.type, pa.code, pa.name, pa.parent_id, pa.status_changed, 0
-                        from read_model.unit_parent pa where pa.unit_id = :unitId and %s
+                        select %s, 0 from read_model.unit_parent pa where pa.unit_id = :unitId and %s
                       union all
-                        select c.unit_id, c.type, c.code, c.name, c.parent_id, c.status_changed, down.depth + 1
-                        from down join read_model.unit_parent c on c.parent_id = down.unit_id and %s
+                        select %s, down.depth + 1 from down
+                        join read_model.unit_parent c on c.parent_id = down.unit_id and %s
                         where down.depth < :maxDepth)
                     select %s, down.depth, count(*) over () as total from down
-                    order by down.depth, down.code limit :limit offset :offset"""
-                    .formatted(VALID.formatted("pa"), VALID.formatted("c"), PARENT_ROW_SUMMARY.formatted("down")),
-                    params, (row, n) -> {
+                    order by down.depth, down.code limit :limit offset :offset""".formatted(PARENT_ROW.formatted("pa"),
+                    VALID.formatted("pa"), PARENT_ROW.formatted("c"), VALID.formatted("c"),
+                    PARENT_ROW_SUMMARY.formatted("down")), params, (row, n) -> {
                         total.add(row.getLong("total"));
                         return SUMMARY.mapRow(row, n);
                     });
@@ -150,18 +152,18 @@ public class HierarchyQueries {
         });
     }
 
+    /** Walks up the parent rows, which carry each ancestor's summary: one index probe per ancestor. */
     private List<UnitSummaryView> ancestors(NamedParameterJdbcTemplate sql, MapSqlParameterSource params) {
         return sql.query("""
-                with recursive up(unit_id, depth) as (
-                    select pa.parent_id, 1 from read_model.unit_parent pa where pa.unit_id = :unitId and %s
+                with recursive up(unit_id, type, code, name, parent_id, status_changed, depth) as (
+                    select %s, 0 from read_model.unit_parent pa where pa.unit_id = :unitId and %s
                   union all
-                    select pa.parent_id, up.depth + 1 from up
-                    join read_model.unit_parent pa on pa.unit_id = up.unit_id and %s
+                    select %s, up.depth + 1 from up
+                    join read_model.unit_parent pa on pa.unit_id = up.parent_id and %s
                     where up.depth < %d)
-                select %s, p.parent_id, s.status, up.depth from up
-                join read_model.unit u on u.unit_id = up.unit_id %s %s
-                order by up.depth""".formatted(VALID.formatted("pa"), VALID.formatted("pa"), MAX_DEPTH, SUMMARY_COLUMNS,
-                PARENT_AT.replace("join lateral", "left join lateral"), STATUS_AT), params, SUMMARY);
+                select %s, up.depth from up where up.depth > 0 order by up.depth""".formatted(
+                PARENT_ROW.formatted("pa"), VALID.formatted("pa"), PARENT_ROW.formatted("pa"), VALID.formatted("pa"),
+                MAX_DEPTH, PARENT_ROW_SUMMARY.formatted("up")), params, SUMMARY);
     }
 
     static List<UUID> childIds(NamedParameterJdbcTemplate sql, UUID unitId, Instant asOf) {

@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The hierarchy projection writes the new units of a batch together ({@code NewUnits}); events later in the same
- * batch that change those units must still find them. The subtree and children reads take each unit's summary from
- * its parent rows, copies the projection keeps through moves, renames and status changes.
+ * batch that change those units must still find them. The subtree, children and ancestors take each unit's summary
+ * from its parent rows, copies the projection keeps through moves, renames and status changes.
  */
 class HierarchyProjectionTest extends QuerySideIntegrationTest {
 
@@ -67,7 +67,7 @@ class HierarchyProjectionTest extends QuerySideIntegrationTest {
     }
 
     @Test
-    void subtreeAndChildrenShowEachUnitAsItIsAfterMovesRenamesAndStatusChanges() {
+    void subtreeChildrenAndAncestorsShowEachUnitAsItIsAfterMovesRenamesAndStatusChanges() {
         TenantId tenant = TenantId.random();
         UUID tenantId = tenant.value();
         append("Tenant", tenant.toString(), 0,
@@ -76,6 +76,7 @@ class HierarchyProjectionTest extends QuerySideIntegrationTest {
         UUID root = UUID.randomUUID();
         UUID left = UUID.randomUUID();
         UUID right = UUID.randomUUID();
+        UUID leaf = UUID.randomUUID();
         Instant created = Instant.now().minusSeconds(300);
         Instant moved = created.plusSeconds(60);
         Instant closed = created.plusSeconds(120);
@@ -84,6 +85,7 @@ class HierarchyProjectionTest extends QuerySideIntegrationTest {
                 legalEntity(tenantId, root, "ROOT", created),
                 department(tenantId, left, "L", root, created),
                 department(tenantId, right, "R", root, created),
+                department(tenantId, leaf, "X", right, created),
                 new UnitMovedEvent(tenantId, right, root, left, moved),
                 new UnitDetailsUpdatedEvent(tenantId, right, "Right renamed", UnitDetails.NONE),
                 new UnitClosedEvent(tenantId, right, closed),
@@ -94,14 +96,20 @@ class HierarchyProjectionTest extends QuerySideIntegrationTest {
         assertThat(summaries(now.get("items"))).containsExactly(
                 "ROOT Entity ROOT LEGAL_ENTITY ACTIVE null 0",
                 "L Department L DEPARTMENT ACTIVE " + root + " 1",
-                "R Right renamed DEPARTMENT CLOSED " + left + " 2");
+                "R Right renamed DEPARTMENT CLOSED " + left + " 2",
+                "X Department X DEPARTMENT ACTIVE " + right + " 3");
+        assertThat(summaries(read(units + leaf + "/ancestors", viewer).get("items"))).containsExactly(
+                "R Right renamed DEPARTMENT CLOSED " + left + " 1",
+                "L Department L DEPARTMENT ACTIVE " + root + " 2",
+                "ROOT Entity ROOT LEGAL_ENTITY ACTIVE null 3");
         assertThat(summaries(read(units + left + "/children", viewer).get("items")))
                 .containsExactly("R Right renamed DEPARTMENT CLOSED " + left + " 1");
         assertThat(summaries(read(units + root + "/subtree?asOf=" + moved.minusSeconds(1), viewer).get("items")))
                 .as("before the move and the closing").containsExactly(
                 "ROOT Entity ROOT LEGAL_ENTITY ACTIVE null 0",
                 "L Department L DEPARTMENT ACTIVE " + root + " 1",
-                "R Right renamed DEPARTMENT ACTIVE " + root + " 1");
+                "R Right renamed DEPARTMENT ACTIVE " + root + " 1",
+                "X Department X DEPARTMENT ACTIVE " + right + " 2");
         assertThat(summaries(read(units + left + "/children?asOf=" + reopened.plusSeconds(1), viewer).get("items")))
                 .as("reopened in an hour").containsExactly("R Right renamed DEPARTMENT ACTIVE " + left + " 1");
     }
