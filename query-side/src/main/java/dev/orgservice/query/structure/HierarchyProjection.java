@@ -32,7 +32,7 @@ public class HierarchyProjection {
 
     public static final String PROCESSING_GROUP = "hierarchy-projection";
 
-    /** A unit's parent rows also carry its summary for the subtree and children reads (V8 of the read model). */
+    /** A unit's parent rows also carry its summary for the subtree, children and ancestors (V8 of the read model). */
     private static final Timeline PARENT = new Timeline("read_model.unit_parent", "parent_id", "unit_id")
             .carrying("type", "code", "name", "status_changed");
     private static final Timeline STATUS = new Timeline("read_model.unit_status", "status", "unit_id");
