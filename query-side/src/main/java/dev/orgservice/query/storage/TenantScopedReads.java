@@ -39,7 +39,7 @@ public class TenantScopedReads {
 
     /**
      * {@link #forTenant}, for reads whose statements find rows by ids and a date only (the hierarchy walks, the
-     * management chain): their prepared statements always run their generic plan. Left to PostgreSQL, a prepared
+     * management and approval chains): their prepared statements always run their generic plan. Left to PostgreSQL, a prepared
      * statement is planned again for every execution while its generic plan's estimated cost looks worse than its
      * custom plans', which depends on the statistics that ANALYZE happened to sample: pgbench on the benchmark's
      * ancestors, as the api role, 0.34 ms with the generic plan and 0.52 ms planned every time, and the REST ancestors
