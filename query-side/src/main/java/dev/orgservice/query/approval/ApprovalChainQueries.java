@@ -132,7 +132,7 @@ public class ApprovalChainQueries {
     }
 
     public ApprovalChainView resolve(UUID tenantId, ApprovalRequest request) {
-        ApprovalFacts facts = reads.forTenantByIds(tenantId, sql -> load(sql, tenantId, request));
+        ApprovalFacts facts = reads.forTenant(tenantId, sql -> load(sql, tenantId, request));
         return ApprovalChainResolver.resolve(request, facts);
     }
 

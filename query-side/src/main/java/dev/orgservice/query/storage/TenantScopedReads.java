@@ -34,27 +34,8 @@ public class TenantScopedReads {
     }
 
     public <T> T forTenant(UUID tenantId, Function<NamedParameterJdbcTemplate, T> read) {
-        return inTransaction("select set_config('app.tenant_id', ?, true)", tenantId, read);
-    }
-
-    /**
-     * {@link #forTenant}, for reads whose statements find rows by ids and a date only (the hierarchy walks, the
-     * management and approval chains): their prepared statements always run their generic plan. Left to PostgreSQL, a prepared
-     * statement is planned again for every execution while its generic plan's estimated cost looks worse than its
-     * custom plans', which depends on the statistics that ANALYZE happened to sample: pgbench on the benchmark's
-     * ancestors, as the api role, 0.34 ms with the generic plan and 0.52 ms planned every time, and the REST ancestors
-     * took either about 0.55 or about 0.9 ms from one benchmark run to the next (docs/benchmarks.md). Not for searches:
-     * their optional filters and LIKE prefixes need plans made for the values. Set with the tenant, in the same round
-     * trip, and like it only for this transaction.
-     */
-    public <T> T forTenantByIds(UUID tenantId, Function<NamedParameterJdbcTemplate, T> read) {
-        return inTransaction("select set_config('app.tenant_id', ?, true) "
-                + "|| set_config('plan_cache_mode', 'force_generic_plan', true)", tenantId, read);
-    }
-
-    private <T> T inTransaction(String setTenant, UUID tenantId, Function<NamedParameterJdbcTemplate, T> read) {
         return transactions.execute(tx -> {
-            jdbc.queryForObject(setTenant, String.class, tenantId.toString());
+            jdbc.queryForObject("select set_config('app.tenant_id', ?, true)", String.class, tenantId.toString());
             return read.apply(sql);
         });
     }

@@ -63,7 +63,7 @@ public class HierarchyQueries {
     }
 
     public Optional<UnitView> unit(UUID tenantId, UUID unitId, Instant asOf) {
-        return reads.forTenantByIds(tenantId, sql -> {
+        return reads.forTenant(tenantId, sql -> {
             var params = params(unitId, asOf);
             List<UnitView> found = sql.query("select u.*, p.parent_id, s.status from read_model.unit u " + PARENT_AT
                     + " " + STATUS_AT + " where u.unit_id = :unitId", params, (row, n) -> unitView(row, asOf));
@@ -81,14 +81,14 @@ public class HierarchyQueries {
 
     /** Nearest first: parent, grandparent ... root. Empty when the unit does not exist at {@code asOf}. */
     public Optional<List<UnitSummaryView>> ancestors(UUID tenantId, UUID unitId, Instant asOf) {
-        return reads.forTenantByIds(tenantId, sql -> {
+        return reads.forTenant(tenantId, sql -> {
             var params = params(unitId, asOf);
             return foundOrAbsent(ancestors(sql, params), sql, params);
         });
     }
 
     public Optional<List<UnitSummaryView>> children(UUID tenantId, UUID unitId, Instant asOf) {
-        return reads.forTenantByIds(tenantId, sql -> {
+        return reads.forTenant(tenantId, sql -> {
             var params = params(unitId, asOf);
             return foundOrAbsent(sql.query("select " + PARENT_ROW_SUMMARY.formatted("c") + ", 1 as depth "
                     + "from read_model.unit_parent c where c.parent_id = :unitId and " + VALID.formatted("c")
@@ -99,7 +99,7 @@ public class HierarchyQueries {
     /** The unit itself (depth 0) and its descendants down to {@code maxDepth}, breadth first, paged. */
     public Optional<PageView<UnitSummaryView>> subtree(UUID tenantId, UUID unitId, Instant asOf, int maxDepth, int page,
                                                        int size) {
-        return reads.forTenantByIds(tenantId, sql -> {
+        return reads.forTenant(tenantId, sql -> {
             var params = params(unitId, asOf).addValue("maxDepth", Math.min(maxDepth, MAX_DEPTH))
                     .addValue("limit", size).addValue("offset", (long) page * size);
             List<Long> total = new ArrayList<>(1);

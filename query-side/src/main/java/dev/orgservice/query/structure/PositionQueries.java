@@ -60,7 +60,7 @@ public class PositionQueries {
      * positions), else the one they have held the longest at {@code asOf}. Empty if they hold none.
      */
     public Optional<List<ChainLinkView>> managementChain(UUID tenantId, String personId, UUID positionId, Instant asOf) {
-        return reads.forTenantByIds(tenantId, sql -> {
+        return reads.forTenant(tenantId, sql -> {
             var params = new MapSqlParameterSource("personId", personId).addValue("positionId", positionId)
                     .addValue("asOf", utc(asOf));
             List<ChainLinkView> chain = sql.query("""

@@ -52,20 +52,6 @@ class RowLevelSecurityTest extends QuerySideIntegrationTest {
     }
 
     @Test
-    void readsByIdsSeeTheirTenantAndForceGenericPlansForTheirTransactionOnly() {
-        String setting = "select current_setting('plan_cache_mode')";
-        List<String> byIds = reads.forTenantByIds(alpha.value(), sql -> List.of(
-                sql.getJdbcTemplate().queryForObject(setting, String.class),
-                sql.getJdbcTemplate().queryForObject("select string_agg(tenant_id::text, ',') from read_model.tenant",
-                        String.class)));
-        assertThat(byIds).containsExactly("force_generic_plan", alpha.value().toString());
-        for (int i = 0; i < 10; i++) { // whichever pooled connection the next reads get
-            String mode = reads.forTenant(beta.value(), sql -> sql.getJdbcTemplate().queryForObject(setting, String.class));
-            assertThat(mode).isEqualTo("auto");
-        }
-    }
-
-    @Test
     void theApiRoleWithoutATenantSeesNothingAtAll() throws Exception {
         var api = TestDatabase.get().accounts().api();
         try (Connection connection = TestDatabase.get().connect(api); Statement statement = connection.createStatement();
