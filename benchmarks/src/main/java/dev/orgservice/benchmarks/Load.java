@@ -56,9 +56,18 @@ final class Load {
     static Outcome runFor(int clients, IntFunction<Operation> client, Duration warmup, Duration measured,
                           Runnable atStart) throws InterruptedException {
         List<Operation> operations = operations(clients, client);
-        // the warm-up is a run of its own (a quarter of its cap is warm-up) whose results are dropped
-        run(operations, Integer.MAX_VALUE, 0, warmup.multipliedBy(4), () -> { });
+        warmUp(operations, warmup);
         return run(operations, 0, Integer.MAX_VALUE, measured, atStart);
+    }
+
+    /** Requests for {@code duration}, none of them recorded: code the JIT has yet to compile, connections to open. */
+    static void warmUp(int clients, IntFunction<Operation> client, Duration duration) throws InterruptedException {
+        warmUp(operations(clients, client), duration);
+    }
+
+    private static void warmUp(List<Operation> operations, Duration duration) throws InterruptedException {
+        // a run of its own that only warms up (a quarter of a run's cap is its warm-up)
+        run(operations, Integer.MAX_VALUE, 0, duration.multipliedBy(4), () -> { });
     }
 
     private static List<Operation> operations(int clients, IntFunction<Operation> client) {

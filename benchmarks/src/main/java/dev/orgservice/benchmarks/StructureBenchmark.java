@@ -364,7 +364,7 @@ public final class StructureBenchmark {
         long start = System.nanoTime();
         for (String path : paths) {
             try {
-                Load.run(2, rest(path), Integer.MAX_VALUE, 0, Duration.ofSeconds(16));
+                Load.warmUp(2, rest(path), Duration.ofSeconds(4));
             } finally {
                 closeClientConnections();
             }
