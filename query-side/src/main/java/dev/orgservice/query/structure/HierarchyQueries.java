@@ -42,17 +42,18 @@ public class HierarchyQueries {
     private static final int MAX_DEPTH = 64;
     /** What a {@link UnitSummaryView} needs of a unit: not its details, which would widen every sorted row. */
     private static final String SUMMARY_COLUMNS = "u.unit_id, u.type, u.code, u.name";
-    /** What the recursive walks carry of each parent row {@code %1$s}: V8 of the read model put the summary there. */
-    private static final String PARENT_ROW = "%1$s.unit_id, %1$s.type, %1$s.code, %1$s.name, %1$s.parent_id, "
-            + "%1$s.status_changed";
+    /** The unit's summary and parent in its parent row {@code %1$s}: V8 of the read model put the summary there. */
+    private static final String UNIT_IN_PARENT_ROW = "%1$s.unit_id, %1$s.type, %1$s.code, %1$s.name, %1$s.parent_id";
+    /** What the recursive walks carry of each parent row {@code %1$s}. */
+    private static final String PARENT_ROW = UNIT_IN_PARENT_ROW + ", %1$s.status_changed";
     /**
      * The summary, parent and status of a unit from its parent row {@code %1$s} (one index probe per unit of a
      * subtree instead of three). The status is ACTIVE unless the unit was ever closed or reopened; only then is it
      * looked up in the status timeline.
      */
-    private static final String PARENT_ROW_SUMMARY = "%1$s.unit_id, %1$s.type, %1$s.code, %1$s.name, %1$s.parent_id, "
-            + "case when %1$s.status_changed then (select st.status from read_model.unit_status st "
-            + "where st.unit_id = %1$s.unit_id and " + VALID.formatted("st") + ") else 'ACTIVE' end as status";
+    private static final String PARENT_ROW_SUMMARY = UNIT_IN_PARENT_ROW + ", case when %1$s.status_changed then "
+            + "(select st.status from read_model.unit_status st where st.unit_id = %1$s.unit_id and "
+            + VALID.formatted("st") + ") else 'ACTIVE' end as status";
 
     private final TenantScopedReads reads;
     private final ObjectMapper json;
