@@ -55,6 +55,56 @@ public class HierarchyQueries {
             + "(select st.status from read_model.unit_status st where st.unit_id = %1$s.unit_id and "
             + VALID.formatted("st") + ") else 'ACTIVE' end as status";
 
+    // Each statement's text is put together once, here: formatting it per read was a quarter of the ancestors'
+    // CPU in the service (docs/benchmarks.md).
+    private static final String UNIT = "select u.*, p.parent_id, s.status from read_model.unit u " + PARENT_AT + " "
+            + STATUS_AT + " where u.unit_id = :unitId";
+    private static final String CHILDREN = "select " + PARENT_ROW_SUMMARY.formatted("c") + ", 1 as depth "
+            + "from read_model.unit_parent c where c.parent_id = :unitId and " + VALID.formatted("c")
+            + " order by c.code";
+    private static final String SUBTREE = """
+            with recursive down(unit_id, type, code, name, parent_id, status_changed, depth) as (
+                select %s, 0 from read_model.unit_parent pa where pa.unit_id = :unitId and %s
+              union all
+                select %s, down.depth + 1 from down
+                join read_model.unit_parent c on c.parent_id = down.unit_id and %s
+                where down.depth < :maxDepth)
+            select %s, down.depth, count(*) over () as total from down
+            order by down.depth, down.code limit :limit offset :offset""".formatted(PARENT_ROW.formatted("pa"),
+            VALID.formatted("pa"), PARENT_ROW.formatted("c"), VALID.formatted("c"), PARENT_ROW_SUMMARY.formatted("down"));
+    private static final String SEARCH = "select " + SUMMARY_COLUMNS + ", p.parent_id, s.status, null as depth, "
+            + "count(*) over () as total from read_model.unit u " + PARENT_AT + " " + STATUS_AT + " " + """
+             where u.tenant_id = :tenantId
+               and (cast(:type as varchar) is null or u.type = :type)
+               and (cast(:status as varchar) is null or s.status = :status)
+               and (cast(:prefix as varchar) is null or lower(u.code) like :prefix
+                    or exists (select 1 from regexp_split_to_table(lower(u.name), '[^[:alnum:]]+') word
+                               where word like :prefix))
+             order by u.code limit :limit offset :offset""";
+    /** Walks up the parent rows, which carry each ancestor's summary: one index probe per ancestor. */
+    private static final String ANCESTORS = """
+            with recursive up(unit_id, type, code, name, parent_id, status_changed, depth) as (
+                select %s, 0 from read_model.unit_parent pa where pa.unit_id = :unitId and %s
+              union all
+                select %s, up.depth + 1 from up
+                join read_model.unit_parent pa on pa.unit_id = up.parent_id and %s
+                where up.depth < %d)
+            select %s, up.depth from up where up.depth > 0 order by up.depth""".formatted(
+            PARENT_ROW.formatted("pa"), VALID.formatted("pa"), PARENT_ROW.formatted("pa"), VALID.formatted("pa"),
+            MAX_DEPTH, PARENT_ROW_SUMMARY.formatted("up"));
+    private static final String CHILD_IDS = "select c.unit_id from read_model.unit_parent c where c.parent_id = :unitId "
+            + "and " + VALID.formatted("c");
+    private static final String EXISTS_AT = "select exists (select 1 from read_model.unit_parent pa "
+            + "where pa.unit_id = :unitId and " + VALID.formatted("pa") + ")";
+    private static final String COUNT_SUBTREE = """
+            with recursive down(unit_id, depth) as (
+                select :unitId::uuid, 0
+              union all
+                select c.unit_id, down.depth + 1 from down
+                join read_model.unit_parent c on c.parent_id = down.unit_id and %s
+                where down.depth < :maxDepth)
+            select count(*) from down""".formatted(VALID.formatted("c"));
+
     private final TenantScopedReads reads;
     private final ObjectMapper json;
 
@@ -66,8 +116,7 @@ public class HierarchyQueries {
     public Optional<UnitView> unit(UUID tenantId, UUID unitId, Instant asOf) {
         return reads.forTenant(tenantId, sql -> {
             var params = params(unitId, asOf);
-            List<UnitView> found = sql.query("select u.*, p.parent_id, s.status from read_model.unit u " + PARENT_AT
-                    + " " + STATUS_AT + " where u.unit_id = :unitId", params, (row, n) -> unitView(row, asOf));
+            List<UnitView> found = sql.query(UNIT, params, (row, n) -> unitView(row, asOf));
             if (found.isEmpty()) {
                 return Optional.empty();
             }
@@ -91,9 +140,7 @@ public class HierarchyQueries {
     public Optional<List<UnitSummaryView>> children(UUID tenantId, UUID unitId, Instant asOf) {
         return reads.forTenant(tenantId, sql -> {
             var params = params(unitId, asOf);
-            return foundOrAbsent(sql.query("select " + PARENT_ROW_SUMMARY.formatted("c") + ", 1 as depth "
-                    + "from read_model.unit_parent c where c.parent_id = :unitId and " + VALID.formatted("c")
-                    + " order by c.code", params, SUMMARY), sql, params);
+            return foundOrAbsent(sql.query(CHILDREN, params, SUMMARY), sql, params);
         });
     }
 
@@ -104,17 +151,7 @@ public class HierarchyQueries {
             var params = params(unitId, asOf).addValue("maxDepth", Math.min(maxDepth, MAX_DEPTH))
                     .addValue("limit", size).addValue("offset", (long) page * size);
             List<Long> total = new ArrayList<>(1);
-            List<UnitSummaryView> items = sql.query("""
-                    with recursive down(unit_id, type, code, name, parent_id, status_changed, depth) as (
-                        select %s, 0 from read_model.unit_parent pa where pa.unit_id = :unitId and %s
-                      union all
-                        select %s, down.depth + 1 from down
-                        join read_model.unit_parent c on c.parent_id = down.unit_id and %s
-                        where down.depth < :maxDepth)
-                    select %s, down.depth, count(*) over () as total from down
-                    order by down.depth, down.code limit :limit offset :offset""".formatted(PARENT_ROW.formatted("pa"),
-                    VALID.formatted("pa"), PARENT_ROW.formatted("c"), VALID.formatted("c"),
-                    PARENT_ROW_SUMMARY.formatted("down")), params, (row, n) -> {
+            List<UnitSummaryView> items = sql.query(SUBTREE, params, (row, n) -> {
                         total.add(row.getLong("total"));
                         return SUMMARY.mapRow(row, n);
                     });
@@ -137,15 +174,7 @@ public class HierarchyQueries {
                     .addValue("status", status == null ? null : status.name())
                     .addValue("prefix", prefix).addValue("limit", size).addValue("offset", (long) page * size);
             List<Long> total = new ArrayList<>(1);
-            List<UnitSummaryView> items = sql.query("select " + SUMMARY_COLUMNS + ", p.parent_id, s.status, null as depth, "
-                    + "count(*) over () as total from read_model.unit u " + PARENT_AT + " " + STATUS_AT + " " + """
-                     where u.tenant_id = :tenantId
-                       and (cast(:type as varchar) is null or u.type = :type)
-                       and (cast(:status as varchar) is null or s.status = :status)
-                       and (cast(:prefix as varchar) is null or lower(u.code) like :prefix
-                            or exists (select 1 from regexp_split_to_table(lower(u.name), '[^[:alnum:]]+') word
-                                       where word like :prefix))
-                     order by u.code limit :limit offset :offset""", params, (row, n) -> {
+            List<UnitSummaryView> items = sql.query(SEARCH, params, (row, n) -> {
                 total.add(row.getLong("total"));
                 return SUMMARY.mapRow(row, n);
             });
@@ -153,23 +182,12 @@ public class HierarchyQueries {
         });
     }
 
-    /** Walks up the parent rows, which carry each ancestor's summary: one index probe per ancestor. */
     private List<UnitSummaryView> ancestors(NamedParameterJdbcTemplate sql, MapSqlParameterSource params) {
-        return sql.query("""
-                with recursive up(unit_id, type, code, name, parent_id, status_changed, depth) as (
-                    select %s, 0 from read_model.unit_parent pa where pa.unit_id = :unitId and %s
-                  union all
-                    select %s, up.depth + 1 from up
-                    join read_model.unit_parent pa on pa.unit_id = up.parent_id and %s
-                    where up.depth < %d)
-                select %s, up.depth from up where up.depth > 0 order by up.depth""".formatted(
-                PARENT_ROW.formatted("pa"), VALID.formatted("pa"), PARENT_ROW.formatted("pa"), VALID.formatted("pa"),
-                MAX_DEPTH, PARENT_ROW_SUMMARY.formatted("up")), params, SUMMARY);
+        return sql.query(ANCESTORS, params, SUMMARY);
     }
 
     static List<UUID> childIds(NamedParameterJdbcTemplate sql, UUID unitId, Instant asOf) {
-        return sql.queryForList("select c.unit_id from read_model.unit_parent c where c.parent_id = :unitId and "
-                + VALID.formatted("c"), params(unitId, asOf), UUID.class);
+        return sql.queryForList(CHILD_IDS, params(unitId, asOf), UUID.class);
     }
 
     /**
@@ -183,19 +201,11 @@ public class HierarchyQueries {
     }
 
     private static boolean existsAt(NamedParameterJdbcTemplate sql, MapSqlParameterSource params) {
-        return Boolean.TRUE.equals(sql.queryForObject("select exists (select 1 from read_model.unit_parent pa "
-                + "where pa.unit_id = :unitId and " + VALID.formatted("pa") + ")", params, Boolean.class));
+        return Boolean.TRUE.equals(sql.queryForObject(EXISTS_AT, params, Boolean.class));
     }
 
     private static long countSubtree(NamedParameterJdbcTemplate sql, MapSqlParameterSource params) {
-        Long count = sql.queryForObject("""
-                with recursive down(unit_id, depth) as (
-                    select :unitId::uuid, 0
-                  union all
-                    select c.unit_id, down.depth + 1 from down
-                    join read_model.unit_parent c on c.parent_id = down.unit_id and %s
-                    where down.depth < :maxDepth)
-                select count(*) from down""".formatted(VALID.formatted("c")), params, Long.class);
+        Long count = sql.queryForObject(COUNT_SUBTREE, params, Long.class);
         return count == null ? 0 : count;
     }
 
