@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * Where the CPU went during a measurement: cores used by this JVM (both services and the clients) and how busy
@@ -39,6 +40,36 @@ final class Cpu {
         long total = machineJiffies[1] - before.machineJiffies[1];
         return total <= 0 ? jvm : String.format("%s, machine %.0f%% busy", jvm, 100.0 * busy / total);
     }
+
+    /**
+     * CPU seconds the JIT's compiler threads have used (Linux: their entries in /proc/self/task), or -1 elsewhere.
+     * Not {@code CompilationMXBean}'s compile time, which counts wall time per compilation: on two busy cores a
+     * compiler thread waiting for a core looked like a JIT compiling more than a whole core.
+     */
+    static double compilerSeconds() {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            long jiffies = 0;
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException gone) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    jiffies += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                }
+            }
+            return jiffies / (double) JIFFIES_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** USER_HZ, which Linux fixes at 100 for what /proc reports on every architecture the JDK runs on. */
+    private static final int JIFFIES_PER_SECOND = 100;
 
     /** {busy, total} jiffies of all cores from /proc/stat (Linux), or null elsewhere. */
     private static long[] machine() {

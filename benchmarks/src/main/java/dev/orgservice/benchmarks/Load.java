@@ -65,6 +65,42 @@ final class Load {
         warmUp(operations(clients, client), duration);
     }
 
+    /** One untimed round of requests. */
+    @FunctionalInterface
+    interface WarmUpRound {
+        void run() throws InterruptedException;
+    }
+
+    /** How a warm-up ended: its rounds and the cores the JIT's compiler threads used in the last one. */
+    record WarmedUp(int rounds, double compilerCores) {
+
+        @Override
+        public String toString() {
+            return String.format("%d round(s), the JIT at %.2f cores in the last", rounds, compilerCores);
+        }
+    }
+
+    /**
+     * Rounds of {@code round} until the JIT's compiler threads used less than {@value #SETTLED_PERCENT}% of a core
+     * through a round, at most {@code maxRounds}: on two cores, a measurement taken while the C2 compiler still
+     * works shares a core with it, and a service in production runs compiled code. How long that takes depends on
+     * the machine (80-90 s of the JVM's life on a slow one), so a fixed warm-up was too short on some. Where the
+     * compiler threads' CPU cannot be read, one round.
+     */
+    static WarmedUp untilCompiled(int maxRounds, WarmUpRound round) throws InterruptedException {
+        for (int rounds = 1; ; rounds++) {
+            double compiledBefore = Cpu.compilerSeconds();
+            long start = System.nanoTime();
+            round.run();
+            double cores = (Cpu.compilerSeconds() - compiledBefore) / ((System.nanoTime() - start) / 1e9);
+            if (compiledBefore < 0 || cores * 100 < SETTLED_PERCENT || rounds >= maxRounds) {
+                return new WarmedUp(rounds, compiledBefore < 0 ? Double.NaN : cores);
+            }
+        }
+    }
+
+    private static final int SETTLED_PERCENT = 5;
+
     private static void warmUp(List<Operation> operations, Duration duration) throws InterruptedException {
         // a run of its own that only warms up (a quarter of a run's cap is its warm-up)
         run(operations, Integer.MAX_VALUE, 0, duration.multipliedBy(4), () -> { });

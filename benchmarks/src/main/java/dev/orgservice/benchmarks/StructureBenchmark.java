@@ -358,18 +358,23 @@ public final class StructureBenchmark {
     /**
      * Every REST read for 4 s, untimed, before the first measurement: the first reads of the run, whose code the
      * JIT has yet to compile. With only each measurement's own warm-up the C2 compiler took a third of a core
-     * through the 1-client reads (top -H), on a machine of two cores, which is not a service's steady state.
+     * through the 1-client reads (top -H), on a machine of two cores, which is not a service's steady state. One
+     * round was not enough on a slow machine (C2 still at 0.3-0.5 cores through the floors and the ancestors), so
+     * rounds follow until the JIT settles ({@link Load#untilCompiled}).
      */
     private void warmUp(List<String> paths) throws InterruptedException {
         long start = System.nanoTime();
-        for (String path : paths) {
-            try {
-                Load.warmUp(2, rest(path), Duration.ofSeconds(4));
-            } finally {
-                closeClientConnections();
+        Load.WarmedUp warmedUp = Load.untilCompiled(4, () -> {
+            for (String path : paths) {
+                try {
+                    Load.warmUp(2, rest(path), Duration.ofSeconds(4));
+                } finally {
+                    closeClientConnections();
+                }
             }
-        }
-        report.step("warm-up: every REST read for 4 s, 2 clients, untimed", seconds(start), null);
+        });
+        report.step("warm-up: every REST read for 4 s a round, 2 clients, untimed, until the JIT settles", seconds(start),
+                warmedUp.toString());
     }
 
     /** A read target: p50 within {@code factor} of the raw SQL (every client count), p99 bounded at 1 client. */
@@ -667,17 +672,19 @@ public final class StructureBenchmark {
         Services.ServerTime[] before = new Services.ServerTime[1];
         Cpu[] cpu = new Cpu[1];
         Load.Outcome outcome;
+        Load.WarmedUp warmedUp;
         try {
-            // 10 s of warm-up: these are the first creates of the run, and after 2 s the JIT's C2 compiler still
-            // took a quarter of a core through the measurement (top -H)
-            outcome = Load.runFor(clients, client, Duration.ofSeconds(10), Duration.ofSeconds(10), () -> {
+            // rounds of 10 s until the JIT settles: these are the first creates of the run, and after 2 s the JIT's
+            // C2 compiler still took a quarter of a core through the measurement (top -H)
+            warmedUp = Load.untilCompiled(3, () -> Load.warmUp(clients, client, Duration.ofSeconds(10)));
+            outcome = Load.runFor(clients, client, Duration.ofSeconds(1), Duration.ofSeconds(10), () -> {
                 before[0] = services.serverTime(true, uri);
                 cpu[0] = Cpu.now();
             });
         } finally {
             closeClientConnections();
         }
-        String used = Cpu.now().since(cpu[0]);
+        String used = Cpu.now().since(cpu[0]) + "; warm-up " + warmedUp;
         tenantsPerSecond = outcome.perSecond();
         report.add(new Report.Measurement("POST units (create) across 64 tenants", clients, outcome.latency(),
                 outcome.perSecond(), null, null, notes(outcome, services.serverTime(true, uri).since(before[0]), used)));
