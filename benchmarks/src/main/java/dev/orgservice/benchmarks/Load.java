@@ -65,6 +65,9 @@ final class Load {
         warmUp(operations(clients, client), duration);
     }
 
+    /** Below this share of one core used by the JIT's compiler threads through a warm-up round, the JIT has settled. */
+    private static final int SETTLED_PERCENT = 5;
+
     /** One untimed round of requests. */
     @FunctionalInterface
     interface WarmUpRound {
@@ -98,8 +101,6 @@ final class Load {
             }
         }
     }
-
-    private static final int SETTLED_PERCENT = 5;
 
     private static void warmUp(List<Operation> operations, Duration duration) throws InterruptedException {
         // a run of its own that only warms up (a quarter of a run's cap is its warm-up)

@@ -676,7 +676,13 @@ public final class StructureBenchmark {
         try {
             // rounds of 10 s until the JIT settles: these are the first creates of the run, and after 2 s the JIT's
             // C2 compiler still took a quarter of a core through the measurement (top -H)
-            warmedUp = Load.untilCompiled(3, () -> Load.warmUp(clients, client, Duration.ofSeconds(10)));
+            warmedUp = Load.untilCompiled(3, () -> {
+                try {
+                    Load.warmUp(clients, client, Duration.ofSeconds(10));
+                } finally {
+                    closeClientConnections();
+                }
+            });
             outcome = Load.runFor(clients, client, Duration.ofSeconds(1), Duration.ofSeconds(10), () -> {
                 before[0] = services.serverTime(true, uri);
                 cpu[0] = Cpu.now();
