@@ -366,11 +366,7 @@ public final class StructureBenchmark {
         long start = System.nanoTime();
         Load.WarmedUp warmedUp = Load.untilCompiled(4, () -> {
             for (String path : paths) {
-                try {
-                    Load.warmUp(2, rest(path), Duration.ofSeconds(4));
-                } finally {
-                    closeClientConnections();
-                }
+                warmUpRound(2, rest(path), Duration.ofSeconds(4));
             }
         });
         report.step("warm-up: every REST read for 4 s a round, 2 clients, untimed, until the JIT settles", seconds(start),
@@ -676,13 +672,7 @@ public final class StructureBenchmark {
         try {
             // rounds of 10 s until the JIT settles: these are the first creates of the run, and after 2 s the JIT's
             // C2 compiler still took a quarter of a core through the measurement (top -H)
-            warmedUp = Load.untilCompiled(3, () -> {
-                try {
-                    Load.warmUp(clients, client, Duration.ofSeconds(10));
-                } finally {
-                    closeClientConnections();
-                }
-            });
+            warmedUp = Load.untilCompiled(3, () -> warmUpRound(clients, client, Duration.ofSeconds(10)));
             outcome = Load.runFor(clients, client, Duration.ofSeconds(1), Duration.ofSeconds(10), () -> {
                 before[0] = services.serverTime(true, uri);
                 cpu[0] = Cpu.now();
@@ -762,6 +752,16 @@ public final class StructureBenchmark {
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     private final List<AutoCloseable> clientConnections = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Untimed requests on connections of their own, closed afterwards: one round of a warm-up. */
+    private void warmUpRound(int clients, IntFunction<Load.Operation> client, Duration duration)
+            throws InterruptedException {
+        try {
+            Load.warmUp(clients, client, duration);
+        } finally {
+            closeClientConnections();
+        }
+    }
 
     private void closeClientConnections() {
         for (AutoCloseable connection : clientConnections) {
