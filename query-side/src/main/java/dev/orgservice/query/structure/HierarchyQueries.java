@@ -42,36 +42,18 @@ public class HierarchyQueries {
     private static final int MAX_DEPTH = 64;
     /** What a {@link UnitSummaryView} needs of a unit: not its details, which would widen every sorted row. */
     private static final String SUMMARY_COLUMNS = "u.unit_id, u.type, u.code, u.name";
-    /** The unit's summary and parent in its parent row {@code %1$s}: V8 of the read model put the summary there. */
-    private static final String UNIT_IN_PARENT_ROW = "%1$s.unit_id, %1$s.type, %1$s.code, %1$s.name, %1$s.parent_id";
-    /** What the recursive walks carry of each parent row {@code %1$s}. */
-    private static final String PARENT_ROW = UNIT_IN_PARENT_ROW + ", %1$s.status_changed";
-    /**
-     * The summary, parent and status of a unit from its parent row {@code %1$s} (one index probe per unit of a
-     * subtree instead of three). The status is ACTIVE unless the unit was ever closed or reopened; only then is it
-     * looked up in the status timeline.
-     */
-    private static final String PARENT_ROW_SUMMARY = UNIT_IN_PARENT_ROW + ", case when %1$s.status_changed then "
-            + "(select st.status from read_model.unit_status st where st.unit_id = %1$s.unit_id and "
-            + VALID.formatted("st") + ") else 'ACTIVE' end as status";
 
     // Each statement's text is put together once, here: formatting it per read was a quarter of the ancestors'
     // CPU in the service (docs/benchmarks.md).
     private static final String UNIT = "select u.*, p.parent_id, s.status from read_model.unit u " + PARENT_AT + " "
             + STATUS_AT + " where u.unit_id = :unitId";
-    private static final String CHILDREN = "select " + PARENT_ROW_SUMMARY.formatted("c") + ", 1 as depth "
-            + "from read_model.unit_parent c where c.parent_id = :unitId and " + VALID.formatted("c")
-            + " order by c.code";
-    private static final String SUBTREE = """
-            with recursive down(unit_id, type, code, name, parent_id, status_changed, depth) as (
-                select %s, 0 from read_model.unit_parent pa where pa.unit_id = :unitId and %s
-              union all
-                select %s, down.depth + 1 from down
-                join read_model.unit_parent c on c.parent_id = down.unit_id and %s
-                where down.depth < :maxDepth)
-            select %s, down.depth, count(*) over () as total from down
-            order by down.depth, down.code limit :limit offset :offset""".formatted(PARENT_ROW.formatted("pa"),
-            VALID.formatted("pa"), PARENT_ROW.formatted("c"), VALID.formatted("c"), PARENT_ROW_SUMMARY.formatted("down"));
+    // The walks over the parent timeline are functions of the read model (R__tenant_reads.sql) that set the tenant
+    // themselves: one round trip each (TenantScopedReads.inOneStatement).
+    private static final String ANCESTORS_OF = "select * from read_model.ancestors_of(?, ?, ?)";
+    private static final String CHILDREN_OF = "select * from read_model.children_of(?, ?, ?)";
+    private static final String SUBTREE_OF = "select * from read_model.subtree_of(?, ?, ?, ?, ?, ?)";
+    /** The ancestors inside a tenant transaction (the tenant set again, to the same value, by the function). */
+    private static final String PATH_UP = "select * from read_model.ancestors_of(:tenantId, :unitId, :asOf)";
     private static final String SEARCH = "select " + SUMMARY_COLUMNS + ", p.parent_id, s.status, null as depth, "
             + "count(*) over () as total from read_model.unit u " + PARENT_AT + " " + STATUS_AT + " " + """
              where u.tenant_id = :tenantId
@@ -81,17 +63,6 @@ public class HierarchyQueries {
                     or exists (select 1 from regexp_split_to_table(lower(u.name), '[^[:alnum:]]+') word
                                where word like :prefix))
              order by u.code limit :limit offset :offset""";
-    /** Walks up the parent rows, which carry each ancestor's summary: one index probe per ancestor. */
-    private static final String ANCESTORS = """
-            with recursive up(unit_id, type, code, name, parent_id, status_changed, depth) as (
-                select %s, 0 from read_model.unit_parent pa where pa.unit_id = :unitId and %s
-              union all
-                select %s, up.depth + 1 from up
-                join read_model.unit_parent pa on pa.unit_id = up.parent_id and %s
-                where up.depth < %d)
-            select %s, up.depth from up where up.depth > 0 order by up.depth""".formatted(
-            PARENT_ROW.formatted("pa"), VALID.formatted("pa"), PARENT_ROW.formatted("pa"), VALID.formatted("pa"),
-            MAX_DEPTH, PARENT_ROW_SUMMARY.formatted("up"));
     private static final String CHILD_IDS = "select c.unit_id from read_model.unit_parent c where c.parent_id = :unitId "
             + "and " + VALID.formatted("c");
     private static final String EXISTS_AT = "select exists (select 1 from read_model.unit_parent pa "
@@ -115,12 +86,13 @@ public class HierarchyQueries {
 
     public Optional<UnitView> unit(UUID tenantId, UUID unitId, Instant asOf) {
         return reads.forTenant(tenantId, sql -> {
-            var params = params(unitId, asOf);
+            var params = params(unitId, asOf).addValue("tenantId", tenantId);
             List<UnitView> found = sql.query(UNIT, params, (row, n) -> unitView(row, asOf));
             if (found.isEmpty()) {
                 return Optional.empty();
             }
-            List<UUID> path = new ArrayList<>(ancestors(sql, params).stream().map(UnitSummaryView::unitId).toList());
+            List<UUID> path = new ArrayList<>(sql.query(PATH_UP, params, SUMMARY).stream().map(UnitSummaryView::unitId)
+                    .toList());
             Collections.reverse(path);
             path.add(unitId);
             UnitView unit = found.get(0);
@@ -131,34 +103,30 @@ public class HierarchyQueries {
 
     /** Nearest first: parent, grandparent ... root. Empty when the unit does not exist at {@code asOf}. */
     public Optional<List<UnitSummaryView>> ancestors(UUID tenantId, UUID unitId, Instant asOf) {
-        return reads.forTenant(tenantId, sql -> {
-            var params = params(unitId, asOf);
-            return foundOrAbsent(ancestors(sql, params), sql, params);
-        });
+        return foundOrAbsent(reads.inOneStatement(tenantId, ANCESTORS_OF, SUMMARY, unitId, utc(asOf)), tenantId, unitId,
+                asOf);
     }
 
     public Optional<List<UnitSummaryView>> children(UUID tenantId, UUID unitId, Instant asOf) {
-        return reads.forTenant(tenantId, sql -> {
-            var params = params(unitId, asOf);
-            return foundOrAbsent(sql.query(CHILDREN, params, SUMMARY), sql, params);
-        });
+        return foundOrAbsent(reads.inOneStatement(tenantId, CHILDREN_OF, SUMMARY, unitId, utc(asOf)), tenantId, unitId,
+                asOf);
     }
 
     /** The unit itself (depth 0) and its descendants down to {@code maxDepth}, breadth first, paged. */
     public Optional<PageView<UnitSummaryView>> subtree(UUID tenantId, UUID unitId, Instant asOf, int maxDepth, int page,
                                                        int size) {
+        int depthLimit = Math.min(maxDepth, MAX_DEPTH);
+        List<Long> total = new ArrayList<>(1);
+        List<UnitSummaryView> items = reads.inOneStatement(tenantId, SUBTREE_OF, (row, n) -> {
+            total.add(row.getLong("total"));
+            return SUMMARY.mapRow(row, n);
+        }, unitId, utc(asOf), depthLimit, size, (long) page * size);
+        if (!items.isEmpty()) {
+            return Optional.of(new PageView<>(items, page, size, total.get(0)));
+        }
+        // a page past the end, or no such unit at asOf
         return reads.forTenant(tenantId, sql -> {
-            var params = params(unitId, asOf).addValue("maxDepth", Math.min(maxDepth, MAX_DEPTH))
-                    .addValue("limit", size).addValue("offset", (long) page * size);
-            List<Long> total = new ArrayList<>(1);
-            List<UnitSummaryView> items = sql.query(SUBTREE, params, (row, n) -> {
-                        total.add(row.getLong("total"));
-                        return SUMMARY.mapRow(row, n);
-                    });
-            if (!items.isEmpty()) {
-                return Optional.of(new PageView<>(items, page, size, total.get(0)));
-            }
-            // a page past the end, or no such unit at asOf
+            var params = params(unitId, asOf).addValue("maxDepth", depthLimit);
             return existsAt(sql, params)
                     ? Optional.of(new PageView<>(items, page, size, countSubtree(sql, params))) : Optional.empty();
         });
@@ -182,22 +150,18 @@ public class HierarchyQueries {
         });
     }
 
-    private List<UnitSummaryView> ancestors(NamedParameterJdbcTemplate sql, MapSqlParameterSource params) {
-        return sql.query(ANCESTORS, params, SUMMARY);
-    }
-
     static List<UUID> childIds(NamedParameterJdbcTemplate sql, UUID unitId, Instant asOf) {
         return sql.queryForList(CHILD_IDS, params(unitId, asOf), UUID.class);
     }
 
     /**
-     * A list read about a unit: an empty answer is only looked into (one more statement) when it could mean that
-     * the unit does not exist at {@code asOf}; a unit's ancestors or children are usually there, so most reads
-     * take one statement instead of two.
+     * A list read about a unit: an empty answer is only looked into (one more read) when it could mean that the
+     * unit does not exist at {@code asOf}; a unit's ancestors or children are usually there, so most reads take
+     * one round trip.
      */
-    private static <T> Optional<List<T>> foundOrAbsent(List<T> rows, NamedParameterJdbcTemplate sql,
-                                                       MapSqlParameterSource params) {
-        return !rows.isEmpty() || existsAt(sql, params) ? Optional.of(rows) : Optional.empty();
+    private <T> Optional<List<T>> foundOrAbsent(List<T> rows, UUID tenantId, UUID unitId, Instant asOf) {
+        return !rows.isEmpty() || reads.forTenant(tenantId, sql -> existsAt(sql, params(unitId, asOf)))
+                ? Optional.of(rows) : Optional.empty();
     }
 
     private static boolean existsAt(NamedParameterJdbcTemplate sql, MapSqlParameterSource params) {

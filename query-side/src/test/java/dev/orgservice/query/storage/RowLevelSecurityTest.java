@@ -1,5 +1,8 @@
 package dev.orgservice.query.storage;
 
+import dev.orgservice.api.structure.UnitCreatedEvent;
+import dev.orgservice.api.structure.UnitDetails;
+import dev.orgservice.api.structure.UnitType;
 import dev.orgservice.api.tenant.TenantId;
 import dev.orgservice.platform.testing.TestDatabase;
 import dev.orgservice.platform.testing.TestTokens;
@@ -10,8 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -115,6 +122,52 @@ class RowLevelSecurityTest extends QuerySideIntegrationTest {
         List<UUID> afterwards = reads.forTenant(UUID.randomUUID(),
                 sql -> sql.getJdbcTemplate().queryForList("select tenant_id from read_model.tenant", UUID.class));
         assertThat(afterwards).isEmpty();
+    }
+
+    @Test
+    void aTenantFunctionAnswersOnlyTheTenantItIsGivenAndLeavesNoTenantOnTheConnection() throws Exception {
+        UUID root = UUID.randomUUID();
+        UUID department = UUID.randomUUID();
+        Instant created = Instant.now().minusSeconds(60);
+        long position = append("OrganizationTree", "org-tree-" + beta, 0, List.of(
+                new UnitCreatedEvent(beta.value(), root, UnitType.LEGAL_ENTITY, "R", "Root", null, created, UnitDetails.NONE),
+                new UnitCreatedEvent(beta.value(), department, UnitType.DEPARTMENT, "D", "Department", root, created,
+                        UnitDetails.NONE)));
+        String units = "/api/v1/tenants/" + beta + "/units/";
+        assertThat(http.get(units + department + "/ancestors?minPosition=" + position,
+                TestTokens.forTenant(beta.value(), "viewer", "ORG_VIEWER")).status()).isEqualTo(200);
+
+        String ancestors = "select unit_id from read_model.ancestors_of(?, ?, ?)";
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        assertThat(reads.inOneStatement(beta.value(), ancestors, (row, n) -> row.getObject(1, UUID.class), department,
+                now)).containsExactly(root);
+        // alpha's caller naming beta's unit: row-level security answers nothing, whatever the function is given
+        assertThat(reads.inOneStatement(alpha.value(), ancestors, (row, n) -> row.getObject(1, UUID.class), department,
+                now)).isEmpty();
+
+        try (Connection api = TestDatabase.get().connect(TestDatabase.get().accounts().api())) {
+            for (String call : List.of("select count(*) from read_model.ancestors_of(?, ?, ?)",
+                    "select count(*) from read_model.children_of(?, ?, ?)",
+                    "select count(*) from read_model.subtree_of(?, ?, ?, 64, 1000, 0)")) {
+                UUID unit = call.contains("ancestors") ? department : root;
+                assertThat(count(api, call, beta.value(), unit, now)).as(call).isPositive();
+                assertThat(count(api, call, alpha.value(), unit, now)).as(call + " for another tenant").isZero();
+                // the tenant was set for that statement only: the connection, in autocommit, sees nothing again
+                assertThat(count(api, "select count(*) from read_model.unit_parent")).as("after " + call).isZero();
+            }
+        }
+    }
+
+    private static long count(Connection connection, String sql, Object... parameters) throws Exception {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     @Test
