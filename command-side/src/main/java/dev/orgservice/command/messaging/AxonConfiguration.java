@@ -4,6 +4,7 @@ import dev.orgservice.command.structure.BoundedTreeCache;
 import dev.orgservice.command.structure.StoreCheckedTreeCache;
 import dev.orgservice.command.structure.TreeSnapshotter;
 import dev.orgservice.command.tenant.RegistryTenantGuard;
+import dev.orgservice.command.tenant.TenantRegistry;
 import dev.orgservice.platform.eventstore.TokenTables;
 import dev.orgservice.platform.web.CommandMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,18 +13,22 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.MessageMonitorFactory;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.SnapshotterSpanFactory;
-import org.axonframework.messaging.annotation.HandlerDefinition;
-import org.axonframework.messaging.annotation.ParameterResolverFactory;
-import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.monitoring.NoOpMessageMonitor;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -125,6 +130,20 @@ public class AxonConfiguration {
                 .maxRetryCount(3)
                 .build();
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retries).build();
+    }
+
+    /**
+     * No Axon monitors where they would only measure a command again: on the command bus ({@code org_commands}
+     * counts and times every command by type and outcome, {@link CommandMetrics}) and on the tenant-registry
+     * processor, which runs inside the command's own unit of work. Their counter lookups, timers and capacity
+     * gauges per command were 3-4% of a request thread's CPU across tenants (docs/benchmarks.md, tenth run). The
+     * event store's and the tracking processors' monitors stay.
+     */
+    @Bean
+    ConfigurerModule noMonitorsInsideTheCommand() {
+        MessageMonitorFactory none = (configuration, componentType, componentName) -> NoOpMessageMonitor.INSTANCE;
+        return configurer -> configurer.configureMessageMonitor(CommandBus.class, none)
+                .configureMessageMonitor(EventProcessor.class, TenantRegistry.PROCESSING_GROUP, none);
     }
 
     @Bean
