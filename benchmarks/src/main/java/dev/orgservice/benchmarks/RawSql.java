@@ -1,7 +1,5 @@
 package dev.orgservice.benchmarks;
 
-import dev.orgservice.query.structure.ChainWalk;
-
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -49,8 +47,8 @@ final class RawSql implements AutoCloseable {
             STATUS.formatted("up"));
 
     /**
-     * The management chain as one walk ({@link ChainWalk}, which the service uses too): one index lookup per link
-     * and per unit climbed.
+     * The management chain as one walk (the read model's {@code chain_walk}, which the service uses too, inlined by
+     * PostgreSQL): one index lookup per link and per unit climbed.
      */
     private static final String WALK = """
             with recursive
@@ -59,7 +57,8 @@ final class RawSql implements AutoCloseable {
                 join read_model.position p on p.position_id = h.position_id
                 where h.tenant_id = :tenant and h.person_id = :person and %1$s
                 order by h.valid_from, p.created_at limit 1),
-            """ + ChainWalk.WALK + "\n";
+            walk as (select w.* from start cross join lateral read_model.chain_walk(start.position_id, :asOf) w)
+            """;
 
     static final String MANAGEMENT_CHAIN = (WALK + """
             select p.position_id, p.unit_id, p.title, h.person_id

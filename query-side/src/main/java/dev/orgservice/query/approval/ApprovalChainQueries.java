@@ -9,7 +9,6 @@ import dev.orgservice.api.approval.Money;
 import dev.orgservice.api.view.ApprovalChainView;
 import dev.orgservice.platform.problem.OrgException;
 import dev.orgservice.query.storage.TenantScopedReads;
-import dev.orgservice.query.structure.ChainWalk;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -85,8 +84,8 @@ public class ApprovalChainQueries {
                 where h.person_id = :requester and h.valid_from <= :asOf and (h.valid_to is null or h.valid_to > :asOf)
                   and (cast(:requesterPosition as uuid) is null or h.position_id = :requesterPosition)
                 order by h.valid_from, p.created_at, h.position_id limit 1),
-            """ + ChainWalk.WALK + """
-            , seats as (
+            walk as (select w.* from start cross join lateral read_model.chain_walk(start.position_id, :asOf) w),
+            seats as (
                 select w.step, p.position_id, p.unit_id, p.title, h.person_id, a.amount
                 from walk w join read_model.position p on p.position_id = w.position_id
             """ + HOLDER_AND_LIMIT + """

@@ -4,11 +4,13 @@ import dev.orgservice.api.view.ChainLinkView;
 import dev.orgservice.api.view.PositionView;
 import dev.orgservice.query.storage.TenantScopedReads;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Array;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -38,6 +40,9 @@ public class PositionQueries {
             row.getObject("position_id", UUID.class), row.getObject("unit_id", UUID.class), row.getString("title"),
             row.getBoolean("manager"), row.getObject("reports_to_position_id", UUID.class), uuids(row.getArray("dotted_line_to")));
 
+    /** A function of the read model (R__tenant_reads.sql, on {@code chain_walk}): one round trip. */
+    private static final String MANAGEMENT_CHAIN_OF = "select * from read_model.management_chain_of(?, ?, ?, ?)";
+
     /** Marks the row of a person whose chain is empty (they report to nobody). */
     private static final ChainLinkView NO_LINK = new ChainLinkView(null, null, null, null, true);
 
@@ -60,35 +65,17 @@ public class PositionQueries {
      * positions), else the one they have held the longest at {@code asOf}. Empty if they hold none.
      */
     public Optional<List<ChainLinkView>> managementChain(UUID tenantId, String personId, UUID positionId, Instant asOf) {
-        return reads.forTenant(tenantId, sql -> {
-            var params = new MapSqlParameterSource("personId", personId).addValue("positionId", positionId)
-                    .addValue("asOf", utc(asOf));
-            List<ChainLinkView> chain = sql.query("""
-                    with recursive start as (
-                        select h.position_id from read_model.position_holder h
-                        join read_model.position p on p.position_id = h.position_id
-                        where h.person_id = :personId and h.valid_from <= :asOf
-                          and (h.valid_to is null or h.valid_to > :asOf)
-                          and (cast(:positionId as uuid) is null or h.position_id = :positionId)
-                        order by h.valid_from, p.created_at limit 1),
-                    """ + ChainWalk.WALK + """
-                    select (select count(*) from start) as found, p.position_id, p.unit_id, p.title, h.person_id
-                    from (select 1) one
-                    left join walk w on w.step > 0 and w.position_id is not null
-                    left join read_model.position p on p.position_id = w.position_id
-                    left join lateral (select person_id from read_model.position_holder ph
-                        where ph.position_id = p.position_id and ph.valid_from <= :asOf
-                          and (ph.valid_to is null or ph.valid_to > :asOf)) h on true
-                    order by w.step""", params, (row, n) -> row.getInt("found") == 0 ? null
-                    : row.getObject("position_id") == null ? NO_LINK : new ChainLinkView(
-                            row.getObject("position_id", UUID.class), row.getObject("unit_id", UUID.class),
-                            row.getString("title"), row.getString("person_id"), row.getString("person_id") == null));
-            if (chain.isEmpty() || chain.get(0) == null) {
-                return Optional.empty();
-            }
-            Set<UUID> seen = new HashSet<>();
-            return Optional.of(chain.stream().filter(link -> link != NO_LINK && seen.add(link.positionId())).toList());
-        });
+        List<ChainLinkView> chain = reads.inOneStatement(tenantId, MANAGEMENT_CHAIN_OF, (row, n) ->
+                row.getInt("found_positions") == 0 ? null
+                : row.getObject("position_id") == null ? NO_LINK : new ChainLinkView(
+                        row.getObject("position_id", UUID.class), row.getObject("unit_id", UUID.class),
+                        row.getString("title"), row.getString("person_id"), row.getString("person_id") == null),
+                personId, new SqlParameterValue(Types.OTHER, positionId), utc(asOf));
+        if (chain.isEmpty() || chain.get(0) == null) {
+            return Optional.empty();
+        }
+        Set<UUID> seen = new HashSet<>();
+        return Optional.of(chain.stream().filter(link -> link != NO_LINK && seen.add(link.positionId())).toList());
     }
 
     /** Direct reports, or with {@code indirect} everyone below, breadth first. Empty if the position does not exist. */
@@ -115,7 +102,7 @@ public class PositionQueries {
         });
     }
 
-    /** The inverse of {@link ChainWalk}: explicit reports, then the unit's own people, then managers below. */
+    /** The inverse of the read model's {@code chain_walk}: explicit reports, then the unit's own people, then managers below. */
     private List<Position> directReports(NamedParameterJdbcTemplate sql, Position manager, Instant asOf) {
         List<Position> reports = new ArrayList<>(sql.query("select * from read_model.position "
                 + "where reports_to_position_id = :id order by created_at", new MapSqlParameterSource("id", manager.id()),

@@ -1,5 +1,7 @@
 package dev.orgservice.query.storage;
 
+import dev.orgservice.api.structure.PositionCreatedEvent;
+import dev.orgservice.api.structure.PositionHolderAssignedEvent;
 import dev.orgservice.api.structure.UnitCreatedEvent;
 import dev.orgservice.api.structure.UnitDetails;
 import dev.orgservice.api.structure.UnitType;
@@ -129,10 +131,16 @@ class RowLevelSecurityTest extends QuerySideIntegrationTest {
         UUID root = UUID.randomUUID();
         UUID department = UUID.randomUUID();
         Instant created = Instant.now().minusSeconds(60);
+        UUID head = UUID.randomUUID();
+        UUID clerk = UUID.randomUUID();
         long position = append("OrganizationTree", "org-tree-" + beta, 0, List.of(
                 new UnitCreatedEvent(beta.value(), root, UnitType.LEGAL_ENTITY, "R", "Root", null, created, UnitDetails.NONE),
                 new UnitCreatedEvent(beta.value(), department, UnitType.DEPARTMENT, "D", "Department", root, created,
-                        UnitDetails.NONE)));
+                        UnitDetails.NONE),
+                new PositionCreatedEvent(beta.value(), head, root, "Head", true, null, List.of()),
+                new PositionCreatedEvent(beta.value(), clerk, department, "Clerk", false, null, List.of()),
+                new PositionHolderAssignedEvent(beta.value(), head, "boss", created, null),
+                new PositionHolderAssignedEvent(beta.value(), clerk, "clerk", created, null)));
         String units = "/api/v1/tenants/" + beta + "/units/";
         assertThat(http.get(units + department + "/ancestors?minPosition=" + position,
                 TestTokens.forTenant(beta.value(), "viewer", "ORG_VIEWER")).status()).isEqualTo(200);
@@ -155,6 +163,10 @@ class RowLevelSecurityTest extends QuerySideIntegrationTest {
                 // the tenant was set for that statement only: the connection, in autocommit, sees nothing again
                 assertThat(count(api, "select count(*) from read_model.unit_parent")).as("after " + call).isZero();
             }
+            String chain = "select count(position_id) from read_model.management_chain_of(?, ?, ?, ?)";
+            assertThat(count(api, chain, beta.value(), "clerk", null, now)).as("the clerk's manager").isEqualTo(1);
+            assertThat(count(api, chain, alpha.value(), "clerk", null, now)).as("for another tenant").isZero();
+            assertThat(count(api, "select count(*) from read_model.position")).as("after the chain").isZero();
         }
     }
 
