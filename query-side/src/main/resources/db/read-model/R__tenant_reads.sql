@@ -12,14 +12,24 @@
 -- Repeatable (Flyway re-applies it when it changes): edit the statements here. A change of a function's parameters
 -- or columns needs a `drop function` first.
 
+-- A unit's status at p_as_of, given whether it ever changed (unit_parent.status_changed, V8): ACTIVE unless the unit
+-- was ever closed or reopened, and only then looked up in its timeline. Called laterally on a parent row's columns,
+-- so that PostgreSQL inlines it (no sub-select in its arguments).
+create or replace function read_model.status_at(p_unit uuid, p_changed boolean, p_as_of timestamptz)
+    returns table (status varchar)
+    language sql stable rows 1 as $$
+    select case when p_changed then (select st.status from read_model.unit_status st
+        where st.unit_id = p_unit and st.valid_from <= p_as_of and (st.valid_to is null or st.valid_to > p_as_of))
+        else 'ACTIVE' end
+$$;
+
 create or replace function read_model.ancestors_of(p_tenant uuid, p_unit uuid, p_as_of timestamptz)
     returns table (unit_id uuid, type varchar, code varchar, name varchar, parent_id uuid, status varchar, depth int)
     language plpgsql as $$
 #variable_conflict use_column
 begin
     perform set_config('app.tenant_id', p_tenant::text, true);
-    -- walks up the parent rows, which carry each ancestor's summary (V8): one index probe per ancestor; a unit's
-    -- status is ACTIVE unless it was ever closed or reopened, and only then looked up in its timeline
+    -- walks up the parent rows, which carry each ancestor's summary (V8): one index probe per ancestor
     return query
     with recursive up(unit_id, type, code, name, parent_id, status_changed, depth) as (
         select pa.unit_id, pa.type, pa.code, pa.name, pa.parent_id, pa.status_changed, 0
@@ -30,12 +40,9 @@ begin
         from up join read_model.unit_parent pa on pa.unit_id = up.parent_id
             and pa.valid_from <= p_as_of and (pa.valid_to is null or pa.valid_to > p_as_of)
         where up.depth < 64)
-    select up.unit_id, up.type, up.code, up.name, up.parent_id,
-           case when up.status_changed then (select st.status from read_model.unit_status st
-               where st.unit_id = up.unit_id and st.valid_from <= p_as_of
-                 and (st.valid_to is null or st.valid_to > p_as_of)) else 'ACTIVE' end,
-           up.depth
-    from up where up.depth > 0 order by up.depth;
+    select up.unit_id, up.type, up.code, up.name, up.parent_id, s.status, up.depth
+    from up cross join lateral read_model.status_at(up.unit_id, up.status_changed, p_as_of) s
+    where up.depth > 0 order by up.depth;
 end
 $$;
 
@@ -46,12 +53,8 @@ create or replace function read_model.children_of(p_tenant uuid, p_unit uuid, p_
 begin
     perform set_config('app.tenant_id', p_tenant::text, true);
     return query
-    select c.unit_id, c.type, c.code, c.name, c.parent_id,
-           case when c.status_changed then (select st.status from read_model.unit_status st
-               where st.unit_id = c.unit_id and st.valid_from <= p_as_of
-                 and (st.valid_to is null or st.valid_to > p_as_of)) else 'ACTIVE' end,
-           1
-    from read_model.unit_parent c
+    select c.unit_id, c.type, c.code, c.name, c.parent_id, s.status, 1
+    from read_model.unit_parent c cross join lateral read_model.status_at(c.unit_id, c.status_changed, p_as_of) s
     where c.parent_id = p_unit and c.valid_from <= p_as_of and (c.valid_to is null or c.valid_to > p_as_of)
     order by c.code;
 end
@@ -77,12 +80,9 @@ begin
         from down join read_model.unit_parent c on c.parent_id = down.unit_id
             and c.valid_from <= p_as_of and (c.valid_to is null or c.valid_to > p_as_of)
         where down.depth < p_max_depth)
-    select down.unit_id, down.type, down.code, down.name, down.parent_id,
-           case when down.status_changed then (select st.status from read_model.unit_status st
-               where st.unit_id = down.unit_id and st.valid_from <= p_as_of
-                 and (st.valid_to is null or st.valid_to > p_as_of)) else 'ACTIVE' end,
-           down.depth, count(*) over ()
-    from down order by down.depth, down.code limit p_limit offset p_offset;
+    select down.unit_id, down.type, down.code, down.name, down.parent_id, s.status, down.depth, count(*) over ()
+    from down cross join lateral read_model.status_at(down.unit_id, down.status_changed, p_as_of) s
+    order by down.depth, down.code limit p_limit offset p_offset;
 end
 $$;
 
@@ -159,12 +159,14 @@ begin
 end
 $$;
 
-revoke execute on function read_model.ancestors_of(uuid, uuid, timestamptz),
+revoke execute on function read_model.status_at(uuid, boolean, timestamptz),
+    read_model.ancestors_of(uuid, uuid, timestamptz),
     read_model.children_of(uuid, uuid, timestamptz),
     read_model.subtree_of(uuid, uuid, timestamptz, int, int, bigint),
     read_model.chain_walk(uuid, timestamptz),
     read_model.management_chain_of(uuid, varchar, uuid, timestamptz) from public;
-grant execute on function read_model.ancestors_of(uuid, uuid, timestamptz),
+grant execute on function read_model.status_at(uuid, boolean, timestamptz),
+    read_model.ancestors_of(uuid, uuid, timestamptz),
     read_model.children_of(uuid, uuid, timestamptz),
     read_model.subtree_of(uuid, uuid, timestamptz, int, int, bigint),
     read_model.chain_walk(uuid, timestamptz),
