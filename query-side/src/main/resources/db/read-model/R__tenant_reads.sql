@@ -1,6 +1,7 @@
--- The hot hierarchy reads (a unit's ancestors, children and subtree; a person's management chain) as functions that set the caller's tenant for their own statement, so that the service
--- answers each in one round trip, in autocommit: a read through TenantScopedReads.forTenant takes three (BEGIN with
--- set_config, the query, COMMIT), and on two cores under load those round trips cost more than the query itself
+-- The hot hierarchy reads (a unit's ancestors, children and subtree; a person's management chain) as functions
+-- that set the caller's tenant for their own statement, so that the service answers each in one round trip, in
+-- autocommit: a read through TenantScopedReads.forTenant takes three (BEGIN with set_config, the query, COMMIT),
+-- and on two cores under load those round trips cost more than the query itself
 -- (docs/benchmarks.md, tenth run: the REST ancestors at 4 clients 1.13 -> 0.83 ms p50).
 --
 -- Row-level security applies exactly as before: the functions are SECURITY INVOKER, so they read as the api role
@@ -39,7 +40,7 @@ begin
         select pa.unit_id, pa.type, pa.code, pa.name, pa.parent_id, pa.status_changed, up.depth + 1
         from up join read_model.unit_parent pa on pa.unit_id = up.parent_id
             and pa.valid_from <= p_as_of and (pa.valid_to is null or pa.valid_to > p_as_of)
-        where up.depth < 64)
+        where up.depth < 64) -- HierarchyQueries.MAX_DEPTH
     select up.unit_id, up.type, up.code, up.name, up.parent_id, s.status, up.depth
     from up cross join lateral read_model.status_at(up.unit_id, up.status_changed, p_as_of) s
     where up.depth > 0 order by up.depth;
@@ -131,11 +132,13 @@ $$;
 
 -- A person's management chain: their position (p_position when given, a person with several positions, else the
 -- one they have held the longest at p_as_of), then every manager above it with the holder at p_as_of, nearest
--- first. Each row says whether the person was found at all (found_positions = 0: no position); a row without position_id is
--- a person who reports to nobody.
+-- first. Always one row at least; has_position false: the person holds no position; a row without position_id: a
+-- person who reports to nobody.
+-- dropped first: its first column changed (found_positions bigint until 2026-11-26), which create or replace refuses
+drop function if exists read_model.management_chain_of(uuid, varchar, uuid, timestamptz);
 create or replace function read_model.management_chain_of(p_tenant uuid, p_person varchar, p_position uuid,
                                                           p_as_of timestamptz)
-    returns table (found_positions bigint, position_id uuid, unit_id uuid, title varchar, person_id varchar)
+    returns table (has_position boolean, position_id uuid, unit_id uuid, title varchar, person_id varchar)
     language plpgsql as $$
 #variable_conflict use_column
 begin
@@ -147,7 +150,7 @@ begin
         where h.person_id = p_person and h.valid_from <= p_as_of and (h.valid_to is null or h.valid_to > p_as_of)
           and (p_position is null or h.position_id = p_position)
         order by h.valid_from, p.created_at limit 1)
-    select (select count(*) from start), p.position_id, p.unit_id, p.title, h.person_id
+    select start.position_id is not null, p.position_id, p.unit_id, p.title, h.person_id
     from (select 1) one
     left join start on true
     left join lateral read_model.chain_walk(start.position_id, p_as_of) w on w.step > 0 and w.position_id is not null

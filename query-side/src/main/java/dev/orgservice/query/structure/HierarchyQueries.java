@@ -39,6 +39,7 @@ public class HierarchyQueries {
             + "where st.unit_id = u.unit_id and " + VALID.formatted("st") + ") s on true";
     private static final String PARENT_AT = "join lateral (select pa.parent_id from read_model.unit_parent pa "
             + "where pa.unit_id = u.unit_id and " + VALID.formatted("pa") + ") p on true";
+    /** The deepest walk: the subtree's depth limit, and the same bound as ancestors_of in R__tenant_reads.sql. */
     private static final int MAX_DEPTH = 64;
     /** What a {@link UnitSummaryView} needs of a unit: not its details, which would widen every sorted row. */
     private static final String SUMMARY_COLUMNS = "u.unit_id, u.type, u.code, u.name";

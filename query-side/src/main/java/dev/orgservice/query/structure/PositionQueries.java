@@ -66,7 +66,7 @@ public class PositionQueries {
      */
     public Optional<List<ChainLinkView>> managementChain(UUID tenantId, String personId, UUID positionId, Instant asOf) {
         List<ChainLinkView> chain = reads.inOneStatement(tenantId, MANAGEMENT_CHAIN_OF, (row, n) ->
-                row.getInt("found_positions") == 0 ? null
+                !row.getBoolean("has_position") ? null
                 : row.getObject("position_id") == null ? NO_LINK : new ChainLinkView(
                         row.getObject("position_id", UUID.class), row.getObject("unit_id", UUID.class),
                         row.getString("title"), row.getString("person_id"), row.getString("person_id") == null),
