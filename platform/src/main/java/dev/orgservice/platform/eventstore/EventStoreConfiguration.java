@@ -1,6 +1,7 @@
 package dev.orgservice.platform.eventstore;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -12,7 +13,10 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.ChainingConverter;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -31,6 +35,8 @@ public class EventStoreConfiguration {
 
     public static final String EVENT_TABLE = "event_store.domain_event_entry";
     public static final String SNAPSHOT_TABLE = "event_store.snapshot_event_entry";
+    /** The first value of {@code global_index} (a {@code bigserial}), as Axon assumes by default. */
+    private static final long FIRST_GLOBAL_INDEX = 1;
 
     /**
      * A handler that fails makes its processor fail and retry (tracking: with back-off; subscribing: the
@@ -93,6 +99,20 @@ public class EventStoreConfiguration {
         return builder -> builder.postConfigurer(mapper -> mapper.getFactory().disable(JsonFactory.Feature.INTERN_FIELD_NAMES));
     }
 
+    /**
+     * The events' serializer as Axon's auto-configuration would build it from {@code axon.serializer.events: jackson}
+     * (the application's mapper, Axon's revision resolver and converters), minus two per-event lookups on the read
+     * path ({@link StoredEventSerializer}). Axon's own bean backs off for this one.
+     */
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(ObjectMapper objectMapper, RevisionResolver revisionResolver) {
+        return StoredEventSerializer.of(JacksonSerializer.builder()
+                .revisionResolver(revisionResolver)
+                .converter(new ChainingConverter(EventStoreConfiguration.class.getClassLoader()))
+                .objectMapper(objectMapper));
+    }
+
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
@@ -106,18 +126,15 @@ public class EventStoreConfiguration {
         var builder = JdbcEventStorageEngine.builder();
         // the side that appends wants each append's position; the side that only reads has no listener
         appendedPositions.ifAvailable(listener -> builder.appendEvents(new PositionReturningAppend(listener)));
-        return builder
-                .snapshotSerializer(defaultSerializer)
+        builder.snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema)
-                .gapTimeout(properties.gapTimeoutMs())
-                .maxGapOffset(properties.maxGapOffset())
-                .batchSize(properties.batchSize())
-                .build();
+                .batchSize(properties.batchSize());
+        return new ParsedTimestampStorageEngine(builder, eventSchema, properties.gapTimeoutMs(),
+                properties.maxGapOffset(), FIRST_GLOBAL_INDEX);
     }
 }

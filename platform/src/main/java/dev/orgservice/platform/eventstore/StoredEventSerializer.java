@@ -1,0 +1,80 @@
+package dev.orgservice.platform.eventstore;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Axon's Jackson serializer for events, without two costs it pays per event read from the store (profile of the
+ * Kafka publisher's read-ahead, docs/benchmarks.md): it resolves every stored type name with {@code Class.forName}
+ * (payload and metadata: 15% of the thread), and its metadata deserializer looks up and contextualizes Jackson's
+ * map deserializer for each event (10%). Here a type resolves once per name and revision, and the metadata's map
+ * deserializer is looked up once per mapper. What is read and written is unchanged.
+ */
+public class StoredEventSerializer extends JacksonSerializer {
+
+    private final Map<SerializedType, Class<?>> classes = new ConcurrentHashMap<>();
+
+    protected StoredEventSerializer(Builder builder) {
+        super(builder);
+        // registered after Axon's own MetaData deserializer, so it is the one Jackson finds first
+        getObjectMapper().registerModule(new SimpleModule("org-service-metadata")
+                .addDeserializer(MetaData.class, new MetaDataDeserializer()));
+    }
+
+    /** Built like Axon's serializer ({@link JacksonSerializer#builder()}). */
+    public static StoredEventSerializer of(Builder builder) {
+        return new StoredEventSerializer(builder);
+    }
+
+    /**
+     * Unknown types are remembered too (as Axon's {@code UnknownSerializedType}): the classes of a running service
+     * do not change, and an upcaster or a newer version names its types differently.
+     */
+    @Override
+    @SuppressWarnings("rawtypes")
+    public Class classForType(SerializedType type) {
+        return classes.computeIfAbsent(type, super::classForType);
+    }
+
+    /** Axon's metadata deserializer, with the map deserializer resolved on first use instead of per event. */
+    static final class MetaDataDeserializer extends StdDeserializer<MetaData> {
+
+        private transient volatile JsonDeserializer<Object> map;
+
+        MetaDataDeserializer() {
+            super(MetaData.class);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public MetaData deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonDeserializer<Object> deserializer = map;
+            if (deserializer == null) {
+                JavaType type = context.getTypeFactory().constructMapType(HashMap.class, String.class, Object.class);
+                deserializer = context.findRootValueDeserializer(type);
+                map = deserializer;
+            }
+            return MetaData.from((Map<String, ?>) deserializer.deserialize(parser, context, new HashMap<String, Object>()));
+        }
+
+        /** As Axon's: metadata written with type information (a mapper with default typing) reads as an object. */
+        @Override
+        public Object deserializeWithType(JsonParser parser, DeserializationContext context,
+                                          TypeDeserializer typeDeserializer) throws IOException {
+            return typeDeserializer.deserializeTypedFromObject(parser, context);
+        }
+    }
+}
