@@ -38,7 +38,7 @@ public class KafkaConfiguration {
     public static final String PROCESSING_GROUP = "kafka-publisher";
     /** Events per publisher batch, i.e. per token update: the property and its default. */
     public static final String BATCH_SIZE_PROPERTY = "org.kafka.publisher-batch-size";
-    public static final int DEFAULT_BATCH_SIZE = 1000;
+    public static final int DEFAULT_BATCH_SIZE = 5000;
     /** How long a batch waits for its acknowledgements before it fails and is retried (the extension's 1 s). */
     private static final long ACK_TIMEOUT_MILLIS = 1_000;
 
@@ -68,7 +68,8 @@ public class KafkaConfiguration {
      * propagated so the processor retries from its token), except for the processor: a tracking processor (one
      * segment, one thread) reading the store through {@link ReadAheadEventSource}, in batches of
      * {@code org.kafka.publisher-batch-size} events per token update (a publisher restart after a crash resends at
-     * most one batch; 1,000 rather than Axon's 100: docs/benchmarks.md, 15,600 -> 26,900 events/s), and counted by
+     * most one batch; 5,000 rather than Axon's 100: each batch ends in a token commit and a wait for the broker's
+     * acknowledgements, docs/benchmarks.md, eleventh run), and counted by
      * {@link PublishedEventCounts} instead of Axon's per-message monitors. The extension's auto-configuration backs
      * off, so its {@code event-processor-mode} setting is not read.
      */
