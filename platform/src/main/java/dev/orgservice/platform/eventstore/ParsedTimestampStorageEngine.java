@@ -78,30 +78,9 @@ class ParsedTimestampStorageEngine extends JdbcEventStorageEngine {
     }
 
     /** One stored event, as Axon's {@code GenericDomainEventEntry} presents it, with its timestamp already read. */
-    static final class StoredEvent<T> implements DomainEventData<T> {
-
-        private final String type;
-        private final String aggregateIdentifier;
-        private final long sequenceNumber;
-        private final String eventIdentifier;
-        private final Instant timestamp;
-        private final String payloadType;
-        private final String payloadRevision;
-        private final T payload;
-        private final T metaData;
-
-        StoredEvent(String type, String aggregateIdentifier, long sequenceNumber, String eventIdentifier,
-                    Instant timestamp, String payloadType, String payloadRevision, T payload, T metaData) {
-            this.type = type;
-            this.aggregateIdentifier = aggregateIdentifier;
-            this.sequenceNumber = sequenceNumber;
-            this.eventIdentifier = eventIdentifier;
-            this.timestamp = timestamp;
-            this.payloadType = payloadType;
-            this.payloadRevision = payloadRevision;
-            this.payload = payload;
-            this.metaData = metaData;
-        }
+    record StoredEvent<T>(String type, String aggregateIdentifier, long sequenceNumber, String eventIdentifier,
+                          Instant timestamp, String payloadType, String payloadRevision, T payload, T metaData)
+            implements DomainEventData<T> {
 
         @Override
         public String getType() {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 import java.io.IOException;
@@ -41,12 +42,14 @@ public class StoredEventSerializer extends JacksonSerializer {
 
     /**
      * Unknown types are remembered too (as Axon's {@code UnknownSerializedType}): the classes of a running service
-     * do not change, and an upcaster or a newer version names its types differently.
+     * do not change, and an upcaster or a newer version names its types differently. Only Axon's value type is a
+     * key (name and revision): another implementation might compare by identity and grow the map per event.
      */
     @Override
     @SuppressWarnings("rawtypes")
     public Class classForType(SerializedType type) {
-        return classes.computeIfAbsent(type, super::classForType);
+        return type instanceof SimpleSerializedType ? classes.computeIfAbsent(type, super::classForType)
+                : super.classForType(type);
     }
 
     /** Axon's metadata deserializer, with the map deserializer resolved on first use instead of per event. */
