@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orgservice.api.structure.UnitMovedEvent;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.producer.ConfirmationMode;
 import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
 import org.axonframework.messaging.EventPublicationFailedException;
@@ -21,6 +23,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,29 +54,91 @@ class BatchAcknowledgedKafkaPublisherTest {
         BatchAcknowledgedKafkaPublisher publisher = publisher(5_000);
         List<EventMessage<?>> batch = events(3);
         DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(batch.get(0));
-
         batch.forEach(publisher::send);
 
-        assertThat(producer.history()).as("all sent, none acknowledged yet").hasSize(3);
-        CompletableFuture.runAsync(() -> IntStream.range(0, 3).forEach(i -> producer.completeNext()));
+        // the broker acknowledges only once all three are out; the batch commits (on its own thread) after that
+        CompletableFuture<Void> broker = CompletableFuture.runAsync(() -> {
+            await(() -> producer.history().size() == 3);
+            IntStream.range(0, 3).forEach(i -> producer.completeNext());
+        });
         unitOfWork.commit();
+        broker.join();
         assertThat(producer.history()).extracting(record -> record.key())
                 .containsExactly("org-tree-1", "org-tree-1", "org-tree-1");
     }
 
     @Test
     void aRecordThatIsNeverAcknowledgedFailsTheBatchBeforeItCommits() {
-        BatchAcknowledgedKafkaPublisher publisher = publisher(200);
+        BatchAcknowledgedKafkaPublisher publisher = publisher(300);
         List<EventMessage<?>> batch = events(2);
         DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(batch.get(0));
         batch.forEach(publisher::send);
-        producer.completeNext();
 
+        CompletableFuture<Void> broker = CompletableFuture.runAsync(() -> {
+            await(() -> producer.history().size() == 2);
+            producer.completeNext();
+        });
         assertThatThrownBy(unitOfWork::commit).isInstanceOf(EventPublicationFailedException.class);
+        broker.join();
         assertThat(unitOfWork.isRolledBack()).as("the token is not stored either").isTrue();
     }
 
+    @Test
+    void aRecordRefusedAtOnceStopsTheRestOfTheBatch() {
+        BatchAcknowledgedKafkaPublisher publisher = publisher(5_000, new CloudEventsRecordConverter(serializer) {
+            @Override
+            public ProducerRecord<String, byte[]> createKafkaMessage(EventMessage<?> event, String topic) {
+                if (((GenericDomainEventMessage<?>) event).getSequenceNumber() == 1) {
+                    throw new IllegalStateException("record too large");
+                }
+                return super.createKafkaMessage(event, topic);
+            }
+        });
+        List<EventMessage<?>> batch = events(3);
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(batch.get(0));
+        batch.forEach(publisher::send);
+
+        CompletableFuture<Void> broker = CompletableFuture.runAsync(() -> {
+            await(() -> producer.history().size() == 1);
+            producer.completeNext();
+        });
+        assertThatThrownBy(unitOfWork::commit).isInstanceOf(EventPublicationFailedException.class);
+        broker.join();
+        assertThat(producer.history()).as("nothing after the refused record").hasSize(1);
+    }
+
+    @Test
+    void aBatchOfManyChunksGoesOutInItsOrder() {
+        BatchAcknowledgedKafkaPublisher publisher = publisher(5_000);
+        List<EventMessage<?>> batch = events(1_001);
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(batch.get(0));
+        batch.forEach(publisher::send);
+
+        CompletableFuture<Void> broker = CompletableFuture.runAsync(() -> {
+            for (int acknowledged = 0; acknowledged < batch.size(); ) {
+                acknowledged += producer.completeNext() ? 1 : 0;
+            }
+        });
+        unitOfWork.commit();
+        broker.join();
+        assertThat(producer.history()).extracting(record -> record.headers().lastHeader("ce_id").value())
+                .extracting(String::new).containsExactlyElementsOf(batch.stream().map(EventMessage::getIdentifier).toList());
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within 5 s").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
     private BatchAcknowledgedKafkaPublisher publisher(long ackTimeoutMillis) {
+        return publisher(ackTimeoutMillis, new CloudEventsRecordConverter(serializer));
+    }
+
+    private BatchAcknowledgedKafkaPublisher publisher(long ackTimeoutMillis,
+                                                      KafkaMessageConverter<String, byte[]> converter) {
         ProducerFactory<String, byte[]> producers = new ProducerFactory<>() {
             @Override
             public Producer<String, byte[]> createProducer() {
@@ -88,7 +154,7 @@ class BatchAcknowledgedKafkaPublisherTest {
             public void shutDown() {
             }
         };
-        return new BatchAcknowledgedKafkaPublisher(producers, new CloudEventsRecordConverter(serializer),
+        return new BatchAcknowledgedKafkaPublisher(producers, converter,
                 event -> Optional.of("org.structure.events.v1"), serializer, NoOpMessageMonitor.INSTANCE,
                 ackTimeoutMillis);
     }
