@@ -1,12 +1,14 @@
 package dev.orgservice.command.kafka;
 
 import dev.orgservice.api.EventContract;
+import dev.orgservice.platform.eventstore.EventStoreProperties;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -23,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -66,7 +69,8 @@ public class KafkaConfiguration {
     /**
      * The extension's {@code KafkaEventPublisher} bean, registered as it registers it (every event, errors
      * propagated so the processor retries from its token), except for the processor: a tracking processor (one
-     * segment, one thread) reading the store through {@link ReadAheadEventSource}, in batches of
+     * segment, one thread) reading the storage engine directly ({@link PollingEventSource}) through
+     * {@link ReadAheadEventSource}, in batches of
      * {@code org.kafka.publisher-batch-size} events per token update (a publisher restart after a crash resends at
      * most one batch; 5,000 rather than Axon's 100: each batch ends in a token commit and a wait for the broker's
      * acknowledgements, docs/benchmarks.md, eleventh run), and counted by
@@ -77,6 +81,8 @@ public class KafkaConfiguration {
     KafkaEventPublisher<String, byte[]> kafkaEventPublisher(KafkaPublisher<String, byte[]> kafkaPublisher,
                                                             EventProcessingConfigurer processing,
                                                             MeterRegistry registry,
+                                                            EventStorageEngine storageEngine,
+                                                            EventStoreProperties eventStore,
                                                             @Value("${" + BATCH_SIZE_PROPERTY + ":" + DEFAULT_BATCH_SIZE + "}") int batchSize) {
         KafkaEventPublisher<String, byte[]> publisher = KafkaEventPublisher.<String, byte[]>builder()
                 .processingGroup(PROCESSING_GROUP).kafkaPublisher(kafkaPublisher).build();
@@ -84,8 +90,8 @@ public class KafkaConfiguration {
                 .registerListenerInvocationErrorHandler(PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance())
                 .assignHandlerTypesMatching(PROCESSING_GROUP, type -> type.isAssignableFrom(KafkaEventPublisher.class))
                 .registerTrackingEventProcessor(PROCESSING_GROUP,
-                        configuration -> new ReadAheadEventSource(configuration.eventStore(), 2 * batchSize,
-                                "kafka-publisher-read-ahead"),
+                        configuration -> new ReadAheadEventSource(new PollingEventSource(storageEngine,
+                                Duration.ofMillis(eventStore.pollIntervalMs())), 2 * batchSize, "kafka-publisher-read-ahead"),
                         configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(batchSize))
                 .registerMessageMonitor(PROCESSING_GROUP, configuration -> new PublishedEventCounts(registry));

@@ -1,0 +1,73 @@
+package dev.orgservice.command.kafka;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PollingEventSourceTest {
+
+    private final InMemoryEventStorageEngine engine = new InMemoryEventStorageEngine();
+    private final PollingEventSource source = new PollingEventSource(engine, Duration.ofMillis(10));
+
+    @Test
+    void readsEveryStoredEventInOrderThenWhatIsAppendedLaterAndResumesFromAToken() throws Exception {
+        append(0, 30);
+        try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null)) {
+            List<TrackedEventMessage<?>> read = readAll(stream, 30);
+            assertThat(payloadsOf(read)).containsExactlyElementsOf(payloads(0, 30));
+            assertThat(stream.hasNextAvailable(50, TimeUnit.MILLISECONDS)).as("caught up").isFalse();
+            assertThat(stream.peek()).isEmpty();
+
+            append(30, 2);
+            assertThat(stream.peek().map(event -> (Object) event.getPayload())).contains("event-30");
+            assertThat(payloadsOf(readAll(stream, 2))).containsExactly("event-30", "event-31");
+
+            try (BlockingStream<TrackedEventMessage<?>> resumed = source.openStream(read.get(9).trackingToken())) {
+                assertThat(resumed.nextAvailable().getPayload()).isEqualTo("event-10");
+            }
+        }
+    }
+
+    @Test
+    void waitsForTheNextEventAsLongAsItIsAskedTo() throws Exception {
+        try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createHeadToken())) {
+            long start = System.nanoTime();
+            assertThat(stream.hasNextAvailable(100, TimeUnit.MILLISECONDS)).isFalse();
+            assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(100));
+            new Thread(() -> append(0, 1)).start();
+            assertThat(stream.nextAvailable().getPayload()).isEqualTo("event-0");
+        }
+    }
+
+    private void append(int from, int count) {
+        engine.appendEvents(IntStream.range(from, from + count)
+                .mapToObj(i -> new GenericDomainEventMessage<>("Test", "aggregate", i, "event-" + i)).toList());
+    }
+
+    private static List<Object> payloads(int from, int count) {
+        return IntStream.range(from, from + count).mapToObj(i -> (Object) ("event-" + i)).toList();
+    }
+
+    private static List<Object> payloadsOf(List<TrackedEventMessage<?>> events) {
+        return events.stream().map(event -> (Object) event.getPayload()).toList();
+    }
+
+    private static List<TrackedEventMessage<?>> readAll(BlockingStream<TrackedEventMessage<?>> stream, int count)
+            throws InterruptedException {
+        List<TrackedEventMessage<?>> read = new ArrayList<>();
+        while (read.size() < count && stream.hasNextAvailable(5, TimeUnit.SECONDS)) {
+            read.add(stream.nextAvailable());
+        }
+        return read;
+    }
+}
