@@ -1,16 +1,13 @@
 package dev.orgservice.command.kafka;
 
 import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,14 +20,14 @@ class PollingEventSourceTest {
     void readsEveryStoredEventInOrderThenWhatIsAppendedLaterAndResumesFromAToken() throws Exception {
         append(0, 30);
         try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null)) {
-            List<TrackedEventMessage<?>> read = readAll(stream, 30);
-            assertThat(payloadsOf(read)).containsExactlyElementsOf(payloads(0, 30));
+            List<TrackedEventMessage<?>> read = TestEvents.readAll(stream, 30);
+            assertThat(TestEvents.payloadsOf(read)).containsExactlyElementsOf(TestEvents.payloads(0, 30));
             assertThat(stream.hasNextAvailable(50, TimeUnit.MILLISECONDS)).as("caught up").isFalse();
             assertThat(stream.peek()).isEmpty();
 
             append(30, 2);
             assertThat(stream.peek().map(event -> (Object) event.getPayload())).contains("event-30");
-            assertThat(payloadsOf(readAll(stream, 2))).containsExactly("event-30", "event-31");
+            assertThat(TestEvents.payloadsOf(TestEvents.readAll(stream, 2))).containsExactly("event-30", "event-31");
 
             try (BlockingStream<TrackedEventMessage<?>> resumed = source.openStream(read.get(9).trackingToken())) {
                 assertThat(resumed.nextAvailable().getPayload()).isEqualTo("event-10");
@@ -50,24 +47,6 @@ class PollingEventSourceTest {
     }
 
     private void append(int from, int count) {
-        engine.appendEvents(IntStream.range(from, from + count)
-                .mapToObj(i -> new GenericDomainEventMessage<>("Test", "aggregate", i, "event-" + i)).toList());
-    }
-
-    private static List<Object> payloads(int from, int count) {
-        return IntStream.range(from, from + count).mapToObj(i -> (Object) ("event-" + i)).toList();
-    }
-
-    private static List<Object> payloadsOf(List<TrackedEventMessage<?>> events) {
-        return events.stream().map(event -> (Object) event.getPayload()).toList();
-    }
-
-    private static List<TrackedEventMessage<?>> readAll(BlockingStream<TrackedEventMessage<?>> stream, int count)
-            throws InterruptedException {
-        List<TrackedEventMessage<?>> read = new ArrayList<>();
-        while (read.size() < count && stream.hasNextAvailable(5, TimeUnit.SECONDS)) {
-            read.add(stream.nextAvailable());
-        }
-        return read;
+        engine.appendEvents(TestEvents.numbered(from, count));
     }
 }

@@ -1,7 +1,6 @@
 package dev.orgservice.command.kafka;
 
 import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -10,11 +9,9 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,9 +33,9 @@ class ReadAheadEventSourceTest {
 
         List<TrackedEventMessage<?>> read;
         try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null)) {
-            read = readAll(stream, 50);
+            read = TestEvents.readAll(stream, 50);
         }
-        assertThat(payloadsOf(read)).containsExactlyElementsOf(payloads(0, 50));
+        assertThat(TestEvents.payloadsOf(read)).containsExactlyElementsOf(TestEvents.payloads(0, 50));
 
         TrackingToken afterTwenty = read.get(19).trackingToken();
         try (BlockingStream<TrackedEventMessage<?>> reopened = source.openStream(afterTwenty)) {
@@ -52,10 +49,10 @@ class ReadAheadEventSourceTest {
     void events_appended_while_the_stream_is_open_arrive_too() throws Exception {
         append(0, 3);
         try (BlockingStream<TrackedEventMessage<?>> stream = new ReadAheadEventSource(store, 4, "test-read-ahead").openStream(null)) {
-            assertThat(readAll(stream, 3)).hasSize(3);
+            assertThat(TestEvents.readAll(stream, 3)).hasSize(3);
             assertThat(stream.hasNextAvailable(100, TimeUnit.MILLISECONDS)).isFalse();
             append(3, 2);
-            assertThat(payloadsOf(readAll(stream, 2))).containsExactly("event-3", "event-4");
+            assertThat(TestEvents.payloadsOf(TestEvents.readAll(stream, 2))).containsExactly("event-3", "event-4");
         }
     }
 
@@ -89,24 +86,6 @@ class ReadAheadEventSourceTest {
     }
 
     private void append(int from, int count) {
-        store.publish(IntStream.range(from, from + count)
-                .mapToObj(i -> new GenericDomainEventMessage<>("Test", "aggregate", i, "event-" + i)).toList());
-    }
-
-    private static List<Object> payloads(int from, int count) {
-        return IntStream.range(from, from + count).mapToObj(i -> (Object) ("event-" + i)).toList();
-    }
-
-    private static List<Object> payloadsOf(List<TrackedEventMessage<?>> events) {
-        return events.stream().map(event -> (Object) event.getPayload()).toList();
-    }
-
-    private static List<TrackedEventMessage<?>> readAll(BlockingStream<TrackedEventMessage<?>> stream, int count)
-            throws InterruptedException {
-        List<TrackedEventMessage<?>> read = new ArrayList<>();
-        while (read.size() < count && stream.hasNextAvailable(5, TimeUnit.SECONDS)) {
-            read.add(stream.nextAvailable());
-        }
-        return read;
+        store.publish(TestEvents.numbered(from, count));
     }
 }
