@@ -155,11 +155,19 @@ final class BatchAcknowledgedKafkaPublisher extends KafkaPublisher<String, byte[
                 sent.get(); // throws for a record refused at once: no metadata within max.block.ms, too large
             }
         } catch (ExecutionException e) {
-            batch.rejected = new Rejected(record, e.getCause());
-        } catch (InterruptedException | RuntimeException e) {
-            record.ack().completeExceptionally(e);
-            batch.rejected = new Rejected(record, e);
+            reject(batch, record, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reject(batch, record, e);
+        } catch (RuntimeException e) {
+            reject(batch, record, e);
         }
+    }
+
+    /** The batch's later records are not sent; its wait reports {@code record} (the producer may have already). */
+    private static void reject(Batch batch, Outgoing record, Throwable cause) {
+        record.ack().completeExceptionally(cause);
+        batch.rejected = new Rejected(record, cause);
     }
 
     private void awaitAcknowledgements(List<Outgoing> records) {
