@@ -16,23 +16,30 @@ final class Cpu {
     private final long jvmNanos;
     private final long wallNanos;
     private final long[] machineJiffies;
+    private final double compilerSeconds;
 
-    private Cpu(long jvmNanos, long wallNanos, long[] machineJiffies) {
+    private Cpu(long jvmNanos, long wallNanos, long[] machineJiffies, double compilerSeconds) {
         this.jvmNanos = jvmNanos;
         this.wallNanos = wallNanos;
         this.machineJiffies = machineJiffies;
+        this.compilerSeconds = compilerSeconds;
     }
 
     static Cpu now() {
         long jvm = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : -1;
-        return new Cpu(jvm, System.nanoTime(), machine());
+        return new Cpu(jvm, System.nanoTime(), machine(), compilerSeconds());
     }
 
-    /** E.g. "JVM 1.6 cores, machine 97% busy" since {@code before}. */
+    /**
+     * E.g. "JVM 1.6 cores (JIT 0.02), machine 97% busy" since {@code before}: the JIT's share shows whether a
+     * measurement ran compiled code or shared the cores with the compiler.
+     */
     String since(Cpu before) {
         double wall = wallNanos - before.wallNanos;
-        String jvm = jvmNanos < 0 ? "JVM ?" : String.format("JVM %.1f cores", (jvmNanos - before.jvmNanos) / wall);
+        String jit = compilerSeconds < 0 || before.compilerSeconds < 0 ? ""
+                : String.format(" (JIT %.2f)", (compilerSeconds - before.compilerSeconds) * 1e9 / wall);
+        String jvm = jvmNanos < 0 ? "JVM ?" : String.format("JVM %.1f cores%s", (jvmNanos - before.jvmNanos) / wall, jit);
         if (machineJiffies == null || before.machineJiffies == null) {
             return jvm;
         }

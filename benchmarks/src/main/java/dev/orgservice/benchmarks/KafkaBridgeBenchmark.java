@@ -44,9 +44,11 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * The publisher is stopped while {@link BridgeEvents} appends the events through Axon's event store, then
  * started and timed until its token reaches the head of the store (its token is only stored once the batch's
- * records are acknowledged). Both sides get a warm-up first (100,000 events: with 5,000 the JIT compiled through
- * the measured bridge), then three rounds measure both; the targets are judged on the round with the median ratio,
- * since the raw producer's one or two seconds vary by a factor of two between identical rounds. Output: a table on
+ * records are acknowledged). Both sides get a warm-up first (rounds of 100,000 events until the JIT settles: with
+ * 5,000 the JIT compiled through the measured bridge, and with one round of 100,000 through its first measured
+ * round), then five rounds measure both; the targets are judged on the round with the median ratio,
+ * since the raw producer's half second to two seconds vary by a factor of two between identical rounds (150,000 to
+ * 370,000 records/s in one run on 2026-11-26; five rounds since then, three before). Output: a table on
  * the console and JSON under the directory given as the first argument ({@code kafka.json}, {@code kafka-setup.json}, {@code kafka-targets.json}).
  */
 public final class KafkaBridgeBenchmark {
@@ -55,6 +57,7 @@ public final class KafkaBridgeBenchmark {
     private static final int PARTITIONS = 3;
     private static final double TARGET_RATIO = 0.5;
     private static final double TARGET_PER_SECOND = 10_000;
+    private static final int WARMUP_ROUNDS = 6;
 
     private final Report report;
     private final int events;
@@ -78,7 +81,7 @@ public final class KafkaBridgeBenchmark {
         Path out = Path.of(args.length > 0 ? args[0] : "benchmarks/target/benchmarks");
         int events = Integer.getInteger("benchmark.kafka.events", 100_000);
         int warmup = Integer.getInteger("benchmark.kafka.warmup", 100_000);
-        int rounds = Integer.getInteger("benchmark.kafka.rounds", 3);
+        int rounds = Integer.getInteger("benchmark.kafka.rounds", 5);
         Map<String, Object> scope = new LinkedHashMap<>();
         scope.put("events", events);
         scope.put("warmup_events", warmup);
@@ -119,11 +122,7 @@ public final class KafkaBridgeBenchmark {
 
         try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(producerConfig);
              KafkaConsumer<String, byte[]> offsets = offsetReader()) {
-            TrackingToken before = eventStore.createHeadToken();
-            store.append(warmup);
-            report.step(String.format("warm-up: the bridge publishes %,d events", warmup), bridge(offsets, warmup), null);
-            report.step(String.format("warm-up: raw producer sends the same %,d records", warmup),
-                    sendRaw(raw, records(before, warmup)), null);
+            warmUp(store, raw, offsets);
 
             String batchSize = batchSize(commandSide);
             List<Report.Rate> rounds = new ArrayList<>();
@@ -140,6 +139,31 @@ public final class KafkaBridgeBenchmark {
                     String.format("%.0f/s of %.0f/s = %.2f", rate.perSecond(), rate.baselinePerSecond(), rate.ratio()),
                     String.valueOf(TARGET_RATIO), rate.ratio() >= TARGET_RATIO);
         }
+    }
+
+    /**
+     * Warm-up rounds (the bridge publishes {@code warmup} events, the raw producer sends the same records) until the
+     * JIT settles ({@link Load#untilCompiled}), as the structure benchmark does: after one round of 100,000 events
+     * the C2 compiler still took 44% of the JVM's CPU over the run, and the first measured round was always the
+     * bridge's slowest (38,500-50,800 events/s, against 77,000-103,000 in the third; 2026-11-26, ninth run).
+     */
+    private void warmUp(BridgeEvents store, KafkaProducer<String, byte[]> raw, KafkaConsumer<String, byte[]> offsets)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        Load.WarmedUp warmedUp = Load.untilCompiled(WARMUP_ROUNDS, () -> {
+            try {
+                TrackingToken before = eventStore.createHeadToken();
+                store.append(warmup);
+                bridge(offsets, warmup);
+                sendRaw(raw, records(before, warmup));
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("warm-up round failed", e);
+            }
+        });
+        report.step(String.format("warm-up: rounds of %,d events (append, bridge, raw producer) until the JIT settles",
+                warmup), seconds(start), warmedUp.toString());
     }
 
     /**
