@@ -149,7 +149,7 @@ begin
         join read_model.position p on p.position_id = h.position_id
         where h.person_id = p_person and h.valid_from <= p_as_of and (h.valid_to is null or h.valid_to > p_as_of)
           and (p_position is null or h.position_id = p_position)
-        order by h.valid_from, p.created_at limit 1)
+        order by h.valid_from, p.created_at, h.position_id limit 1)
     select start.position_id is not null, p.position_id, p.unit_id, p.title, h.person_id
     from (select 1) one
     left join start on true

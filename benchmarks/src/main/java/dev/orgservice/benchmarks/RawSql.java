@@ -56,7 +56,7 @@ final class RawSql implements AutoCloseable {
                 select p.position_id from read_model.position_holder h
                 join read_model.position p on p.position_id = h.position_id
                 where h.tenant_id = :tenant and h.person_id = :person and %1$s
-                order by h.valid_from, p.created_at limit 1),
+                order by h.valid_from, p.created_at, h.position_id limit 1),
             walk as (select w.* from start cross join lateral read_model.chain_walk(start.position_id, :asOf) w)
             """;
 

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -133,6 +135,28 @@ class StructureEndToEndTest extends RunningSystem {
         assertThat(bad.json().get("errors")).hasSize(1);
         assertThat(bad.json().get("rows").asInt()).isEqualTo(1);
         assertThat(bad.json().get("detail").asText()).isEqualTo("1 problem(s) in 1 rows; nothing was imported");
+    }
+
+    @Test
+    void startsTheChainOfSomeoneWithTwoEquallyOldPositionsFromTheLowerPositionId() {
+        String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
+        String east = unit("DEPARTMENT", "EAST", le, "");
+        String west = unit("DEPARTMENT", "WEST", le, "");
+        // one import, one holder date: both seats are held equally long and were created at the same instant
+        Http.Response imported = commands.post("/api/v1/tenants/" + tenant + "/positions/import", editor, """
+                [{"ref":"east-lead","unitId":"%s","title":"Lead","manager":true,"personId":"p-east","holderFrom":"2020-01-01"},
+                 {"ref":"west-lead","unitId":"%s","title":"Lead","manager":true,"personId":"p-west","holderFrom":"2020-01-01"},
+                 {"ref":"east-seat","unitId":"%s","title":"Analyst","manager":false,"personId":"p-dual","holderFrom":"2020-01-01"},
+                 {"ref":"west-seat","unitId":"%s","title":"Analyst","manager":false,"personId":"p-dual","holderFrom":"2020-01-01"}]"""
+                .formatted(east, west, east, west));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        Map<String, String> ids = new HashMap<>();
+        imported.json().get("positions").forEach(p -> ids.put(p.get("ref").asText(), p.get("positionId").asText()));
+
+        // PostgreSQL orders uuids byte by byte, as their lower-case text sorts
+        boolean eastFirst = ids.get("east-seat").compareTo(ids.get("west-seat")) < 0;
+        JsonNode chain = read("/api/v1/tenants/" + tenant + "/people/p-dual/management-chain", imported, editor);
+        assertThat(ids(chain, "personId")).containsExactly(eastFirst ? "p-east" : "p-west");
     }
 
     @Test
