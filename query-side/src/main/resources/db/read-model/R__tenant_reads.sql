@@ -130,6 +130,21 @@ create or replace function read_model.chain_walk(p_start uuid, p_as_of timestamp
     select walk.step, walk.position_id, walk.unit_id, walk.came_from from walk
 $$;
 
+-- The position a person acts from at p_as_of: p_position when given (someone with several positions), else the one
+-- they have held the longest; between positions taken on the same day (one import gives both the same creation
+-- time too), the earliest created, then the lowest id. Both chains start here (the management chain below, the
+-- approval chain in ApprovalChainQueries), so they agree on it. A plain SQL function called with plain arguments,
+-- so PostgreSQL inlines it as it does chain_walk; it sets no tenant: its caller's applies.
+create or replace function read_model.acting_position(p_person varchar, p_position uuid, p_as_of timestamptz)
+    returns table (position_id uuid, unit_id uuid)
+    language sql stable rows 1 as $$
+    select h.position_id, p.unit_id from read_model.position_holder h
+    join read_model.position p on p.position_id = h.position_id
+    where h.person_id = p_person and h.valid_from <= p_as_of and (h.valid_to is null or h.valid_to > p_as_of)
+      and (p_position is null or h.position_id = p_position)
+    order by h.valid_from, p.created_at, h.position_id limit 1
+$$;
+
 -- A person's management chain: their position (p_position when given, a person with several positions, else the
 -- one they have held the longest at p_as_of), then every manager above it with the holder at p_as_of, nearest
 -- first. Always one row at least; has_position false: the person holds no position; a row without position_id: a
@@ -144,12 +159,7 @@ create or replace function read_model.management_chain_of(p_tenant uuid, p_perso
 begin
     perform set_config('app.tenant_id', p_tenant::text, true);
     return query
-    with start as (
-        select h.position_id from read_model.position_holder h
-        join read_model.position p on p.position_id = h.position_id
-        where h.person_id = p_person and h.valid_from <= p_as_of and (h.valid_to is null or h.valid_to > p_as_of)
-          and (p_position is null or h.position_id = p_position)
-        order by h.valid_from, p.created_at, h.position_id limit 1)
+    with start as (select s.position_id from read_model.acting_position(p_person, p_position, p_as_of) s)
     select start.position_id is not null, p.position_id, p.unit_id, p.title, h.person_id
     from (select 1) one
     left join start on true
@@ -167,10 +177,12 @@ revoke execute on function read_model.status_at(uuid, boolean, timestamptz),
     read_model.children_of(uuid, uuid, timestamptz),
     read_model.subtree_of(uuid, uuid, timestamptz, int, int, bigint),
     read_model.chain_walk(uuid, timestamptz),
+    read_model.acting_position(varchar, uuid, timestamptz),
     read_model.management_chain_of(uuid, varchar, uuid, timestamptz) from public;
 grant execute on function read_model.status_at(uuid, boolean, timestamptz),
     read_model.ancestors_of(uuid, uuid, timestamptz),
     read_model.children_of(uuid, uuid, timestamptz),
     read_model.subtree_of(uuid, uuid, timestamptz, int, int, bigint),
     read_model.chain_walk(uuid, timestamptz),
+    read_model.acting_position(varchar, uuid, timestamptz),
     read_model.management_chain_of(uuid, varchar, uuid, timestamptz) to ${api_role};

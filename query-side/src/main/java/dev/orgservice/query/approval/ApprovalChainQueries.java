@@ -79,11 +79,7 @@ public class ApprovalChainQueries {
      */
     private static final String CHAIN = """
             with recursive start as (
-                select h.position_id, p.unit_id from read_model.position_holder h
-                join read_model.position p on p.position_id = h.position_id
-                where h.person_id = :requester and h.valid_from <= :asOf and (h.valid_to is null or h.valid_to > :asOf)
-                  and (cast(:requesterPosition as uuid) is null or h.position_id = :requesterPosition)
-                order by h.valid_from, p.created_at, h.position_id limit 1),
+                select * from read_model.acting_position(:requester, cast(:requesterPosition as uuid), :asOf)),
             walk as (select w.* from start cross join lateral read_model.chain_walk(start.position_id, :asOf) w),
             seats as (
                 select w.step, p.position_id, p.unit_id, p.title, h.person_id, a.amount
