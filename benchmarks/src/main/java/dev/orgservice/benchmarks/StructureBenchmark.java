@@ -101,6 +101,7 @@ public final class StructureBenchmark {
         if (phases.contains("commands")) {
             coldLoad("cold load: first command after restart, tree from events (no snapshot)");
             commandsOnTheTree();
+            subtreeMoveUnderReads();
             coldLoad("cold load: first command after restart, tree from snapshot + events");
         }
         if (phases.contains("across")) {
@@ -530,6 +531,36 @@ public final class StructureBenchmark {
             commandMeasurement("PATCH units/{u} (rename) on the " + tree.size() + "-unit tree", clients, rename,
                     "/api/v1/tenants/{tenantId}/units/{unitId}");
         }
+    }
+
+    /** A subtree of about 10,000 units moved while it is read ({@link SubtreeMoveUnderReads}). */
+    private void subtreeMoveUnderReads() throws InterruptedException {
+        if (tree.parent(tree.subtreeOfAbout(SubtreeMoveUnderReads.SUBTREE_UNITS)) < 0) {
+            report.problem("skipped: no unit below the root has a subtree of "
+                    + SubtreeMoveUnderReads.SUBTREE_UNITS + " units in a tree of " + tree.size());
+            return;
+        }
+        var outcome = new SubtreeMoveUnderReads(services, tree, API + tenant + "/units/", editor, viewer).run();
+        String subtree = String.format("a subtree of %,d units", outcome.movedUnits());
+        var answered = outcome.answered().summary();
+        var visible = outcome.visible().summary();
+        var during = outcome.readsDuring().summary();
+        var between = outcome.readsBetween().summary();
+        report.add(new Report.Measurement("POST units/{u}/move of " + subtree + ": answered", 1, answered, null,
+                null, null, null));
+        report.add(new Report.Measurement("... and visible in the read model (from sending the move)", 1, visible,
+                null, null, null, "a read of a moved unit's ancestors without minPosition shows the new parent"));
+        report.add(new Report.Measurement("REST GET ancestors of a unit in the moving subtree, during the moves", 2,
+                during, null, "the same reads between the moves", between, null));
+        report.target("move of " + subtree + ": visible in the read model within 1 s (slowest of "
+                        + visible.samples() + " moves)", String.format("%.0f ms", visible.max()),
+                String.format("<= %.0f ms", SubtreeMoveUnderReads.VISIBLE_WITHIN_MS),
+                visible.max() <= SubtreeMoveUnderReads.VISIBLE_WITHIN_MS);
+        report.target("move of " + subtree + ": reads not blocked (slowest of " + during.samples()
+                        + " reads during the moves)", String.format("%.1f ms (between the moves: p99 %.1f, max %.1f ms)",
+                        during.max(), between.p99(), between.max()),
+                String.format("<= %.0f ms", SubtreeMoveUnderReads.BLOCKED_ABOVE_MS),
+                during.max() <= SubtreeMoveUnderReads.BLOCKED_ABOVE_MS);
     }
 
     /** A stall over a second, with the JVM's uptime, to line it up with benchmark-gc.log and the services' log. */

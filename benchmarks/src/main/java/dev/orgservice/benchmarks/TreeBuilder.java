@@ -196,6 +196,35 @@ final class TreeBuilder {
         return best;
     }
 
+    /** The next (else the previous) unit at the same depth: outside {@code unit}'s subtree, so a move there is valid. */
+    int neighbourOf(int unit) {
+        int other = unit + 1 < size && depth[unit + 1] == depth[unit] ? unit + 1 : unit - 1;
+        if (other < 1 || depth[other] != depth[unit]) {
+            throw new IllegalStateException(code(unit) + " has no neighbour at its depth");
+        }
+        return other;
+    }
+
+    /** The first of the deepest units below {@code ancestor} (or {@code ancestor} itself, a leaf). */
+    int deepestBelow(int ancestor) {
+        int deepest = ancestor;
+        for (int unit = ancestor + 1; unit < size; unit++) {
+            if (depth[unit] > depth[deepest] && isBelow(unit, ancestor)) {
+                deepest = unit;
+            }
+        }
+        return deepest;
+    }
+
+    private boolean isBelow(int unit, int ancestor) {
+        for (int up = parent[unit]; up >= 0; up = parent[up]) {
+            if (up == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Leaves of the deepest level, spread over the tree, each with a second parent at the same depth to move to. */
     List<int[]> movableLeaves(int count) {
         List<Integer> deepest = new ArrayList<>();
