@@ -145,7 +145,7 @@ public final class KafkaBridgeBenchmark {
      * Warm-up rounds (the bridge publishes {@code warmup} events, the raw producer sends the same records) until the
      * JIT settles ({@link Load#untilCompiled}), as the structure benchmark does: after one round of 100,000 events
      * the C2 compiler still took 44% of the JVM's CPU over the run, and the first measured round was always the
-     * bridge's slowest (38,500-50,800 events/s, against 77,000-103,000 in the third; 2026-11-26, ninth run).
+     * bridge's slowest (38,500-50,800 events/s, against 77,000-103,000 in the third; docs/benchmarks.md, twelfth run).
      */
     private void warmUp(BridgeEvents store, KafkaProducer<String, byte[]> raw, KafkaConsumer<String, byte[]> offsets)
             throws InterruptedException {

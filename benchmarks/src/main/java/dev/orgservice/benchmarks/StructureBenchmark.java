@@ -548,7 +548,7 @@ public final class StructureBenchmark {
         var between = outcome.readsBetween().summary();
         report.add(new Report.Measurement("POST units/{u}/move of " + subtree + ": answered", 1, answered, null,
                 null, null, null));
-        report.add(new Report.Measurement("... and visible in the read model (from sending the move)", 1, visible,
+        report.add(new Report.Measurement("move of " + subtree + ": visible in the read model (from sending)", 1, visible,
                 null, null, null, "a read of a moved unit's ancestors without minPosition shows the new parent"));
         report.add(new Report.Measurement("REST GET ancestors of a unit in the moving subtree, during the moves", 2,
                 during, null, "the same reads between the moves", between, null));
