@@ -810,7 +810,8 @@ public final class StructureBenchmark {
         return database.connect(database.accounts().owner());
     }
 
-    private static List<UUID> ids(Http.Response response, String field) {
+    /** The {@code field} of every item of a 200 answer's {@code items}. */
+    static List<UUID> ids(Http.Response response, String field) {
         return ids(response, field, "items");
     }
 
@@ -827,7 +828,7 @@ public final class StructureBenchmark {
         expect(response.status(), status, response.body());
     }
 
-    private static void expect(int actual, int expected, String body) {
+    static void expect(int actual, int expected, String body) {
         if (actual != expected) {
             throw new IllegalStateException("expected " + expected + " but got " + actual + ": "
                     + (body.length() > 500 ? body.substring(0, 500) + "..." : body));

@@ -1,6 +1,5 @@
 package dev.orgservice.benchmarks;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.orgservice.platform.testing.Http;
 
 import java.util.ArrayList;
@@ -80,10 +79,8 @@ final class SubtreeMoveUnderReads {
                 Http.Response answer = commands.post(units + tree.unitId(moved) + "/move", editor,
                         "{\"newParentId\":\"" + tree.unitId(parent) + "\"}");
                 long answeredAt = System.nanoTime();
-                if (answer.status() != 200) {
-                    throw new IllegalStateException("the subtree move answered " + answer.status() + ": " + answer.body());
-                }
-                while (!pathHolds(check.get(path, viewer), tree.unitId(parent).toString())) {
+                StructureBenchmark.expect(answer.status(), 200, answer.body());
+                while (!StructureBenchmark.ids(check.get(path, viewer), "unitId").contains(tree.unitId(parent))) {
                     if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(30)) {
                         throw new IllegalStateException("the subtree move was not visible after 30 s");
                     }
@@ -123,10 +120,7 @@ final class SubtreeMoveUnderReads {
                 long start = System.nanoTime();
                 Http.Response response = http.get(path, viewer);
                 long end = System.nanoTime();
-                if (response.status() != 200) {
-                    throw new IllegalStateException("a read during the subtree moves answered " + response.status()
-                            + ": " + response.body());
-                }
+                StructureBenchmark.expect(response.status(), 200, response.body());
                 synchronized (reads) {
                     reads.add(new long[]{start, end});
                 }
@@ -134,14 +128,5 @@ final class SubtreeMoveUnderReads {
         } catch (RuntimeException e) {
             failure.compareAndSet(null, e);
         }
-    }
-
-    private static boolean pathHolds(Http.Response ancestors, String unitId) {
-        for (JsonNode unit : ancestors.json().get("items")) {
-            if (unit.get("unitId").asText().equals(unitId)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
