@@ -1,9 +1,12 @@
 package dev.orgservice.platform.eventstore;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -52,25 +55,35 @@ public class StoredEventSerializer extends JacksonSerializer {
                 : super.classForType(type);
     }
 
-    /** Axon's metadata deserializer, with the map deserializer resolved on first use instead of per event. */
-    static final class MetaDataDeserializer extends StdDeserializer<MetaData> {
+    /**
+     * Axon's metadata deserializer, with the map deserializer resolved once per mapper instead of per event: Jackson
+     * contextualizes a root deserializer once and keeps the result in the mapper's own cache, so a copy of the
+     * mapper (with modules of its own) resolves its own map deserializer.
+     */
+    static final class MetaDataDeserializer extends StdDeserializer<MetaData> implements ContextualDeserializer {
 
-        private transient volatile JsonDeserializer<Object> map;
+        private final JsonDeserializer<Object> map;
 
         MetaDataDeserializer() {
+            this(null);
+        }
+
+        private MetaDataDeserializer(JsonDeserializer<Object> map) {
             super(MetaData.class);
+            this.map = map;
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property)
+                throws JsonMappingException {
+            JavaType type = context.getTypeFactory().constructMapType(HashMap.class, String.class, Object.class);
+            return new MetaDataDeserializer(context.findRootValueDeserializer(type));
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public MetaData deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            JsonDeserializer<Object> deserializer = map;
-            if (deserializer == null) {
-                JavaType type = context.getTypeFactory().constructMapType(HashMap.class, String.class, Object.class);
-                deserializer = context.findRootValueDeserializer(type);
-                map = deserializer;
-            }
-            return MetaData.from((Map<String, ?>) deserializer.deserialize(parser, context, new HashMap<String, Object>()));
+            return MetaData.from((Map<String, ?>) map.deserialize(parser, context, new HashMap<String, Object>()));
         }
 
         /** As Axon's: metadata written with type information (a mapper with default typing) reads as an object. */

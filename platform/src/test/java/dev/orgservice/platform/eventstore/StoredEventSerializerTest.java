@@ -1,6 +1,10 @@
 package dev.orgservice.platform.eventstore;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedMetaData;
 import org.axonframework.serialization.SerializedObject;
@@ -9,6 +13,7 @@ import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +38,21 @@ class StoredEventSerializerTest {
         }
         var empty = new SerializedMetaData<>("{}".getBytes(), byte[].class);
         assertThat(stored.<byte[], MetaData>deserialize(empty)).isEqualTo(MetaData.emptyInstance());
+    }
+
+    @Test
+    void aCopiedMapperReadsMetadataWithItsOwnModules() throws Exception {
+        var asStored = stored.serialize(MetaData.with("userId", "u-1"), byte[].class);
+        assertThat(stored.<byte[], MetaData>deserialize(asStored).get("userId")).isEqualTo("u-1"); // resolved here first
+        ObjectMapper copy = stored.getObjectMapper().copy().registerModule(new SimpleModule()
+                .addDeserializer(String.class, new StdDeserializer<>(String.class) {
+                    @Override
+                    public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                        return parser.getValueAsString().toUpperCase();
+                    }
+                }));
+        assertThat(copy.readValue(asStored.getData(), MetaData.class).get("userId")).isEqualTo("U-1");
+        assertThat(stored.<byte[], MetaData>deserialize(asStored).get("userId")).isEqualTo("u-1");
     }
 
     @Test
