@@ -25,6 +25,7 @@ import java.util.Optional;
 public class CloudEventsRecordConverter implements KafkaMessageConverter<String, byte[]> {
 
     private final Serializer serializer;
+    private final InstantText times = new InstantText();
 
     public CloudEventsRecordConverter(Serializer serializer) {
         this.serializer = serializer;
@@ -39,7 +40,7 @@ public class CloudEventsRecordConverter implements KafkaMessageConverter<String,
         header(headers, "ce_id", event.getIdentifier());
         header(headers, "ce_type", EventContract.typeOf(event.getPayloadType()));
         header(headers, "ce_source", "/org-service/" + tenantId);
-        header(headers, "ce_time", event.getTimestamp().toString());
+        header(headers, "ce_time", times.format(event.getTimestamp()));
         header(headers, "ce_subject", key);
         header(headers, "content-type", "application/json");
         header(headers, "tenant_id", tenantId);
