@@ -535,12 +535,13 @@ public final class StructureBenchmark {
 
     /** A subtree of about 10,000 units moved while it is read ({@link SubtreeMoveUnderReads}). */
     private void subtreeMoveUnderReads() throws InterruptedException {
-        if (tree.parent(tree.subtreeOfAbout(SubtreeMoveUnderReads.SUBTREE_UNITS)) < 0) {
+        int moved = tree.subtreeOfAbout(SubtreeMoveUnderReads.SUBTREE_UNITS);
+        if (tree.parent(moved) < 0) {
             report.problem("skipped: no unit below the root has a subtree of "
                     + SubtreeMoveUnderReads.SUBTREE_UNITS + " units in a tree of " + tree.size());
             return;
         }
-        var outcome = new SubtreeMoveUnderReads(services, tree, API + tenant + "/units/", editor, viewer).run();
+        var outcome = new SubtreeMoveUnderReads(services, tree, API + tenant + "/units/", editor, viewer).run(moved);
         String subtree = String.format("a subtree of %,d units", outcome.movedUnits());
         var answered = outcome.answered().summary();
         var visible = outcome.visible().summary();

@@ -47,8 +47,8 @@ final class SubtreeMoveUnderReads {
     record Outcome(int movedUnits, Latency answered, Latency visible, Latency readsDuring, Latency readsBetween) {
     }
 
-    Outcome run() throws InterruptedException {
-        int moved = tree.subtreeOfAbout(SUBTREE_UNITS);
+    /** @param moved the unit whose subtree moves ({@link TreeBuilder#subtreeOfAbout}), not the root */
+    Outcome run(int moved) throws InterruptedException {
         int home = tree.parent(moved);
         int away = tree.neighbourOf(moved);
         String path = units + tree.unitId(tree.deepestBelow(moved)) + "/ancestors";
