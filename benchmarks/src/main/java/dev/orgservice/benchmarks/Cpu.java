@@ -51,7 +51,8 @@ final class Cpu {
     /**
      * CPU seconds the JIT's compiler threads have used (Linux: their entries in /proc/self/task), or -1 elsewhere.
      * Not {@code CompilationMXBean}'s compile time, which counts wall time per compilation: on two busy cores a
-     * compiler thread waiting for a core looked like a JIT compiling more than a whole core.
+     * compiler thread waiting for a core looked like a JIT compiling more than a whole core. A compiler thread that
+     * exits takes its time with it, so the benchmark JVMs keep theirs ({@code -XX:-UseDynamicNumberOfCompilerThreads}).
      */
     static double compilerSeconds() {
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
