@@ -47,6 +47,8 @@ public final class StructureBenchmark {
      * compiler took 44% of the JVM's CPU during the moves in a profile), a service's steady state it is not.
      */
     private static final int COMMAND_WARMUP = 1_000;
+    /** At most this many rounds of moves and renames before the commands on the big tree are timed. */
+    private static final int COMMAND_WARMUP_ROUNDS = 6;
 
     private final Report report;
     private final Budget budget;
@@ -497,40 +499,68 @@ public final class StructureBenchmark {
         List<int[]> leaves = tree.movableLeaves(200);
         int[] currentParent = leaves.stream().mapToInt(l -> l[1]).toArray();
         for (int clients : new int[]{1, 4}) {
-            // moves keep the tree valid: a depth-12 leaf goes to a neighbouring depth-11 department and back
-            IntFunction<Load.Operation> move = c -> {
-                KeepAliveHttp http = services.commandConnection();
-                clientConnections.add(http);
-                return i -> {
-                    int k = c + clients * (int) (i % (leaves.size() / clients));
-                    int[] leaf = leaves.get(k);
-                    int target = currentParent[k] == leaf[1] ? leaf[2] : leaf[1];
-                    long start = System.nanoTime();
-                    Http.Response moved = http.post(API + tenant + "/units/" + tree.unitId(leaf[0]) + "/move",
-                            editor, "{\"newParentId\":\"" + tree.unitId(target) + "\"}");
-                    logIfSlow("move", i, start);
-                    expect(moved.status(), 200, moved.body());
-                    currentParent[k] = target;
-                };
-            };
+            IntFunction<Load.Operation> move = moves(leaves, currentParent, clients);
+            IntFunction<Load.Operation> rename = renames();
+            if (clients == 1) {
+                warmUpCommands(move, rename);
+            }
             commandMeasurement("POST units/{u}/move on the " + tree.size() + "-unit tree", clients, move,
                     "/api/v1/tenants/{tenantId}/units/{unitId}/move");
-            IntFunction<Load.Operation> rename = c -> {
-                KeepAliveHttp http = services.commandConnection();
-                clientConnections.add(http);
-                Random random = new Random(42 + c);
-                return i -> {
-                    int unit = 1 + random.nextInt(tree.size() - 1);
-                    long start = System.nanoTime();
-                    Http.Response renamed = http.patch(API + tenant + "/units/" + tree.unitId(unit), editor,
-                            "{\"name\":\"Renamed " + c + "-" + i + "\"}");
-                    logIfSlow("rename", i, start);
-                    expect(renamed.status(), 200, renamed.body());
-                };
-            };
             commandMeasurement("PATCH units/{u} (rename) on the " + tree.size() + "-unit tree", clients, rename,
                     "/api/v1/tenants/{tenantId}/units/{unitId}");
         }
+    }
+
+    /**
+     * Rounds of moves and renames until the JIT settles, as the reads and the commands across tenants warm up:
+     * the first commands on the big tree after the command side's restart (the cold load) otherwise shared the
+     * cores with a compiler at 0.4-0.7 cores through the 1-client measurements.
+     */
+    private void warmUpCommands(IntFunction<Load.Operation> move, IntFunction<Load.Operation> rename)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        Load.WarmedUp warmedUp = Load.untilCompiled(COMMAND_WARMUP_ROUNDS, () -> {
+            warmUpRound(1, move, Duration.ofSeconds(4));
+            warmUpRound(1, rename, Duration.ofSeconds(4));
+        });
+        report.step("warm-up: moves and renames for 4 s each a round, 1 client, untimed, until the JIT settles",
+                seconds(start), warmedUp.toString());
+    }
+
+    /** Moves that keep the tree valid: a depth-12 leaf goes to a neighbouring depth-11 department and back. */
+    private IntFunction<Load.Operation> moves(List<int[]> leaves, int[] currentParent, int clients) {
+        return c -> {
+            KeepAliveHttp http = services.commandConnection();
+            clientConnections.add(http);
+            return i -> {
+                int k = c + clients * (int) (i % (leaves.size() / clients));
+                int[] leaf = leaves.get(k);
+                int target = currentParent[k] == leaf[1] ? leaf[2] : leaf[1];
+                long start = System.nanoTime();
+                Http.Response moved = http.post(API + tenant + "/units/" + tree.unitId(leaf[0]) + "/move",
+                        editor, "{\"newParentId\":\"" + tree.unitId(target) + "\"}");
+                logIfSlow("move", i, start);
+                expect(moved.status(), 200, moved.body());
+                currentParent[k] = target;
+            };
+        };
+    }
+
+    /** Renames of random units of the big tree. */
+    private IntFunction<Load.Operation> renames() {
+        return c -> {
+            KeepAliveHttp http = services.commandConnection();
+            clientConnections.add(http);
+            Random random = new Random(42 + c);
+            return i -> {
+                int unit = 1 + random.nextInt(tree.size() - 1);
+                long start = System.nanoTime();
+                Http.Response renamed = http.patch(API + tenant + "/units/" + tree.unitId(unit), editor,
+                        "{\"name\":\"Renamed " + c + "-" + i + "\"}");
+                logIfSlow("rename", i, start);
+                expect(renamed.status(), 200, renamed.body());
+            };
+        };
     }
 
     /** A subtree of about 10,000 units moved while it is read ({@link SubtreeMoveUnderReads}). */
