@@ -514,7 +514,7 @@ public final class StructureBenchmark {
     /**
      * Rounds of moves and renames until the JIT settles, as the reads and the commands across tenants warm up:
      * the first commands on the big tree after the command side's restart (the cold load) otherwise shared the
-     * cores with a compiler at 0.4-0.7 cores through the 1-client measurements.
+     * cores with a compiler at 0.4-1.1 cores through the 1-client measurements.
      */
     private void warmUpCommands(IntFunction<Load.Operation> move, IntFunction<Load.Operation> rename)
             throws InterruptedException {
