@@ -366,14 +366,18 @@ public final class StructureBenchmark {
      * rounds follow until the JIT settles ({@link Load#untilCompiled}).
      */
     private void warmUp(List<String> paths) throws InterruptedException {
-        long start = System.nanoTime();
-        Load.WarmedUp warmedUp = Load.untilCompiled(4, () -> {
+        untilCompiled("every REST read for 4 s a round, 2 clients", 4, () -> {
             for (String path : paths) {
                 warmUpRound(2, rest(path), Duration.ofSeconds(4));
             }
         });
-        report.step("warm-up: every REST read for 4 s a round, 2 clients, untimed, until the JIT settles", seconds(start),
-                warmedUp.toString());
+    }
+
+    /** Warm-up rounds until the JIT settles ({@link Load#untilCompiled}), reported as a setup step. */
+    private void untilCompiled(String rounds, int maxRounds, Load.WarmUpRound round) throws InterruptedException {
+        long start = System.nanoTime();
+        Load.WarmedUp warmedUp = Load.untilCompiled(maxRounds, round);
+        report.step("warm-up: " + rounds + ", untimed, until the JIT settles", seconds(start), warmedUp.toString());
     }
 
     /** A read target: p50 within {@code factor} of the raw SQL (every client count), p99 bounded at 1 client. */
@@ -518,13 +522,10 @@ public final class StructureBenchmark {
      */
     private void warmUpCommands(IntFunction<Load.Operation> move, IntFunction<Load.Operation> rename)
             throws InterruptedException {
-        long start = System.nanoTime();
-        Load.WarmedUp warmedUp = Load.untilCompiled(COMMAND_WARMUP_ROUNDS, () -> {
+        untilCompiled("moves and renames for 4 s each a round, 1 client", COMMAND_WARMUP_ROUNDS, () -> {
             warmUpRound(1, move, Duration.ofSeconds(4));
             warmUpRound(1, rename, Duration.ofSeconds(4));
         });
-        report.step("warm-up: moves and renames for 4 s each a round, 1 client, untimed, until the JIT settles",
-                seconds(start), warmedUp.toString());
     }
 
     /** Moves that keep the tree valid: a depth-12 leaf goes to a neighbouring depth-11 department and back. */
