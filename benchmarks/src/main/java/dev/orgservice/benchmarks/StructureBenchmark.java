@@ -40,6 +40,8 @@ import java.util.function.IntFunction;
 public final class StructureBenchmark {
 
     private static final String API = "/api/v1/tenants/";
+    /** The authenticated no-op: the whole filter chain with the viewer's token, no database. */
+    private static final String ME = "/api/v1/me";
     private static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(5);
     private static final int SUBTREE_TARGET = 1_000;
     /**
@@ -325,8 +327,8 @@ public final class StructureBenchmark {
         String ancestorsLabel = String.format("GET ancestors of a depth-%d unit", tree.depth(deep));
         String chainLabel = "GET management-chain (depth-" + tree.depth(deep) + " member)";
         String subtreeLabel = String.format("GET subtree of %,d units, size=%d", tree.subtreeSize(sub), SUBTREE_TARGET);
-        warmUp(List.of(features, ancestorsPath(), chainPath(), subtreePath(), approvalChainPath()));
-        int measurements = 2 * 10;
+        warmUp(List.of(ME, features, ancestorsPath(), chainPath(), subtreePath(), approvalChainPath()));
+        int measurements = 2 * 11;
         Budget.Slice slice = budget.slice(budget.remaining().minus(Duration.ofSeconds(300)), measurements);
         for (int clients : new int[]{1, 4}) {
             int samples = clients == 1 ? 2_000 : 1_000;
@@ -334,6 +336,7 @@ public final class StructureBenchmark {
             int warmup = clients == 1 ? 2_000 : 250;
             measure("floor: GET /actuator/info (no auth, no DB)", clients, warmup, samples, slice,
                     rest("/actuator/info", null), "/actuator/info", null, null);
+            measure("floor: GET /api/v1/me (auth, no DB)", clients, warmup, samples, slice, rest(ME), ME, null, null);
             measure("floor: GET features (auth + 1 tenant read)", clients, warmup, samples, slice,
                     rest(features), "/api/v1/tenants/{tenantId}/features", null, null);
             var sqlAncestors = measure("raw SQL: ancestors (recursive CTE)", clients, warmup, samples, slice,

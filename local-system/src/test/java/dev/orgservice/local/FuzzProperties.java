@@ -35,7 +35,7 @@ class FuzzProperties extends RunningSystem {
             "PUT /api/v1/tenants/{t}/positions/{x}/approval-authority/{x}", "PUT /api/v1/tenants/{t}/approval-policies/{x}",
             "POST /api/v1/tenants/{t}/delegations", "DELETE /api/v1/tenants/{t}/delegations/{x}");
     private static final List<String> QUERY_ENDPOINTS = List.of(
-            "GET /api/v1/tenants", "GET /api/v1/tenants/{t}", "GET /api/v1/tenants/by-slug/{x}",
+            "GET /api/v1/me", "GET /api/v1/tenants", "GET /api/v1/tenants/{t}", "GET /api/v1/tenants/by-slug/{x}",
             "GET /api/v1/tenants/{t}/features/{x}", "GET /api/v1/tenants/{t}/units", "GET /api/v1/tenants/{t}/units/{x}",
             "GET /api/v1/tenants/{t}/units/{x}/subtree", "GET /api/v1/tenants/{t}/units/{x}/ancestors",
             "GET /api/v1/tenants/{t}/positions/{x}/reports", "GET /api/v1/tenants/{t}/people/{x}/management-chain",

@@ -78,6 +78,7 @@ class RoleMatrixTest extends RunningSystem {
                 new Endpoint(false, "POST", "/api/v1/tenants/{t}/delegations", "{\"delegatorId\":\"a-%s\",\"delegateId\":"
                         + "\"b\",\"purposes\":[\"INVOICE\"],\"validFrom\":\"2030-01-01\",\"validTo\":\"2030-01-08\"}", EDITING),
                 new Endpoint(false, "DELETE", "/api/v1/tenants/{t}/delegations/" + UUID.randomUUID(), null, EDITING),
+                new Endpoint(true, "GET", "/api/v1/me", null, READING),
                 new Endpoint(true, "GET", "/api/v1/tenants", null, PLATFORM),
                 new Endpoint(true, "GET", "/api/v1/tenants/{t}", null, READING),
                 new Endpoint(true, "GET", "/api/v1/tenants/{t}/features", null, READING),
