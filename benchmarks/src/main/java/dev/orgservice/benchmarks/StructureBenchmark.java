@@ -5,7 +5,6 @@ import dev.orgservice.platform.testing.Http;
 import dev.orgservice.platform.testing.TestDatabase;
 import dev.orgservice.platform.testing.TestTokens;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,9 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
 /**
@@ -33,24 +30,18 @@ import java.util.function.IntFunction;
  *   <li>commands on the 100k tree (moves, renames), the cold load of the tree after a restart;</li>
  *   <li>commands/s with 16 clients over 64 small tenants beside a raw single-row INSERT floor.</li>
  * </ol>
+ * This class sets up and runs the reads; {@link CommandsOnTheTree} and {@link AcrossTenants} run the other phases.
  * Output: a table on the console and JSON under the directory given as the first argument. Run it with
  * {@code ./mvnw -B -Pbenchmark verify -pl benchmarks -am -DskipTests} (see benchmarks/README.md). Every phase
  * is bounded in time; a phase that fails or runs out of time is reported and the rest still runs.
  */
 public final class StructureBenchmark {
 
-    private static final String API = "/api/v1/tenants/";
+    static final String API = "/api/v1/tenants/";
     /** The issue's authenticated no-op: the whole filter chain with the viewer's token, no database. */
     private static final String ME = "/api/v1/me";
     private static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(5);
     private static final int SUBTREE_TARGET = 1_000;
-    /**
-     * Commands before each command measurement: 100 left the JIT compiling through the measurement (the C2
-     * compiler took 44% of the JVM's CPU during the moves in a profile), a service's steady state it is not.
-     */
-    private static final int COMMAND_WARMUP = 1_000;
-    /** At most this many rounds of moves and renames before the commands on the big tree are timed. */
-    private static final int COMMAND_WARMUP_ROUNDS = 6;
 
     private final Report report;
     private final Budget budget;
@@ -60,6 +51,7 @@ public final class StructureBenchmark {
     /** Which phases after the setup run: {@code reads}, {@code commands}, {@code across} (for quick trials). */
     private final List<String> phases = List.of(System.getProperty("benchmark.phases", "reads,commands,across").split(","));
     private Services services;
+    private final ClientConnections connections = new ClientConnections();
     private UUID tenant;
     private String editor;
     private String viewer;
@@ -103,14 +95,11 @@ public final class StructureBenchmark {
             reads();
         }
         if (phases.contains("commands")) {
-            coldLoad("cold load: first command after restart, tree from events (no snapshot)");
-            commandsOnTheTree();
-            subtreeMoveUnderReads();
-            coldLoad("cold load: first command after restart, tree from snapshot + events");
+            new CommandsOnTheTree(report, budget, services, connections, tree, tenant, editor, viewer, helperUnitPath,
+                    helperEditor).run();
         }
         if (phases.contains("across")) {
-            acrossTenants();
-            appendFloor();
+            new AcrossTenants(report, budget, services, connections).run();
         }
     }
 
@@ -369,15 +358,16 @@ public final class StructureBenchmark {
      * rounds follow until the JIT settles ({@link Load#untilCompiled}).
      */
     private void warmUp(List<String> paths) throws InterruptedException {
-        untilCompiled("every REST read for 4 s a round, 2 clients", 4, () -> {
+        untilCompiled(report, "every REST read for 4 s a round, 2 clients", 4, () -> {
             for (String path : paths) {
-                warmUpRound(2, rest(path), Duration.ofSeconds(4));
+                connections.warmUpRound(2, rest(path), Duration.ofSeconds(4));
             }
         });
     }
 
     /** Warm-up rounds until the JIT settles ({@link Load#untilCompiled}), reported as a setup step. */
-    private void untilCompiled(String rounds, int maxRounds, Load.WarmUpRound round) throws InterruptedException {
+    static void untilCompiled(Report report, String rounds, int maxRounds, Load.WarmUpRound round)
+            throws InterruptedException {
         long start = System.nanoTime();
         Load.WarmedUp warmedUp = Load.untilCompiled(maxRounds, round);
         report.step("warm-up: " + rounds + ", untimed, until the JIT settles", seconds(start), warmedUp.toString());
@@ -417,7 +407,7 @@ public final class StructureBenchmark {
                 cpu[0] = Cpu.now();
             });
         } finally {
-            closeClientConnections();
+            connections.closeAll();
         }
         String used = Cpu.now().since(cpu[0]);
         String note = notes(outcome, serverUri == null ? null : services.serverTime(false, serverUri).since(before[0]),
@@ -442,7 +432,7 @@ public final class StructureBenchmark {
     }
 
     /** The server-side mean, stalls over a second, errors (where there are any) and the CPU used. */
-    private static String notes(Load.Outcome outcome, Services.ServerTime server, String cpu) {
+    static String notes(Load.Outcome outcome, Services.ServerTime server, String cpu) {
         List<String> notes = new ArrayList<>();
         if (server != null && server.count() > 0) {
             notes.add(String.format("server mean %.2f ms", server.meanMillis()));
@@ -465,7 +455,7 @@ public final class StructureBenchmark {
     private IntFunction<Load.Operation> rest(String path, String token) {
         return c -> {
             KeepAliveHttp http = services.queryConnection();
-            clientConnections.add(http);
+            connections.add(http);
             return i -> {
                 Http.Response response = http.get(path, token);
                 expect(response.status(), 200, response.body());
@@ -483,7 +473,7 @@ public final class StructureBenchmark {
         return c -> {
             try {
                 RawSql sql = new RawSql(owner());
-                clientConnections.add(sql);
+                connections.add(sql);
                 return i -> {
                     if (query.run(sql).isEmpty()) {
                         throw new IllegalStateException("raw SQL answered no rows");
@@ -495,352 +485,9 @@ public final class StructureBenchmark {
         };
     }
 
-    // ---- commands on the big tree -----------------------------------------------------------------------------
-
-    /**
-     * Moves and renames on the big tree, at 1 client (the latency of one command) and at 4 (the tree's
-     * throughput: commands on one aggregate queue for its lock, but their HTTP, security and JSON work overlaps).
-     * Each client moves its own leaves, so the tree stays valid whatever order the moves land in.
-     */
-    private void commandsOnTheTree() throws Exception {
-        List<int[]> leaves = tree.movableLeaves(200);
-        int[] currentParent = leaves.stream().mapToInt(l -> l[1]).toArray();
-        for (int clients : new int[]{1, 4}) {
-            IntFunction<Load.Operation> move = moves(leaves, currentParent, clients);
-            IntFunction<Load.Operation> rename = renames();
-            if (clients == 1) {
-                warmUpCommands(move, rename);
-            }
-            commandMeasurement("POST units/{u}/move on the " + tree.size() + "-unit tree", clients, move,
-                    "/api/v1/tenants/{tenantId}/units/{unitId}/move");
-            commandMeasurement("PATCH units/{u} (rename) on the " + tree.size() + "-unit tree", clients, rename,
-                    "/api/v1/tenants/{tenantId}/units/{unitId}");
-        }
-    }
-
-    /**
-     * Rounds of moves and renames until the JIT settles, as the reads and the commands across tenants warm up:
-     * the first commands on the big tree after the command side's restart (the cold load) otherwise shared the
-     * cores with a compiler at 0.4-1.1 cores through the 1-client measurements.
-     */
-    private void warmUpCommands(IntFunction<Load.Operation> move, IntFunction<Load.Operation> rename)
-            throws InterruptedException {
-        untilCompiled("moves and renames for 4 s each a round, 1 client", COMMAND_WARMUP_ROUNDS, () -> {
-            warmUpRound(1, move, Duration.ofSeconds(4));
-            warmUpRound(1, rename, Duration.ofSeconds(4));
-        });
-    }
-
-    /** Moves that keep the tree valid: a depth-12 leaf goes to a neighbouring depth-11 department and back. */
-    private IntFunction<Load.Operation> moves(List<int[]> leaves, int[] currentParent, int clients) {
-        return c -> {
-            KeepAliveHttp http = services.commandConnection();
-            clientConnections.add(http);
-            return i -> {
-                int k = c + clients * (int) (i % (leaves.size() / clients));
-                int[] leaf = leaves.get(k);
-                int target = currentParent[k] == leaf[1] ? leaf[2] : leaf[1];
-                long start = System.nanoTime();
-                Http.Response moved = http.post(API + tenant + "/units/" + tree.unitId(leaf[0]) + "/move",
-                        editor, "{\"newParentId\":\"" + tree.unitId(target) + "\"}");
-                logIfSlow("move", i, start);
-                expect(moved.status(), 200, moved.body());
-                currentParent[k] = target;
-            };
-        };
-    }
-
-    /** Renames of random units of the big tree. */
-    private IntFunction<Load.Operation> renames() {
-        return c -> {
-            KeepAliveHttp http = services.commandConnection();
-            clientConnections.add(http);
-            Random random = new Random(42 + c);
-            return i -> {
-                int unit = 1 + random.nextInt(tree.size() - 1);
-                long start = System.nanoTime();
-                Http.Response renamed = http.patch(API + tenant + "/units/" + tree.unitId(unit), editor,
-                        "{\"name\":\"Renamed " + c + "-" + i + "\"}");
-                logIfSlow("rename", i, start);
-                expect(renamed.status(), 200, renamed.body());
-            };
-        };
-    }
-
-    /** A subtree of about 10,000 units moved while it is read ({@link SubtreeMoveUnderReads}). */
-    private void subtreeMoveUnderReads() throws InterruptedException {
-        int moved = tree.subtreeOfAbout(SubtreeMoveUnderReads.SUBTREE_UNITS);
-        if (tree.parent(moved) < 0) {
-            report.problem("skipped: no unit below the root has a subtree of "
-                    + SubtreeMoveUnderReads.SUBTREE_UNITS + " units in a tree of " + tree.size());
-            return;
-        }
-        var outcome = new SubtreeMoveUnderReads(services, tree, API + tenant + "/units/", editor, viewer).run(moved);
-        String subtree = String.format("a subtree of %,d units", outcome.movedUnits());
-        var answered = outcome.answered().summary();
-        var visible = outcome.visible().summary();
-        var during = outcome.readsDuring().summary();
-        var between = outcome.readsBetween().summary();
-        report.add(new Report.Measurement("POST units/{u}/move of " + subtree + ": answered", 1, answered, null,
-                null, null, null));
-        report.add(new Report.Measurement("move of " + subtree + ": visible in the read model (from sending)", 1, visible,
-                null, null, null, "a read of a moved unit's ancestors without minPosition shows the new parent"));
-        report.add(new Report.Measurement("REST GET ancestors of a unit in the moving subtree, during the moves", 2,
-                during, null, "the same reads between the moves", between, null));
-        report.target("move of " + subtree + ": visible in the read model within 1 s (slowest of "
-                        + visible.samples() + " moves)", String.format("%.0f ms", visible.max()),
-                String.format("<= %.0f ms", SubtreeMoveUnderReads.VISIBLE_WITHIN_MS),
-                visible.max() <= SubtreeMoveUnderReads.VISIBLE_WITHIN_MS);
-        report.target("move of " + subtree + ": reads not blocked (slowest of " + during.samples()
-                        + " reads during the moves)", String.format("%.1f ms (between the moves: p99 %.1f, max %.1f ms)",
-                        during.max(), between.p99(), between.max()),
-                String.format("<= %.0f ms", SubtreeMoveUnderReads.BLOCKED_ABOVE_MS),
-                during.max() <= SubtreeMoveUnderReads.BLOCKED_ABOVE_MS);
-    }
-
-    /** A stall over a second, with the JVM's uptime, to line it up with benchmark-gc.log and the services' log. */
-    private static void logIfSlow(String command, long iteration, long startNanos) {
-        double millis = (System.nanoTime() - startNanos) / 1e6;
-        if (millis > 1000) {
-            System.out.printf("[benchmark] slow %s #%d: %.0f ms, ended at JVM uptime %.3f s%n", command, iteration,
-                    millis, ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
-        }
-    }
-
-    private void commandMeasurement(String operation, int clients, IntFunction<Load.Operation> command,
-                                    String serverUri) throws InterruptedException {
-        // 90 s at most (snapshots stall single commands for seconds), and leave 2 minutes for the phases after
-        Duration left = budget.remaining().minus(Duration.ofSeconds(120));
-        Duration cap = left.compareTo(Duration.ofSeconds(90)) < 0 ? left : Duration.ofSeconds(90);
-        if (cap.isNegative() || cap.isZero()) {
-            report.problem("skipped for lack of time: " + operation + " at " + clients + " client(s)");
-            return;
-        }
-        Services.ServerTime[] before = new Services.ServerTime[1];
-        Cpu[] cpu = new Cpu[1];
-        Load.Outcome outcome;
-        try {
-            // the 1-client measurements warm the JIT up; the 4-client ones, which come after them, only their connections
-            outcome = Load.run(clients, command, clients == 1 ? COMMAND_WARMUP : 100,
-                    clients == 1 ? 2_000 : 1_000, cap, () -> {
-                before[0] = services.serverTime(true, serverUri);
-                cpu[0] = Cpu.now();
-            });
-        } finally {
-            closeClientConnections();
-        }
-        String used = Cpu.now().since(cpu[0]);
-        String note = notes(outcome, services.serverTime(true, serverUri).since(before[0]), used);
-        report.add(new Report.Measurement(operation, clients, outcome.latency(), outcome.perSecond(), null, null, note));
-        String name = operation.startsWith("POST") ? "move" : "rename";
-        String on = String.format(" on the %,d-unit tree, %d client(s)", tree.size(), clients);
-        report.target(name + on + ": p99", String.format("%.2f ms", outcome.latency().p99()),
-                "<= 20 ms", outcome.latency().p99() <= 20);
-        report.target(name + on + ": commands/s", String.format("%.0f/s", outcome.perSecond()),
-                ">= 500/s", outcome.perSecond() >= 500);
-    }
-
-    /**
-     * Restarts the command side and times the first command on the big tree, which has to load it. Commands on
-     * a one-unit tenant go first, so the time is the tree's load and not a cold web stack or connection pool;
-     * the median of the next few commands on the big tree is the warm time to compare with.
-     */
-    private void coldLoad(String operation) throws Exception {
-        if (budget.remaining().compareTo(Duration.ofSeconds(60)) < 0) {
-            report.problem("skipped for lack of time: " + operation);
-            return;
-        }
-        double restart = services.restartCommandSide();
-        for (int i = 0; i < 30; i++) {
-            Http.Response warm = services.commands().patch(helperUnitPath, helperEditor, "{\"name\":\"Warm " + i + "\"}");
-            expect(warm.status(), 200, warm.body());
-        }
-        String path = API + tenant + "/units/" + tree.unitId(1);
-        Latency first = new Latency();
-        Latency next = new Latency();
-        for (int i = 0; i < 6; i++) {
-            long start = System.nanoTime();
-            Http.Response renamed = services.commands().patch(path, editor, "{\"name\":\"After restart " + i + "\"}");
-            (i == 0 ? first : next).record(System.nanoTime() - start);
-            expect(renamed.status(), 200, renamed.body());
-        }
-        report.add(new Report.Measurement(operation, 1, first.summary(), null, null, null,
-                String.format("restart %.1f s; warm command p50 %.1f ms; %s", restart, next.summary().p50(), treeEvents())));
-    }
-
-    private String treeEvents() throws SQLException {
-        try (Connection owner = owner(); PreparedStatement query = owner.prepareStatement("""
-                select count(*), coalesce(sum(length(payload)), 0),
-                       (select count(*) from event_store.snapshot_event_entry where aggregate_identifier = ?),
-                       (select coalesce(max(length(payload)), 0) from event_store.snapshot_event_entry
-                        where aggregate_identifier = ?)
-                from event_store.domain_event_entry where aggregate_identifier = ?""")) {
-            String treeId = "org-tree-" + tenant;
-            query.setString(1, treeId);
-            query.setString(2, treeId);
-            query.setString(3, treeId);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return String.format("tree: %,d events (%.1f MB), %d snapshot(s) of %.1f MB", row.getLong(1),
-                        row.getLong(2) / 1e6, row.getLong(3), row.getLong(4) / 1e6);
-            }
-        }
-    }
-
-    // ---- many tenants -----------------------------------------------------------------------------------------
-
-    private double tenantsPerSecond = Double.NaN;
-
-    /** 16 clients, each creating units in its own 4 of 64 small tenants: commands that never wait for each other. */
-    private void acrossTenants() throws Exception {
-        if (budget.remaining().compareTo(Duration.ofSeconds(60)) < 0) {
-            report.problem("skipped for lack of time: commands across tenants");
-            return;
-        }
-        long start = System.nanoTime();
-        int tenants = 64;
-        List<UUID> ids = new ArrayList<>();
-        List<String> tokens = new ArrayList<>();
-        List<UUID> roots = new ArrayList<>();
-        for (int t = 0; t < tenants; t++) {
-            Http.Response created = services.commands().post(API.substring(0, API.length() - 1), admin,
-                    Http.newTenant("bench-small-" + t + "-" + UUID.randomUUID().toString().substring(0, 6), "STANDARD"));
-            require(created, 201);
-            UUID id = UUID.fromString(created.json().get("tenantId").asText());
-            require(services.commands().post(API + id + "/activate", admin, "{}"), 200);
-            String token = TestTokens.forTenant(id, "bench-editor", "ORG_EDITOR");
-            Http.Response root = services.commands().post(API + id + "/units", token,
-                    "{\"type\":\"LEGAL_ENTITY\",\"code\":\"ROOT\",\"name\":\"Root\",\"country\":\"DE\",\"currency\":\"EUR\"}");
-            require(root, 201);
-            ids.add(id);
-            tokens.add(token);
-            roots.add(UUID.fromString(root.json().get("unitId").asText()));
-        }
-        report.step("create 64 small ACTIVE tenants with a root unit (192 commands)", seconds(start), null);
-        AtomicLong codes = new AtomicLong();
-        int clients = 16;
-        IntFunction<Load.Operation> client = c -> {
-            KeepAliveHttp http = services.commandConnection();
-            clientConnections.add(http);
-            return i -> {
-                int t = c + clients * (int) (i % (tenants / clients));
-                Http.Response unit = http.post(API + ids.get(t) + "/units", tokens.get(t),
-                        "{\"type\":\"DEPARTMENT\",\"code\":\"D" + codes.incrementAndGet() + "\",\"name\":\"Department\","
-                                + "\"parentId\":\"" + roots.get(t) + "\"}");
-                expect(unit.status(), 201, unit.body());
-            };
-        };
-        String uri = "/api/v1/tenants/{tenantId}/units";
-        Services.ServerTime[] before = new Services.ServerTime[1];
-        Cpu[] cpu = new Cpu[1];
-        Load.Outcome outcome;
-        Load.WarmedUp warmedUp;
-        try {
-            // rounds of 10 s until the JIT settles: these are the first creates of the run, and after 2 s the JIT's
-            // C2 compiler still took a quarter of a core through the measurement (top -H)
-            warmedUp = Load.untilCompiled(3, () -> warmUpRound(clients, client, Duration.ofSeconds(10)));
-            outcome = Load.runFor(clients, client, Duration.ofSeconds(1), Duration.ofSeconds(10), () -> {
-                before[0] = services.serverTime(true, uri);
-                cpu[0] = Cpu.now();
-            });
-        } finally {
-            closeClientConnections();
-        }
-        String used = Cpu.now().since(cpu[0]) + "; warm-up " + warmedUp;
-        tenantsPerSecond = outcome.perSecond();
-        report.add(new Report.Measurement("POST units (create) across 64 tenants", clients, outcome.latency(),
-                outcome.perSecond(), null, null, notes(outcome, services.serverTime(true, uri).since(before[0]), used)));
-        report.target("commands/s across tenants, 16 clients", String.format("%.0f/s", outcome.perSecond()),
-                ">= 2,000/s", outcome.perSecond() >= 2000);
-    }
-
-    /** The database's own limit for small committed appends: single-row INSERTs, autocommit, 16 connections. */
-    private void appendFloor() throws Exception {
-        if (budget.remaining().compareTo(Duration.ofSeconds(25)) < 0) {
-            report.problem("skipped for lack of time: raw append floor");
-            return;
-        }
-        try (Connection owner = owner(); Statement ddl = owner.createStatement()) {
-            ddl.execute("create schema if not exists bench_scratch");
-            ddl.execute("""
-                    create table if not exists bench_scratch.append_floor (
-                        global_index bigserial primary key,
-                        event_identifier uuid not null unique,
-                        aggregate_identifier varchar(255) not null,
-                        sequence_number bigint not null,
-                        payload bytea not null,
-                        unique (aggregate_identifier, sequence_number))""");
-        }
-        byte[] payload = new byte[400];
-        new Random(1).nextBytes(payload);
-        AtomicLong sequence = new AtomicLong();
-        // one connection: the latency of a single committed append (what a sequential command pays at least)
-        appendFloor(1, payload, sequence, Duration.ofSeconds(5));
-        Load.Outcome outcome = appendFloor(16, payload, sequence, Duration.ofSeconds(10));
-        if (!Double.isNaN(tenantsPerSecond)) {
-            double share = tenantsPerSecond / outcome.perSecond();
-            report.target("commands/s across tenants vs raw append floor", String.format("%.0f/s of %.0f/s = %.1f%%",
-                    tenantsPerSecond, outcome.perSecond(), 100 * share), ">= 12%", share >= 0.12);
-        }
-    }
-
-    private Load.Outcome appendFloor(int clients, byte[] payload, AtomicLong sequence, Duration measured)
-            throws InterruptedException {
-        IntFunction<Load.Operation> client = c -> {
-            try {
-                Connection connection = owner();
-                clientConnections.add(connection);
-                PreparedStatement insert = connection.prepareStatement("insert into bench_scratch.append_floor "
-                        + "(event_identifier, aggregate_identifier, sequence_number, payload) values (?, ?, ?, ?)");
-                return i -> {
-                    insert.setObject(1, UUID.randomUUID());
-                    insert.setString(2, "floor-" + c);
-                    insert.setLong(3, sequence.incrementAndGet());
-                    insert.setBytes(4, payload);
-                    insert.executeUpdate();
-                };
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        };
-        Cpu[] cpu = new Cpu[1];
-        Load.Outcome outcome;
-        try {
-            outcome = Load.runFor(clients, client, Duration.ofSeconds(1), measured, () -> cpu[0] = Cpu.now());
-        } finally {
-            closeClientConnections();
-        }
-        report.add(new Report.Measurement("raw SQL: single-row INSERT, autocommit (append floor)", clients,
-                outcome.latency(), outcome.perSecond(), null, null, notes(outcome, null, Cpu.now().since(cpu[0]))));
-        return outcome;
-    }
-
     // ---- helpers ----------------------------------------------------------------------------------------------
 
-    private final List<AutoCloseable> clientConnections = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    /** Untimed requests on connections of their own, closed afterwards: one round of a warm-up. */
-    private void warmUpRound(int clients, IntFunction<Load.Operation> client, Duration duration)
-            throws InterruptedException {
-        try {
-            Load.warmUp(clients, client, duration);
-        } finally {
-            closeClientConnections();
-        }
-    }
-
-    private void closeClientConnections() {
-        for (AutoCloseable connection : clientConnections) {
-            try {
-                connection.close();
-            } catch (Exception e) {
-                // the measurement is over; a connection that will not close does not change it
-            }
-        }
-        clientConnections.clear();
-    }
-
-    private static Connection owner() throws SQLException {
+    static Connection owner() throws SQLException {
         TestDatabase database = TestDatabase.get();
         return database.connect(database.accounts().owner());
     }
@@ -859,7 +506,7 @@ public final class StructureBenchmark {
         return ids;
     }
 
-    private static void require(Http.Response response, int status) {
+    static void require(Http.Response response, int status) {
         expect(response.status(), status, response.body());
     }
 
@@ -870,56 +517,11 @@ public final class StructureBenchmark {
         }
     }
 
-    private static double seconds(long startNanos) {
+    static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
     private static String fmt(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
-    }
-
-    /** The benchmark's time budget: phases ask it how much time they may take. */
-    static final class Budget {
-
-        private final long start = System.nanoTime();
-        private final long deadline;
-
-        Budget(Duration total) {
-            deadline = start + total.toNanos();
-        }
-
-        Duration remaining() {
-            return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-        }
-
-        /** {@code wanted}, or what is left if that is less. */
-        Duration upTo(Duration wanted) {
-            Duration left = remaining();
-            return left.compareTo(wanted) < 0 ? left : wanted;
-        }
-
-        /** Shares {@code total} among {@code parts} measurements, each capped at 30 s; time one leaves goes on. */
-        Slice slice(Duration total, int parts) {
-            return new Slice(System.nanoTime() + Math.max(0, total.toNanos()), parts);
-        }
-
-        static final class Slice {
-            private final long end;
-            private int left;
-
-            private Slice(long end, int parts) {
-                this.end = end;
-                this.left = parts;
-            }
-
-            Duration next() {
-                long remaining = end - System.nanoTime();
-                int parts = Math.max(1, left--);
-                if (remaining <= 0) {
-                    return Duration.ZERO;
-                }
-                return Duration.ofNanos(Math.min(Duration.ofSeconds(30).toNanos(), remaining / parts));
-            }
-        }
     }
 }
