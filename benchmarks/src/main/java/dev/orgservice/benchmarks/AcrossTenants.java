@@ -26,21 +26,15 @@ import static dev.orgservice.benchmarks.StructureBenchmark.seconds;
  * The structure benchmark's last phase: commands/s with 16 clients over 64 small tenants, beside the database's
  * own floor for small committed appends (single-row INSERTs, autocommit, 16 connections).
  */
-final class AcrossTenants {
+final class AcrossTenants extends StructurePhase {
 
-    private final Report report;
-    private final Budget budget;
-    private final Services services;
-    private final ClientConnections connections;
     private final String admin = TestTokens.platformAdmin();
 
     AcrossTenants(Report report, Budget budget, Services services, ClientConnections connections) {
-        this.report = report;
-        this.budget = budget;
-        this.services = services;
-        this.connections = connections;
+        super(report, budget, services, connections);
     }
 
+    @Override
     void run() throws Exception {
         appendFloor(acrossTenants());
     }

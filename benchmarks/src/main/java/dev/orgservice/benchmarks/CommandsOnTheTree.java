@@ -24,7 +24,7 @@ import static dev.orgservice.benchmarks.StructureBenchmark.untilCompiled;
  * then from a snapshot), moves and renames at 1 and 4 clients, and a subtree of about 10,000 units moved while it
  * is read.
  */
-final class CommandsOnTheTree {
+final class CommandsOnTheTree extends StructurePhase {
 
     /**
      * Commands before each command measurement: 100 left the JIT compiling through the measurement (the C2
@@ -34,10 +34,6 @@ final class CommandsOnTheTree {
     /** At most this many rounds of moves and renames before the commands on the big tree are timed. */
     private static final int COMMAND_WARMUP_ROUNDS = 6;
 
-    private final Report report;
-    private final Budget budget;
-    private final Services services;
-    private final ClientConnections connections;
     private final TreeBuilder tree;
     private final UUID tenant;
     private final String editor;
@@ -49,10 +45,7 @@ final class CommandsOnTheTree {
     CommandsOnTheTree(Report report, Budget budget, Services services, ClientConnections connections,
                       TreeBuilder tree, UUID tenant, String editor, String viewer, String helperUnitPath,
                       String helperEditor) {
-        this.report = report;
-        this.budget = budget;
-        this.services = services;
-        this.connections = connections;
+        super(report, budget, services, connections);
         this.tree = tree;
         this.tenant = tenant;
         this.editor = editor;
@@ -61,6 +54,7 @@ final class CommandsOnTheTree {
         this.helperEditor = helperEditor;
     }
 
+    @Override
     void run() throws Exception {
         coldLoad("cold load: first command after restart, tree from events (no snapshot)");
         commandsOnTheTree();

@@ -20,31 +20,25 @@ import static dev.orgservice.benchmarks.StructureBenchmark.untilCompiled;
  * depth-12 member, a subtree of about 1,000 units and an approval chain, each beside the best raw SQL for the same
  * question (once it has checked that both give the same rows) and beside the web stack's floors.
  */
-final class Reads {
+final class Reads extends StructurePhase {
 
     /** The authenticated no-op: the whole filter chain with the viewer's token, no database. */
     private static final String ME = "/api/v1/me";
     private static final int SUBTREE_TARGET = 1_000;
 
-    private final Report report;
-    private final Budget budget;
-    private final Services services;
-    private final ClientConnections connections;
     private final TreeBuilder tree;
     private final UUID tenant;
     private final String viewer;
 
     Reads(Report report, Budget budget, Services services, ClientConnections connections, TreeBuilder tree,
           UUID tenant, String viewer) {
-        this.report = report;
-        this.budget = budget;
-        this.services = services;
-        this.connections = connections;
+        super(report, budget, services, connections);
         this.tree = tree;
         this.tenant = tenant;
         this.viewer = viewer;
     }
 
+    @Override
     void run() throws Exception {
         verifyBaselinesAgree();
         reads();
