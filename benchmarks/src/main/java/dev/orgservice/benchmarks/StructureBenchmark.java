@@ -308,5 +308,4 @@ public final class StructureBenchmark {
     static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
-
 }
