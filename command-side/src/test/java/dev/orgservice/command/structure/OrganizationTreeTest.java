@@ -338,6 +338,15 @@ class OrganizationTreeTest {
     }
 
     @Test
+    void recordsNothingForAFutureMoveUnderTheParentTheUnitWillStillHaveThen() {
+        // D1 is under LE at T4 too: nothing to schedule, so a move under D2 from T1, sent later, holds past T4
+        fixture.given(smallTree())
+                .when(move("D1", "LE", T4))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
     void refusesToMoveAUnitUnderItself() {
         fixture.given(smallTree())
                 .when(move("D1", "D1", T1))
