@@ -339,7 +339,8 @@ class OrganizationTreeTest {
 
     @Test
     void recordsNothingForAFutureMoveUnderTheParentTheUnitWillStillHaveThen() {
-        // D1 is under LE at T4 too: nothing to schedule, so a move under D2 from T1, sent later, holds past T4
+        // D1 is under LE at T4 already: nothing to schedule, so nothing holds it there against a later-sent move
+        // that takes effect before T4 (StructureProperties checks that consequence against the read model)
         fixture.given(smallTree())
                 .when(move("D1", "LE", T4))
                 .expectSuccessfulHandlerExecution()
