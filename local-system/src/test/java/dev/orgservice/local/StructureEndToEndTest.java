@@ -88,6 +88,42 @@ class StructureEndToEndTest extends RunningSystem {
     }
 
     @Test
+    void refusesAChangeMadeOnAnOldReadOfTheUnitInsteadOfOverwritingTheChangeItMissed() {
+        String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
+        String other = unit("DEPARTMENT", "OTHER", le, "");
+        Http.Response created = create("DEPARTMENT", "OPS", le, "");
+        String ops = created.json().get("unitId").asText();
+        JsonNode read = read(units() + ops, created, editor);
+        String etag = "\"" + read.get("revision").asLong() + "\"";
+        assertThat(etag).as("the read shows the revision the create answered").isEqualTo(created.header("ETag"));
+
+        // two editors read revision n; the first renames the unit, the second still sends what it read
+        Http.Response first = commands.send("PATCH", units() + ops, editor, "{\"name\":\"Operations\"}",
+                Map.of("If-Match", etag));
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        Http.Response second = commands.send("PATCH", units() + ops, editor, "{\"name\":\"Ops and logistics\"}",
+                Map.of("If-Match", etag));
+        assertThat(second.status()).as(second.body()).isEqualTo(412);
+        assertThat(second.contentType()).startsWith("application/problem+json");
+        assertThat(second.json().get("type").asText()).endsWith("/precondition-failed");
+        assertThat(second.json().get("currentRevision").asLong()).isEqualTo(first.json().get("revision").asLong());
+        JsonNode after = read(units() + ops, first, editor);
+        assertThat(after.get("name").asText()).as("the first change stands").isEqualTo("Operations");
+        assertThat("\"" + after.get("revision").asLong() + "\"").isEqualTo(first.header("ETag"));
+
+        Http.Response stale = commands.send("POST", units() + ops + "/move", editor,
+                "{\"newParentId\":\"" + other + "\"}", Map.of("If-Match", etag));
+        assertThat(stale.status()).as("a move on the old read").isEqualTo(412);
+        Http.Response moved = commands.send("POST", units() + ops + "/move", editor,
+                "{\"newParentId\":\"" + other + "\"}", Map.of("If-Match", first.header("ETag")));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(read(units() + ops, moved, editor).get("parentId").asText()).isEqualTo(other);
+        Http.Response malformed = commands.send("POST", units() + ops + "/close", editor, "{}", Map.of("If-Match", "7"));
+        assertThat(malformed.status()).as("an entity tag is quoted").isEqualTo(400);
+        assertThat(malformed.json().get("type").asText()).endsWith("/validation");
+    }
+
+    @Test
     void walksTheManagementChainAndReportsAcrossUnits() {
         String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
         String dept = unit("DEPARTMENT", "FIN", le, "");

@@ -3,5 +3,10 @@ package dev.orgservice.command.structure;
 import java.time.Instant;
 import java.util.UUID;
 
-public record CloseUnitCommand(UUID tenantId, UUID unitId, Instant effectiveFrom) implements TreeCommand {
+public record CloseUnitCommand(UUID tenantId, UUID unitId, Instant effectiveFrom, ExpectedRevision expected)
+        implements UnitChangeCommand {
+
+    public CloseUnitCommand(UUID tenantId, UUID unitId, Instant effectiveFrom) {
+        this(tenantId, unitId, effectiveFrom, ExpectedRevision.ANY);
+    }
 }

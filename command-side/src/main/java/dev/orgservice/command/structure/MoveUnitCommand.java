@@ -3,6 +3,10 @@ package dev.orgservice.command.structure;
 import java.time.Instant;
 import java.util.UUID;
 
-public record MoveUnitCommand(UUID tenantId, UUID unitId, UUID newParentId, Instant effectiveFrom)
-        implements TreeCommand {
+public record MoveUnitCommand(UUID tenantId, UUID unitId, UUID newParentId, Instant effectiveFrom,
+                              ExpectedRevision expected) implements UnitChangeCommand {
+
+    public MoveUnitCommand(UUID tenantId, UUID unitId, UUID newParentId, Instant effectiveFrom) {
+        this(tenantId, unitId, newParentId, effectiveFrom, ExpectedRevision.ANY);
+    }
 }

@@ -34,11 +34,13 @@ import dev.orgservice.command.approval.RevokeDelegationCommand;
 import dev.orgservice.command.tenant.TenantGuard;
 import dev.orgservice.platform.problem.OrgException;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
@@ -61,8 +63,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * "codes unique per tenant" are rules over the whole forest. The state is only what decisions need (type,
  * code, parent and status over time); names and details live in events and read models. Changes may be
  * effective-dated, so every rule is checked at the change's instant and at every later scheduled change.
+ * <p>
+ * The revision is the snapshot's: a snapshot of another revision is ignored and the tree is loaded from its events
+ * (Axon's {@code RevisionSnapshotFilter}). Revision 2 added the units' revisions, which snapshots without a revision
+ * do not carry. Raise it whenever the state's shape or meaning changes.
  */
 @Aggregate(snapshotTriggerDefinition = "treeSnapshotTrigger", cache = "storeCheckedTreeCache")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class OrganizationTree {
@@ -99,9 +106,10 @@ public class OrganizationTree {
         return "org-tree-" + tenantId;
     }
 
+    /** Answers the new unit's revision. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(CreateUnitCommand command, TenantGuard tenants) {
+    long handle(CreateUnitCommand command, TenantGuard tenants) {
         var limits = tenants.requireActive(command.tenantId());
         requireRoomFor(1, limits);
         requireUniqueCode(command.code());
@@ -112,6 +120,7 @@ public class OrganizationTree {
         requireValidReferences(command.type(), command.details(), Map.of());
         apply(new UnitCreatedEvent(command.tenantId(), command.unitId(), command.type(), command.code(), command.name(),
                 command.parentId(), command.effectiveFrom(), orNone(command.details())));
+        return units.get(command.unitId()).revision();
     }
 
     @CommandHandler
@@ -125,23 +134,26 @@ public class OrganizationTree {
                 batch, batches, command.effectiveFrom(), slice));
     }
 
+    // The unit commands answer the unit's revision after the command: the If-Match of the client's next change.
+
     @CommandHandler
-    void handle(UpdateUnitCommand command, TenantGuard tenants) {
+    long handle(UpdateUnitCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
-        UnitNode unit = requireUnit(command.unitId());
+        UnitNode unit = requireUnitAtRevision(command);
         requireValidReferences(unit.type(), command.details(), Map.of());
         apply(new UnitDetailsUpdatedEvent(command.tenantId(), command.unitId(), command.name(), orNone(command.details())));
+        return unit.revision();
     }
 
     @CommandHandler
-    void handle(MoveUnitCommand command, TenantGuard tenants) {
+    long handle(MoveUnitCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
         Instant at = command.effectiveFrom();
-        UnitNode unit = requireUnitExistingAt(command.unitId(), at);
+        UnitNode unit = requireExistingAt(requireUnitAtRevision(command), command.unitId(), at);
         requireAllowedParent(unit.type(), command.newParentId());
         UUID currentParent = unit.parentAt(at);
         if (Objects.equals(currentParent, command.newParentId())) {
-            return;
+            return unit.revision();
         }
         if (command.newParentId() != null) {
             if (wouldCreateCycle(command.unitId(), command.newParentId(), at)) {
@@ -152,13 +164,14 @@ public class OrganizationTree {
             requireParentActiveWhile(command.newParentId(), at, checkpoint -> unit.parentChangesBetween(at, checkpoint) == 0);
         }
         apply(new UnitMovedEvent(command.tenantId(), command.unitId(), currentParent, command.newParentId(), at));
+        return unit.revision();
     }
 
     @CommandHandler
-    void handle(CloseUnitCommand command, TenantGuard tenants) {
+    long handle(CloseUnitCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
         Instant at = command.effectiveFrom();
-        UnitNode unit = requireUnitExistingAt(command.unitId(), at);
+        UnitNode unit = requireExistingAt(requireUnitAtRevision(command), command.unitId(), at);
         if (!unit.isActiveAt(at)) {
             throw new OrgException(ErrorCode.ILLEGAL_TRANSITION, "Unit " + unit.code() + " is already closed at " + at,
                     Map.of("currentStatus", UnitStatus.CLOSED));
@@ -175,13 +188,14 @@ public class OrganizationTree {
             }
         }
         apply(new UnitClosedEvent(command.tenantId(), command.unitId(), at));
+        return unit.revision();
     }
 
     @CommandHandler
-    void handle(ReopenUnitCommand command, TenantGuard tenants) {
+    long handle(ReopenUnitCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
         Instant at = command.effectiveFrom();
-        UnitNode unit = requireUnitExistingAt(command.unitId(), at);
+        UnitNode unit = requireExistingAt(requireUnitAtRevision(command), command.unitId(), at);
         if (unit.isActiveAt(at)) {
             throw new OrgException(ErrorCode.ILLEGAL_TRANSITION, "Unit " + unit.code() + " is not closed at " + at,
                     Map.of("currentStatus", UnitStatus.ACTIVE));
@@ -196,6 +210,7 @@ public class OrganizationTree {
             }
         }
         apply(new UnitReopenedEvent(command.tenantId(), command.unitId(), at));
+        return unit.revision();
     }
 
     @CommandHandler
@@ -483,9 +498,22 @@ public class OrganizationTree {
         return unit;
     }
 
-    /** The unit, which must exist (404) and already exist at {@code at} (409: it is created later). */
-    private UnitNode requireUnitExistingAt(UUID unitId, Instant at) {
-        UnitNode unit = requireUnit(unitId);
+    /**
+     * The unit of a change, which must exist (404) and still be at a revision the client expects (412): checked
+     * before any rule, so a client that read an old state learns that first.
+     */
+    private UnitNode requireUnitAtRevision(UnitChangeCommand command) {
+        UnitNode unit = requireUnit(command.unitId());
+        if (!Objects.requireNonNullElse(command.expected(), ExpectedRevision.ANY).allows(unit.revision())) {
+            throw new OrgException(ErrorCode.PRECONDITION_FAILED, "Unit " + unit.code() + " is at revision "
+                    + unit.revision() + ", not at the one the request's If-Match names: it changed since it was "
+                    + "read; read it again", Map.of("unitId", command.unitId(), "currentRevision", unit.revision()));
+        }
+        return unit;
+    }
+
+    /** The unit must already exist at {@code at} (409: it is created later). */
+    private static UnitNode requireExistingAt(UnitNode unit, UUID unitId, Instant at) {
         if (!unit.existsAt(at)) {
             throw new OrgException(ErrorCode.CONFLICT, "Unit " + unit.code() + " only exists from " + unit.createdFrom(),
                     Map.of("unitId", unitId, "existsFrom", unit.createdFrom().toString()));
@@ -510,36 +538,47 @@ public class OrganizationTree {
     // ---- state ----------------------------------------------------------------------------------------------
 
     @EventSourcingHandler
-    void on(UnitCreatedEvent event) {
+    void on(UnitCreatedEvent event, @SequenceNumber long sequence) {
         treeId = idOf(event.tenantId());
         tenantId = event.tenantId();
-        add(event.unitId(), event.type(), event.code(), event.parentId(), event.effectiveFrom());
+        add(event.unitId(), event.type(), event.code(), event.parentId(), event.effectiveFrom(), sequence);
     }
 
     @EventSourcingHandler
-    void on(UnitsImportedEvent event) {
+    void on(UnitsImportedEvent event, @SequenceNumber long sequence) {
         treeId = idOf(event.tenantId());
         tenantId = event.tenantId();
         for (ImportedUnit unit : event.units()) {
-            add(unit.unitId(), unit.type(), unit.code(), unit.parentId(), event.effectiveFrom());
+            add(unit.unitId(), unit.type(), unit.code(), unit.parentId(), event.effectiveFrom(), sequence);
         }
     }
 
     @EventSourcingHandler
-    void on(UnitMovedEvent event) {
-        units.get(event.unitId()).moveFrom(event.effectiveFrom(), event.toParentId());
+    void on(UnitDetailsUpdatedEvent event, @SequenceNumber long sequence) {
+        units.get(event.unitId()).changedBy(sequence);
+    }
+
+    @EventSourcingHandler
+    void on(UnitMovedEvent event, @SequenceNumber long sequence) {
+        UnitNode unit = units.get(event.unitId());
+        unit.moveFrom(event.effectiveFrom(), event.toParentId());
+        unit.changedBy(sequence);
         changeInstants.add(event.effectiveFrom());
     }
 
     @EventSourcingHandler
-    void on(UnitClosedEvent event) {
-        units.get(event.unitId()).setStatusFrom(event.effectiveFrom(), UnitStatus.CLOSED);
+    void on(UnitClosedEvent event, @SequenceNumber long sequence) {
+        UnitNode unit = units.get(event.unitId());
+        unit.setStatusFrom(event.effectiveFrom(), UnitStatus.CLOSED);
+        unit.changedBy(sequence);
         changeInstants.add(event.effectiveFrom());
     }
 
     @EventSourcingHandler
-    void on(UnitReopenedEvent event) {
-        units.get(event.unitId()).setStatusFrom(event.effectiveFrom(), UnitStatus.ACTIVE);
+    void on(UnitReopenedEvent event, @SequenceNumber long sequence) {
+        UnitNode unit = units.get(event.unitId());
+        unit.setStatusFrom(event.effectiveFrom(), UnitStatus.ACTIVE);
+        unit.changedBy(sequence);
         changeInstants.add(event.effectiveFrom());
     }
 
@@ -574,8 +613,8 @@ public class OrganizationTree {
         delegations.remove(event.delegationId());
     }
 
-    private void add(UUID unitId, UnitType type, String code, UUID parentId, Instant from) {
-        units.put(unitId, new UnitNode(type, code, parentId, from));
+    private void add(UUID unitId, UnitType type, String code, UUID parentId, Instant from, long revision) {
+        units.put(unitId, new UnitNode(type, code, parentId, from, revision));
         unitsByCode.put(code, unitId);
         changeInstants.add(from);
     }

@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * What the tree needs to decide about one unit: type, code, and its parent and status over time (each a short
- * list of changes ordered by effective time). Names and details are not kept: no rule depends on them.
+ * list of changes ordered by effective time), and its revision for conditional commands. Names and details are
+ * not kept: no rule depends on them.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -28,13 +29,16 @@ final class UnitNode {
     private String code;
     private List<ParentChange> parents = new ArrayList<>(1);
     private List<StatusChange> statuses = new ArrayList<>(1);
+    /** The tree's sequence number of the last event that changed this unit (a future-dated change counts now). */
+    private long revision;
 
     UnitNode() {
         // for Jackson
     }
 
-    UnitNode(UnitType type, String code, UUID parentId, Instant from) {
+    UnitNode(UnitType type, String code, UUID parentId, Instant from, long revision) {
         this.type = type;
+        this.revision = revision;
         this.code = code;
         parents.add(new ParentChange(from, parentId));
         statuses.add(new StatusChange(from, UnitStatus.ACTIVE));
@@ -46,6 +50,14 @@ final class UnitNode {
 
     String code() {
         return code;
+    }
+
+    long revision() {
+        return revision;
+    }
+
+    void changedBy(long sequence) {
+        revision = sequence;
     }
 
     Instant createdFrom() {
@@ -91,12 +103,12 @@ final class UnitNode {
     @Override
     public boolean equals(Object other) {
         return other instanceof UnitNode node && type == node.type && code.equals(node.code)
-                && parents.equals(node.parents) && statuses.equals(node.statuses);
+                && parents.equals(node.parents) && statuses.equals(node.statuses) && revision == node.revision;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, code, parents, statuses);
+        return Objects.hash(type, code, parents, statuses, revision);
     }
 
     void moveFrom(Instant from, UUID parentId) {

@@ -4,6 +4,11 @@ import dev.orgservice.api.structure.UnitDetails;
 
 import java.util.UUID;
 
-/** Replaces the unit's name and details (the API merges a PATCH into the current values first). */
-public record UpdateUnitCommand(UUID tenantId, UUID unitId, String name, UnitDetails details) implements TreeCommand {
+/** Changes a unit's name and details, as a PATCH: a null name or detail keeps its value. */
+public record UpdateUnitCommand(UUID tenantId, UUID unitId, String name, UnitDetails details, ExpectedRevision expected)
+        implements UnitChangeCommand {
+
+    public UpdateUnitCommand(UUID tenantId, UUID unitId, String name, UnitDetails details) {
+        this(tenantId, unitId, name, details, ExpectedRevision.ANY);
+    }
 }

@@ -176,7 +176,7 @@ final class StructureTestData {
                     null));
         }
         OrganizationTree tree = new OrganizationTree();
-        tree.on(new UnitsImportedEvent(UUID.randomUUID(), UUID.randomUUID(), 1, 1, Instant.EPOCH, imported));
+        tree.on(new UnitsImportedEvent(UUID.randomUUID(), UUID.randomUUID(), 1, 1, Instant.EPOCH, imported), 0);
         return tree;
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.test.context.TestPropertySource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +43,7 @@ class TreeSnapshotTest extends CommandSideIntegrationTest {
         JsonNode snapshot = awaitSnapshot(OrganizationTree.idOf(tenantId));
         long sequence = snapshot.get("sequence").asLong();
         assertThat(snapshot.get("payloadType").asText()).isEqualTo(OrganizationTree.class.getName());
+        assertThat(snapshot.get("payloadRevision").asText()).as("the tree's @Revision").isEqualTo("2");
         assertThat(snapshot.get("state").get("units").size()).as("one unit per event up to the snapshot")
                 .isEqualTo((int) sequence + 1);
 
@@ -51,6 +53,38 @@ class TreeSnapshotTest extends CommandSideIntegrationTest {
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
         Http.Response duplicate = http.post(units, editor, TreeRequests.department("D3", root));
         assertThat(duplicate.status()).as("the reloaded tree knows the codes from the snapshot").isEqualTo(409);
+        Http.Response renamed = http.send("PATCH", units + "/" + first, editor, "{\"name\":\"First\"}",
+                Map.of("If-Match", "\"1\""));
+        assertThat(renamed.status()).as("the reloaded tree knows the units' revisions: " + renamed.body()).isEqualTo(200);
+    }
+
+    @Test
+    void ignoresASnapshotOfAnotherRevisionAndLoadsTheTreeFromItsEvents() throws Exception {
+        UUID tenantId = requests().activeTenant(uniqueSlug("snap-rev"));
+        String editor = TestTokens.forTenant(tenantId, "ed", "ORG_EDITOR");
+        String units = "/api/v1/tenants/" + tenantId + "/units";
+        String root = requests().create(units, editor, TreeRequests.ROOT);
+        for (int i = 1; i <= 7; i++) {
+            requests().create(units, editor, TreeRequests.department("D" + i, root));
+        }
+        String treeId = OrganizationTree.idOf(tenantId);
+        awaitSnapshot(treeId);
+        // as a snapshot written before the tree had revisions would be, and an empty tree if it were loaded
+        try (Connection db = TestDatabase.get().connectAsAdmin();
+             PreparedStatement older = db.prepareStatement("""
+                     update event_store.snapshot_event_entry set payload_revision = null,
+                            payload = convert_to('{"treeId":"' || aggregate_identifier || '"}', 'UTF8')
+                     where aggregate_identifier = ?""")) {
+            older.setString(1, treeId);
+            assertThat(older.executeUpdate()).isEqualTo(1);
+        }
+
+        treeCache.removeAll();
+        Http.Response duplicate = http.post(units, editor, TreeRequests.department("D3", root));
+        assertThat(duplicate.status()).as("the tree came from its events: " + duplicate.body()).isEqualTo(409);
+        Http.Response renamed = http.send("PATCH", units + "/" + root, editor, "{\"name\":\"Root\"}",
+                Map.of("If-Match", "\"0\""));
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
     }
 
     /** The snapshot row, once the writer thread has stored it: sequence, payload type and the state as JSON. */
@@ -58,14 +92,14 @@ class TreeSnapshotTest extends CommandSideIntegrationTest {
         for (int attempt = 0; attempt < 50; attempt++) {
             try (Connection db = TestDatabase.get().connectAsAdmin();
                  PreparedStatement query = db.prepareStatement("""
-                         select sequence_number, payload_type, convert_from(payload, 'UTF8')
+                         select sequence_number, payload_type, payload_revision, convert_from(payload, 'UTF8')
                          from event_store.snapshot_event_entry where aggregate_identifier = ?""")) {
                 query.setString(1, treeId);
                 try (ResultSet row = query.executeQuery()) {
                     if (row.next()) {
                         ObjectMapper json = new ObjectMapper();
                         return json.createObjectNode().put("sequence", row.getLong(1)).put("payloadType", row.getString(2))
-                                .set("state", json.readTree(row.getString(3)));
+                                .put("payloadRevision", row.getString(3)).set("state", json.readTree(row.getString(4)));
                     }
                 }
             }

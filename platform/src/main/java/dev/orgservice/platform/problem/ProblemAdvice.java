@@ -147,6 +147,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
             case 406 -> ErrorCode.NOT_ACCEPTABLE;
             case 409 -> ErrorCode.CONFLICT;
+            case 412 -> ErrorCode.PRECONDITION_FAILED;
             case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
             case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
             case 503 -> ErrorCode.UNAVAILABLE;

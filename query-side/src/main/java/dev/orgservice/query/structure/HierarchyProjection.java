@@ -13,6 +13,7 @@ import dev.orgservice.query.storage.Timeline;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -25,7 +26,10 @@ import java.util.UUID;
 
 import static dev.orgservice.query.storage.SqlTimes.utc;
 
-/** Builds the hierarchy read model (units, parent and status timelines) from the structure events. */
+/**
+ * Builds the hierarchy read model (units, parent and status timelines) from the structure events. A unit's
+ * {@code revision} is the sequence number of the last event that changed it, as the command side counts it.
+ */
 @Component
 @ProcessingGroup(HierarchyProjection.PROCESSING_GROUP)
 public class HierarchyProjection {
@@ -48,41 +52,45 @@ public class HierarchyProjection {
     }
 
     @EventHandler
-    void on(UnitCreatedEvent event, @Timestamp Instant recorded) {
+    void on(UnitCreatedEvent event, @Timestamp Instant recorded, @SequenceNumber long revision) {
         newUnits().add(event.tenantId(), List.of(new ImportedUnit(event.unitId(), event.type(), event.code(),
-                event.name(), event.parentId(), event.details())), event.effectiveFrom(), recorded);
+                event.name(), event.parentId(), event.details())), event.effectiveFrom(), recorded, revision);
     }
 
     /** A batch of up to 1,000 units, written with the batch's other new units: they have no timeline to fix up. */
     @EventHandler
-    void on(UnitsImportedEvent event, @Timestamp Instant recorded) {
-        newUnits().add(event.tenantId(), event.units(), event.effectiveFrom(), recorded);
+    void on(UnitsImportedEvent event, @Timestamp Instant recorded, @SequenceNumber long revision) {
+        newUnits().add(event.tenantId(), event.units(), event.effectiveFrom(), recorded, revision);
     }
 
     @EventHandler
-    void on(UnitDetailsUpdatedEvent event, @Timestamp Instant recorded) {
+    void on(UnitDetailsUpdatedEvent event, @Timestamp Instant recorded, @SequenceNumber long revision) {
         writeNewUnits();
-        jdbc.update("update read_model.unit set name = coalesce(?, name), details = details || ?::jsonb, updated_at = ? "
-                + "where unit_id = ?", event.name(), NewUnits.json(json, event.details()), utc(recorded), event.unitId());
+        jdbc.update("update read_model.unit set name = coalesce(?, name), details = details || ?::jsonb, updated_at = ?, "
+                + "revision = ? where unit_id = ?", event.name(), NewUnits.json(json, event.details()), utc(recorded),
+                revision, event.unitId());
         if (event.name() != null) {
             jdbc.update("update read_model.unit_parent set name = ? where unit_id = ?", event.name(), event.unitId());
         }
     }
 
     @EventHandler
-    void on(UnitMovedEvent event) {
+    void on(UnitMovedEvent event, @SequenceNumber long revision) {
         writeNewUnits();
         PARENT.set(jdbc, event.tenantId(), List.of(event.unitId()), event.effectiveFrom(), event.toParentId());
+        setRevision(event.unitId(), revision);
     }
 
     @EventHandler
-    void on(UnitClosedEvent event) {
+    void on(UnitClosedEvent event, @SequenceNumber long revision) {
         setStatus(event.tenantId(), event.unitId(), event.effectiveFrom(), UnitStatus.CLOSED);
+        setRevision(event.unitId(), revision);
     }
 
     @EventHandler
-    void on(UnitReopenedEvent event) {
+    void on(UnitReopenedEvent event, @SequenceNumber long revision) {
         setStatus(event.tenantId(), event.unitId(), event.effectiveFrom(), UnitStatus.ACTIVE);
+        setRevision(event.unitId(), revision);
     }
 
     /** From now on the reads look the unit's status up in its timeline instead of taking it as ACTIVE. */
@@ -91,6 +99,10 @@ public class HierarchyProjection {
         STATUS.set(jdbc, tenantId, List.of(unitId), from, status.name());
         jdbc.update("update read_model.unit_parent set status_changed = true where unit_id = ? and not status_changed",
                 unitId);
+    }
+
+    private void setRevision(UUID unitId, long revision) {
+        jdbc.update("update read_model.unit set revision = ? where unit_id = ?", revision, unitId);
     }
 
     @ResetHandler

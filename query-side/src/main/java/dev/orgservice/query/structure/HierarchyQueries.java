@@ -98,7 +98,7 @@ public class HierarchyQueries {
             path.add(unitId);
             UnitView unit = found.get(0);
             return Optional.of(new UnitView(unit.unitId(), unit.type(), unit.code(), unit.name(), unit.status(),
-                    unit.parentId(), path, path.size() - 1, unit.existsFrom(), unit.details(), asOf));
+                    unit.parentId(), path, path.size() - 1, unit.existsFrom(), unit.details(), asOf, unit.revision()));
         });
     }
 
@@ -197,7 +197,8 @@ public class HierarchyQueries {
             return new UnitView(row.getObject("unit_id", UUID.class), UnitType.valueOf(row.getString("type")),
                     row.getString("code"), row.getString("name"), status(row), row.getObject("parent_id", UUID.class),
                     List.of(), 0, instant(row, "created_from"),
-                    json.readValue(row.getString("details"), UnitDetails.class), asOf);
+                    json.readValue(row.getString("details"), UnitDetails.class), asOf,
+                    (Long) row.getObject("revision"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable unit details", e);
         }

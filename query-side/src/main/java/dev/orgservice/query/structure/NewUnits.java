@@ -24,7 +24,7 @@ final class NewUnits {
     /** 5 import events of 1,000 units: bounds the memory a batch of imports holds before it writes. */
     static final int MAX_PENDING = 5_000;
 
-    private record Row(UUID tenantId, ImportedUnit unit, OffsetDateTime from, OffsetDateTime recorded) {
+    private record Row(UUID tenantId, ImportedUnit unit, OffsetDateTime from, OffsetDateTime recorded, long revision) {
     }
 
     private final JdbcTemplate jdbc;
@@ -38,10 +38,11 @@ final class NewUnits {
         this.maxPending = maxPending;
     }
 
-    void add(UUID tenantId, List<ImportedUnit> units, Instant from, Instant recorded) {
+    /** @param revision the sequence number of the event that created the units */
+    void add(UUID tenantId, List<ImportedUnit> units, Instant from, Instant recorded, long revision) {
         OffsetDateTime at = utc(from);
         OffsetDateTime recordedAt = utc(recorded);
-        units.forEach(unit -> rows.add(new Row(tenantId, unit, at, recordedAt)));
+        units.forEach(unit -> rows.add(new Row(tenantId, unit, at, recordedAt, revision)));
         if (rows.size() > maxPending) {
             write();
         }
@@ -52,8 +53,9 @@ final class NewUnits {
             return;
         }
         jdbc.batchUpdate("""
-                insert into read_model.unit (unit_id, tenant_id, type, code, name, details, created_from, updated_at)
-                values (?, ?, ?, ?, ?, ?::jsonb, ?, ?) on conflict (unit_id) do nothing""", rows, rows.size(),
+                insert into read_model.unit (unit_id, tenant_id, type, code, name, details, created_from, updated_at,
+                                             revision)
+                values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?) on conflict (unit_id) do nothing""", rows, rows.size(),
                 (statement, row) -> {
                     statement.setObject(1, row.unit().unitId());
                     statement.setObject(2, row.tenantId());
@@ -63,6 +65,7 @@ final class NewUnits {
                     statement.setString(6, json(json, row.unit().details()));
                     statement.setObject(7, row.from());
                     statement.setObject(8, row.recorded());
+                    statement.setLong(9, row.revision());
                 });
         jdbc.batchUpdate("""
                 insert into read_model.unit_parent (unit_id, valid_from, tenant_id, parent_id, type, code, name)

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The hierarchy projection writes the new units of a batch together ({@code NewUnits}); events later in the same
  * batch that change those units must still find them. The subtree, children and ancestors take each unit's summary
- * from its parent rows, copies the projection keeps through moves, renames and status changes.
+ * from its parent rows, copies the projection keeps through moves, renames and status changes. A unit's revision is
+ * the sequence number of the last event that changed it.
  */
 class HierarchyProjectionTest extends QuerySideIntegrationTest {
 
@@ -61,6 +62,9 @@ class HierarchyProjectionTest extends QuerySideIntegrationTest {
         assertThat(view.get("name").asText()).isEqualTo("Renamed");
         assertThat(view.get("parentId").asText()).isEqualTo(second.toString());
         assertThat(view.get("path").toString()).isEqualTo("[\"" + second + "\",\"" + department + "\"]");
+        assertThat(view.get("revision").asLong()).as("the rename, the tree's fifth event").isEqualTo(4);
+        assertThat(http.get("/api/v1/tenants/" + tenantId + "/units/" + second, viewer).json().get("revision").asLong())
+                .as("a unit keeps the revision of its own last change").isEqualTo(1);
 
         Http.Response before = http.get(unit + "?asOf=" + moved.minusSeconds(30), viewer);
         assertThat(before.json().get("parentId").asText()).as("under A until the move").isEqualTo(first.toString());

@@ -21,6 +21,7 @@ public enum ErrorCode {
     TENANT_SUSPENDED("tenant-suspended", "Tenant is suspended", 409),
     TENANT_NOT_ACTIVE("tenant-not-active", "Tenant is not active", 409),
     CONCURRENT_CHANGE("concurrent-change", "Concurrent change, retry", 409),
+    PRECONDITION_FAILED("precondition-failed", "Changed since it was read", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     RULE_VIOLATION("rule-violation", "Business rule violated", 422),

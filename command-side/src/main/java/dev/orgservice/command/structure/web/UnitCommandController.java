@@ -13,6 +13,7 @@ import dev.orgservice.platform.problem.Problems;
 import dev.orgservice.platform.security.Role;
 import dev.orgservice.platform.validation.Rows;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,6 +41,10 @@ import static dev.orgservice.platform.time.FlexibleInstant.orNow;
 @Tag(name = "Company structure", description = "Units of a tenant: create, import, update, move, close, reopen; "
         + "changes may be effective-dated (effectiveFrom, default now)")
 public class UnitCommandController {
+
+    private static final String IF_MATCH = "The unit's revision as read (\"7\", from the unit's `revision` or a "
+            + "command's ETag): the change is refused with 412 precondition-failed if the unit changed since. "
+            + "Absent: no condition.";
 
     private final CommandSender commands;
     private final Validator validator;
@@ -57,10 +63,12 @@ public class UnitCommandController {
             Rows.requireNoErrors(List.of(new Problems.FieldError("parentCode", "only in imports; name the parent by parentId")));
         }
         UUID unitId = UUID.randomUUID();
-        var outcome = commands.send(new CreateUnitCommand(tenantId, unitId, request.type(), request.code(),
-                request.name(), request.parentId(), orNow(request.effectiveFrom()), request.details()), tenantId);
+        CommandSender.Outcome<Long> outcome = commands.send(new CreateUnitCommand(tenantId, unitId, request.type(),
+                request.code(), request.name(), request.parentId(), orNow(request.effectiveFrom()), request.details()),
+                tenantId);
         return ResponseEntity.created(URI.create("/api/v1/tenants/" + tenantId + "/units/" + unitId))
-                .body(new UnitCommandResult(unitId, outcome.position()));
+                .eTag(IfMatch.etag(outcome.result()))
+                .body(new UnitCommandResult(unitId, outcome.position(), outcome.result()));
     }
 
     @PostMapping("/import")
@@ -88,40 +96,52 @@ public class UnitCommandController {
     @PatchMapping("/{unitId}")
     @PreAuthorize(Role.STRUCTURE_EDITING)
     @Operation(summary = "Change a unit's name or details (takes effect immediately)")
-    public UnitCommandResult update(@PathVariable UUID tenantId, @PathVariable UUID unitId,
-                                    @Valid @RequestBody UnitUpdateRequest request) {
-        return send(new UpdateUnitCommand(tenantId, unitId, request.name(), request.changedDetails()), tenantId, unitId);
+    public ResponseEntity<UnitCommandResult> update(@PathVariable UUID tenantId, @PathVariable UUID unitId,
+                                                    @Parameter(description = IF_MATCH)
+                                                    @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+                                                    @Valid @RequestBody UnitUpdateRequest request) {
+        return send(new UpdateUnitCommand(tenantId, unitId, request.name(), request.changedDetails(),
+                IfMatch.expectedRevision(ifMatch)), tenantId, unitId);
     }
 
     @PostMapping("/{unitId}/move")
     @PreAuthorize(Role.STRUCTURE_EDITING)
     @Operation(summary = "Move a unit and its subtree; refused if it would create a cycle at any effective date")
-    public UnitCommandResult move(@PathVariable UUID tenantId, @PathVariable UUID unitId,
-                                  @Valid @RequestBody MoveRequest request) {
-        return send(new MoveUnitCommand(tenantId, unitId, request.newParentId(), orNow(request.effectiveFrom())),
-                tenantId, unitId);
+    public ResponseEntity<UnitCommandResult> move(@PathVariable UUID tenantId, @PathVariable UUID unitId,
+                                                  @Parameter(description = IF_MATCH)
+                                                  @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+                                                  @Valid @RequestBody MoveRequest request) {
+        return send(new MoveUnitCommand(tenantId, unitId, request.newParentId(), orNow(request.effectiveFrom()),
+                IfMatch.expectedRevision(ifMatch)), tenantId, unitId);
     }
 
     @PostMapping("/{unitId}/close")
     @PreAuthorize(Role.STRUCTURE_EDITING)
     @Operation(summary = "Close a unit; refused while it has (or will have) active children")
-    public UnitCommandResult close(@PathVariable UUID tenantId, @PathVariable UUID unitId,
-                                   @RequestBody(required = false) EffectiveChangeRequest request) {
-        return send(new CloseUnitCommand(tenantId, unitId, orNow(request == null ? null : request.effectiveFrom())),
-                tenantId, unitId);
+    public ResponseEntity<UnitCommandResult> close(@PathVariable UUID tenantId, @PathVariable UUID unitId,
+                                                   @Parameter(description = IF_MATCH)
+                                                   @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+                                                   @RequestBody(required = false) EffectiveChangeRequest request) {
+        return send(new CloseUnitCommand(tenantId, unitId, orNow(request == null ? null : request.effectiveFrom()),
+                IfMatch.expectedRevision(ifMatch)), tenantId, unitId);
     }
 
     @PostMapping("/{unitId}/reopen")
     @PreAuthorize(Role.STRUCTURE_EDITING)
     @Operation(summary = "Reopen a closed unit; its parent must be active")
-    public UnitCommandResult reopen(@PathVariable UUID tenantId, @PathVariable UUID unitId,
-                                    @RequestBody(required = false) EffectiveChangeRequest request) {
-        return send(new ReopenUnitCommand(tenantId, unitId, orNow(request == null ? null : request.effectiveFrom())),
-                tenantId, unitId);
+    public ResponseEntity<UnitCommandResult> reopen(@PathVariable UUID tenantId, @PathVariable UUID unitId,
+                                                    @Parameter(description = IF_MATCH)
+                                                    @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+                                                    @RequestBody(required = false) EffectiveChangeRequest request) {
+        return send(new ReopenUnitCommand(tenantId, unitId, orNow(request == null ? null : request.effectiveFrom()),
+                IfMatch.expectedRevision(ifMatch)), tenantId, unitId);
     }
 
-    private UnitCommandResult send(Object command, UUID tenantId, UUID unitId) {
-        return new UnitCommandResult(unitId, commands.send(command, tenantId).position());
+    /** The unit's revision after the command, in the body and as the ETag to send back in If-Match. */
+    private ResponseEntity<UnitCommandResult> send(Object command, UUID tenantId, UUID unitId) {
+        CommandSender.Outcome<Long> outcome = commands.send(command, tenantId);
+        return ResponseEntity.ok().eTag(IfMatch.etag(outcome.result()))
+                .body(new UnitCommandResult(unitId, outcome.position(), outcome.result()));
     }
 
     private List<Problems.FieldError> rowErrors(List<UnitRequest> rows) {

@@ -1,0 +1,11 @@
+package dev.orgservice.command.structure;
+
+import java.util.UUID;
+
+/** A change of one existing unit, made only while the unit is at a revision the client expects. */
+public interface UnitChangeCommand extends TreeCommand {
+
+    UUID unitId();
+
+    ExpectedRevision expected();
+}

@@ -1,0 +1,86 @@
+package dev.orgservice.command.structure.web;
+
+import dev.orgservice.api.error.ErrorCode;
+import dev.orgservice.command.structure.ExpectedRevision;
+import dev.orgservice.platform.problem.OrgException;
+import dev.orgservice.platform.problem.Problems;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A request's {@code If-Match} (RFC 9110, section 13.1.1) read as the unit revisions it accepts. A revision travels
+ * as a strong entity tag holding its number ({@code "7"}), the form of the {@code ETag} the unit commands answer.
+ * If-Match compares strongly, so a weak tag ({@code W/"7"}) matches nothing, nor does a tag that is not a
+ * revision: such a request is refused with 412 like a stale one. Absent or {@code *}: no condition (a unit that does
+ * not exist is a 404 either way). A header that is not a list of entity tags is a 400.
+ */
+final class IfMatch {
+
+    static final String HEADER = "If-Match";
+
+    private static final Pattern REVISION = Pattern.compile("[0-9]{1,18}");
+
+    private IfMatch() {
+    }
+
+    static ExpectedRevision expectedRevision(String header) {
+        if (header == null || header.isBlank() || header.strip().equals("*")) {
+            return ExpectedRevision.ANY;
+        }
+        Set<Long> revisions = new HashSet<>();
+        int tags = 0;
+        int at = 0;
+        while ((at = skipSeparators(header, at)) < header.length()) {
+            boolean weak = header.startsWith("W/", at);
+            int open = weak ? at + 2 : at;
+            int close = open < header.length() && header.charAt(open) == '"' ? header.indexOf('"', open + 1) : -1;
+            if (close < 0) {
+                throw malformed();
+            }
+            String tag = header.substring(open + 1, close);
+            if (!weak && REVISION.matcher(tag).matches()) {
+                revisions.add(Long.parseLong(tag));
+            }
+            tags++;
+            at = skipSpaces(header, close + 1);
+            if (at < header.length() && header.charAt(at) != ',') {
+                throw malformed();
+            }
+        }
+        if (tags == 0) {
+            throw malformed();
+        }
+        return new ExpectedRevision(revisions);
+    }
+
+    /** The strong entity tag of a revision, as the commands answer it in {@code ETag}. */
+    static String etag(long revision) {
+        return "\"" + revision + "\"";
+    }
+
+    /** Past spaces and commas: a list may have empty elements (RFC 9110, section 5.6.1). */
+    private static int skipSeparators(String header, int from) {
+        int at = from;
+        while (at < header.length() && (header.charAt(at) == ',' || header.charAt(at) == ' ' || header.charAt(at) == '\t')) {
+            at++;
+        }
+        return at;
+    }
+
+    private static int skipSpaces(String header, int from) {
+        int at = from;
+        while (at < header.length() && (header.charAt(at) == ' ' || header.charAt(at) == '\t')) {
+            at++;
+        }
+        return at;
+    }
+
+    private static OrgException malformed() {
+        return new OrgException(ErrorCode.VALIDATION, "If-Match must be * or a list of entity tags, such as \"7\"",
+                Map.of("errors", List.of(new Problems.FieldError(HEADER, "not * or a list of entity tags"))));
+    }
+}
