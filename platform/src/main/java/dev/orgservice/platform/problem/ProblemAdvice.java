@@ -138,7 +138,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    private static ErrorCode codeFor(HttpStatusCode status) {
+    static ErrorCode codeFor(HttpStatusCode status) {
         return switch (status.value()) {
             case 400 -> ErrorCode.VALIDATION;
             case 401 -> ErrorCode.UNAUTHORIZED;

@@ -16,8 +16,12 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -81,10 +85,25 @@ public class SecurityConfiguration {
                 .build();
     }
 
-    /** The configured validation, with the tokens it has accepted remembered for a few minutes ({@link CachingJwtDecoder}). */
+    /**
+     * The configured validation plus the caller's claims ({@link CallerClaimsValidator}), with the tokens it has
+     * accepted remembered for a few minutes ({@link CachingJwtDecoder}).
+     */
     @Bean
     JwtDecoder jwtDecoder(JwtProperties jwt) {
-        return new CachingJwtDecoder(configuredDecoder(jwt));
+        return new CachingJwtDecoder(withCallerClaims(configuredDecoder(jwt), new CallerClaimsValidator()));
+    }
+
+    private static JwtDecoder withCallerClaims(JwtDecoder decoder, OAuth2TokenValidator<Jwt> claims) {
+        return token -> {
+            Jwt jwt = decoder.decode(token);
+            OAuth2TokenValidatorResult result = claims.validate(jwt);
+            if (result.hasErrors()) {
+                throw new JwtValidationException(result.getErrors().iterator().next().getDescription(),
+                        result.getErrors());
+            }
+            return jwt;
+        };
     }
 
     private static JwtDecoder configuredDecoder(JwtProperties jwt) {

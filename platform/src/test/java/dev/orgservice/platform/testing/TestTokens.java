@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Mints HS256 tokens like the local dev tokens, for tests. */
@@ -38,6 +39,18 @@ public final class TestTokens {
         if (tenantId != null) {
             claims.claim("tenant_id", tenantId.toString());
         }
+        return signed(claims, secret);
+    }
+
+    /** A validly signed token, valid for an hour, with exactly these claims (and {@code iat}, {@code exp}). */
+    public static String withClaims(Map<String, Object> claims) {
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(3600)));
+        claims.forEach(builder::claim);
+        return signed(builder, SECRET);
+    }
+
+    private static String signed(JWTClaimsSet.Builder claims, String secret) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
             jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +47,23 @@ class CallerApiTest extends QuerySideIntegrationTest {
             Http.Response me = http.get("/api/v1/me", token);
             assertThat(me.status()).isEqualTo(401);
             assertThat(me.contentType()).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
+    void refusesASignedTokenWithoutTheClaimsACallerNeedsAsInvalid() {
+        List<Map<String, Object>> claimSets = List.of(
+                Map.of("sub", "eve", "tenant_id", "null", "roles", List.of("ORG_EDITOR")),
+                Map.of("sub", "eve", "tenant_id", "1-2-3-4-5", "roles", List.of("ORG_EDITOR")),
+                Map.of("sub", "eve", "tenant_id", 42, "roles", List.of("ORG_EDITOR")),
+                Map.of("tenant_id", UUID.randomUUID().toString(), "roles", List.of("ORG_VIEWER")));
+        for (Map<String, Object> claims : claimSets) {
+            for (String path : List.of("/api/v1/me", "/api/v1/tenants/null/units")) {
+                Http.Response response = http.get(path, TestTokens.withClaims(claims));
+                assertThat(response.status()).as(claims + " on " + path + ": " + response.body()).isEqualTo(401);
+                assertThat(response.contentType()).startsWith("application/problem+json");
+                assertThat(response.json().get("type").asText()).endsWith("/unauthorized");
+            }
         }
     }
 }

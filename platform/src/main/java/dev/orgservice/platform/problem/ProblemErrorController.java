@@ -1,0 +1,36 @@
+package dev.orgservice.platform.problem;
+
+import dev.orgservice.api.error.ErrorCode;
+import dev.orgservice.platform.web.CorrelationId;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The servlet container's error page ({@code /error}), reached when an exception escapes a servlet filter, outside
+ * Spring MVC and so outside {@link ProblemAdvice}: answered as a problem too, instead of Spring Boot's own error
+ * JSON (which it replaces). Nothing of the exception is shown; the container has logged it with the correlation id.
+ */
+@RestController
+class ProblemErrorController implements ErrorController {
+
+    @RequestMapping("${server.error.path:/error}")
+    ResponseEntity<Object> error(HttpServletRequest request, HttpServletResponse response) {
+        int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 500;
+        ErrorCode code = ProblemAdvice.codeFor(HttpStatusCode.valueOf(status));
+        ProblemDetail problem = Problems.of(code, code.title(),
+                (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        // the filter that put the id into the log context has cleared it by now; the response still carries it
+        String correlationId = response.getHeader(CorrelationId.HEADER);
+        if (correlationId != null) {
+            problem.setProperty("correlationId", correlationId);
+        }
+        return ProblemAdvice.respond(problem);
+    }
+}
