@@ -30,14 +30,11 @@ class StoreCheckedTreeCacheTest extends CommandSideIntegrationTest {
 
     @Test
     void concurrentCommandsOnOneTreeKeepTheCachedTree() throws Exception {
-        UUID tenantId = requests().activeTenant(uniqueSlug("fresh"));
-        String editor = TestTokens.forTenant(tenantId, "ed", "ORG_EDITOR");
-        String units = "/api/v1/tenants/" + tenantId + "/units";
-        String root = requests().create(units, editor, TreeRequests.ROOT);
-        List<String> departments = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            departments.add(requests().create(units, editor, TreeRequests.department("D" + i, root)));
-        }
+        TreeRequests.Tree tree = requests().rootWithDepartments(uniqueSlug("fresh"), 8);
+        UUID tenantId = tree.tenantId();
+        String editor = tree.editor();
+        String units = tree.units();
+        List<String> departments = tree.departments();
         Object cached = cachedTree(tenantId);
         assertThat(cached).isNotNull();
 

@@ -3,6 +3,8 @@ package dev.orgservice.command.structure;
 import dev.orgservice.platform.testing.Http;
 import dev.orgservice.platform.testing.TestTokens;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +22,23 @@ record TreeRequests(Http http) {
         UUID tenantId = UUID.fromString(created.json().get("tenantId").asText());
         assertThat(http.post("/api/v1/tenants/" + tenantId + "/activate", admin, "{}").status()).isEqualTo(200);
         return tenantId;
+    }
+
+    /** An active tenant's tree, created over HTTP: its editor's token, the units path, the root and departments. */
+    record Tree(UUID tenantId, String editor, String units, String root, List<String> departments) {
+    }
+
+    /** A new active tenant with a root legal entity and {@code departments} departments D1, D2 ... under it. */
+    Tree rootWithDepartments(String slug, int departments) {
+        UUID tenantId = activeTenant(slug);
+        String editor = TestTokens.forTenant(tenantId, "ed", "ORG_EDITOR");
+        String units = "/api/v1/tenants/" + tenantId + "/units";
+        String root = create(units, editor, ROOT);
+        List<String> created = new ArrayList<>();
+        for (int i = 1; i <= departments; i++) {
+            created.add(create(units, editor, department("D" + i, root)));
+        }
+        return new Tree(tenantId, editor, units, root, created);
     }
 
     /** Answers the new unit's id. */

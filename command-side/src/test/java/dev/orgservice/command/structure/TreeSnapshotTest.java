@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orgservice.command.CommandSideIntegrationTest;
 import dev.orgservice.platform.testing.Http;
 import dev.orgservice.platform.testing.TestDatabase;
-import dev.orgservice.platform.testing.TestTokens;
 import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,17 +28,9 @@ class TreeSnapshotTest extends CommandSideIntegrationTest {
 
     @Test
     void writesTheCachedTreeAsASnapshotThatLoadsAfterTheCacheIsGone() throws Exception {
-        UUID tenantId = requests().activeTenant(uniqueSlug("snap"));
-        String editor = TestTokens.forTenant(tenantId, "ed", "ORG_EDITOR");
-        String units = "/api/v1/tenants/" + tenantId + "/units";
-        String root = requests().create(units, editor, TreeRequests.ROOT);
-        String first = null;
-        for (int i = 1; i <= 7; i++) {
-            String department = requests().create(units, editor, TreeRequests.department("D" + i, root));
-            first = first == null ? department : first;
-        }
+        TreeRequests.Tree tree = requests().rootWithDepartments(uniqueSlug("snap"), 7);
 
-        JsonNode snapshot = awaitSnapshot(OrganizationTree.idOf(tenantId));
+        JsonNode snapshot = awaitSnapshot(OrganizationTree.idOf(tree.tenantId()));
         long sequence = snapshot.get("sequence").asLong();
         assertThat(snapshot.get("payloadType").asText()).isEqualTo(OrganizationTree.class.getName());
         assertThat(snapshot.get("payloadRevision").asText()).as("the tree's @Revision").isEqualTo("2");
@@ -48,26 +38,22 @@ class TreeSnapshotTest extends CommandSideIntegrationTest {
                 .isEqualTo((int) sequence + 1);
 
         treeCache.removeAll();
-        String later = requests().create(units, editor, TreeRequests.department("D8", root));
-        Http.Response moved = http.post(units + "/" + later + "/move", editor, "{\"newParentId\":\"" + first + "\"}");
+        String first = tree.departments().get(0);
+        String later = requests().create(tree.units(), tree.editor(), TreeRequests.department("D8", tree.root()));
+        Http.Response moved = http.post(tree.units() + "/" + later + "/move", tree.editor(),
+                "{\"newParentId\":\"" + first + "\"}");
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
-        Http.Response duplicate = http.post(units, editor, TreeRequests.department("D3", root));
+        Http.Response duplicate = http.post(tree.units(), tree.editor(), TreeRequests.department("D3", tree.root()));
         assertThat(duplicate.status()).as("the reloaded tree knows the codes from the snapshot").isEqualTo(409);
-        Http.Response renamed = http.send("PATCH", units + "/" + first, editor, "{\"name\":\"First\"}",
+        Http.Response renamed = http.send("PATCH", tree.units() + "/" + first, tree.editor(), "{\"name\":\"First\"}",
                 Map.of("If-Match", "\"1\""));
         assertThat(renamed.status()).as("the reloaded tree knows the units' revisions: " + renamed.body()).isEqualTo(200);
     }
 
     @Test
     void ignoresASnapshotOfAnotherRevisionAndLoadsTheTreeFromItsEvents() throws Exception {
-        UUID tenantId = requests().activeTenant(uniqueSlug("snap-rev"));
-        String editor = TestTokens.forTenant(tenantId, "ed", "ORG_EDITOR");
-        String units = "/api/v1/tenants/" + tenantId + "/units";
-        String root = requests().create(units, editor, TreeRequests.ROOT);
-        for (int i = 1; i <= 7; i++) {
-            requests().create(units, editor, TreeRequests.department("D" + i, root));
-        }
-        String treeId = OrganizationTree.idOf(tenantId);
+        TreeRequests.Tree tree = requests().rootWithDepartments(uniqueSlug("snap-rev"), 7);
+        String treeId = OrganizationTree.idOf(tree.tenantId());
         awaitSnapshot(treeId);
         // as a snapshot written before the tree had revisions would be, and an empty tree if it were loaded
         try (Connection db = TestDatabase.get().connectAsAdmin();
@@ -80,9 +66,9 @@ class TreeSnapshotTest extends CommandSideIntegrationTest {
         }
 
         treeCache.removeAll();
-        Http.Response duplicate = http.post(units, editor, TreeRequests.department("D3", root));
+        Http.Response duplicate = http.post(tree.units(), tree.editor(), TreeRequests.department("D3", tree.root()));
         assertThat(duplicate.status()).as("the tree came from its events: " + duplicate.body()).isEqualTo(409);
-        Http.Response renamed = http.send("PATCH", units + "/" + root, editor, "{\"name\":\"Root\"}",
+        Http.Response renamed = http.send("PATCH", tree.units() + "/" + tree.root(), tree.editor(), "{\"name\":\"Root\"}",
                 Map.of("If-Match", "\"0\""));
         assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
     }
