@@ -124,6 +124,26 @@ class StructureEndToEndTest extends RunningSystem {
     }
 
     @Test
+    void refusesTimesOutsideTheYears0001To9999SoThatNoProjectionIsGivenOneItCannotStore() {
+        String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
+        for (String time : List.of("+999999999-12-31T23:59:59Z", "+10000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z")) {
+            Http.Response far = create("DEPARTMENT", "FAR", le, ",\"effectiveFrom\":\"" + time + "\"");
+            assertThat(far.status()).as(time + ": " + far.body()).isEqualTo(400);
+            assertThat(far.json().get("errors").get(0).get("field").asText()).isEqualTo("effectiveFrom");
+            Http.Response asOf = queries.get(units() + le + "?asOf=" + time.replace("+", "%2B"), editor);
+            assertThat(asOf.status()).as("asOf " + time + ": " + asOf.body()).isEqualTo(400);
+        }
+        Http.Response latest = create("DEPARTMENT", "LATE", le, ",\"effectiveFrom\":\"9999-12-31\"");
+        assertThat(latest.status()).as(latest.body()).isEqualTo(201);
+        assertThat(queries.get(units() + le + "?asOf=0001-01-01", editor).status()).as("before the unit existed")
+                .isEqualTo(404);
+
+        Http.Response after = create("DEPARTMENT", "NEXT", le, "");
+        assertThat(read(units() + after.json().get("unitId").asText(), after, editor).get("code").asText())
+                .as("the read model goes on").isEqualTo("NEXT");
+    }
+
+    @Test
     void walksTheManagementChainAndReportsAcrossUnits() {
         String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
         String dept = unit("DEPARTMENT", "FIN", le, "");

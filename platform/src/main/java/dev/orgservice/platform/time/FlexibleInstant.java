@@ -8,6 +8,15 @@ import java.time.format.DateTimeParseException;
 /** Effective times in requests accept an instant or a date; a date means 00:00 UTC of that day. */
 public final class FlexibleInstant {
 
+    /**
+     * The earliest and the latest time a request may name: ISO 8601's four-digit years, which PostgreSQL, the read
+     * models and every consumer's database can hold. Java's {@code Instant} reaches a billion years either way; an
+     * event with such a time was recorded, and then stopped the projection that could not store it, for every
+     * tenant (found by hand, 2026-11-27).
+     */
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     private FlexibleInstant() {
     }
 
@@ -16,6 +25,7 @@ public final class FlexibleInstant {
         return requested != null ? requested : Instant.now();
     }
 
+    /** Any instant or date, as stored events carry them: an event is read as it was recorded. */
     public static Instant parse(String text) {
         String value = text.trim();
         try {
@@ -25,5 +35,13 @@ public final class FlexibleInstant {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'" + text + "' is neither an ISO-8601 instant nor a date", e);
         }
+    }
+
+    /** A time a request names: {@link #EARLIEST} to {@link #LATEST}. */
+    public static Instant requireRequestable(Instant instant) {
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new IllegalArgumentException(instant + " is outside the years 0001 to 9999");
+        }
+        return instant;
     }
 }

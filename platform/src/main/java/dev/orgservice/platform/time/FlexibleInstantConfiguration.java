@@ -4,43 +4,68 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.format.FormatterRegistry;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 
-/** Lets JSON bodies and query parameters ({@code asOf}, {@code from}...) carry a date where an instant is expected. */
+/**
+ * Lets JSON bodies and query parameters ({@code asOf}, {@code from}...) carry a date where an instant is expected,
+ * and keeps the times a request names within the years 0001 to 9999 ({@link FlexibleInstant#requireRequestable}).
+ */
 @Configuration
 public class FlexibleInstantConfiguration implements WebMvcConfigurer {
 
-    /** A module bean: Spring Boot registers it on the application's ObjectMapper, which Axon's serializer uses too. */
+    /**
+     * A module bean: Spring Boot registers it on the application's ObjectMapper, which Axon's serializer uses too, so
+     * it reads any instant: an event is read as it was recorded.
+     */
     @Bean
     SimpleModule flexibleInstants() {
-        SimpleModule module = new SimpleModule("flexible-instants");
-        module.addDeserializer(Instant.class, new JsonDeserializer<>() {
-            @Override
-            public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-                if (parser.currentToken() == JsonToken.VALUE_STRING) {
-                    try {
-                        return FlexibleInstant.parse(parser.getText());
-                    } catch (IllegalArgumentException e) {
-                        return (Instant) context.handleWeirdStringValue(Instant.class, parser.getText(), e.getMessage());
-                    }
-                }
-                return InstantDeserializer.INSTANT.deserialize(parser, context);
-            }
-        });
-        return module;
+        return instants("flexible-instants", UnaryOperator.identity());
+    }
+
+    /**
+     * The JSON of the HTTP API: the application's ObjectMapper, whose instants in a request body must also lie in the
+     * years 0001 to 9999 (a {@code 400} naming the field otherwise). Replaces Spring Boot's converter of the same type.
+     */
+    @Bean
+    MappingJackson2HttpMessageConverter apiJson(ObjectMapper objectMapper) {
+        return new MappingJackson2HttpMessageConverter(objectMapper.copy()
+                .registerModule(instants("requested-instants", FlexibleInstant::requireRequestable)));
     }
 
     @Override
     public void addFormatters(FormatterRegistry registry) {
-        registry.addConverter(String.class, Instant.class, (Converter<String, Instant>) FlexibleInstant::parse);
+        registry.addConverter(String.class, Instant.class,
+                (Converter<String, Instant>) text -> FlexibleInstant.requireRequestable(FlexibleInstant.parse(text)));
+    }
+
+    /** Reads an instant from a date or an instant string, or from a number as Jackson does, and then {@code check}s it. */
+    private static SimpleModule instants(String name, UnaryOperator<Instant> check) {
+        SimpleModule module = new SimpleModule(name);
+        module.addDeserializer(Instant.class, new JsonDeserializer<>() {
+            @Override
+            public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                try {
+                    return check.apply(parser.currentToken() == JsonToken.VALUE_STRING
+                            ? FlexibleInstant.parse(parser.getText())
+                            : InstantDeserializer.INSTANT.deserialize(parser, context));
+                } catch (IllegalArgumentException e) {
+                    throw InvalidFormatException.from(parser, e.getMessage(), parser.getText(), Instant.class);
+                }
+            }
+        });
+        return module;
     }
 }
