@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The servlet container's error page ({@code /error}), reached when an exception escapes a servlet filter, outside
  * Spring MVC and so outside {@link ProblemAdvice}: answered as a problem too, instead of Spring Boot's own error
  * JSON (which it replaces). Nothing of the exception is shown; the container has logged it with the correlation id.
+ * What Tomcat refuses before the application runs is answered by {@link ProblemErrorReportValve}.
  */
 @RestController
 class ProblemErrorController implements ErrorController {
