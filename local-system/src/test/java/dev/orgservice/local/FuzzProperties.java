@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random bodies, path segments and query parameters thrown at every endpoint, with a valid token of the right
- * tenant: the answer is never a 5xx and never shows a stack trace, and whatever a command accepted, the read models
+ * tenant: the answer is never a 5xx and never shows a stack trace, every error is a problem with a correlation id
+ * (also what the web server refuses before the application runs), and whatever a command accepted, the read models
  * can take: every projection passes its position (a recorded event that a projection cannot store would stop that
  * projection for every tenant).
  */
@@ -111,6 +112,11 @@ class FuzzProperties extends RunningSystem {
 
         assertThat(response.status()).as("%s %s with %s -> %s", method, path, body, response.body()).isLessThan(500);
         assertThat(response.body()).doesNotContain("Exception", "\tat ", "org.springframework", "java.lang");
+        if (response.status() >= 400) {
+            assertThat(response.contentType()).as("%s %s with %s -> %s", method, path, body, response.body())
+                    .startsWith("application/problem+json");
+            assertThat(response.header("X-Correlation-Id")).as("%s %s", method, path).isNotBlank();
+        }
         if (!query && response.status() < 300 && response.json().has("position")) {
             Http.Response caughtUp = queries.get("/api/v1/tenants/" + tenant + "?minPosition=" + response.position(), ADMIN);
             assertThat(caughtUp.status()).as("the read models took what %s %s with %s recorded: %s", method, path, body,
