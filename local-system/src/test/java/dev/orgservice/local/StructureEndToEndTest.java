@@ -168,6 +168,16 @@ class StructureEndToEndTest extends RunningSystem {
     }
 
     @Test
+    void refusesAPositionWithTheSameDottedLineTwice() {
+        String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
+        String ceo = position(le, "CEO", true, null);
+        Http.Response twice = commands.post("/api/v1/tenants/" + tenant + "/positions", editor, "{\"unitId\":\"" + le
+                + "\",\"title\":\"Deputy\",\"manager\":false,\"dottedLineToPositionIds\":[\"" + ceo + "\",\"" + ceo + "\"]}");
+        assertThat(twice.status()).as(twice.body()).isEqualTo(400);
+        assertThat(twice.json().get("errors").get(0).get("field").asText()).isEqualTo("dottedLineToPositionIds");
+    }
+
+    @Test
     void importsPositionsWithTheirHoldersAndExplicitLines() {
         String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
         String ops = unit("DEPARTMENT", "OPS", le, "");

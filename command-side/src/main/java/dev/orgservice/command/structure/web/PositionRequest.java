@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.UniqueElements;
 
 import java.util.List;
 import java.util.UUID;
@@ -15,5 +16,5 @@ public record PositionRequest(
         @NotBlank @Size(max = 200) String title,
         boolean manager,
         @Schema(description = "explicit solid line, where it differs from the unit's manager") UUID reportsToPositionId,
-        @Size(max = 20) List<@NotNull UUID> dottedLineToPositionIds) {
+        @Size(max = 20) @UniqueElements List<@NotNull UUID> dottedLineToPositionIds) {
 }
