@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +63,33 @@ class TenantLifecycleEndToEndTest extends RunningSystem {
         assertThat(commands.post("/api/v1/tenants/" + tenantId + "/reactivate", ADMIN, "{}").status()).isEqualTo(409);
         assertThat(commands.post("/api/v1/tenants", ADMIN, Http.newTenant(slug, "FREE")).status())
                 .as("an offboarded tenant's slug is never reused").isEqualTo(409);
+    }
+
+    @Test
+    void refusesASubscriptionChangeMadeOnAnOldReadOfTheTenant() {
+        Http.Response created = commands.post("/api/v1/tenants", ADMIN,
+                Http.newTenant("rev-" + UUID.randomUUID().toString().substring(0, 8), "STANDARD"));
+        String tenantId = created.json().get("tenantId").asText();
+        String etag = "\"" + read("/api/v1/tenants/" + tenantId, created, ADMIN).get("revision").asLong() + "\"";
+        String subscription = "/api/v1/tenants/" + tenantId + "/subscription";
+
+        // two operators read the tenant; the first changes the subscription, the second still sends what it read
+        Http.Response first = commands.send("PUT", subscription, ADMIN,
+                "{\"plan\":\"ENTERPRISE\",\"status\":\"ACTIVE\",\"seats\":500}", Map.of("If-Match", etag));
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.header("ETag")).isEqualTo("\"" + first.json().get("revision").asLong() + "\"");
+        Http.Response second = commands.send("PUT", subscription, ADMIN,
+                "{\"plan\":\"FREE\",\"status\":\"ACTIVE\",\"seats\":5}", Map.of("If-Match", etag));
+        assertThat(second.status()).as(second.body()).isEqualTo(412);
+        assertThat(second.json().get("type").asText()).endsWith("/precondition-failed");
+        assertThat(second.json().get("currentRevision").asLong()).isEqualTo(first.json().get("revision").asLong());
+
+        JsonNode tenant = read("/api/v1/tenants/" + tenantId, first, ADMIN);
+        assertThat(tenant.at("/subscription/plan").asText()).as("the first change stands").isEqualTo("ENTERPRISE");
+        assertThat("\"" + tenant.get("revision").asLong() + "\"").isEqualTo(first.header("ETag"));
+        Http.Response activated = commands.send("POST", "/api/v1/tenants/" + tenantId + "/activate", ADMIN, "{}",
+                Map.of("If-Match", first.header("ETag")));
+        assertThat(activated.status()).as(activated.body()).isEqualTo(200);
     }
 
     @Test

@@ -31,6 +31,7 @@ import dev.orgservice.command.approval.GrantDelegationCommand;
 import dev.orgservice.command.approval.ImportApprovalAuthoritiesCommand;
 import dev.orgservice.command.approval.RevokeApprovalAuthorityCommand;
 import dev.orgservice.command.approval.RevokeDelegationCommand;
+import dev.orgservice.command.revision.ExpectedRevision;
 import dev.orgservice.command.tenant.TenantGuard;
 import dev.orgservice.platform.problem.OrgException;
 import org.axonframework.commandhandling.CommandHandler;

@@ -1,5 +1,7 @@
 package dev.orgservice.command.structure;
 
+import dev.orgservice.command.revision.ExpectedRevision;
+
 import java.time.Instant;
 import java.util.UUID;
 

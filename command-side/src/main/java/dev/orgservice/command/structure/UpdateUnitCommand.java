@@ -2,6 +2,8 @@ package dev.orgservice.command.structure;
 
 import dev.orgservice.api.structure.UnitDetails;
 
+import dev.orgservice.command.revision.ExpectedRevision;
+
 import java.util.UUID;
 
 /** Changes a unit's name and details, as a PATCH: a null name or detail keeps its value. */

@@ -17,10 +17,16 @@ import dev.orgservice.api.tenant.TenantStatus;
 import dev.orgservice.api.tenant.TenantSubscriptionChangedEvent;
 import dev.orgservice.api.tenant.TenantSuspendedEvent;
 import dev.orgservice.api.tenant.SubscriptionStatus;
+import dev.orgservice.command.revision.ConditionalCommand;
+import dev.orgservice.command.revision.ExpectedRevision;
 import dev.orgservice.platform.problem.OrgException;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashMap;
@@ -56,6 +62,24 @@ public class Tenant {
         apply(new TenantCreatedEvent(command.tenantId(), command.slug(), command.country(), command.adminEmail(),
                 command.configuration(), command.planTerms(),
                 new Subscription(command.planTerms().plan(), SubscriptionStatus.TRIALING, null, null, null, null, null)));
+    }
+
+    /**
+     * Every tenant command may be conditional on the tenant's revision, the aggregate's version (the request's
+     * {@code If-Match}): refused with {@code 412} before any rule when the tenant changed since the client read it.
+     * Every command answers the tenant's revision after it, the {@code ETag} for the client's next change.
+     */
+    @CommandHandlerInterceptor
+    Object atTheExpectedRevision(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        long revision = AggregateLifecycle.getVersion();
+        if (command.getPayload() instanceof ConditionalCommand conditional
+                && !Objects.requireNonNullElse(conditional.expected(), ExpectedRevision.ANY).allows(revision)) {
+            throw new OrgException(ErrorCode.PRECONDITION_FAILED, "Tenant " + tenantId + " is at revision " + revision
+                    + ", not at the one the request's If-Match names: it changed since it was read; read it again",
+                    Map.of("tenantId", tenantId.value(), "currentRevision", revision));
+        }
+        chain.proceed();
+        return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler

@@ -4,6 +4,7 @@ import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.api.structure.UnitDetails;
 import dev.orgservice.api.structure.UnitDetailsUpdatedEvent;
 import dev.orgservice.api.structure.UnitsImportedEvent;
+import dev.orgservice.command.revision.ExpectedRevision;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;

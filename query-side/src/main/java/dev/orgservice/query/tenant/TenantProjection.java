@@ -16,6 +16,7 @@ import dev.orgservice.api.tenant.TenantSuspendedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -41,77 +42,79 @@ public class TenantProjection {
     }
 
     @EventHandler
-    void on(TenantCreatedEvent event, @Timestamp Instant at) {
+    void on(TenantCreatedEvent event, @Timestamp Instant at, @SequenceNumber long revision) {
         var config = event.configuration();
         Subscription subscription = event.subscription();
         jdbc.update("""
                 insert into read_model.tenant (tenant_id, slug, status, country, admin_email, name, locale, timezone,
-                    currency, data_retention_days, settings, plan, plan_terms, subscription_status, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?)
+                    currency, data_retention_days, settings, plan, plan_terms, subscription_status, created_at, updated_at,
+                    revision)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?)
                 on conflict (tenant_id) do nothing""",
                 event.tenantId().value(), event.slug(), TenantStatus.PROVISIONING.name(), event.country(),
                 event.adminEmail(), config.name(), config.locale(), config.timezone(), config.currency(),
                 config.dataRetentionDays(), toJson(config.settings()), event.planTerms().plan(),
-                toJson(event.planTerms()), subscription.status().name(), utc(at), utc(at));
+                toJson(event.planTerms()), subscription.status().name(), utc(at), utc(at), revision);
     }
 
     @EventHandler
-    void on(TenantActivatedEvent event, @Timestamp Instant at) {
-        setStatus(event.tenantId().value(), TenantStatus.ACTIVE, at);
+    void on(TenantActivatedEvent event, @Timestamp Instant at, @SequenceNumber long revision) {
+        setStatus(event.tenantId().value(), TenantStatus.ACTIVE, at, revision);
     }
 
     @EventHandler
-    void on(TenantSuspendedEvent event, @Timestamp Instant at) {
-        setStatus(event.tenantId().value(), TenantStatus.SUSPENDED, at);
+    void on(TenantSuspendedEvent event, @Timestamp Instant at, @SequenceNumber long revision) {
+        setStatus(event.tenantId().value(), TenantStatus.SUSPENDED, at, revision);
     }
 
     @EventHandler
-    void on(TenantReactivatedEvent event, @Timestamp Instant at) {
-        setStatus(event.tenantId().value(), TenantStatus.ACTIVE, at);
+    void on(TenantReactivatedEvent event, @Timestamp Instant at, @SequenceNumber long revision) {
+        setStatus(event.tenantId().value(), TenantStatus.ACTIVE, at, revision);
     }
 
     @EventHandler
-    void on(TenantOffboardedEvent event, @Timestamp Instant at) {
-        setStatus(event.tenantId().value(), TenantStatus.OFFBOARDED, at);
+    void on(TenantOffboardedEvent event, @Timestamp Instant at, @SequenceNumber long revision) {
+        setStatus(event.tenantId().value(), TenantStatus.OFFBOARDED, at, revision);
     }
 
     @EventHandler
-    void on(TenantConfigurationUpdatedEvent event, @Timestamp Instant at) {
+    void on(TenantConfigurationUpdatedEvent event, @Timestamp Instant at, @SequenceNumber long revision) {
         var config = event.configuration();
         jdbc.update("""
                 update read_model.tenant set name = ?, locale = ?, timezone = ?, currency = ?, data_retention_days = ?,
-                    settings = ?::jsonb, updated_at = ? where tenant_id = ?""",
+                    settings = ?::jsonb, updated_at = ?, revision = ? where tenant_id = ?""",
                 config.name(), config.locale(), config.timezone(), config.currency(), config.dataRetentionDays(),
-                toJson(config.settings()), utc(at), event.tenantId().value());
+                toJson(config.settings()), utc(at), revision, event.tenantId().value());
     }
 
     @EventHandler
-    void on(TenantSubscriptionChangedEvent event, @Timestamp Instant at) {
+    void on(TenantSubscriptionChangedEvent event, @Timestamp Instant at, @SequenceNumber long revision) {
         Subscription s = event.subscription();
         jdbc.update("""
                 update read_model.tenant set plan = ?, plan_terms = ?::jsonb, subscription_status = ?, seats = ?,
-                    billing_email = ?, billing_cycle = ?, trial_ends_at = ?, external_customer_id = ?, updated_at = ?
+                    billing_email = ?, billing_cycle = ?, trial_ends_at = ?, external_customer_id = ?, updated_at = ?,
+                    revision = ?
                 where tenant_id = ?""",
                 event.planTerms().plan(), toJson(event.planTerms()), s.status().name(), s.seats(), s.billingEmail(),
                 s.billingCycle() == null ? null : s.billingCycle().name(),
-                s.trialEndsAt() == null ? null : utc(s.trialEndsAt()), s.externalCustomerId(), utc(at),
+                s.trialEndsAt() == null ? null : utc(s.trialEndsAt()), s.externalCustomerId(), utc(at), revision,
                 event.tenantId().value());
     }
 
     @EventHandler
-    void on(TenantFeatureToggledEvent event, @Timestamp Instant at) {
+    void on(TenantFeatureToggledEvent event, @Timestamp Instant at, @SequenceNumber long revision) {
         jdbc.update("""
                 insert into read_model.tenant_feature_override (tenant_id, feature_key, enabled) values (?, ?, ?)
                 on conflict (tenant_id, feature_key) do update set enabled = excluded.enabled""",
                 event.tenantId().value(), event.featureKey(), event.enabled());
-        touch(event.tenantId().value(), at);
+        touch(event.tenantId().value(), at, revision);
     }
 
     @EventHandler
-    void on(TenantFeatureToggleClearedEvent event, @Timestamp Instant at) {
+    void on(TenantFeatureToggleClearedEvent event, @Timestamp Instant at, @SequenceNumber long revision) {
         jdbc.update("delete from read_model.tenant_feature_override where tenant_id = ? and feature_key = ?",
                 event.tenantId().value(), event.featureKey());
-        touch(event.tenantId().value(), at);
+        touch(event.tenantId().value(), at, revision);
     }
 
     @ResetHandler
@@ -120,13 +123,14 @@ public class TenantProjection {
         jdbc.update("delete from read_model.tenant");
     }
 
-    private void setStatus(UUID tenantId, TenantStatus status, Instant at) {
-        jdbc.update("update read_model.tenant set status = ?, updated_at = ? where tenant_id = ?",
-                status.name(), utc(at), tenantId);
+    private void setStatus(UUID tenantId, TenantStatus status, Instant at, long revision) {
+        jdbc.update("update read_model.tenant set status = ?, updated_at = ?, revision = ? where tenant_id = ?",
+                status.name(), utc(at), revision, tenantId);
     }
 
-    private void touch(UUID tenantId, Instant at) {
-        jdbc.update("update read_model.tenant set updated_at = ? where tenant_id = ?", utc(at), tenantId);
+    private void touch(UUID tenantId, Instant at, long revision) {
+        jdbc.update("update read_model.tenant set updated_at = ?, revision = ? where tenant_id = ?", utc(at), revision,
+                tenantId);
     }
 
     private String toJson(Object value) {

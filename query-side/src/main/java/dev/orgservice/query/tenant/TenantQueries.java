@@ -127,7 +127,8 @@ public class TenantQueries {
                         row.getString("external_customer_id")),
                 new PlanLimitsView(plan.maxUnits(), plan.maxPositions()),
                 instant(row, "created_at"),
-                instant(row, "updated_at"));
+                instant(row, "updated_at"),
+                (Long) row.getObject("revision"));
     }
 
     private <T> T read(String value, Class<T> type) {

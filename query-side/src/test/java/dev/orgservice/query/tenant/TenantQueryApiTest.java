@@ -30,6 +30,7 @@ class TenantQueryApiTest extends QuerySideIntegrationTest {
         assertThat(read.json().get("status").asText()).isEqualTo("ACTIVE");
         assertThat(read.json().get("slug").asText()).isEqualTo(slug);
         assertThat(read.json().at("/configuration/timezone").asText()).isEqualTo("Europe/Berlin");
+        assertThat(read.json().get("revision").asLong()).as("the sequence number of its last event").isEqualTo(1);
         assertThat(http.get("/api/v1/tenants/by-slug/" + slug + "?minPosition=" + position, ADMIN).status())
                 .isEqualTo(200);
     }

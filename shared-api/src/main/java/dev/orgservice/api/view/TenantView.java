@@ -7,7 +7,11 @@ import dev.orgservice.api.tenant.TenantStatus;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One tenant as the query API shows it. */
+/**
+ * One tenant as the query API shows it. {@code revision} is the tenant's version (the sequence number of its last
+ * event), to send in {@code If-Match}; null for a tenant the read model projected before it kept revisions, until
+ * its next change or a rebuild of the projection.
+ */
 public record TenantView(
         UUID tenantId,
         String slug,
@@ -18,5 +22,6 @@ public record TenantView(
         Subscription subscription,
         PlanLimitsView limits,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Long revision) {
 }

@@ -3,6 +3,7 @@ package dev.orgservice.command.structure.web;
 import dev.orgservice.api.view.ImportResult;
 import dev.orgservice.api.view.UnitCommandResult;
 import dev.orgservice.command.messaging.CommandSender;
+import dev.orgservice.command.revision.IfMatch;
 import dev.orgservice.command.structure.CloseUnitCommand;
 import dev.orgservice.command.structure.CreateUnitCommand;
 import dev.orgservice.command.structure.ImportUnitsCommand;

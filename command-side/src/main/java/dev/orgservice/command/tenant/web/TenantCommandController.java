@@ -5,6 +5,7 @@ import dev.orgservice.api.tenant.TenantConfiguration;
 import dev.orgservice.api.tenant.TenantId;
 import dev.orgservice.api.view.TenantCommandResult;
 import dev.orgservice.command.messaging.CommandSender;
+import dev.orgservice.command.revision.IfMatch;
 import dev.orgservice.command.tenant.ActivateTenantCommand;
 import dev.orgservice.command.tenant.ChangeSubscriptionCommand;
 import dev.orgservice.command.tenant.ClearFeatureToggleCommand;
@@ -19,6 +20,7 @@ import dev.orgservice.command.tenant.UpdateTenantConfigurationCommand;
 import dev.orgservice.platform.security.CurrentUser;
 import dev.orgservice.platform.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -41,6 +44,10 @@ import java.util.UUID;
 @RequestMapping("/api/v1/tenants")
 @Tag(name = "Tenants", description = "Tenant lifecycle, configuration, feature toggles and subscription")
 public class TenantCommandController {
+
+    private static final String IF_MATCH = "The tenant's revision as read (\"7\", from the tenant's `revision` or a "
+            + "command's ETag): the change is refused with 412 precondition-failed if the tenant changed since. "
+            + "Absent: no condition.";
 
     private final CommandSender commands;
     private final PlanCatalog plans;
@@ -59,7 +66,7 @@ public class TenantCommandController {
                 request.currency(), TenantConfiguration.DEFAULT_RETENTION_DAYS, Map.of());
         var outcome = commands.send(new CreateTenantCommand(tenantId, request.slug(), request.country(),
                 request.adminEmail(), configuration, plans.terms(request.plan())), tenantId.value());
-        var body = new TenantCommandResult(tenantId.value(), outcome.position());
+        var body = new TenantCommandResult(tenantId.value(), outcome.position(), null);
         return outcome.appended()
                 ? ResponseEntity.created(URI.create("/api/v1/tenants/" + tenantId)).body(body)
                 : ResponseEntity.ok(body);
@@ -68,71 +75,81 @@ public class TenantCommandController {
     @PostMapping("/{tenantId}/activate")
     @PreAuthorize(Role.PLATFORM)
     @Operation(summary = "PROVISIONING -> ACTIVE")
-    public TenantCommandResult activate(@PathVariable UUID tenantId) {
-        return send(new ActivateTenantCommand(new TenantId(tenantId)), tenantId, null);
+    public ResponseEntity<TenantCommandResult> activate(@PathVariable UUID tenantId, @Parameter(description = IF_MATCH) @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+        return send(new ActivateTenantCommand(new TenantId(tenantId), IfMatch.expectedRevision(ifMatch)), tenantId, null);
     }
 
     @PostMapping("/{tenantId}/suspend")
     @PreAuthorize(Role.PLATFORM)
     @Operation(summary = "ACTIVE -> SUSPENDED: organization changes are refused from now on, reads still answer")
-    public TenantCommandResult suspend(@PathVariable UUID tenantId, @Valid @RequestBody ReasonRequest request) {
-        return send(new SuspendTenantCommand(new TenantId(tenantId), request.reason()), tenantId, request.reason());
+    public ResponseEntity<TenantCommandResult> suspend(@PathVariable UUID tenantId, @Parameter(description = IF_MATCH) @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+                                                       @Valid @RequestBody ReasonRequest request) {
+        return send(new SuspendTenantCommand(new TenantId(tenantId), request.reason(), IfMatch.expectedRevision(ifMatch)),
+                tenantId, request.reason());
     }
 
     @PostMapping("/{tenantId}/reactivate")
     @PreAuthorize(Role.PLATFORM)
     @Operation(summary = "SUSPENDED -> ACTIVE")
-    public TenantCommandResult reactivate(@PathVariable UUID tenantId) {
-        return send(new ReactivateTenantCommand(new TenantId(tenantId)), tenantId, null);
+    public ResponseEntity<TenantCommandResult> reactivate(@PathVariable UUID tenantId, @Parameter(description = IF_MATCH) @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+        return send(new ReactivateTenantCommand(new TenantId(tenantId), IfMatch.expectedRevision(ifMatch)), tenantId, null);
     }
 
     @PostMapping("/{tenantId}/offboard")
     @PreAuthorize(Role.PLATFORM)
     @Operation(summary = "ACTIVE or SUSPENDED -> OFFBOARDED (terminal; the slug stays reserved)")
-    public TenantCommandResult offboard(@PathVariable UUID tenantId, @Valid @RequestBody ReasonRequest request) {
-        return send(new OffboardTenantCommand(new TenantId(tenantId), request.reason()), tenantId, request.reason());
+    public ResponseEntity<TenantCommandResult> offboard(@PathVariable UUID tenantId, @Parameter(description = IF_MATCH) @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+                                                        @Valid @RequestBody ReasonRequest request) {
+        return send(new OffboardTenantCommand(new TenantId(tenantId), request.reason(), IfMatch.expectedRevision(ifMatch)),
+                tenantId, request.reason());
     }
 
     @PatchMapping("/{tenantId}/configuration")
     @PreAuthorize(Role.TENANT_ADMINISTRATION)
     @Operation(summary = "Change configuration fields; absent fields keep their value, a null setting is removed")
-    public TenantCommandResult configure(@PathVariable UUID tenantId,
-                                         @Valid @RequestBody UpdateConfigurationRequest request) {
+    public ResponseEntity<TenantCommandResult> configure(@PathVariable UUID tenantId, @Parameter(description = IF_MATCH) @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+                                                         @Valid @RequestBody UpdateConfigurationRequest request) {
         var change = new ConfigurationChange(request.name(), request.locale(), request.timezone(), request.currency(),
                 request.dataRetentionDays(), request.settings());
-        return send(new UpdateTenantConfigurationCommand(new TenantId(tenantId), change), tenantId, null);
+        return send(new UpdateTenantConfigurationCommand(new TenantId(tenantId), change, IfMatch.expectedRevision(ifMatch)),
+                tenantId, null);
     }
 
     @PutMapping("/{tenantId}/features/{key}")
     @PreAuthorize(Role.TENANT_ADMINISTRATION)
     @Operation(summary = "Override a feature's plan default (tenant admins: entitled features only)")
-    public TenantCommandResult setFeature(@PathVariable UUID tenantId, @PathVariable String key,
-                                          @Valid @RequestBody FeatureToggleRequest request) {
+    public ResponseEntity<TenantCommandResult> setFeature(@PathVariable UUID tenantId, @PathVariable String key,
+                                                          @Parameter(description = IF_MATCH) @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+                                                          @Valid @RequestBody FeatureToggleRequest request) {
         return send(new SetFeatureToggleCommand(new TenantId(tenantId), key, request.enabled(),
-                CurrentUser.get().isPlatformAdmin()), tenantId, null);
+                CurrentUser.get().isPlatformAdmin(), IfMatch.expectedRevision(ifMatch)), tenantId, null);
     }
 
     @DeleteMapping("/{tenantId}/features/{key}")
     @PreAuthorize(Role.TENANT_ADMINISTRATION)
     @Operation(summary = "Remove the override: the plan default applies again")
-    public TenantCommandResult clearFeature(@PathVariable UUID tenantId, @PathVariable String key) {
-        return send(new ClearFeatureToggleCommand(new TenantId(tenantId), key, CurrentUser.get().isPlatformAdmin()),
-                tenantId, null);
+    public ResponseEntity<TenantCommandResult> clearFeature(@PathVariable UUID tenantId, @PathVariable String key,
+                                                            @Parameter(description = IF_MATCH) @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+        return send(new ClearFeatureToggleCommand(new TenantId(tenantId), key, CurrentUser.get().isPlatformAdmin(),
+                IfMatch.expectedRevision(ifMatch)), tenantId, null);
     }
 
     @PutMapping("/{tenantId}/subscription")
     @PreAuthorize(Role.PLATFORM)
     @Operation(summary = "Replace the subscription (billing's view); a plan change may clear overrides the plan no longer entitles")
-    public TenantCommandResult changeSubscription(@PathVariable UUID tenantId,
-                                                  @Valid @RequestBody SubscriptionRequest request) {
+    public ResponseEntity<TenantCommandResult> changeSubscription(@PathVariable UUID tenantId, @Parameter(description = IF_MATCH) @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+                                                                  @Valid @RequestBody SubscriptionRequest request) {
         var subscription = new Subscription(request.plan(), request.status(), request.seats(), request.billingEmail(),
                 request.billingCycle(), request.trialEndsAt(), request.externalCustomerId());
-        return send(new ChangeSubscriptionCommand(new TenantId(tenantId), subscription, plans.terms(request.plan())),
-                tenantId, null);
+        return send(new ChangeSubscriptionCommand(new TenantId(tenantId), subscription, plans.terms(request.plan()),
+                IfMatch.expectedRevision(ifMatch)), tenantId, null);
     }
 
-    private TenantCommandResult send(Object command, UUID tenantId, String reason) {
-        return new TenantCommandResult(tenantId, commands.send(command, tenantId, reason).position());
+    /** The tenant's revision after the command, in the body and as the ETag to send back in If-Match. */
+    private ResponseEntity<TenantCommandResult> send(Object command, UUID tenantId, String reason) {
+        CommandSender.Outcome<Long> outcome = commands.send(command, tenantId, reason);
+        return ResponseEntity.ok().eTag(IfMatch.etag(outcome.result()))
+                .body(new TenantCommandResult(tenantId, outcome.position(), outcome.result()));
     }
 
 }

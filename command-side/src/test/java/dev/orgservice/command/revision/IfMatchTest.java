@@ -1,7 +1,6 @@
-package dev.orgservice.command.structure.web;
+package dev.orgservice.command.revision;
 
 import dev.orgservice.api.error.ErrorCode;
-import dev.orgservice.command.structure.ExpectedRevision;
 import dev.orgservice.platform.problem.OrgException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,6 @@
-package dev.orgservice.command.structure.web;
+package dev.orgservice.command.revision;
 
 import dev.orgservice.api.error.ErrorCode;
-import dev.orgservice.command.structure.ExpectedRevision;
 import dev.orgservice.platform.problem.OrgException;
 import dev.orgservice.platform.problem.Problems;
 
@@ -12,22 +11,22 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A request's {@code If-Match} (RFC 9110, section 13.1.1) read as the unit revisions it accepts. A revision travels
- * as a strong entity tag holding its number ({@code "7"}), the form of the {@code ETag} the unit commands answer.
+ * A request's {@code If-Match} (RFC 9110, section 13.1.1) read as the revisions it accepts. A revision travels as a
+ * strong entity tag holding its number ({@code "7"}), the form of the {@code ETag} the unit and tenant commands answer.
  * If-Match compares strongly, so a weak tag ({@code W/"7"}) matches nothing, nor does a tag that is not a
  * revision: such a request is refused with 412 like a stale one. Absent or {@code *}: no condition (a unit that does
  * not exist is a 404 either way). A header that is not a list of entity tags is a 400.
  */
-final class IfMatch {
+public final class IfMatch {
 
-    static final String HEADER = "If-Match";
+    public static final String HEADER = "If-Match";
 
     private static final Pattern REVISION = Pattern.compile("[0-9]{1,18}");
 
     private IfMatch() {
     }
 
-    static ExpectedRevision expectedRevision(String header) {
+    public static ExpectedRevision expectedRevision(String header) {
         if (header == null || header.isBlank() || header.strip().equals("*")) {
             return ExpectedRevision.ANY;
         }
@@ -58,7 +57,7 @@ final class IfMatch {
     }
 
     /** The strong entity tag of a revision, as the commands answer it in {@code ETag}. */
-    static String etag(long revision) {
+    public static String etag(long revision) {
         return "\"" + revision + "\"";
     }
 
