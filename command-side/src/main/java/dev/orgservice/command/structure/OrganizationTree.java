@@ -505,11 +505,8 @@ public class OrganizationTree {
      */
     private UnitNode requireUnitAtRevision(UnitChangeCommand command) {
         UnitNode unit = requireUnit(command.unitId());
-        if (!Objects.requireNonNullElse(command.expected(), ExpectedRevision.ANY).allows(unit.revision())) {
-            throw new OrgException(ErrorCode.PRECONDITION_FAILED, "Unit " + unit.code() + " is at revision "
-                    + unit.revision() + ", not at the one the request's If-Match names: it changed since it was "
-                    + "read; read it again", Map.of("unitId", command.unitId(), "currentRevision", unit.revision()));
-        }
+        ExpectedRevision.require(command.expected(), unit.revision(), "Unit " + unit.code(),
+                Map.of("unitId", command.unitId()));
         return unit;
     }
 

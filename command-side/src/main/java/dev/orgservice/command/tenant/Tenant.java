@@ -71,12 +71,9 @@ public class Tenant {
      */
     @CommandHandlerInterceptor
     Object atTheExpectedRevision(CommandMessage<?> command, InterceptorChain chain) throws Exception {
-        long revision = AggregateLifecycle.getVersion();
-        if (command.getPayload() instanceof ConditionalCommand conditional
-                && !Objects.requireNonNullElse(conditional.expected(), ExpectedRevision.ANY).allows(revision)) {
-            throw new OrgException(ErrorCode.PRECONDITION_FAILED, "Tenant " + tenantId + " is at revision " + revision
-                    + ", not at the one the request's If-Match names: it changed since it was read; read it again",
-                    Map.of("tenantId", tenantId.value(), "currentRevision", revision));
+        if (command.getPayload() instanceof ConditionalCommand conditional) {
+            ExpectedRevision.require(conditional.expected(), AggregateLifecycle.getVersion(), "Tenant " + tenantId,
+                    Map.of("tenantId", tenantId.value()));
         }
         chain.proceed();
         return AggregateLifecycle.getVersion();
