@@ -40,6 +40,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             correlationId = UUID.randomUUID().toString();
             response.setHeader(CorrelationId.HEADER, correlationId);
         }
+        // the members of Problems.of, written by hand: that one parses the path as a URI, and this request's path
+        // may be exactly what Tomcat refused as malformed
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", code.type().toString());
         problem.put("title", code.title());
