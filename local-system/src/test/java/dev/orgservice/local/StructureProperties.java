@@ -29,10 +29,11 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Random sequences of create, move and close, some effective-dated in the future, through the real APIs.
- * Whatever the server accepts, the read model never shows a cycle or an orphan at any date, and it agrees
- * with a model replaying the accepted commands (the aggregate's view of the tree), unit by unit and in the root's
- * subtree.
+ * Random sequences of create, move and close, some effective-dated in the future, some conditional on the unit's
+ * revision (the one last answered, or one it is not at), through the real APIs. Whatever the server accepts, the
+ * read model never shows a cycle or an orphan at any date, and it agrees with a model replaying the accepted
+ * commands (the aggregate's view of the tree), unit by unit and in the root's subtree; a change on a revision the
+ * unit is not at is always refused, and every unit's revision in the read model is the one its last change answered.
  */
 class StructureProperties extends RunningSystem {
 
@@ -40,7 +41,10 @@ class StructureProperties extends RunningSystem {
 
     enum Kind { CREATE, MOVE, CLOSE }
 
-    record Op(Kind kind, int unit, int target, boolean future) {
+    /** A move's or close's {@code If-Match}: none, the revision the unit is at, or one it is not at. */
+    enum Condition { NONE, CURRENT, STALE }
+
+    record Op(Kind kind, int unit, int target, boolean future, Condition condition) {
     }
 
     @Provide
@@ -49,7 +53,9 @@ class StructureProperties extends RunningSystem {
                 Tuple.of(1, Kind.CLOSE));
         Arbitrary<Integer> picks = Arbitraries.integers().between(0, 1000);
         Arbitrary<Boolean> future = Arbitraries.integers().between(0, 3).map(i -> i == 0);
-        return Combinators.combine(kinds, picks, picks, future).as(Op::new).list().ofMinSize(5).ofMaxSize(25);
+        Arbitrary<Condition> conditions = Arbitraries.frequency(Tuple.of(2, Condition.NONE),
+                Tuple.of(1, Condition.CURRENT), Tuple.of(1, Condition.STALE));
+        return Combinators.combine(kinds, picks, picks, future, conditions).as(Op::new).list().ofMinSize(5).ofMaxSize(25);
     }
 
     @Property(tries = 40, shrinking = ShrinkingMode.OFF)
@@ -64,6 +70,7 @@ class StructureProperties extends RunningSystem {
                 .formatted(BASE));
         ids.add(last.json().get("unitId").asText());
         model.create(ids.get(0), null, BASE);
+        Map<String, Long> revisions = new HashMap<>(Map.of(ids.get(0), last.json().get("revision").asLong()));
 
         int step = 0;
         for (Op op : ops) {
@@ -71,17 +78,33 @@ class StructureProperties extends RunningSystem {
             Instant when = op.future() ? BASE.plus(Duration.ofDays(30 + step)) : BASE.plusSeconds(step);
             String unit = ids.get(op.unit() % ids.size());
             String target = ids.get(op.target() % ids.size());
+            Map<String, String> ifMatch = switch (op.condition()) {
+                case NONE -> Map.of();
+                case CURRENT -> Map.of("If-Match", "\"" + revisions.get(unit) + "\"");
+                case STALE -> Map.of("If-Match", "\"" + (revisions.get(unit) + 1000) + "\"");
+            };
             Http.Response response = switch (op.kind()) {
                 case CREATE -> commands.post(units, editor, """
                         {"type":"DEPARTMENT","code":"U%d","name":"unit %d","parentId":"%s","effectiveFrom":"%s"}"""
                         .formatted(step, step, target, when));
-                case MOVE -> commands.post(units + "/" + unit + "/move", editor,
-                        "{\"newParentId\":\"" + target + "\",\"effectiveFrom\":\"" + when + "\"}");
-                case CLOSE -> commands.post(units + "/" + unit + "/close", editor, "{\"effectiveFrom\":\"" + when + "\"}");
+                case MOVE -> commands.send("POST", units + "/" + unit + "/move", editor,
+                        "{\"newParentId\":\"" + target + "\",\"effectiveFrom\":\"" + when + "\"}", ifMatch);
+                case CLOSE -> commands.send("POST", units + "/" + unit + "/close", editor,
+                        "{\"effectiveFrom\":\"" + when + "\"}", ifMatch);
             };
+            if (op.kind() != Kind.CREATE && op.condition() == Condition.STALE) {
+                assertThat(response.status()).as("%s on a revision %s is not at: %s", op, unit, response.body())
+                        .isEqualTo(412);
+                continue;
+            }
             assertThat(response.status()).as(response.body()).isIn(200, 201, 404, 409, 422);
             if (response.status() / 100 == 2) {
                 last = response;
+                String changed = op.kind() == Kind.CREATE ? response.json().get("unitId").asText() : unit;
+                long revision = response.json().get("revision").asLong();
+                assertThat(revision).as("a revision never goes back")
+                        .isGreaterThanOrEqualTo(revisions.getOrDefault(changed, 0L));
+                revisions.put(changed, revision);
                 switch (op.kind()) {
                     case CREATE -> {
                         ids.add(response.json().get("unitId").asText());
@@ -104,6 +127,8 @@ class StructureProperties extends RunningSystem {
                 }
                 assertThat(read.status()).as(read.body()).isEqualTo(200);
                 JsonNode view = read.json();
+                assertThat(view.get("revision").asLong()).as("the revision of %s its last change answered", id)
+                        .isEqualTo(revisions.get(id));
                 List<String> path = new ArrayList<>();
                 view.get("path").forEach(node -> path.add(node.asText()));
                 assertThat(new HashSet<>(path)).as("no cycle in %s at %s", path, asOf).hasSize(path.size());
