@@ -55,7 +55,8 @@ class StructureProperties extends RunningSystem {
         Arbitrary<Boolean> future = Arbitraries.integers().between(0, 3).map(i -> i == 0);
         Arbitrary<Condition> conditions = Arbitraries.frequency(Tuple.of(2, Condition.NONE),
                 Tuple.of(1, Condition.CURRENT), Tuple.of(1, Condition.STALE));
-        return Combinators.combine(kinds, picks, picks, future, conditions).as(Op::new).list().ofMinSize(5).ofMaxSize(25);
+        return Combinators.combine(kinds, picks, picks, future, conditions).as(Op::new).list()
+                .ofMinSize(5).ofMaxSize(25);
     }
 
     @Property(tries = 40, shrinking = ShrinkingMode.OFF)
