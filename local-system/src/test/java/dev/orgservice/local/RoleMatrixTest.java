@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -131,6 +132,22 @@ class RoleMatrixTest extends RunningSystem {
         }
         assertThat(violations).isEmpty();
         assertThat(queries.get("/api/v1/tenants/by-slug/" + slug, intruder).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aConditionalChangeTellsAnotherTenantNoRevision() {
+        String intruder = TestTokens.forTenant(UUID.fromString(other), "eve", "TENANT_ADMIN");
+        for (String path : List.of("/api/v1/tenants/" + tenant + "/units/" + unit,
+                "/api/v1/tenants/" + other + "/units/" + unit)) {
+            Http.Response response = commands.send("PATCH", path, intruder, "{\"name\":\"mine\"}",
+                    Map.of("If-Match", "\"999\""));
+            assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(404);
+            assertThat(response.body()).doesNotContain("currentRevision");
+        }
+        Http.Response tenantChange = commands.send("PATCH", "/api/v1/tenants/" + tenant + "/configuration", intruder,
+                "{\"timezone\":\"Europe/Vienna\"}", Map.of("If-Match", "\"999\""));
+        assertThat(tenantChange.status()).isEqualTo(404);
+        assertThat(tenantChange.body()).doesNotContain("currentRevision");
     }
 
     @Test
