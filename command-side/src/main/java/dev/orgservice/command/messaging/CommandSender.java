@@ -5,6 +5,7 @@ import dev.orgservice.platform.problem.OrgException;
 import dev.orgservice.platform.problem.Problems;
 import dev.orgservice.platform.security.CurrentUser;
 import dev.orgservice.platform.web.CorrelationId;
+import dev.orgservice.platform.web.HeaderText;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -82,6 +83,7 @@ public class CommandSender {
 
     private static String reasonHeader() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
-                ? request.getRequest().getHeader(REASON_HEADER) : null;
+                ? HeaderText.asSent(request.getRequest().getHeader(REASON_HEADER)) : null;
     }
+
 }

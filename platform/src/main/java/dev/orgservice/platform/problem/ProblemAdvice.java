@@ -16,6 +16,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -52,6 +53,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> concurrent(ConcurrencyException e, HttpServletRequest request) {
         return respond(Problems.of(ErrorCode.CONCURRENT_CHANGE,
                 "Someone else changed this at the same time; read again and retry", request.getRequestURI()));
+    }
+
+    /** Spring Security's firewall judges a header when it is read, which may be in a controller: a bad request. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException e, HttpServletRequest request) {
+        return respond(Problems.validation("The request has a header value that is not allowed (a control character)",
+                List.of(new Problems.FieldError("headers", "a control character in a header value")),
+                request.getRequestURI()));
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

@@ -29,7 +29,10 @@ import dev.orgservice.platform.ratelimit.RateLimitFilter;
 import dev.orgservice.platform.ratelimit.RateLimitProperties;
 import dev.orgservice.platform.ratelimit.TenantPlans;
 import dev.orgservice.platform.web.CallerLoggingFilter;
+import dev.orgservice.platform.web.HeaderText;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.util.StringUtils;
 
 import javax.crypto.spec.SecretKeySpec;
@@ -83,6 +86,19 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((req, res, ex) -> problem(json, req, res, ErrorCode.FORBIDDEN,
                                 "Your roles do not allow this operation")))
                 .build();
+    }
+
+    /**
+     * Spring Security's strict firewall, but a header value is judged as the client wrote it ({@link HeaderText}):
+     * the default judged its UTF-8 bytes one by one and refused most non-ASCII text, "ß" for one, whose second byte
+     * reads as a control character in ISO-8859-1 (a change reason with it answered 500, found by hand, 2026-11-27).
+     * Control characters are still refused.
+     */
+    @Bean
+    HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderValues(HeaderText::isPrintable);
+        return firewall;
     }
 
     /**

@@ -8,6 +8,9 @@ import dev.orgservice.platform.testing.TestDatabase;
 import dev.orgservice.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -52,6 +55,27 @@ class TenantCommandApiTest extends CommandSideIntegrationTest {
         assertThat(metadata.get("tenantId").asText()).isEqualTo(tenantId);
         assertThat(metadata.get("correlationId").asText()).isEqualTo("corr-activate-7");
         assertThat(metadata.get("reason").asText()).isEqualTo("contract signed");
+    }
+
+    @Test
+    void keepsAReasonSentInUtf8OrInIso88591AsItWasWritten() throws Exception {
+        String tenantId = createTenant("STANDARD");
+        String reason = "Umzug nach München, Größe geändert";
+        // header text travels as bytes: UTF-8 from curl and browsers, ISO-8859-1 from clients of the older specs
+        long activated = postWithReasonBytes("/api/v1/tenants/" + tenantId + "/activate",
+                reason.getBytes(StandardCharsets.UTF_8));
+        long suspended = http.post("/api/v1/tenants/" + tenantId + "/suspend", ADMIN,
+                "{\"reason\":\"" + reason + "\"}").position();
+        long reactivated = postWithReasonBytes("/api/v1/tenants/" + tenantId + "/reactivate",
+                reason.getBytes(StandardCharsets.ISO_8859_1));
+
+        for (long position : List.of(activated, suspended, reactivated)) {
+            JsonNode metadata = new ObjectMapper().readTree(storedEvent(position).get("meta_data"));
+            assertThat(metadata.get("reason").asText()).as("event at %d", position).isEqualTo(reason);
+        }
+        String controlCharacter = send("/api/v1/tenants/" + tenantId + "/reactivate", new byte[]{'a', (byte) 0x85, 'b'});
+        assertThat(controlCharacter).as("a C1 control character, not UTF-8").startsWith("HTTP/1.1 400")
+                .contains("application/problem+json").contains("/validation");
     }
 
     @Test
@@ -253,6 +277,27 @@ class TenantCommandApiTest extends CommandSideIntegrationTest {
         assertThat(problem.get("title").asText()).isNotBlank();
         assertThat(problem.get("correlationId").asText()).isNotBlank();
         assertThat(response.body()).doesNotContain("Exception", "\tat ");
+    }
+
+    /** A POST whose change reason header is written as exactly these bytes; answers the event-store position. */
+    private long postWithReasonBytes(String path, byte[] reason) throws Exception {
+        String answer = send(path, reason);
+        assertThat(answer).startsWith("HTTP/1.1 200");
+        return new ObjectMapper().readTree(answer.substring(answer.indexOf('{'), answer.lastIndexOf('}') + 1))
+                .get("position").asLong();
+    }
+
+    /** The raw answer to a POST of {@code {}} with these bytes as its change reason (HTTP clients send only ASCII). */
+    private String send(String path, byte[] reason) throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ADMIN
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n"
+                    + "X-Change-Reason: ").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(reason);
+            out.write("\r\n\r\n{}".getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static Map<String, String> storedEvent(long position) throws Exception {
