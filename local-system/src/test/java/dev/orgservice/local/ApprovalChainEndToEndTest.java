@@ -310,6 +310,11 @@ class ApprovalChainEndToEndTest extends RunningSystem {
                 "{\"delegatorId\":\"a\",\"delegateId\":\"b\",\"purposes\":[\"PURCHASE_ORDER\"],"
                         + "\"validFrom\":\"" + day(5) + "\",\"validTo\":\"" + day(1) + "\"}");
         assertThat(backwards.status()).isEqualTo(400);
+        Http.Response purposeTwice = commands.post("/api/v1/tenants/" + tenant + "/delegations", admin,
+                "{\"delegatorId\":\"a\",\"delegateId\":\"b\",\"purposes\":[\"PURCHASE_ORDER\",\"PURCHASE_ORDER\"],"
+                        + "\"validFrom\":\"" + day(0) + "\",\"validTo\":\"" + day(5) + "\"}");
+        assertThat(purposeTwice.status()).as(purposeTwice.body()).isEqualTo(400);
+        assertThat(purposeTwice.json().get("errors").get(0).get("field").asText()).isEqualTo("purposes");
         Http.Response thirdHop = commands.post("/api/v1/tenants/" + tenant + "/delegations", admin,
                 "{\"delegatorId\":\"h2\",\"delegateId\":\"h3\",\"purposes\":[\"PURCHASE_ORDER\"],"
                         + "\"validFrom\":\"" + day(0) + "\",\"validTo\":\"" + day(5) + "\"}");

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.UniqueElements;
 
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.UUID;
 public record DelegationRequest(
         @NotNull @Pattern(regexp = UnitRequest.PERSON_ID, message = UnitRequest.PERSON_ID_MESSAGE) String delegatorId,
         @NotNull @Pattern(regexp = UnitRequest.PERSON_ID, message = UnitRequest.PERSON_ID_MESSAGE) String delegateId,
-        @NotEmpty @Size(max = 20) List<@NotNull @Pattern(regexp = ApprovalPurposes.PATTERN) String> purposes,
+        @NotEmpty @Size(max = 20) @UniqueElements List<@NotNull @Pattern(regexp = ApprovalPurposes.PATTERN) String> purposes,
         UUID unitScope,
         @Valid MoneyRequest maxAmount,
         @NotNull Instant validFrom,
