@@ -25,7 +25,8 @@ import java.util.UUID;
 public record DelegationRequest(
         @NotNull @Pattern(regexp = UnitRequest.PERSON_ID, message = UnitRequest.PERSON_ID_MESSAGE) String delegatorId,
         @NotNull @Pattern(regexp = UnitRequest.PERSON_ID, message = UnitRequest.PERSON_ID_MESSAGE) String delegateId,
-        @NotEmpty @Size(max = 20) @UniqueElements List<@NotNull @Pattern(regexp = ApprovalPurposes.PATTERN) String> purposes,
+        @NotEmpty @Size(max = 20) @UniqueElements
+        List<@NotNull @Pattern(regexp = ApprovalPurposes.PATTERN) String> purposes,
         UUID unitScope,
         @Valid MoneyRequest maxAmount,
         @NotNull Instant validFrom,
