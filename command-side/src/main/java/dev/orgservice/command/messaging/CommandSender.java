@@ -85,5 +85,4 @@ public class CommandSender {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
                 ? HeaderText.asSent(request.getRequest().getHeader(REASON_HEADER)) : null;
     }
-
 }

@@ -22,6 +22,9 @@ public final class IfMatch {
     public static final String HEADER = "If-Match";
 
     private static final Pattern REVISION = Pattern.compile("[0-9]{1,18}");
+    private static final String SPACES = " \t";
+    /** A list may have empty elements (RFC 9110, section 5.6.1): commas are skipped with the spaces between tags. */
+    private static final String LIST_SEPARATORS = ", \t";
 
     private IfMatch() {
     }
@@ -33,7 +36,7 @@ public final class IfMatch {
         Set<Long> revisions = new HashSet<>();
         int tags = 0;
         int at = 0;
-        while ((at = skipSeparators(header, at)) < header.length()) {
+        while ((at = skip(header, at, LIST_SEPARATORS)) < header.length()) {
             boolean weak = header.startsWith("W/", at);
             int open = weak ? at + 2 : at;
             int close = open < header.length() && header.charAt(open) == '"' ? header.indexOf('"', open + 1) : -1;
@@ -45,7 +48,7 @@ public final class IfMatch {
                 revisions.add(Long.parseLong(tag));
             }
             tags++;
-            at = skipSpaces(header, close + 1);
+            at = skip(header, close + 1, SPACES);
             if (at < header.length() && header.charAt(at) != ',') {
                 throw malformed();
             }
@@ -61,18 +64,10 @@ public final class IfMatch {
         return "\"" + revision + "\"";
     }
 
-    /** Past spaces and commas: a list may have empty elements (RFC 9110, section 5.6.1). */
-    private static int skipSeparators(String header, int from) {
+    /** Past any of {@code chars}. */
+    private static int skip(String header, int from, String chars) {
         int at = from;
-        while (at < header.length() && (header.charAt(at) == ',' || header.charAt(at) == ' ' || header.charAt(at) == '\t')) {
-            at++;
-        }
-        return at;
-    }
-
-    private static int skipSpaces(String header, int from) {
-        int at = from;
-        while (at < header.length() && (header.charAt(at) == ' ' || header.charAt(at) == '\t')) {
+        while (at < header.length() && chars.indexOf(header.charAt(at)) >= 0) {
             at++;
         }
         return at;

@@ -123,8 +123,8 @@ public class UnitCommandController {
                                                    @Parameter(description = IF_MATCH)
                                                    @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                                    @RequestBody(required = false) EffectiveChangeRequest request) {
-        return send(new CloseUnitCommand(tenantId, unitId, orNow(request == null ? null : request.effectiveFrom()),
-                IfMatch.expectedRevision(ifMatch)), tenantId, unitId);
+        return send(new CloseUnitCommand(tenantId, unitId, effectiveFrom(request), IfMatch.expectedRevision(ifMatch)),
+                tenantId, unitId);
     }
 
     @PostMapping("/{unitId}/reopen")
@@ -134,8 +134,13 @@ public class UnitCommandController {
                                                     @Parameter(description = IF_MATCH)
                                                     @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                                     @RequestBody(required = false) EffectiveChangeRequest request) {
-        return send(new ReopenUnitCommand(tenantId, unitId, orNow(request == null ? null : request.effectiveFrom()),
-                IfMatch.expectedRevision(ifMatch)), tenantId, unitId);
+        return send(new ReopenUnitCommand(tenantId, unitId, effectiveFrom(request), IfMatch.expectedRevision(ifMatch)),
+                tenantId, unitId);
+    }
+
+    /** A close's or reopen's body is optional: without one (or its date) the change takes effect now. */
+    private static Instant effectiveFrom(EffectiveChangeRequest request) {
+        return orNow(request == null ? null : request.effectiveFrom());
     }
 
     /** The unit's revision after the command, in the body and as the ETag to send back in If-Match. */
