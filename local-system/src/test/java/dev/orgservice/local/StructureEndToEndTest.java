@@ -144,6 +144,41 @@ class StructureEndToEndTest extends RunningSystem {
     }
 
     @Test
+    void refusesFieldsARequestDoesNotHaveOrHasTwiceSoThatAMisspeltDateIsNotTakenAsNow() {
+        String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
+        Http.Response misspelt = create("DEPARTMENT", "LATER", le, ",\"efectiveFrom\":\"2099-01-01\"");
+        assertThat(misspelt.status()).as(misspelt.body()).isEqualTo(400);
+        assertThat(misspelt.json().get("errors").get(0).get("field").asText()).isEqualTo("efectiveFrom");
+        Http.Response nested = create("BRANCH", "B", le, ",\"address\":{\"city\":\"Wien\",\"zip\":\"1010\"}");
+        assertThat(nested.json().get("errors").get(0).get("field").asText()).as(nested.body()).isEqualTo("address.zip");
+        Http.Response twice = create("DEPARTMENT", "TWICE", le, ",\"name\":\"again\"");
+        assertThat(twice.status()).as(twice.body()).isEqualTo(400);
+        assertThat(twice.json().get("errors").get(0).get("field").asText()).isEqualTo("name");
+        Http.Response code = commands.send("PATCH", units() + le, editor, "{\"code\":\"NEW\"}", Map.of());
+        assertThat(code.status()).as("a code does not change: " + code.body()).isEqualTo(400);
+
+        Http.Response later = create("DEPARTMENT", "LATER", le, ",\"effectiveFrom\":\"2099-01-01\"");
+        assertThat(later.status()).as("nothing was recorded: the code is free").isEqualTo(201);
+        assertThat(queries.get(units() + later.json().get("unitId").asText() + "?minPosition="
+                + later.json().get("position").asText(), editor).status()).as("not there now").isEqualTo(404);
+    }
+
+    @Test
+    void recordsNothingForAnEmptyChangeAndRefusesAValidityThatEndsBeforeTheCenterBegins() {
+        String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
+        Http.Response center = create("COST_CENTER", "CC", le, ",\"effectiveFrom\":\"2030-01-01\",\"validTo\":\"2029-01-01\"");
+        assertThat(center.status()).as(center.body()).isEqualTo(422);
+        String cc = unit("COST_CENTER", "CC", le, ",\"effectiveFrom\":\"2030-01-01\",\"validTo\":\"2031-01-01\"");
+        Http.Response shortened = commands.send("PATCH", units() + cc, editor, "{\"validTo\":\"2030-01-01\"}", Map.of());
+        assertThat(shortened.status()).as(shortened.body()).isEqualTo(422);
+
+        Http.Response before = commands.send("PATCH", units() + cc, editor, "{}", Map.of());
+        Http.Response empty = commands.send("PATCH", units() + cc, editor, "{}", Map.of("If-Match", before.header("ETag")));
+        assertThat(empty.status()).as(empty.body()).isEqualTo(200);
+        assertThat(empty.header("ETag")).as("an empty change records nothing").isEqualTo(before.header("ETag"));
+    }
+
+    @Test
     void walksTheManagementChainAndReportsAcrossUnits() {
         String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
         String dept = unit("DEPARTMENT", "FIN", le, "");

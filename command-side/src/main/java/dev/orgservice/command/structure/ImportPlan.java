@@ -115,7 +115,7 @@ final class ImportPlan {
             return reject(row, ErrorCode.RULE_VIOLATION, "parentId", "a " + unit.type() + " needs a parent");
         }
         try {
-            tree.requireValidReferences(unit.type(), unit.details(), newTypes);
+            tree.requireValidDetails(unit.type(), unit.details(), command.effectiveFrom(), newTypes);
         } catch (OrgException e) {
             return reject(row, e.code(), "details", e.getMessage());
         }

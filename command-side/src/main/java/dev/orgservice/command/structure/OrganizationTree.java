@@ -118,7 +118,7 @@ public class OrganizationTree {
         if (command.parentId() != null) {
             requireParentActiveFrom(command.parentId(), command.effectiveFrom());
         }
-        requireValidReferences(command.type(), command.details(), Map.of());
+        requireValidDetails(command.type(), command.details(), command.effectiveFrom(), Map.of());
         apply(new UnitCreatedEvent(command.tenantId(), command.unitId(), command.type(), command.code(), command.name(),
                 command.parentId(), command.effectiveFrom(), orNone(command.details())));
         return units.get(command.unitId()).revision();
@@ -141,7 +141,10 @@ public class OrganizationTree {
     long handle(UpdateUnitCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
         UnitNode unit = requireUnitAtRevision(command);
-        requireValidReferences(unit.type(), command.details(), Map.of());
+        requireValidDetails(unit.type(), command.details(), unit.createdFrom(), Map.of());
+        if (command.name() == null && orNone(command.details()).equals(UnitDetails.NONE)) {
+            return unit.revision(); // nothing to change: no event, so no other editor's If-Match goes stale
+        }
         apply(new UnitDetailsUpdatedEvent(command.tenantId(), command.unitId(), command.name(), orNone(command.details())));
         return unit.revision();
     }
@@ -458,10 +461,17 @@ public class OrganizationTree {
         }
     }
 
-    /** A department's cost and profit center must be units of those types in this tenant. */
-    void requireValidReferences(UnitType type, UnitDetails details, Map<UUID, UnitType> alsoKnown) {
+    /**
+     * A department's cost and profit center must be units of those types in this tenant; a cost or profit center's
+     * validity must end after the unit begins.
+     */
+    void requireValidDetails(UnitType type, UnitDetails details, Instant existsFrom, Map<UUID, UnitType> alsoKnown) {
         if (details == null) {
             return;
+        }
+        if (details.validTo() != null && !details.validTo().isAfter(existsFrom)) {
+            throw new OrgException(ErrorCode.RULE_VIOLATION, "validTo " + details.validTo()
+                    + " must be after the unit's effectiveFrom " + existsFrom, Map.of("field", "validTo"));
         }
         requireReference(details.costCenterId(), UnitType.COST_CENTER, type, alsoKnown);
         requireReference(details.profitCenterId(), UnitType.PROFIT_CENTER, type, alsoKnown);

@@ -2,6 +2,7 @@ package dev.orgservice.command.structure;
 
 import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.api.structure.ImportedUnit;
+import dev.orgservice.api.structure.UnitDetails;
 import dev.orgservice.api.structure.UnitDetailsUpdatedEvent;
 import dev.orgservice.api.structure.UnitType;
 import dev.orgservice.api.structure.UnitsImportedEvent;
@@ -57,6 +58,7 @@ import static dev.orgservice.command.structure.StructureTestData.reopen;
 import static dev.orgservice.command.structure.StructureTestData.reopened;
 import static dev.orgservice.command.structure.StructureTestData.row;
 import static dev.orgservice.command.structure.StructureTestData.rowUnder;
+import static dev.orgservice.command.structure.StructureTestData.validTo;
 
 /**
  * Given/when/then tests of the {@link OrganizationTree} aggregate: the parent matrix, unique codes, plan limits,
@@ -282,6 +284,47 @@ class OrganizationTreeTest {
                 .when(new UpdateUnitCommand(TENANT, id("D1"), "Sales", costCenter(id("B1"))))
                 .expectNoEvents()
                 .expectException(orgError(ErrorCode.RULE_VIOLATION));
+    }
+
+    @Test
+    void recordsNothingForAnUpdateThatNamesNothingToChange() {
+        fixture.given(created(LEGAL_ENTITY, "LE", null, T0), created(DEPARTMENT, "D1", "LE", T0))
+                .when(new UpdateUnitCommand(TENANT, id("D1"), null, UnitDetails.NONE))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesACostCenterWhoseValidityEndsBeforeItBegins() {
+        fixture.given(created(LEGAL_ENTITY, "LE", null, T0))
+                .when(create(COST_CENTER, "CC", "LE", T2, validTo(T1)))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.RULE_VIOLATION));
+    }
+
+    @Test
+    void refusesAnUpdateEndingAProfitCentersValidityWhenItBegins() {
+        fixture.given(created(LEGAL_ENTITY, "LE", null, T0), created(PROFIT_CENTER, "PC", "LE", T1))
+                .when(new UpdateUnitCommand(TENANT, id("PC"), null, validTo(T1)))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.RULE_VIOLATION));
+    }
+
+    @Test
+    void acceptsAValidityThatEndsAfterTheUnitBegins() {
+        fixture.given(created(LEGAL_ENTITY, "LE", null, T0), created(PROFIT_CENTER, "PC", "LE", T1))
+                .when(new UpdateUnitCommand(TENANT, id("PC"), null, validTo(T2)))
+                .expectEvents(new UnitDetailsUpdatedEvent(TENANT, id("PC"), null, validTo(T2)));
+    }
+
+    @Test
+    void refusesAnImportRowWhoseValidityEndsBeforeTheImportTakesEffect() {
+        var center = new ImportUnitsCommand.Row(id("CC"), COST_CENTER, "CC", StructureTestData.name("CC"), null,
+                "LE", validTo(T0));
+        fixture.given(created(LEGAL_ENTITY, "LE", null, T0))
+                .when(importing(center))
+                .expectNoEvents()
+                .expectException(importRefused(rowError(0, ErrorCode.RULE_VIOLATION)));
     }
 
     // ---- unknown units -----------------------------------------------------------------------------------

@@ -135,6 +135,11 @@ final class StructureTestData {
                 null, profitCenterId);
     }
 
+    /** A cost or profit center's validity, ending at {@code end}. */
+    static UnitDetails validTo(Instant end) {
+        return new UnitDetails(null, null, null, null, null, null, null, null, null, null, null, end, null, null);
+    }
+
     // ---- tenant guard ------------------------------------------------------------------------------------
 
     /** Stands in for the registry: an active STANDARD tenant, whose unit limit and suspension a test can set. */

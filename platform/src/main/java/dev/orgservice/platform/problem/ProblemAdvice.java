@@ -1,7 +1,10 @@
 package dev.orgservice.platform.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.orgservice.api.error.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -58,9 +61,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     /** Spring Security's firewall judges a header when it is read, which may be in a controller: a bad request. */
     @ExceptionHandler(RequestRejectedException.class)
     ResponseEntity<Object> rejected(RequestRejectedException e, HttpServletRequest request) {
-        return respond(Problems.validation("The request has a header value that is not allowed (a control character)",
-                List.of(new Problems.FieldError("headers", "a control character in a header value")),
-                request.getRequestURI()));
+        return respond(Problems.rejected(e, request.getRequestURI()));
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
@@ -123,12 +124,24 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                     .collect(Collectors.joining(".")).replace(".[", "[");
             String message = mismatch instanceof InvalidFormatException invalid
                     ? "invalid value '" + invalid.getValue() + "'"
-                    : "wrong type";
+                    : mismatch instanceof UnrecognizedPropertyException ? "not a field of this request" : "wrong type";
             return respond(Problems.validation("The request body is invalid",
                     List.of(new Problems.FieldError(field, message)), path(request)));
         }
+        if (e.getCause() instanceof JsonParseException parse && parse.getProcessor() != null
+                && String.valueOf(parse.getOriginalMessage()).startsWith("Duplicate field")) {
+            return respond(Problems.validation("The request body is invalid",
+                    List.of(new Problems.FieldError(fieldAt(parse.getProcessor()), "given more than once")),
+                    path(request)));
+        }
         return respond(Problems.validation("The request body is not well-formed JSON",
                 List.of(new Problems.FieldError("body", "malformed or missing JSON")), path(request)));
+    }
+
+    /** The parser's position as the API names fields: {@code steps[0].kind} for {@code /steps/0/kind}. */
+    private static String fieldAt(JsonParser parser) {
+        return parser.getParsingContext().pathAsPointer().toString().substring(1)
+                .replaceAll("/(\\d+)(?=/|$)", "[$1]").replace('/', '.');
     }
 
     /** Every other Spring MVC exception (404 route, 405, 415, type mismatch...) keeps its status and gets our type. */

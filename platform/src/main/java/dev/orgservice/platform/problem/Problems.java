@@ -3,6 +3,7 @@ package dev.orgservice.platform.problem;
 import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.platform.web.CorrelationId;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.firewall.RequestRejectedException;
 
 import java.net.URI;
 import java.util.List;
@@ -38,6 +39,19 @@ public final class Problems {
         ProblemDetail problem = of(ErrorCode.VALIDATION, detail, path);
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    /**
+     * What Spring Security's firewall refused: the URL (an encoded or doubled '/', an encoded '.' or '%', a ';', a
+     * '..' segment), checked before any filter, or a header, judged when it is read. Its message names what was
+     * refused, but a header's would repeat the value, so a header gets a fixed text.
+     */
+    public static ProblemDetail rejected(RequestRejectedException e, String path) {
+        String reason = String.valueOf(e.getMessage());
+        return reason.contains("header")
+                ? validation("The request has a header value that is not allowed (a control character)",
+                        List.of(new FieldError("headers", "a control character in a header value")), path)
+                : validation("The request URL is not allowed", List.of(new FieldError("url", reason)), path);
     }
 
     /** One entry of a validation problem's {@code errors} array. */

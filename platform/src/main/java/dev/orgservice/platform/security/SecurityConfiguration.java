@@ -3,6 +3,7 @@ package dev.orgservice.platform.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.platform.problem.Problems;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,6 +33,7 @@ import dev.orgservice.platform.web.CallerLoggingFilter;
 import dev.orgservice.platform.web.HeaderText;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.util.StringUtils;
 
@@ -69,6 +71,9 @@ public class SecurityConfiguration {
                 .headers(h -> h.frameOptions(f -> f.deny())
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .authorizeHttpRequests(a -> a
+                        // the error page renders the status the request already has; asking for a token there
+                        // turned a refused request into a 401
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .anyRequest().authenticated())
@@ -99,6 +104,20 @@ public class SecurityConfiguration {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
         firewall.setAllowedHeaderValues(HeaderText::isPrintable);
         return firewall;
+    }
+
+    /**
+     * A URL the firewall refuses ({@code ..}, {@code ;}, an encoded {@code .} or {@code %}...) is a {@code 400}
+     * problem naming what was refused. By default it was sent to the error page, which asked for a token and so
+     * answered a valid caller {@code 401} (found by hand, 2026-11-27).
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+        return (request, response, e) -> {
+            response.setStatus(ErrorCode.VALIDATION.status());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), Problems.rejected(e, request.getRequestURI()));
+        };
     }
 
     /**

@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.format.FormatterRegistry;
-import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.io.IOException;
@@ -35,14 +34,9 @@ public class FlexibleInstantConfiguration implements WebMvcConfigurer {
         return instants("flexible-instants", UnaryOperator.identity());
     }
 
-    /**
-     * The JSON of the HTTP API: the application's ObjectMapper, whose instants in a request body must also lie in the
-     * years 0001 to 9999 (a {@code 400} naming the field otherwise). Replaces Spring Boot's converter of the same type.
-     */
-    @Bean
-    MappingJackson2HttpMessageConverter apiJson(ObjectMapper objectMapper) {
-        return new MappingJackson2HttpMessageConverter(objectMapper.copy()
-                .registerModule(instants("requested-instants", FlexibleInstant::requireRequestable)));
+    /** The instants of a request: also refused outside the years 0001 to 9999 (a {@code 400} naming the field). */
+    public static SimpleModule requestedInstants() {
+        return instants("requested-instants", FlexibleInstant::requireRequestable);
     }
 
     @Override

@@ -69,6 +69,22 @@ class ErrorPageTest extends QuerySideIntegrationTest {
         }
     }
 
+    @Test
+    void answersAUrlTheFirewallRefusesAsABadRequestNotAsAMissingToken() throws Exception {
+        String token = TestTokens.forTenant(UUID.randomUUID(), "vic", "ORG_VIEWER");
+        for (String path : List.of("/api/v1/tenants/by-slug/%2e%2e", "/api/v1/tenants/by-slug/..",
+                "/api/v1/tenants/by-slug/a;b=c", "/api/v1/tenants/by-slug/a%25b", "/api/v1/tenants//by-slug/a")) {
+            String answer = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nX-Correlation-Id: firewall-1\r\nConnection: close\r\n\r\n");
+            String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase();
+            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            assertThat(head).as(path).startsWith("http/1.1 400").contains("content-type: application/problem+json");
+            assertThat(body).as(path).contains("\"type\":\"https://errors.org-service.dev/validation\"")
+                    .contains("\"field\":\"url\"").contains("\"correlationId\":\"firewall-1\"")
+                    .contains("\"instance\":\"" + path + "\"");
+        }
+    }
+
     private String raw(String request) throws Exception {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(5000);

@@ -1,0 +1,29 @@
+package dev.orgservice.platform.web;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orgservice.platform.time.FlexibleInstantConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+
+/**
+ * The JSON of the HTTP API: the application's ObjectMapper (a copy, so that Axon's serializer still reads every event
+ * as recorded), stricter about what a request body may say. A field the request does not have and a field given twice
+ * are {@code 400} problems naming the field: ignored, a misspelt {@code effectiveFrom} changed the organization now
+ * instead of at the intended date, and a {@code PATCH} of the unchangeable {@code code} recorded an empty change
+ * (found by hand, 2026-11-27). Replaces Spring Boot's converter of the same type.
+ */
+@Configuration
+public class ApiJsonConfiguration {
+
+    @Bean
+    MappingJackson2HttpMessageConverter apiJson(ObjectMapper objectMapper) {
+        ObjectMapper strict = objectMapper.copy()
+                .registerModule(FlexibleInstantConfiguration.requestedInstants())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        strict.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        return new MappingJackson2HttpMessageConverter(strict);
+    }
+}
