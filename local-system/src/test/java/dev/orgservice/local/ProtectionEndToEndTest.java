@@ -1,5 +1,6 @@
 package dev.orgservice.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.orgservice.command.CommandSideApplication;
 import dev.orgservice.platform.testing.Http;
 import dev.orgservice.platform.testing.TestDatabase;
@@ -76,10 +77,16 @@ class ProtectionEndToEndTest extends RunningSystem {
     @Test
     void answersWebLayerErrorsAsProblems() {
         String tenant = activeTenant("ENTERPRISE");
-        expectProblem(commands.get("/api/v1/no-such-route", ADMIN), 404, "not-found");
-        expectProblem(commands.send("DELETE", "/api/v1/tenants", ADMIN, null, Map.of()), 405, "method-not-allowed");
-        expectProblem(commands.send("PATCH", "/api/v1/tenants/" + tenant + "/configuration", ADMIN, "name=x",
-                Map.of("Content-Type", "text/plain")), 415, "unsupported-media-type");
+        assertThat(expectProblem(commands.get("/api/v1/no-such-route", ADMIN), 404, "not-found").get("detail").asText())
+                .isEqualTo("There is no endpoint at this path");
+        assertThat(expectProblem(commands.send("DELETE", "/api/v1/tenants", ADMIN, null, Map.of()), 405,
+                "method-not-allowed").get("detail").asText()).as("says which method").contains("DELETE");
+        assertThat(expectProblem(commands.send("PATCH", "/api/v1/tenants/" + tenant + "/configuration", ADMIN, "name=x",
+                Map.of("Content-Type", "text/plain")), 415, "unsupported-media-type").get("detail").asText())
+                .as("says which media type").contains("text/plain");
+        assertThat(expectProblem(queries.get("/api/v1/tenants/" + tenant + "/approval-chain?requesterId=a&amount=1"
+                + "&currency=EUR", ADMIN), 400, "validation").get("errors").get(0).get("field").asText())
+                .as("names the missing parameter").isEqualTo("purpose");
         expectProblem(queries.get("/api/v1/tenants/" + tenant + "/units?page=minus-one", ADMIN), 400, "validation");
         expectProblem(queries.get("/api/v1/tenants/" + tenant + "/units?asOf=yesterday", ADMIN), 400, "validation");
         expectProblem(queries.get("/api/v1/tenants/" + tenant + "/units/not-a-uuid", ADMIN), 400, "validation");
@@ -109,11 +116,12 @@ class ProtectionEndToEndTest extends RunningSystem {
         assertThat(queries.get("/v3/api-docs", null).body()).contains("bearer-jwt", "Problem");
     }
 
-    private static void expectProblem(Http.Response response, int status, String type) {
+    private static JsonNode expectProblem(Http.Response response, int status, String type) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("type").asText()).endsWith("/" + type);
         assertThat(response.body()).doesNotContain("Exception", "\tat ");
+        return response.json();
     }
 
     private static String activeTenant(String plan) {

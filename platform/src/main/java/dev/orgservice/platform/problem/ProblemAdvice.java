@@ -20,13 +20,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -138,6 +141,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 List.of(new Problems.FieldError("body", "malformed or missing JSON")), path(request)));
     }
 
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return respond(Problems.validation("The request parameters are invalid",
+                List.of(new Problems.FieldError(e.getParameterName(), "is required")), path(request)));
+    }
+
     /** The parser's position as the API names fields: {@code steps[0].kind} for {@code /steps/0/kind}. */
     private static String fieldAt(JsonParser parser) {
         return parser.getParsingContext().pathAsPointer().toString().substring(1)
@@ -149,8 +160,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
         ErrorCode code = codeFor(status);
-        String detail = body instanceof ProblemDetail problem && problem.getDetail() != null
-                ? problem.getDetail() : code.title();
+        ProblemDetail spring = body instanceof ProblemDetail given ? given
+                : e instanceof ErrorResponse response ? response.getBody() : null;
+        // Spring's own detail says what was wrong ("Content-Type 'text/plain' is not supported."), but for an unknown
+        // route it speaks of a static resource
+        String detail = e instanceof NoResourceFoundException ? "There is no endpoint at this path"
+                : spring != null && spring.getDetail() != null ? spring.getDetail() : code.title();
         ProblemDetail problem = Problems.of(code, detail, path(request));
         return ResponseEntity.status(status).headers(withoutContentType(headers))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
