@@ -5,6 +5,7 @@ import dev.orgservice.platform.validation.IsoCurrency;
 import dev.orgservice.platform.validation.LanguageTag;
 import dev.orgservice.platform.validation.TimeZoneId;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -26,4 +27,13 @@ public record CreateTenantRequest(
         @NotNull @IsoCurrency String currency,
         @NotBlank @Schema(example = "STANDARD") String plan,
         @NotBlank @Email @Size(max = 254) String adminEmail) {
+
+    private static final UUID NIL = new UUID(0, 0);
+
+    /** The nil UUID is what an unset id looks like in many clients: taking it would bind a tenant to a bug. */
+    @AssertTrue(message = "must not be the nil UUID")
+    @Schema(hidden = true)
+    public boolean isTenantIdSet() {
+        return !NIL.equals(tenantId);
+    }
 }

@@ -157,6 +157,15 @@ class TenantCommandApiTest extends CommandSideIntegrationTest {
     }
 
     @Test
+    void refusesTheNilUuidAsAClientChosenTenantId() {
+        String body = Http.newTenant(uniqueSlug("nil"), "FREE")
+                .replace("{", "{\"tenantId\":\"00000000-0000-0000-0000-000000000000\",");
+        Http.Response nil = http.post("/api/v1/tenants", ADMIN, body);
+        assertProblem(nil, 400, "validation");
+        assertThat(nil.json().get("errors").get(0).get("message").asText()).contains("nil UUID");
+    }
+
+    @Test
     void reportsAnIllegalTransitionWithTheCurrentStatus() {
         String tenantId = createTenant("FREE");
 
