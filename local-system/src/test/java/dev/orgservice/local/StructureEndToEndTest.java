@@ -286,6 +286,31 @@ class StructureEndToEndTest extends RunningSystem {
         assertThat(refused.json().get("type").asText()).endsWith("/tenant-suspended");
     }
 
+    @Test
+    void importsAStructurePlannedForALaterDateThatNoAsOfSeesBeforeIt() {
+        String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
+        String rows = """
+                [{"type":"DEPARTMENT","code":"NEW-OPS","name":"Operations","parentCode":"LE"},
+                 {"type":"DEPARTMENT","code":"NEW-LOG","name":"Logistics","parentCode":"NEW-OPS"}]""";
+        Http.Response dated = commands.post(units() + "import", editor, rows.replace("\"LE\"}", "\"LE\",\"effectiveFrom\":\"2099-01-01\"}"));
+        assertThat(dated.status()).as("a row's own date is refused: " + dated.body()).isEqualTo(400);
+        assertThat(dated.json().get("errors").get(0).get("field").asText()).isEqualTo("[0].effectiveFrom");
+
+        Http.Response planned = commands.post(units() + "import?effectiveFrom=2099-01-01", editor, rows);
+        assertThat(planned.status()).as(planned.body()).isEqualTo(201);
+        String logistics = planned.json().get("units").get(1).get("unitId").asText();
+        assertThat(queries.get(units() + logistics + "?minPosition=" + planned.position(), editor).status())
+                .as("not there now").isEqualTo(404);
+        assertThat(read(search() + "?q=new-", planned, editor).get("total").asInt()).isZero();
+        JsonNode then = read(units() + logistics + "?asOf=2099-01-01", planned, editor);
+        assertThat(then.get("path")).extracting(JsonNode::asText).hasSize(3).startsWith(le);
+        assertThat(read(search() + "?q=new-&asOf=2099-01-01", planned, editor).get("total").asInt()).isEqualTo(2);
+
+        Http.Response under = commands.post(units() + "import", editor,
+                "[{\"type\":\"DEPARTMENT\",\"code\":\"NOW\",\"name\":\"now\",\"parentCode\":\"NEW-OPS\"}]");
+        assertThat(under.status()).as("a parent that does not exist yet: " + under.body()).isEqualTo(422);
+    }
+
     private String search() {
         return "/api/v1/tenants/" + tenant + "/units";
     }

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -76,10 +77,12 @@ public class UnitCommandController {
     @PreAuthorize(Role.STRUCTURE_EDITING)
     @Operation(summary = "Create many units atomically; parents by parentId or parentCode (existing or earlier in the "
             + "import); every invalid row is reported, and then nothing is imported")
-    public ResponseEntity<ImportResult> importUnits(@PathVariable UUID tenantId, @RequestBody List<UnitRequest> rows) {
+    public ResponseEntity<ImportResult> importUnits(@PathVariable UUID tenantId, @RequestBody List<UnitRequest> rows,
+                                                    @Parameter(description = "when the whole import takes effect: an "
+                                                            + "instant or a date; default now")
+                                                    @RequestParam(required = false) Instant effectiveFrom) {
         Rows.requireImportSize(rows);
         Rows.requireNoErrors(rowErrors(rows));
-        Instant effectiveFrom = Instant.now();
         List<ImportUnitsCommand.Row> commandRows = new ArrayList<>(rows.size());
         List<ImportResult.ImportedUnitView> created = new ArrayList<>(rows.size());
         for (UnitRequest row : rows) {
@@ -89,7 +92,8 @@ public class UnitCommandController {
             created.add(new ImportResult.ImportedUnitView(row.code(), unitId));
         }
         UUID importId = UUID.randomUUID();
-        var outcome = commands.send(new ImportUnitsCommand(tenantId, importId, effectiveFrom, commandRows), tenantId);
+        var outcome = commands.send(new ImportUnitsCommand(tenantId, importId, orNow(effectiveFrom), commandRows),
+                tenantId);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new ImportResult(importId, created.size(), created, outcome.position()));
     }
@@ -161,6 +165,11 @@ public class UnitCommandController {
             errors.addAll(row.typeErrors(prefix));
             if (row.parentId() != null && row.parentCode() != null) {
                 errors.add(new Problems.FieldError(prefix + "parentCode", "give parentId or parentCode, not both"));
+            }
+            if (row.effectiveFrom() != null) {
+                // ignored, a row's date made a reorganization planned for a later date take effect now
+                errors.add(new Problems.FieldError(prefix + "effectiveFrom",
+                        "an import takes effect at one instant: the effectiveFrom query parameter"));
             }
         }
         return errors;
