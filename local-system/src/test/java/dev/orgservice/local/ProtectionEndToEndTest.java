@@ -87,6 +87,13 @@ class ProtectionEndToEndTest extends RunningSystem {
         assertThat(expectProblem(queries.get("/api/v1/tenants/" + tenant + "/approval-chain?requesterId=a&amount=1"
                 + "&currency=EUR", ADMIN), 400, "validation").get("errors").get(0).get("field").asText())
                 .as("names the missing parameter").isEqualTo("purpose");
+        assertThat(expectProblem(queries.get("/api/v1/tenants/" + tenant + "/units?asof=2020-01-01", ADMIN), 400,
+                "validation").get("errors").get(0).get("field").asText())
+                .as("a misspelt asOf is refused, not answered as of now").isEqualTo("asof");
+        assertThat(expectProblem(commands.post("/api/v1/tenants/" + tenant + "/units/import?effectivefrom=2099-01-01",
+                ADMIN, "[]"), 400, "validation").get("errors").get(0).get("field").asText()).isEqualTo("effectivefrom");
+        assertThat(queries.get("/api/v1/tenants/" + tenant + "/units?asOf=2020-01-01&minPosition=0&size=1", ADMIN)
+                .status()).as("the parameters it has").isEqualTo(200);
         expectProblem(queries.get("/api/v1/tenants/" + tenant + "/units?page=minus-one", ADMIN), 400, "validation");
         expectProblem(queries.get("/api/v1/tenants/" + tenant + "/units?asOf=yesterday", ADMIN), 400, "validation");
         expectProblem(queries.get("/api/v1/tenants/" + tenant + "/units/not-a-uuid", ADMIN), 400, "validation");

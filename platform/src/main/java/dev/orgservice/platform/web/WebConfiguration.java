@@ -9,13 +9,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class WebConfiguration implements WebMvcConfigurer {
 
     private final TenantAccessInterceptor tenantAccess;
+    private final StrictQueryParameters strictQueryParameters;
 
-    public WebConfiguration(TenantAccessInterceptor tenantAccess) {
+    public WebConfiguration(TenantAccessInterceptor tenantAccess, StrictQueryParameters strictQueryParameters) {
         this.tenantAccess = tenantAccess;
+        this.strictQueryParameters = strictQueryParameters;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(tenantAccess).addPathPatterns("/api/**");
+        // before a query waits for minPosition (order 100): a request it would refuse need not wait
+        registry.addInterceptor(strictQueryParameters).addPathPatterns("/api/**").order(50);
     }
 }

@@ -1,0 +1,63 @@
+package dev.orgservice.platform.web;
+
+import dev.orgservice.api.error.ErrorCode;
+import dev.orgservice.platform.problem.OrgException;
+import dev.orgservice.platform.problem.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import java.lang.reflect.Method;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Refuses a query parameter the endpoint does not take ({@code 400} naming it), as request bodies refuse unknown
+ * fields: ignored, {@code ?asof=2020-01-01} answered as of now, and {@code ?effectivefrom=} on an import took effect
+ * now. {@code minPosition}, which every query takes ({@code ReadYourWrites}), is allowed everywhere.
+ */
+@Component
+public class StrictQueryParameters implements HandlerInterceptor {
+
+    private static final Set<String> EVERYWHERE = Set.of("minPosition");
+
+    private final Map<Method, Set<String>> parameters = new ConcurrentHashMap<>();
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod method) || request.getQueryString() == null) {
+            return true;
+        }
+        Set<String> known = parameters.computeIfAbsent(method.getMethod(), m -> namesOf(method));
+        List<Problems.FieldError> unknown = Collections.list(request.getParameterNames()).stream()
+                .filter(name -> !known.contains(name) && !EVERYWHERE.contains(name))
+                .map(name -> new Problems.FieldError(name, "not a parameter of this endpoint"))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new OrgException(ErrorCode.VALIDATION, "The request parameters are invalid", Map.of("errors", unknown));
+        }
+        return true;
+    }
+
+    private static Set<String> namesOf(HandlerMethod method) {
+        Set<String> names = new HashSet<>();
+        for (MethodParameter parameter : method.getMethodParameters()) {
+            RequestParam annotation = parameter.getParameterAnnotation(RequestParam.class);
+            if (annotation != null) {
+                parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
+                names.add(StringUtils.hasText(annotation.name()) ? annotation.name() : parameter.getParameterName());
+            }
+        }
+        return Set.copyOf(names);
+    }
+}
