@@ -71,6 +71,7 @@ public class HierarchyProjection {
                 revision, event.unitId());
         if (event.name() != null) {
             jdbc.update("update read_model.unit_parent set name = ? where unit_id = ?", event.name(), event.unitId());
+            SearchKeys.replace(jdbc, event.unitId());
         }
     }
 
@@ -107,6 +108,7 @@ public class HierarchyProjection {
 
     @ResetHandler
     void reset() {
+        jdbc.update("delete from read_model.unit_search_key");
         jdbc.update("delete from read_model.unit_status");
         jdbc.update("delete from read_model.unit_parent");
         jdbc.update("delete from read_model.unit");

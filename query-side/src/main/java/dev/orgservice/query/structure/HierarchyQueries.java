@@ -55,14 +55,26 @@ public class HierarchyQueries {
     private static final String SUBTREE_OF = "select * from read_model.subtree_of(?, ?, ?, ?, ?, ?)";
     /** The ancestors inside a tenant transaction (the tenant set again, to the same value, by the function). */
     private static final String PATH_UP = "select * from read_model.ancestors_of(:tenantId, :unitId, :asOf)";
-    private static final String SEARCH = "select " + SUMMARY_COLUMNS + ", p.parent_id, s.status, null as depth, "
+    /**
+     * Units whose code or a word of whose name starts with {@code q}: a range of the search keys (V12) between the
+     * prefix and the string after all that start with it, compared with the pattern operators, which row-level
+     * security lets use the index (as it does not {@code lower(code) like 'fin%'}).
+     */
+    private static final String SEARCH_MATCHING = """
+            with found as materialized (
+                select distinct k.unit_id from read_model.unit_search_key k
+                where k.tenant_id = :tenantId and k.key ~>=~ :prefix and k.key ~<~ :afterPrefix)
+            """ + "select " + SUMMARY_COLUMNS + ", p.parent_id, s.status, null as depth, count(*) over () as total "
+            + "from found f join read_model.unit u on u.unit_id = f.unit_id " + PARENT_AT + " " + STATUS_AT + " " + """
+             where u.tenant_id = :tenantId
+               and (cast(:type as varchar) is null or u.type = :type)
+               and (cast(:status as varchar) is null or s.status = :status)
+             order by u.code limit :limit offset :offset""";
+    private static final String SEARCH_ALL = "select " + SUMMARY_COLUMNS + ", p.parent_id, s.status, null as depth, "
             + "count(*) over () as total from read_model.unit u " + PARENT_AT + " " + STATUS_AT + " " + """
              where u.tenant_id = :tenantId
                and (cast(:type as varchar) is null or u.type = :type)
                and (cast(:status as varchar) is null or s.status = :status)
-               and (cast(:prefix as varchar) is null or lower(u.code) like :prefix
-                    or exists (select 1 from regexp_split_to_table(lower(u.name), '[^[:alnum:]]+') word
-                               where word like :prefix))
              order by u.code limit :limit offset :offset""";
     private static final String CHILD_IDS = "select c.unit_id from read_model.unit_parent c where c.parent_id = :unitId "
             + "and " + VALID.formatted("c");
@@ -137,13 +149,16 @@ public class HierarchyQueries {
     public PageView<UnitSummaryView> search(UUID tenantId, UnitType type, UnitStatus status, String q, Instant asOf,
                                             int page, int size) {
         return reads.forTenant(tenantId, sql -> {
-            String prefix = q == null || q.isBlank() ? null : escapeLike(q.trim().toLowerCase()) + "%";
+            String text = q == null || q.isBlank() ? null : q.trim().toLowerCase();
             var params = new MapSqlParameterSource().addValue("asOf", utc(asOf)).addValue("tenantId", tenantId)
                     .addValue("type", type == null ? null : type.name())
                     .addValue("status", status == null ? null : status.name())
-                    .addValue("prefix", prefix).addValue("limit", size).addValue("offset", (long) page * size);
+                    .addValue("limit", size).addValue("offset", (long) page * size);
+            if (text != null) {
+                params.addValue("prefix", text).addValue("afterPrefix", afterPrefix(text));
+            }
             List<Long> total = new ArrayList<>(1);
-            List<UnitSummaryView> items = sql.query(SEARCH, params, (row, n) -> {
+            List<UnitSummaryView> items = sql.query(text == null ? SEARCH_ALL : SEARCH_MATCHING, params, (row, n) -> {
                 total.add(row.getLong(TOTAL));
                 return SUMMARY.mapRow(row, n);
             });
@@ -209,7 +224,22 @@ public class HierarchyQueries {
         return status == null ? null : UnitStatus.valueOf(status);
     }
 
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    /**
+     * The least string greater than every string that starts with {@code prefix}: its last character's successor
+     * (the pattern operators compare UTF-8 bytes, whose order is that of the characters). A last character that has
+     * none, U+10FFFF, is passed over: every string below the successor of what precedes it starts with the prefix.
+     */
+    static String afterPrefix(String prefix) {
+        int end = prefix.length();
+        while (end > 0 && prefix.codePointBefore(end) == Character.MAX_CODE_POINT) {
+            end -= Character.charCount(Character.MAX_CODE_POINT);
+        }
+        if (end == 0) {
+            // only U+10FFFF: longer than any key (200 characters at most), so above all that start with it
+            return prefix + Character.toString(Character.MAX_CODE_POINT).repeat(200);
+        }
+        int last = prefix.codePointBefore(end);
+        int next = last == 0xD7FF ? 0xE000 : last + 1; // surrogates are no characters
+        return prefix.substring(0, end - Character.charCount(last)) + Character.toString(next);
     }
 }

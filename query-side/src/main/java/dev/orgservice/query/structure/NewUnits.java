@@ -16,8 +16,9 @@ import static dev.orgservice.query.storage.SqlTimes.utc;
 
 /**
  * New units of the hierarchy read model, held until {@link #write()} and then inserted with three batched
- * statements (the unit, its first parent row with the unit's summary, its first status row), whichever events and
- * tenants they came from. Written at once when more than {@code maxPending} wait (a batch of bulk imports).
+ * statements (the unit, its first parent row with the unit's summary, its first status row) and one for their
+ * {@link SearchKeys}, whichever events and tenants they came from. Written at once when more than
+ * {@code maxPending} wait (a batch of bulk imports).
  */
 final class NewUnits {
 
@@ -86,6 +87,7 @@ final class NewUnits {
             statement.setObject(2, row.from());
             statement.setObject(3, row.tenantId());
         });
+        SearchKeys.add(jdbc, rows.stream().map(row -> row.unit().unitId()).toList());
         rows.clear();
     }
 

@@ -87,7 +87,7 @@ class RowLevelSecurityTest extends QuerySideIntegrationTest {
                 }
             }
         }
-        assertThat(policies).isEqualTo(10);
+        assertThat(policies).isEqualTo(11);
         assertThat(perRow).isEmpty();
     }
 

@@ -1,0 +1,125 @@
+package dev.orgservice.query.structure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orgservice.api.structure.UnitCreatedEvent;
+import dev.orgservice.api.structure.UnitDetails;
+import dev.orgservice.api.structure.UnitDetailsUpdatedEvent;
+import dev.orgservice.api.structure.UnitType;
+import dev.orgservice.api.tenant.TenantId;
+import dev.orgservice.platform.testing.Http;
+import dev.orgservice.platform.testing.TestTokens;
+import dev.orgservice.query.QuerySideIntegrationTest;
+import dev.orgservice.query.tenant.TenantTestEvents;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Unit search ({@code q}): a case-insensitive prefix of the code or of any word of the name, found through the
+ * search keys' index (V12). What the query's characters mean in SQL's {@code LIKE} or in a regular expression
+ * ({@code %}, {@code _}, {@code .}, {@code (}...) they must not mean here.
+ */
+class UnitSearchTest extends QuerySideIntegrationTest {
+
+    private UUID tenantId;
+    private String viewer;
+    private long position;
+
+    @BeforeEach
+    void aTenantWithNamedUnits() {
+        TenantId tenant = TenantId.random();
+        tenantId = tenant.value();
+        append("Tenant", tenant.toString(), 0, TenantTestEvents.created(tenant, "q-" + tenantId.toString().substring(0, 8)));
+        viewer = TestTokens.forTenant(tenantId, "viewer", "ORG_VIEWER");
+        Instant from = Instant.now().minusSeconds(60);
+        UUID root = UUID.randomUUID();
+        UUID renamed = UUID.randomUUID();
+        List<Object> events = new ArrayList<>(List.of(new UnitCreatedEvent(tenantId, root, UnitType.LEGAL_ENTITY,
+                "ACME-DE", "Acme Deutschland GmbH", null, from, UnitDetails.NONE)));
+        for (String[] unit : List.of(new String[]{"FIN-1", "Finance & Controlling"},
+                new String[]{"RD_2", "R&D (Labs) Berlin"}, new String[]{"MUC.3", "Vertrieb München"},
+                new String[]{"PCT-4", "100% Sales"}, new String[]{"X-5", "Refinancing"})) {
+            events.add(new UnitCreatedEvent(tenantId, UUID.randomUUID(), UnitType.DEPARTMENT, unit[0], unit[1], root,
+                    from, UnitDetails.NONE));
+        }
+        events.add(new UnitCreatedEvent(tenantId, renamed, UnitType.DEPARTMENT, "OLD-6", "Old Name", root, from,
+                UnitDetails.NONE));
+        events.add(new UnitDetailsUpdatedEvent(tenantId, renamed, "Treasury Office", UnitDetails.NONE));
+        position = append("OrganizationTree", "org-tree-" + tenantId, 0, events);
+    }
+
+    @Test
+    void findsAPrefixOfTheCodeOrOfAnyWordOfTheNameWhateverTheCase() {
+        assertThat(codes("fin")).containsExactly("FIN-1");
+        assertThat(codes("CONTR")).containsExactly("FIN-1");
+        assertThat(codes("labs")).as("a word between parentheses").containsExactly("RD_2");
+        assertThat(codes("münch")).as("a word that is not ASCII").containsExactly("MUC.3");
+        assertThat(codes("treas")).as("the name after a rename").containsExactly("OLD-6");
+        assertThat(codes("old")).as("the code still matches, the old name no longer").containsExactly("OLD-6");
+        assertThat(codes("name")).isEmpty();
+        assertThat(codes("financing")).as("inside a word is not a prefix").isEmpty();
+        assertThat(codes("a")).containsExactly("ACME-DE");
+    }
+
+    @Test
+    void neverFindsAnotherTenantsUnits() {
+        TenantId other = TenantId.random();
+        append("Tenant", other.toString(), 0, TenantTestEvents.created(other, "o-" + other.value().toString().substring(0, 8)));
+        long otherPosition = append("OrganizationTree", "org-tree-" + other, 0, List.of(new UnitCreatedEvent(
+                other.value(), UUID.randomUUID(), UnitType.LEGAL_ENTITY, "FIN-9", "Finance Holding", null,
+                Instant.now().minusSeconds(60), UnitDetails.NONE)));
+        position = Math.max(position, otherPosition);
+
+        assertThat(codes("fin")).containsExactly("FIN-1");
+        assertThat(codes("holding")).isEmpty();
+        Http.Response theirs = http.get("/api/v1/tenants/" + other + "/units?q=fin", viewer);
+        assertThat(theirs.status()).as("a token of one tenant on another's path").isEqualTo(404);
+    }
+
+    @Test
+    void takesTheCharactersOfTheQueryLiterally() {
+        assertThat(codes("%")).isEmpty();
+        assertThat(codes("_")).isEmpty();
+        assertThat(codes("rd_")).containsExactly("RD_2");
+        assertThat(codes("r_")).as("_ is no wildcard").isEmpty();
+        assertThat(codes("muc.")).containsExactly("MUC.3");
+        assertThat(codes("mu.")).as(". is no wildcard").isEmpty();
+        assertThat(codes("(labs")).as("words hold letters and digits only").isEmpty();
+        assertThat(codes("100")).containsExactly("PCT-4");
+        assertThat(codes("100%")).isEmpty();
+        assertThat(codes("finance controlling")).as("one word, not a phrase").isEmpty();
+        assertThat(codes("\\")).isEmpty();
+        assertThat(codes("fin\uDBFF\uDFFF")).as("U+10FFFF, which has no successor").isEmpty();
+        assertThat(codes("\uD7FF")).isEmpty();
+    }
+
+    @Test
+    void boundsAPrefixByTheSuccessorOfItsLastCharacter() {
+        assertThat(HierarchyQueries.afterPrefix("fin")).isEqualTo("fio");
+        assertThat(HierarchyQueries.afterPrefix("mü")).isEqualTo("mý");
+        assertThat(HierarchyQueries.afterPrefix("a\uD7FF")).isEqualTo("a\uE000");
+        assertThat(HierarchyQueries.afterPrefix("a\uD83D\uDE00")).isEqualTo("a\uD83D\uDE01");
+        assertThat(HierarchyQueries.afterPrefix("a\uDBFF\uDFFF")).isEqualTo("b");
+        assertThat(HierarchyQueries.afterPrefix("\uDBFF\uDFFF")).hasSize(402).startsWith("\uDBFF\uDFFF");
+    }
+
+    private List<String> codes(String q) {
+        Http.Response found = http.get("/api/v1/tenants/" + tenantId + "/units?minPosition=" + position + "&q="
+                + URLEncoder.encode(q, StandardCharsets.UTF_8), viewer);
+        assertThat(found.status()).as(q + ": " + found.body()).isEqualTo(200);
+        List<String> codes = new ArrayList<>();
+        for (JsonNode unit : found.json().get("items")) {
+            codes.add(unit.get("code").asText());
+        }
+        assertThat(found.json().get("total").asInt()).isEqualTo(codes.size());
+        return codes;
+    }
+}
