@@ -76,8 +76,6 @@ public class HierarchyQueries {
                and (cast(:type as varchar) is null or u.type = :type)
                and (cast(:status as varchar) is null or s.status = :status)
              order by u.code limit :limit offset :offset""";
-    private static final String CHILD_IDS = "select c.unit_id from read_model.unit_parent c where c.parent_id = :unitId "
-            + "and " + VALID.formatted("c");
     private static final String EXISTS_AT = "select exists (select 1 from read_model.unit_parent pa "
             + "where pa.unit_id = :unitId and " + VALID.formatted("pa") + ")";
     private static final String COUNT_SUBTREE = """
@@ -164,10 +162,6 @@ public class HierarchyQueries {
             });
             return new PageView<>(items, page, size, total.isEmpty() ? 0 : total.get(0));
         });
-    }
-
-    static List<UUID> childIds(NamedParameterJdbcTemplate sql, UUID unitId, Instant asOf) {
-        return sql.queryForList(CHILD_IDS, params(unitId, asOf), UUID.class);
     }
 
     /**

@@ -12,12 +12,9 @@ import org.springframework.stereotype.Component;
 import java.sql.Array;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,7 +30,7 @@ import static dev.orgservice.query.storage.SqlTimes.utc;
 @Component
 public class PositionQueries {
 
-    private record Position(UUID id, UUID unitId, String title, boolean manager, UUID reportsTo, List<UUID> dotted) {
+    record Position(UUID id, UUID unitId, String title, boolean manager, UUID reportsTo, List<UUID> dotted) {
     }
 
     private static final RowMapper<Position> POSITION = (row, n) -> new Position(
@@ -80,64 +77,8 @@ public class PositionQueries {
 
     /** Direct reports, or with {@code indirect} everyone below, breadth first. Empty if the position does not exist. */
     public Optional<List<ChainLinkView>> reports(UUID tenantId, UUID positionId, boolean indirect, Instant asOf) {
-        return reads.forTenant(tenantId, sql -> {
-            Optional<Position> top = find(sql, positionId);
-            if (top.isEmpty()) {
-                return Optional.empty();
-            }
-            Set<UUID> seen = new LinkedHashSet<>(Set.of(positionId));
-            List<ChainLinkView> reports = new ArrayList<>();
-            Deque<Position> queue = new ArrayDeque<>(List.of(top.get()));
-            while (!queue.isEmpty()) {
-                for (Position report : directReports(sql, queue.poll(), asOf)) {
-                    if (seen.add(report.id())) {
-                        reports.add(link(sql, report, asOf));
-                        if (indirect) {
-                            queue.add(report);
-                        }
-                    }
-                }
-            }
-            return Optional.of(reports);
-        });
-    }
-
-    /** The inverse of the read model's {@code chain_walk}: explicit reports, then the unit's own people, then managers below. */
-    private List<Position> directReports(NamedParameterJdbcTemplate sql, Position manager, Instant asOf) {
-        List<Position> reports = new ArrayList<>(sql.query("select * from read_model.position "
-                + "where reports_to_position_id = :id order by created_at", new MapSqlParameterSource("id", manager.id()),
-                POSITION));
-        Position unitManager = managerOf(sql, manager.unitId());
-        if (unitManager == null || !unitManager.id().equals(manager.id())) {
-            return reports;
-        }
-        reports.addAll(implicitMembers(sql, manager.unitId(), manager.id()));
-        Deque<UUID> units = new ArrayDeque<>(HierarchyQueries.childIds(sql, manager.unitId(), asOf));
-        while (!units.isEmpty()) {
-            UUID unit = units.poll();
-            Position childManager = managerOf(sql, unit);
-            if (childManager != null) {
-                if (childManager.reportsTo() == null) {
-                    reports.add(childManager);
-                }
-            } else {
-                reports.addAll(implicitMembers(sql, unit, null));
-                units.addAll(HierarchyQueries.childIds(sql, unit, asOf));
-            }
-        }
-        return reports;
-    }
-
-    private static List<Position> implicitMembers(NamedParameterJdbcTemplate sql, UUID unitId, UUID except) {
-        return sql.query("select * from read_model.position where unit_id = :unitId and reports_to_position_id is null "
-                        + "order by created_at, position_id", new MapSqlParameterSource("unitId", unitId), POSITION)
-                .stream().filter(p -> !p.id().equals(except)).toList();
-    }
-
-    private static Position managerOf(NamedParameterJdbcTemplate sql, UUID unitId) {
-        return sql.query("select * from read_model.position where unit_id = :unitId and manager "
-                + "order by created_at, position_id limit 1", new MapSqlParameterSource("unitId", unitId), POSITION)
-                .stream().findFirst().orElse(null);
+        return reads.forTenant(tenantId, sql -> find(sql, positionId)
+                .map(top -> new ReportsWalk(sql.getJdbcTemplate(), POSITION, utc(asOf)).below(top, indirect)));
     }
 
     private static Optional<Position> find(NamedParameterJdbcTemplate sql, UUID positionId) {
@@ -151,11 +92,6 @@ public class PositionQueries {
                 and (valid_to is null or valid_to > :asOf)""",
                 new MapSqlParameterSource("id", positionId).addValue("asOf", utc(asOf)), String.class)
                 .stream().findFirst().orElse(null);
-    }
-
-    private static ChainLinkView link(NamedParameterJdbcTemplate sql, Position position, Instant asOf) {
-        String holder = holderAt(sql, position.id(), asOf);
-        return new ChainLinkView(position.id(), position.unitId(), position.title(), holder, holder == null);
     }
 
     private static List<UUID> uuids(Array array) throws java.sql.SQLException {

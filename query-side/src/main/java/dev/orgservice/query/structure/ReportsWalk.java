@@ -1,0 +1,186 @@
+package dev.orgservice.query.structure;
+
+import dev.orgservice.api.view.ChainLinkView;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Who reports to a position, directly or (with {@code indirect}) at any depth, breadth first: the inverse of the
+ * read model's {@code chain_walk}. A position's direct reports are those with an explicit line to it, then, if it is
+ * its unit's first manager, the unit's other positions without one, and below the unit the first manager (without
+ * an explicit line) of each child unit, descending through child units without a manager, whose positions count
+ * too. Read one level at a time: each statement answers for the whole level (its explicit reports, its units'
+ * managers, members and children, and at the end every holder), where asking for each position alone took 37 s
+ * and about 400,000 round trips for the 99,999 positions below the head of a 100,000-unit tree.
+ */
+final class ReportsWalk {
+
+    private static final String EXPLICIT = "select * from read_model.position where reports_to_position_id = any(?) "
+            + "order by created_at, position_id";
+    private static final String FIRST_MANAGERS = "select distinct on (unit_id) * from read_model.position "
+            + "where unit_id = any(?) and manager order by unit_id, created_at, position_id";
+    private static final String MEMBERS = "select * from read_model.position where unit_id = any(?) "
+            + "and reports_to_position_id is null order by created_at, position_id";
+    private static final String CHILDREN = "select c.parent_id, c.unit_id from read_model.unit_parent c "
+            + "where c.parent_id = any(?) and c.valid_from <= ? and (c.valid_to is null or c.valid_to > ?) "
+            + "order by c.parent_id, c.code";
+    private static final String HOLDERS = "select position_id, person_id from read_model.position_holder "
+            + "where position_id = any(?) and valid_from <= ? and (valid_to is null or valid_to > ?)";
+
+    /** A unit still to look into for a manager's implicit reports. */
+    private record Governed(UUID managerId, UUID unitId) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final RowMapper<PositionQueries.Position> positions;
+    private final OffsetDateTime asOf;
+
+    ReportsWalk(JdbcTemplate jdbc, RowMapper<PositionQueries.Position> positions, OffsetDateTime asOf) {
+        this.jdbc = jdbc;
+        this.positions = positions;
+        this.asOf = asOf;
+    }
+
+    /** The reports in the order the walk meets them, each with its holder at {@code asOf} (none: vacant). */
+    List<ChainLinkView> below(PositionQueries.Position top, boolean indirect) {
+        Set<UUID> seen = new HashSet<>(Set.of(top.id()));
+        List<PositionQueries.Position> found = new ArrayList<>();
+        List<PositionQueries.Position> level = List.of(top);
+        while (!level.isEmpty()) {
+            Map<UUID, List<PositionQueries.Position>> reports = directReports(level);
+            List<PositionQueries.Position> next = new ArrayList<>();
+            for (PositionQueries.Position manager : level) {
+                for (PositionQueries.Position report : reports.getOrDefault(manager.id(), List.of())) {
+                    if (seen.add(report.id())) {
+                        found.add(report);
+                        next.add(report);
+                    }
+                }
+            }
+            level = indirect ? next : List.of();
+        }
+        Map<UUID, String> holders = holders(ids(found));
+        return found.stream().map(p -> new ChainLinkView(p.id(), p.unitId(), p.title(), holders.get(p.id()),
+                holders.get(p.id()) == null)).toList();
+    }
+
+    /** Each manager's direct reports, in the order of the class comment. */
+    private Map<UUID, List<PositionQueries.Position>> directReports(List<PositionQueries.Position> level) {
+        Map<UUID, List<PositionQueries.Position>> reports = new HashMap<>();
+        for (PositionQueries.Position report : query(EXPLICIT, ids(level))) {
+            reports.computeIfAbsent(report.reportsTo(), id -> new ArrayList<>()).add(report);
+        }
+        Map<UUID, PositionQueries.Position> firstManagers = byUnit(query(FIRST_MANAGERS,
+                level.stream().map(PositionQueries.Position::unitId).distinct().toList()));
+        List<PositionQueries.Position> unitManagers = level.stream()
+                .filter(m -> firstManagers.containsKey(m.unitId()) && firstManagers.get(m.unitId()).id().equals(m.id()))
+                .toList();
+        if (unitManagers.isEmpty()) {
+            return reports;
+        }
+        Map<UUID, List<PositionQueries.Position>> members = grouped(query(MEMBERS,
+                unitManagers.stream().map(PositionQueries.Position::unitId).toList()));
+        List<Governed> governed = new ArrayList<>();
+        for (PositionQueries.Position manager : unitManagers) {
+            members.getOrDefault(manager.unitId(), List.of()).stream().filter(p -> !p.id().equals(manager.id()))
+                    .forEach(p -> reports.computeIfAbsent(manager.id(), id -> new ArrayList<>()).add(p));
+            governed.add(new Governed(manager.id(), manager.unitId()));
+        }
+        // the units below, a generation at a time: a child unit's first manager, or its people and its children
+        Map<UUID, List<UUID>> children = children(governed.stream().map(Governed::unitId).toList());
+        List<Governed> below = new ArrayList<>();
+        governed.forEach(g -> children.getOrDefault(g.unitId(), List.of()).forEach(c -> below.add(new Governed(g.managerId(), c))));
+        while (!below.isEmpty()) {
+            List<UUID> units = below.stream().map(Governed::unitId).toList();
+            Map<UUID, PositionQueries.Position> managers = byUnit(query(FIRST_MANAGERS, units));
+            List<UUID> withoutManager = units.stream().filter(u -> !managers.containsKey(u)).toList();
+            Map<UUID, List<PositionQueries.Position>> people = grouped(query(MEMBERS, withoutManager));
+            Map<UUID, List<UUID>> grandchildren = children(withoutManager);
+            List<Governed> next = new ArrayList<>();
+            for (Governed g : below) {
+                List<PositionQueries.Position> list = reports.computeIfAbsent(g.managerId(), id -> new ArrayList<>());
+                PositionQueries.Position manager = managers.get(g.unitId());
+                if (manager != null) {
+                    if (manager.reportsTo() == null) {
+                        list.add(manager);
+                    }
+                } else {
+                    list.addAll(people.getOrDefault(g.unitId(), List.of()));
+                    grandchildren.getOrDefault(g.unitId(), List.of()).forEach(c -> next.add(new Governed(g.managerId(), c)));
+                }
+            }
+            below.clear();
+            below.addAll(next);
+        }
+        return reports;
+    }
+
+    private Map<UUID, List<UUID>> children(List<UUID> units) {
+        Map<UUID, List<UUID>> children = new HashMap<>();
+        if (!units.isEmpty()) {
+            jdbc.query(connection -> {
+                var statement = connection.prepareStatement(CHILDREN);
+                statement.setArray(1, connection.createArrayOf("uuid", units.toArray()));
+                statement.setObject(2, asOf);
+                statement.setObject(3, asOf);
+                return statement;
+            }, row -> {
+                children.computeIfAbsent(row.getObject(1, UUID.class), id -> new ArrayList<>()).add(row.getObject(2, UUID.class));
+            });
+        }
+        return children;
+    }
+
+    private Map<UUID, String> holders(List<UUID> positionIds) {
+        Map<UUID, String> holders = new HashMap<>();
+        if (!positionIds.isEmpty()) {
+            jdbc.query(connection -> {
+                var statement = connection.prepareStatement(HOLDERS);
+                statement.setArray(1, connection.createArrayOf("uuid", positionIds.toArray()));
+                statement.setObject(2, asOf);
+                statement.setObject(3, asOf);
+                return statement;
+            }, row -> {
+                holders.put(row.getObject(1, UUID.class), row.getString(2));
+            });
+        }
+        return holders;
+    }
+
+    private List<PositionQueries.Position> query(String sql, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(connection -> {
+            var statement = connection.prepareStatement(sql);
+            statement.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+            return statement;
+        }, positions);
+    }
+
+    private static List<UUID> ids(List<PositionQueries.Position> positions) {
+        return positions.stream().map(PositionQueries.Position::id).toList();
+    }
+
+    private static Map<UUID, PositionQueries.Position> byUnit(List<PositionQueries.Position> positions) {
+        Map<UUID, PositionQueries.Position> byUnit = new HashMap<>();
+        positions.forEach(p -> byUnit.put(p.unitId(), p));
+        return byUnit;
+    }
+
+    private static Map<UUID, List<PositionQueries.Position>> grouped(List<PositionQueries.Position> positions) {
+        Map<UUID, List<PositionQueries.Position>> byUnit = new HashMap<>();
+        positions.forEach(p -> byUnit.computeIfAbsent(p.unitId(), id -> new ArrayList<>()).add(p));
+        return byUnit;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.orgservice.query.structure;
+
+import dev.orgservice.api.structure.PositionCreatedEvent;
+import dev.orgservice.api.structure.PositionHolderAssignedEvent;
+import dev.orgservice.api.structure.UnitCreatedEvent;
+import dev.orgservice.api.structure.UnitDetails;
+import dev.orgservice.api.structure.UnitType;
+import dev.orgservice.api.tenant.TenantId;
+import dev.orgservice.platform.testing.Http;
+import dev.orgservice.platform.testing.TestTokens;
+import dev.orgservice.query.QuerySideIntegrationTest;
+import dev.orgservice.query.tenant.TenantTestEvents;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Direct and indirect reports, every rule of the walk in one small organization (names are positions):
+ * <pre>
+ * LE: CEO (manager), ASSIST                       X (in FIN) has an explicit line to CEO
+ * ├── CYC: Y, Z (manager, explicit line to Y)     Y and Z report to each other
+ * ├── FIN: HEADFIN (manager), X
+ * │   └── AP (no manager): APCLERK
+ * ├── OPS (no manager): OPSCLERK
+ * │   └── OPSSUB: OPSHEAD (manager, explicit line to ASSIST)
+ * └── LATER (from 2099): NEWBIE
+ * </pre>
+ */
+class ReportsTest extends QuerySideIntegrationTest {
+
+    private final Map<String, UUID> ids = new HashMap<>();
+    private UUID tenantId;
+    private String viewer;
+    private long position;
+
+    @BeforeEach
+    void anOrganization() {
+        TenantId tenant = TenantId.random();
+        tenantId = tenant.value();
+        append("Tenant", tenant.toString(), 0, TenantTestEvents.created(tenant, "r-" + tenantId.toString().substring(0, 8)));
+        viewer = TestTokens.forTenant(tenantId, "viewer", "ORG_VIEWER");
+        Instant from = Instant.parse("2020-01-01T00:00:00Z");
+        List<Object> events = new ArrayList<>();
+        events.add(unit("LE", null, UnitType.LEGAL_ENTITY, from));
+        events.add(unit("CYC", "LE", UnitType.DEPARTMENT, from));
+        events.add(unit("FIN", "LE", UnitType.DEPARTMENT, from));
+        events.add(unit("AP", "FIN", UnitType.DEPARTMENT, from));
+        events.add(unit("OPS", "LE", UnitType.DEPARTMENT, from));
+        events.add(unit("OPSSUB", "OPS", UnitType.DEPARTMENT, from));
+        events.add(unit("LATER", "LE", UnitType.DEPARTMENT, Instant.parse("2099-01-01T00:00:00Z")));
+        events.add(position("CEO", "LE", true, null));
+        events.add(position("ASSIST", "LE", false, null));
+        events.add(position("Y", "CYC", false, null));
+        events.add(position("Z", "CYC", true, "Y"));
+        events.add(position("HEADFIN", "FIN", true, null));
+        events.add(position("X", "FIN", false, "CEO"));
+        events.add(position("APCLERK", "AP", false, null));
+        events.add(position("OPSCLERK", "OPS", false, null));
+        events.add(position("OPSHEAD", "OPSSUB", true, "ASSIST"));
+        events.add(position("NEWBIE", "LATER", false, null));
+        events.add(new PositionHolderAssignedEvent(tenantId, ids.get("X"), "x", from, null));
+        position = append("OrganizationTree", "org-tree-" + tenantId, 0, events);
+    }
+
+    @Test
+    void directReportsAreTheExplicitLinesThenTheUnitsPeopleThenTheManagersBelow() {
+        assertThat(reports("CEO", false)).containsExactly("X", "ASSIST", "HEADFIN", "OPSCLERK");
+        assertThat(reports("ASSIST", false)).containsExactly("OPSHEAD");
+        assertThat(reports("HEADFIN", false)).as("through AP, which has no manager").containsExactly("APCLERK");
+        assertThat(reports("X", false)).isEmpty();
+    }
+
+    @Test
+    void indirectReportsGoOnBreadthFirst() {
+        assertThat(reports("CEO", true)).containsExactly("X", "ASSIST", "HEADFIN", "OPSCLERK", "OPSHEAD", "APCLERK");
+        assertThat(reports("Y", true)).as("a cycle of lines ends where it began").containsExactly("Z");
+        assertThat(reports("Z", true)).containsExactly("Y");
+    }
+
+    @Test
+    void answersAsOfAnInstantAndNamesTheHolders() {
+        assertThat(get("CEO", "?asOf=2099-06-01")).contains("NEWBIE");
+        Http.Response now = http.get(path("CEO") + "?minPosition=" + position, viewer);
+        var x = now.json().get("items").get(0);
+        assertThat(x.get("personId").asText()).isEqualTo("x");
+        assertThat(x.get("vacant").asBoolean()).isFalse();
+        assertThat(now.json().get("items").get(1).get("vacant").asBoolean()).isTrue();
+        assertThat(http.get("/api/v1/tenants/" + tenantId + "/positions/" + UUID.randomUUID() + "/reports", viewer)
+                .status()).isEqualTo(404);
+    }
+
+    private List<String> reports(String manager, boolean indirect) {
+        return get(manager, "?indirect=" + indirect);
+    }
+
+    private List<String> get(String manager, String query) {
+        Http.Response answer = http.get(path(manager) + query + "&minPosition=" + position, viewer);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        List<String> titles = new ArrayList<>();
+        answer.json().get("items").forEach(item -> titles.add(item.get("title").asText()));
+        return titles;
+    }
+
+    private String path(String manager) {
+        return "/api/v1/tenants/" + tenantId + "/positions/" + ids.get(manager) + "/reports";
+    }
+
+    private UnitCreatedEvent unit(String code, String parent, UnitType type, Instant from) {
+        ids.put(code, UUID.randomUUID());
+        return new UnitCreatedEvent(tenantId, ids.get(code), type, code, code, parent == null ? null : ids.get(parent),
+                from, UnitDetails.NONE);
+    }
+
+    private PositionCreatedEvent position(String title, String unit, boolean manager, String reportsTo) {
+        ids.put(title, UUID.randomUUID());
+        return new PositionCreatedEvent(tenantId, ids.get(title), ids.get(unit), title, manager,
+                reportsTo == null ? null : ids.get(reportsTo), List.of());
+    }
+}
