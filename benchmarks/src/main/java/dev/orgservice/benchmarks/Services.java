@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -104,7 +105,7 @@ final class Services implements AutoCloseable {
         try {
             HttpResponse<String> response = BULK_CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             Map<String, String> headers = new HashMap<>();
-            response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
+            response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
             return new Http.Response(response.statusCode(), headers, response.body());
         } catch (IOException e) {
             throw new IllegalStateException("POST " + path + " failed: " + e, e);

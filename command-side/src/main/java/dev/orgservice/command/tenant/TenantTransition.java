@@ -5,6 +5,7 @@ import dev.orgservice.api.tenant.TenantStatus;
 import dev.orgservice.platform.problem.OrgException;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,7 +32,7 @@ enum TenantTransition {
     void requireAllowedFrom(TenantStatus current) {
         if (!from.contains(current)) {
             throw new OrgException(ErrorCode.ILLEGAL_TRANSITION,
-                    "Cannot " + name().toLowerCase() + " a tenant that is " + current,
+                    "Cannot " + name().toLowerCase(Locale.ROOT) + " a tenant that is " + current,
                     Map.of("currentStatus", current, "allowedFrom", from, "targetStatus", to));
         }
     }

@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -46,7 +47,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         problem.put("type", code.type().toString());
         problem.put("title", code.title());
         problem.put("status", status);
-        problem.put("detail", "The server refused the request before reading it: " + code.title().toLowerCase());
+        problem.put("detail", "The server refused the request before reading it: " + code.title().toLowerCase(Locale.ROOT));
         problem.put("instance", request.getDecodedRequestURI());
         problem.put("correlationId", correlationId);
         log.info("Refused before the application: {} {} (correlation id {})", status, request.getRequestURI(),

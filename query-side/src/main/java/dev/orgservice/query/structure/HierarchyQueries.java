@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -147,7 +148,7 @@ public class HierarchyQueries {
     public PageView<UnitSummaryView> search(UUID tenantId, UnitType type, UnitStatus status, String q, Instant asOf,
                                             int page, int size) {
         return reads.forTenant(tenantId, sql -> {
-            String text = q == null || q.isBlank() ? null : q.trim().toLowerCase();
+            String text = q == null || q.isBlank() ? null : q.trim().toLowerCase(Locale.ROOT);
             var params = new MapSqlParameterSource().addValue("asOf", utc(asOf)).addValue("tenantId", tenantId)
                     .addValue("type", type == null ? null : type.name())
                     .addValue("status", status == null ? null : status.name())
