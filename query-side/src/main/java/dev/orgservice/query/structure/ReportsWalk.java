@@ -99,7 +99,8 @@ final class ReportsWalk {
         // the units below, a generation at a time: a child unit's first manager, or its people and its children
         Map<UUID, List<UUID>> children = children(governed.stream().map(Governed::unitId).toList());
         List<Governed> below = new ArrayList<>();
-        governed.forEach(g -> children.getOrDefault(g.unitId(), List.of()).forEach(c -> below.add(new Governed(g.managerId(), c))));
+        governed.forEach(g -> children.getOrDefault(g.unitId(), List.of())
+                .forEach(c -> below.add(new Governed(g.managerId(), c))));
         while (!below.isEmpty()) {
             List<UUID> units = below.stream().map(Governed::unitId).toList();
             Map<UUID, PositionQueries.Position> managers = byUnit(query(FIRST_MANAGERS, units));
@@ -116,7 +117,8 @@ final class ReportsWalk {
                     }
                 } else {
                     list.addAll(people.getOrDefault(g.unitId(), List.of()));
-                    grandchildren.getOrDefault(g.unitId(), List.of()).forEach(c -> next.add(new Governed(g.managerId(), c)));
+                    grandchildren.getOrDefault(g.unitId(), List.of())
+                            .forEach(c -> next.add(new Governed(g.managerId(), c)));
                 }
             }
             below.clear();
@@ -135,7 +137,8 @@ final class ReportsWalk {
                 statement.setObject(3, asOf);
                 return statement;
             }, row -> {
-                children.computeIfAbsent(row.getObject(1, UUID.class), id -> new ArrayList<>()).add(row.getObject(2, UUID.class));
+                children.computeIfAbsent(row.getObject(1, UUID.class), id -> new ArrayList<>())
+                        .add(row.getObject(2, UUID.class));
             });
         }
         return children;

@@ -45,7 +45,8 @@ class ReportsTest extends QuerySideIntegrationTest {
     void anOrganization() {
         TenantId tenant = TenantId.random();
         tenantId = tenant.value();
-        append("Tenant", tenant.toString(), 0, TenantTestEvents.created(tenant, "r-" + tenantId.toString().substring(0, 8)));
+        append("Tenant", tenant.toString(), 0,
+                TenantTestEvents.created(tenant, "r-" + tenantId.toString().substring(0, 8)));
         viewer = TestTokens.forTenant(tenantId, "viewer", "ORG_VIEWER");
         Instant from = Instant.parse("2020-01-01T00:00:00Z");
         List<Object> events = new ArrayList<>();

@@ -37,7 +37,8 @@ class UnitSearchTest extends QuerySideIntegrationTest {
     void aTenantWithNamedUnits() {
         TenantId tenant = TenantId.random();
         tenantId = tenant.value();
-        append("Tenant", tenant.toString(), 0, TenantTestEvents.created(tenant, "q-" + tenantId.toString().substring(0, 8)));
+        append("Tenant", tenant.toString(), 0,
+                TenantTestEvents.created(tenant, "q-" + tenantId.toString().substring(0, 8)));
         viewer = TestTokens.forTenant(tenantId, "viewer", "ORG_VIEWER");
         Instant from = Instant.now().minusSeconds(60);
         UUID root = UUID.randomUUID();
@@ -53,6 +54,8 @@ class UnitSearchTest extends QuerySideIntegrationTest {
         events.add(new UnitCreatedEvent(tenantId, renamed, UnitType.DEPARTMENT, "OLD-6", "Old Name", root, from,
                 UnitDetails.NONE));
         events.add(new UnitDetailsUpdatedEvent(tenantId, renamed, "Treasury Office", UnitDetails.NONE));
+        events.add(new UnitCreatedEvent(tenantId, UUID.randomUUID(), UnitType.COST_CENTER, "CC-LATER", "Planned Center",
+                root, Instant.parse("2099-01-01T00:00:00Z"), UnitDetails.NONE));
         position = append("OrganizationTree", "org-tree-" + tenantId, 0, events);
     }
 
@@ -72,7 +75,8 @@ class UnitSearchTest extends QuerySideIntegrationTest {
     @Test
     void neverFindsAnotherTenantsUnits() {
         TenantId other = TenantId.random();
-        append("Tenant", other.toString(), 0, TenantTestEvents.created(other, "o-" + other.value().toString().substring(0, 8)));
+        append("Tenant", other.toString(), 0,
+                TenantTestEvents.created(other, "o-" + other.value().toString().substring(0, 8)));
         long otherPosition = append("OrganizationTree", "org-tree-" + other, 0, List.of(new UnitCreatedEvent(
                 other.value(), UUID.randomUUID(), UnitType.LEGAL_ENTITY, "FIN-9", "Finance Holding", null,
                 Instant.now().minusSeconds(60), UnitDetails.NONE)));
@@ -109,6 +113,31 @@ class UnitSearchTest extends QuerySideIntegrationTest {
         assertThat(HierarchyQueries.afterPrefix("a\uD83D\uDE00")).isEqualTo("a\uD83D\uDE01");
         assertThat(HierarchyQueries.afterPrefix("a\uDBFF\uDFFF")).isEqualTo("b");
         assertThat(HierarchyQueries.afterPrefix("\uDBFF\uDFFF")).hasSize(402).startsWith("\uDBFF\uDFFF");
+    }
+
+    @Test
+    void listsWithoutAQueryTheUnitsThatExistAtAsOfByCode() {
+        assertThat(list("")).containsExactly("ACME-DE", "FIN-1", "MUC.3", "OLD-6", "PCT-4", "RD_2", "X-5");
+        assertThat(list("&size=2&page=1")).containsExactly("MUC.3", "OLD-6");
+        assertThat(list("&type=COST_CENTER")).isEmpty();
+        assertThat(list("&type=COST_CENTER&asOf=2099-01-01")).containsExactly("CC-LATER");
+        assertThat(list("&asOf=2099-01-01")).hasSize(8);
+        assertThat(list("&asOf=2000-01-01")).as("before any unit existed").isEmpty();
+        assertThat(list("&status=ACTIVE&size=3")).containsExactly("ACME-DE", "FIN-1", "MUC.3");
+        assertThat(codes("planned")).as("not yet").isEmpty();
+    }
+
+    /** The codes of a list without {@code q}, after checking that its total counts the whole list. */
+    private List<String> list(String parameters) {
+        Http.Response all = http.get("/api/v1/tenants/" + tenantId + "/units?minPosition=" + position + parameters
+                .replaceAll("&(size|page)=\\d+", ""), viewer);
+        Http.Response found = http.get("/api/v1/tenants/" + tenantId + "/units?minPosition=" + position + parameters,
+                viewer);
+        assertThat(found.status()).as(parameters + ": " + found.body()).isEqualTo(200);
+        assertThat(found.json().get("total").asInt()).as("total").isEqualTo(all.json().get("items").size());
+        List<String> codes = new ArrayList<>();
+        found.json().get("items").forEach(unit -> codes.add(unit.get("code").asText()));
+        return codes;
     }
 
     private List<String> codes(String q) {
