@@ -1,7 +1,9 @@
 package dev.orgservice.query;
 
+import dev.orgservice.api.tenant.TenantId;
 import dev.orgservice.platform.testing.Http;
 import dev.orgservice.platform.testing.TestDatabase;
+import dev.orgservice.query.tenant.TenantTestEvents;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -48,6 +50,14 @@ public abstract class QuerySideIntegrationTest {
     @BeforeEach
     void client() {
         http = Http.onPort(port);
+    }
+
+    /** A new tenant, as its created event (the slug made of {@code prefix} and the id's start). */
+    protected TenantId newTenant(String prefix) {
+        TenantId tenant = TenantId.random();
+        append("Tenant", tenant.toString(), 0,
+                TenantTestEvents.created(tenant, prefix + "-" + tenant.value().toString().substring(0, 8)));
+        return tenant;
     }
 
     /** Appends one event of an aggregate as the command role; answers its global position. */

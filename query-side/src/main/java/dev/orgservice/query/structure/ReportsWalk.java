@@ -2,8 +2,10 @@ package dev.orgservice.query.structure;
 
 import dev.orgservice.api.view.ChainLinkView;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.core.RowMapper;
 
+import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -130,13 +132,7 @@ final class ReportsWalk {
     private Map<UUID, List<UUID>> children(List<UUID> units) {
         Map<UUID, List<UUID>> children = new HashMap<>();
         if (!units.isEmpty()) {
-            jdbc.query(connection -> {
-                var statement = connection.prepareStatement(CHILDREN);
-                statement.setArray(1, connection.createArrayOf("uuid", units.toArray()));
-                statement.setObject(2, asOf);
-                statement.setObject(3, asOf);
-                return statement;
-            }, row -> {
+            jdbc.query(withIds(CHILDREN, units, asOf, asOf), row -> {
                 children.computeIfAbsent(row.getObject(1, UUID.class), id -> new ArrayList<>())
                         .add(row.getObject(2, UUID.class));
             });
@@ -147,13 +143,7 @@ final class ReportsWalk {
     private Map<UUID, String> holders(List<UUID> positionIds) {
         Map<UUID, String> holders = new HashMap<>();
         if (!positionIds.isEmpty()) {
-            jdbc.query(connection -> {
-                var statement = connection.prepareStatement(HOLDERS);
-                statement.setArray(1, connection.createArrayOf("uuid", positionIds.toArray()));
-                statement.setObject(2, asOf);
-                statement.setObject(3, asOf);
-                return statement;
-            }, row -> {
+            jdbc.query(withIds(HOLDERS, positionIds, asOf, asOf), row -> {
                 holders.put(row.getObject(1, UUID.class), row.getString(2));
             });
         }
@@ -161,14 +151,19 @@ final class ReportsWalk {
     }
 
     private List<PositionQueries.Position> query(String sql, Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.query(connection -> {
-            var statement = connection.prepareStatement(sql);
+        return ids.isEmpty() ? List.of() : jdbc.query(withIds(sql, ids), positions);
+    }
+
+    /** A statement whose first parameter is an array of ids (a level can hold tens of thousands), then {@code more}. */
+    private static PreparedStatementCreator withIds(String sql, Collection<UUID> ids, Object... more) {
+        return connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql);
             statement.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+            for (int i = 0; i < more.length; i++) {
+                statement.setObject(i + 2, more[i]);
+            }
             return statement;
-        }, positions);
+        };
     }
 
     private static List<UUID> ids(List<PositionQueries.Position> positions) {

@@ -5,11 +5,9 @@ import dev.orgservice.api.structure.PositionHolderAssignedEvent;
 import dev.orgservice.api.structure.UnitCreatedEvent;
 import dev.orgservice.api.structure.UnitDetails;
 import dev.orgservice.api.structure.UnitType;
-import dev.orgservice.api.tenant.TenantId;
 import dev.orgservice.platform.testing.Http;
 import dev.orgservice.platform.testing.TestTokens;
 import dev.orgservice.query.QuerySideIntegrationTest;
-import dev.orgservice.query.tenant.TenantTestEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,10 +41,7 @@ class ReportsTest extends QuerySideIntegrationTest {
 
     @BeforeEach
     void anOrganization() {
-        TenantId tenant = TenantId.random();
-        tenantId = tenant.value();
-        append("Tenant", tenant.toString(), 0,
-                TenantTestEvents.created(tenant, "r-" + tenantId.toString().substring(0, 8)));
+        tenantId = newTenant("r").value();
         viewer = TestTokens.forTenant(tenantId, "viewer", "ORG_VIEWER");
         Instant from = Instant.parse("2020-01-01T00:00:00Z");
         List<Object> events = new ArrayList<>();

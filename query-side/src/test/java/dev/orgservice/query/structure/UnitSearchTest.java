@@ -9,7 +9,6 @@ import dev.orgservice.api.tenant.TenantId;
 import dev.orgservice.platform.testing.Http;
 import dev.orgservice.platform.testing.TestTokens;
 import dev.orgservice.query.QuerySideIntegrationTest;
-import dev.orgservice.query.tenant.TenantTestEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,10 +34,7 @@ class UnitSearchTest extends QuerySideIntegrationTest {
 
     @BeforeEach
     void aTenantWithNamedUnits() {
-        TenantId tenant = TenantId.random();
-        tenantId = tenant.value();
-        append("Tenant", tenant.toString(), 0,
-                TenantTestEvents.created(tenant, "q-" + tenantId.toString().substring(0, 8)));
+        tenantId = newTenant("q").value();
         viewer = TestTokens.forTenant(tenantId, "viewer", "ORG_VIEWER");
         Instant from = Instant.now().minusSeconds(60);
         UUID root = UUID.randomUUID();
@@ -74,9 +70,7 @@ class UnitSearchTest extends QuerySideIntegrationTest {
 
     @Test
     void neverFindsAnotherTenantsUnits() {
-        TenantId other = TenantId.random();
-        append("Tenant", other.toString(), 0,
-                TenantTestEvents.created(other, "o-" + other.value().toString().substring(0, 8)));
+        TenantId other = newTenant("o");
         long otherPosition = append("OrganizationTree", "org-tree-" + other, 0, List.of(new UnitCreatedEvent(
                 other.value(), UUID.randomUUID(), UnitType.LEGAL_ENTITY, "FIN-9", "Finance Holding", null,
                 Instant.now().minusSeconds(60), UnitDetails.NONE)));
