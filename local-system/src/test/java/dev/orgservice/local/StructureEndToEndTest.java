@@ -203,13 +203,18 @@ class StructureEndToEndTest extends RunningSystem {
     }
 
     @Test
-    void refusesAPositionWithTheSameDottedLineTwice() {
+    void refusesAPositionWithTheSameDottedLineTwiceOrAlsoAsItsSolidLine() {
         String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
         String ceo = position(le, "CEO", true, null);
         Http.Response twice = commands.post("/api/v1/tenants/" + tenant + "/positions", editor, "{\"unitId\":\"" + le
                 + "\",\"title\":\"Deputy\",\"manager\":false,\"dottedLineToPositionIds\":[\"" + ceo + "\",\"" + ceo + "\"]}");
         assertThat(twice.status()).as(twice.body()).isEqualTo(400);
         assertThat(twice.json().get("errors").get(0).get("field").asText()).isEqualTo("dottedLineToPositionIds");
+        Http.Response solidAndDotted = commands.post("/api/v1/tenants/" + tenant + "/positions", editor, "{\"unitId\":\""
+                + le + "\",\"title\":\"Deputy\",\"reportsToPositionId\":\"" + ceo + "\",\"dottedLineToPositionIds\":[\""
+                + ceo + "\"]}");
+        assertThat(solidAndDotted.status()).as(solidAndDotted.body()).isEqualTo(400);
+        assertThat(solidAndDotted.json().get("errors").get(0).get("field").asText()).isEqualTo("dottedLineApart");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.orgservice.command.structure.web;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -17,4 +18,12 @@ public record PositionRequest(
         boolean manager,
         @Schema(description = "explicit solid line, where it differs from the unit's manager") UUID reportsToPositionId,
         @Size(max = 20) @UniqueElements List<@NotNull UUID> dottedLineToPositionIds) {
+
+    /** A dotted line to the position of the solid line says nothing the solid line does not: a mistake. */
+    @AssertTrue(message = "a dotted line may not repeat the solid line (reportsToPositionId)")
+    @Schema(hidden = true)
+    public boolean isDottedLineApart() {
+        return reportsToPositionId == null || dottedLineToPositionIds == null
+                || !dottedLineToPositionIds.contains(reportsToPositionId);
+    }
 }
