@@ -221,6 +221,10 @@ class StructureEndToEndTest extends RunningSystem {
     void importsPositionsWithTheirHoldersAndExplicitLines() {
         String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
         String ops = unit("DEPARTMENT", "OPS", le, "");
+        Http.Response vacantButDated = commands.post("/api/v1/tenants/" + tenant + "/positions/import", editor,
+                "[{\"ref\":\"v\",\"unitId\":\"" + ops + "\",\"title\":\"Vacant\",\"holderFrom\":\"2020-01-01\"}]");
+        assertThat(vacantButDated.status()).as(vacantButDated.body()).isEqualTo(400);
+        assertThat(vacantButDated.json().get("errors").get(0).get("field").asText()).isEqualTo("[0].holderFrom");
         Http.Response imported = commands.post("/api/v1/tenants/" + tenant + "/positions/import", editor, """
                 [{"ref":"boss","unitId":"%s","title":"Boss","manager":true,"personId":"p-boss","holderFrom":"2020-01-01"},
                  {"ref":"deputy","unitId":"%s","title":"Deputy","manager":false,"reportsToRef":"boss",

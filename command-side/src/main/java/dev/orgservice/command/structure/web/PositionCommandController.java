@@ -82,6 +82,10 @@ public class PositionCommandController {
                             "must name an earlier row, and not together with reportsToPositionId"));
                 }
             }
+            if (row.holderFrom() != null && row.personId() == null) {
+                // ignored, the row's date said the position was held while it was imported vacant
+                errors.add(new Problems.FieldError("[" + i + "].holderFrom", "only with a personId"));
+            }
             UUID positionId = UUID.randomUUID();
             if (idsByRef.putIfAbsent(row.ref(), positionId) != null) {
                 errors.add(new Problems.FieldError("[" + i + "].ref", "ref " + row.ref() + " is used twice"));
