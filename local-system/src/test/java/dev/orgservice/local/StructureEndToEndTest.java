@@ -179,6 +179,30 @@ class StructureEndToEndTest extends RunningSystem {
     }
 
     @Test
+    void closesAUnitOnlyWhenNoneOfItsPositionsIsHeldAndGivesNoHolderToAClosedUnitsPosition() {
+        String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
+        String dept = unit("DEPARTMENT", "OLD", le, "");
+        String clerk = position(dept, "Clerk", false, "p-clerk");
+        String holder = "/api/v1/tenants/" + tenant + "/positions/" + clerk + "/holder";
+
+        Http.Response refused = commands.post(units() + dept + "/close", editor, "{}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.json().get("heldPositionId").asText()).isEqualTo(clerk);
+        Http.Response planned = commands.post(units() + dept + "/close", editor, "{\"effectiveFrom\":\"2099-01-01\"}");
+        assertThat(planned.status()).as("held open-ended, so also then: " + planned.body()).isEqualTo(409);
+        assertThat(commands.send("DELETE", holder + "?effectiveFrom=2099-01-01", editor, null, Map.of()).status())
+                .as("the holding ends at the planned close").isEqualTo(200);
+        assertThat(commands.post(units() + dept + "/close", editor, "{\"effectiveFrom\":\"2099-01-01\"}").status())
+                .isEqualTo(200);
+
+        Http.Response open = commands.put(holder, editor, "{\"personId\":\"p-next\",\"from\":\"2098-01-01\"}");
+        assertThat(open.status()).as("an open-ended holding would outlast the close: " + open.body()).isEqualTo(409);
+        assertThat(commands.send("DELETE", holder, editor, null, Map.of()).status()).isEqualTo(200);
+        Http.Response closedNow = commands.post(units() + dept + "/close", editor, "{}");
+        assertThat(closedNow.status()).as("vacated: " + closedNow.body()).isEqualTo(200);
+    }
+
+    @Test
     void walksTheManagementChainAndReportsAcrossUnits() {
         String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
         String dept = unit("DEPARTMENT", "FIN", le, "");

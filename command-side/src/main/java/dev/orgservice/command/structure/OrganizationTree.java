@@ -62,15 +62,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A tenant's company structure: one consistency boundary over all its units, because "no cycles" and
  * "codes unique per tenant" are rules over the whole forest. The state is only what decisions need (type,
- * code, parent and status over time); names and details live in events and read models. Changes may be
+ * code, parent and status over time, when positions are held); names and details live in events and read models. Changes may be
  * effective-dated, so every rule is checked at the change's instant and at every later scheduled change.
  * <p>
  * The revision is the snapshot's: a snapshot of another revision is ignored and the tree is loaded from its events
  * (Axon's {@code RevisionSnapshotFilter}). Revision 2 added the units' revisions, which snapshots without a revision
- * do not carry. Raise it whenever the state's shape or meaning changes.
+ * do not carry; revision 3 the positions' holdings. Raise it whenever the state's shape or meaning changes.
  */
 @Aggregate(snapshotTriggerDefinition = "treeSnapshotTrigger", cache = "storeCheckedTreeCache")
-@Revision("2")
+@Revision("3")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class OrganizationTree {
@@ -191,6 +191,15 @@ public class OrganizationTree {
                 }
             }
         }
+        Instant reopened = unit.nextReopeningAfter(at);
+        for (var entry : positions.entrySet()) {
+            if (entry.getValue().unitId().equals(command.unitId()) && entry.getValue().heldDuring(at, reopened)) {
+                throw new OrgException(ErrorCode.CONFLICT, "Unit " + unit.code() + " has a position that is held while "
+                        + "the unit would be closed (from " + at + "); end the holding first (vacate the position, or "
+                        + "give the holding a 'to' at the close)", Map.of("heldPositionId", entry.getKey(),
+                        "at", at.toString()));
+            }
+        }
         apply(new UnitClosedEvent(command.tenantId(), command.unitId(), at));
         return unit.revision();
     }
@@ -261,6 +270,10 @@ public class OrganizationTree {
             } else if (unit == null || !unit.existsAt(now) || !unit.isActiveAt(now)) {
                 errors.add(new ImportPlan.RowError(row, ErrorCode.NOT_FOUND.type().toString(), "unitId",
                         "no active unit " + position.unitId()));
+            } else if (position.personId() != null && unit.closedDuring(position.holderFrom(), null)) {
+                errors.add(new ImportPlan.RowError(row, ErrorCode.CONFLICT.type().toString(), "holderFrom",
+                        "unit " + unit.code() + " is closed at some time from " + position.holderFrom()
+                                + "; a position of a closed unit has no holder"));
             } else if (position.reportsToPositionId() != null && !positions.containsKey(position.reportsToPositionId())
                     && !earlier.contains(position.reportsToPositionId())) {
                 errors.add(new ImportPlan.RowError(row, ErrorCode.NOT_FOUND.type().toString(), "reportsToPositionId",
@@ -277,7 +290,13 @@ public class OrganizationTree {
     @CommandHandler
     void handle(AssignHolderCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
-        requirePosition(command.positionId());
+        UUID unitId = requirePosition(command.positionId()).unitId();
+        UnitNode unit = units.get(unitId);
+        if (unit.closedDuring(command.from(), command.to())) {
+            throw new OrgException(ErrorCode.CONFLICT, "Unit " + unit.code() + " is closed during the holding (from "
+                    + command.from() + (command.to() == null ? "" : " to " + command.to()) + "); a position of a "
+                    + "closed unit has no holder", Map.of("unitId", unitId));
+        }
         apply(new PositionHolderAssignedEvent(command.tenantId(), command.positionId(), command.personId(),
                 command.from(), command.to()));
     }
@@ -594,13 +613,24 @@ public class OrganizationTree {
     void on(PositionsImportedEvent event) {
         for (ImportedPosition position : event.positions()) {
             positions.put(position.positionId(), new PositionNode(position.unitId(), position.manager(),
-                    position.reportsToPositionId()));
+                    position.reportsToPositionId(), position.personId() == null ? List.of()
+                    : List.of(new PositionNode.Holding(position.holderFrom(), null))));
         }
     }
 
     @EventSourcingHandler
     void on(PositionCreatedEvent event) {
         positions.put(event.positionId(), new PositionNode(event.unitId(), event.manager(), event.reportsToPositionId()));
+    }
+
+    @EventSourcingHandler
+    void on(PositionHolderAssignedEvent event) {
+        positions.computeIfPresent(event.positionId(), (id, position) -> position.heldIn(event.from(), event.to()));
+    }
+
+    @EventSourcingHandler
+    void on(PositionVacatedEvent event) {
+        positions.computeIfPresent(event.positionId(), (id, position) -> position.vacatedFrom(event.from()));
     }
 
     @EventSourcingHandler

@@ -90,6 +90,18 @@ final class UnitNode {
         return statusAt(at) == UnitStatus.ACTIVE;
     }
 
+    /** Whether the unit is closed at some instant of {@code [start, end)} ({@code end} null: open-ended). */
+    boolean closedDuring(Instant start, Instant end) {
+        return statusAt(start) == UnitStatus.CLOSED || statuses.stream().anyMatch(c -> c.status() == UnitStatus.CLOSED
+                && c.from().isAfter(start) && (end == null || c.from().isBefore(end)));
+    }
+
+    /** When the unit is next reopened after {@code at} (null: no reopening is recorded). */
+    Instant nextReopeningAfter(Instant at) {
+        return statuses.stream().filter(c -> c.status() == UnitStatus.ACTIVE && c.from().isAfter(at))
+                .map(StatusChange::from).min(Instant::compareTo).orElse(null);
+    }
+
     /** How many of this unit's own parent changes fall in {@code (after, upTo]}. */
     int parentChangesBetween(Instant after, Instant upTo) {
         return (int) parents.stream().filter(c -> c.from().isAfter(after) && !c.from().isAfter(upTo)).count();

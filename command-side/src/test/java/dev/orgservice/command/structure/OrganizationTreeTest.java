@@ -2,6 +2,10 @@ package dev.orgservice.command.structure;
 
 import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.api.structure.ImportedUnit;
+import dev.orgservice.api.structure.ImportedPosition;
+import dev.orgservice.api.structure.PositionVacatedEvent;
+import dev.orgservice.api.structure.PositionHolderAssignedEvent;
+import dev.orgservice.api.structure.PositionCreatedEvent;
 import dev.orgservice.api.structure.UnitDetails;
 import dev.orgservice.api.structure.UnitDetailsUpdatedEvent;
 import dev.orgservice.api.structure.UnitType;
@@ -22,6 +26,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -325,6 +330,84 @@ class OrganizationTreeTest {
                 .when(importing(center))
                 .expectNoEvents()
                 .expectException(importRefused(rowError(0, ErrorCode.RULE_VIOLATION)));
+    }
+
+    // ---- holders and closed units ------------------------------------------------------------------------
+
+    @Test
+    void refusesToCloseAUnitWhosePositionIsHeldThen() {
+        fixture.given(withPosition(held(T1, null)))
+                .when(close("D1", T2))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CONFLICT));
+    }
+
+    @Test
+    void closesAUnitWhosePositionsHoldingsEndByTheClose() {
+        fixture.given(withPosition(held(T1, T2)))
+                .when(close("D1", T2))
+                .expectEvents(closed("D1", T2));
+    }
+
+    @Test
+    void closesAUnitWhosePositionWasVacatedAndRefusesWhenAHoldingStartsLater() {
+        fixture.given(withPosition(held(T1, null),
+                        new PositionVacatedEvent(StructureTestData.TENANT, id("P"), T2)))
+                .when(close("D1", T2))
+                .expectEvents(closed("D1", T2));
+        fixture.given(withPosition(held(T4, null)))
+                .when(close("D1", T2))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CONFLICT));
+    }
+
+    @Test
+    void closesAUnitEarlierWhenItsPositionIsHeldOnlyAfterTheScheduledReopen() {
+        fixture.given(withPosition(closed("D1", T4), reopened("D1", T5), held(T5, null)))
+                .when(close("D1", T2))
+                .expectEvents(closed("D1", T2));
+        fixture.given(withPosition(closed("D1", T4), reopened("D1", T5), held(T1, T5)))
+                .when(close("D1", T2))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CONFLICT));
+    }
+
+    @Test
+    void refusesAHolderWhileThePositionsUnitIsClosedOrWillBe() {
+        fixture.given(withPosition(closed("D1", T2)))
+                .when(new AssignHolderCommand(StructureTestData.TENANT, id("P"), "p-1", T3, null))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CONFLICT));
+        fixture.given(withPosition(closed("D1", T2)))
+                .when(new AssignHolderCommand(StructureTestData.TENANT, id("P"), "p-1", T1, null))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CONFLICT));
+        fixture.given(withPosition(closed("D1", T2)))
+                .when(new AssignHolderCommand(StructureTestData.TENANT, id("P"), "p-1", T1, T2))
+                .expectEvents(new PositionHolderAssignedEvent(StructureTestData.TENANT, id("P"), "p-1", T1, T2));
+    }
+
+    @Test
+    void refusesAnImportedHolderOfAUnitThatWillBeClosed() {
+        Instant later = Instant.parse("2099-01-01T00:00:00Z");
+        fixture.given(created(LEGAL_ENTITY, "LE", null, T0), created(DEPARTMENT, "D1", "LE", T0), closed("D1", later))
+                .when(new ImportPositionsCommand(StructureTestData.TENANT, id("IMPORT"), List.of(new ImportedPosition(
+                        id("P"), id("D1"), "Clerk", false, null, "p-1", T1))))
+                .expectNoEvents()
+                .expectException(importRefused(rowError(0, ErrorCode.CONFLICT)));
+    }
+
+    /** A legal entity LE with a department D1 that has a position P, then {@code later}. */
+    private static List<Object> withPosition(Object... later) {
+        List<Object> events = new ArrayList<>(List.of(created(LEGAL_ENTITY, "LE", null, T0),
+                created(DEPARTMENT, "D1", "LE", T0),
+                new PositionCreatedEvent(StructureTestData.TENANT, id("P"), id("D1"), "Clerk", false, null, List.of())));
+        events.addAll(List.of(later));
+        return events;
+    }
+
+    private static PositionHolderAssignedEvent held(Instant from, Instant to) {
+        return new PositionHolderAssignedEvent(StructureTestData.TENANT, id("P"), "p-1", from, to);
     }
 
     // ---- unknown units -----------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ class TreeSnapshotTest extends CommandSideIntegrationTest {
         JsonNode snapshot = awaitSnapshot(OrganizationTree.idOf(tree.tenantId()));
         long sequence = snapshot.get("sequence").asLong();
         assertThat(snapshot.get("payloadType").asText()).isEqualTo(OrganizationTree.class.getName());
-        assertThat(snapshot.get("payloadRevision").asText()).as("the tree's @Revision").isEqualTo("2");
+        assertThat(snapshot.get("payloadRevision").asText()).as("the tree's @Revision").isEqualTo("3");
         assertThat(snapshot.get("state").get("units").size()).as("one unit per event up to the snapshot")
                 .isEqualTo((int) sequence + 1);
 
@@ -73,8 +73,34 @@ class TreeSnapshotTest extends CommandSideIntegrationTest {
         assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
     }
 
-    /** The snapshot row, once the writer thread has stored it: sequence, payload type and the state as JSON. */
+    @Test
+    void keepsWhenPositionsAreHeldSoThatAReloadedTreeStillRefusesToCloseAHeldPositionsUnit() throws Exception {
+        TreeRequests.Tree tree = requests().rootWithDepartments(uniqueSlug("snap-held"), 1);
+        String department = tree.departments().get(0);
+        String positions = tree.units().replace("/units", "/positions");
+        Http.Response position = http.post(positions, tree.editor(),
+                "{\"unitId\":\"" + department + "\",\"title\":\"Clerk\"}");
+        String positionId = position.json().get("positionId").asText();
+        assertThat(http.send("PUT", positions + "/" + positionId + "/holder", tree.editor(),
+                "{\"personId\":\"p-1\",\"from\":\"2020-01-01\"}", Map.of()).status()).isEqualTo(200);
+        for (int i = 2; i <= 6; i++) {
+            requests().create(tree.units(), tree.editor(), TreeRequests.department("D" + i, tree.root()));
+        }
+        JsonNode snapshot = awaitSnapshot(OrganizationTree.idOf(tree.tenantId()), 4);
+        assertThat(snapshot.get("state").get("positions").get(positionId).get("holdings")).hasSize(1);
+
+        treeCache.removeAll();
+        Http.Response close = http.post(tree.units() + "/" + department + "/close", tree.editor(), "{}");
+        assertThat(close.status()).as("the reloaded tree knows the holding: " + close.body()).isEqualTo(409);
+        assertThat(close.json().get("heldPositionId").asText()).isEqualTo(positionId);
+    }
+
     private static JsonNode awaitSnapshot(String treeId) throws Exception {
+        return awaitSnapshot(treeId, 0);
+    }
+
+    /** The snapshot row, once the writer thread has stored one of that sequence or later: sequence, type, state. */
+    private static JsonNode awaitSnapshot(String treeId, long minSequence) throws Exception {
         for (int attempt = 0; attempt < 50; attempt++) {
             try (Connection db = TestDatabase.get().connectAsAdmin();
                  PreparedStatement query = db.prepareStatement("""
@@ -82,7 +108,7 @@ class TreeSnapshotTest extends CommandSideIntegrationTest {
                          from event_store.snapshot_event_entry where aggregate_identifier = ?""")) {
                 query.setString(1, treeId);
                 try (ResultSet row = query.executeQuery()) {
-                    if (row.next()) {
+                    if (row.next() && row.getLong(1) >= minSequence) {
                         ObjectMapper json = new ObjectMapper();
                         return json.createObjectNode().put("sequence", row.getLong(1)).put("payloadType", row.getString(2))
                                 .put("payloadRevision", row.getString(3)).set("state", json.readTree(row.getString(4)));

@@ -13,6 +13,7 @@ import dev.orgservice.platform.security.Role;
 import dev.orgservice.platform.time.FlexibleInstant;
 import dev.orgservice.platform.validation.Rows;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -114,9 +116,12 @@ public class PositionCommandController {
     }
 
     @DeleteMapping("/{positionId}/holder")
-    @Operation(summary = "Vacate the position from now on")
-    public PositionCommandResult vacate(@PathVariable UUID tenantId, @PathVariable UUID positionId) {
-        return result(positionId, commands.send(new VacatePositionCommand(tenantId, positionId, Instant.now()), tenantId));
+    @Operation(summary = "Vacate the position from effectiveFrom (default now) on: a holding ends there")
+    public PositionCommandResult vacate(@PathVariable UUID tenantId, @PathVariable UUID positionId,
+                                        @Parameter(description = "an instant or a date; default now")
+                                        @RequestParam(required = false) Instant effectiveFrom) {
+        return result(positionId, commands.send(new VacatePositionCommand(tenantId, positionId,
+                FlexibleInstant.orNow(effectiveFrom)), tenantId));
     }
 
     private static PositionCommandResult result(UUID positionId, CommandSender.Outcome<?> outcome) {
