@@ -222,6 +222,14 @@ class StructureEndToEndTest extends RunningSystem {
 
         JsonNode direct = read("/api/v1/tenants/" + tenant + "/positions/" + ceo + "/reports", last, editor);
         assertThat(ids(direct, "positionId")).containsExactly(head);
+        Http.Response retitled = commands.send("PATCH", "/api/v1/tenants/" + tenant + "/positions/" + head, editor,
+                "{\"title\":\"Chief Financial Officer\"}", Map.of());
+        assertThat(retitled.status()).as(retitled.body()).isEqualTo(200);
+        assertThat(ids(read("/api/v1/tenants/" + tenant + "/people/clerk/management-chain", retitled, editor), "title"))
+                .containsExactly("AP Lead", "Chief Financial Officer", "CEO");
+        Http.Response unit = commands.send("PATCH", "/api/v1/tenants/" + tenant + "/positions/" + head, editor,
+                "{\"unitId\":\"" + le + "\"}", Map.of());
+        assertThat(unit.status()).as("a position does not move: " + unit.body()).isEqualTo(400);
         JsonNode all = read("/api/v1/tenants/" + tenant + "/positions/" + ceo + "/reports?indirect=true", last, editor);
         assertThat(ids(all, "positionId")).containsExactlyInAnyOrder(head, lead, clerk);
     }

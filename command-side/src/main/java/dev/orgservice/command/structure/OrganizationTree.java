@@ -14,6 +14,7 @@ import dev.orgservice.api.structure.ImportedPosition;
 import dev.orgservice.api.structure.PositionCreatedEvent;
 import dev.orgservice.api.structure.PositionsImportedEvent;
 import dev.orgservice.api.structure.PositionHolderAssignedEvent;
+import dev.orgservice.api.structure.PositionRetitledEvent;
 import dev.orgservice.api.structure.PositionVacatedEvent;
 import dev.orgservice.api.structure.UnitClosedEvent;
 import dev.orgservice.api.structure.UnitCreatedEvent;
@@ -299,6 +300,13 @@ public class OrganizationTree {
         }
         apply(new PositionHolderAssignedEvent(command.tenantId(), command.positionId(), command.personId(),
                 command.from(), command.to()));
+    }
+
+    @CommandHandler
+    void handle(RetitlePositionCommand command, TenantGuard tenants) {
+        tenants.requireActive(command.tenantId());
+        requirePosition(command.positionId());
+        apply(new PositionRetitledEvent(command.tenantId(), command.positionId(), command.title()));
     }
 
     @CommandHandler

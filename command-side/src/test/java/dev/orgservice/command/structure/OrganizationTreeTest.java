@@ -3,6 +3,7 @@ package dev.orgservice.command.structure;
 import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.api.structure.ImportedUnit;
 import dev.orgservice.api.structure.ImportedPosition;
+import dev.orgservice.api.structure.PositionRetitledEvent;
 import dev.orgservice.api.structure.PositionVacatedEvent;
 import dev.orgservice.api.structure.PositionHolderAssignedEvent;
 import dev.orgservice.api.structure.PositionCreatedEvent;
@@ -385,6 +386,17 @@ class OrganizationTreeTest {
         fixture.given(withPosition(closed("D1", T2)))
                 .when(new AssignHolderCommand(StructureTestData.TENANT, id("P"), "p-1", T1, T2))
                 .expectEvents(new PositionHolderAssignedEvent(StructureTestData.TENANT, id("P"), "p-1", T1, T2));
+    }
+
+    @Test
+    void retitlesAPositionAndRefusesAnUnknownOne() {
+        fixture.given(withPosition())
+                .when(new RetitlePositionCommand(StructureTestData.TENANT, id("P"), "Senior Clerk"))
+                .expectEvents(new PositionRetitledEvent(StructureTestData.TENANT, id("P"), "Senior Clerk"));
+        fixture.given(withPosition())
+                .when(new RetitlePositionCommand(StructureTestData.TENANT, id("NOPE"), "Senior Clerk"))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.NOT_FOUND));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.orgservice.api.structure.ImportedPosition;
 import dev.orgservice.api.structure.PositionCreatedEvent;
 import dev.orgservice.api.structure.PositionsImportedEvent;
 import dev.orgservice.api.structure.PositionHolderAssignedEvent;
+import dev.orgservice.api.structure.PositionRetitledEvent;
 import dev.orgservice.api.structure.PositionVacatedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -84,6 +85,11 @@ public class PositionProjection {
         jdbc.update("insert into read_model.position_holder (position_id, valid_from, valid_to, tenant_id, person_id) "
                 + "values (?, ?, ?, ?, ?)", event.positionId(), utc(event.from()),
                 event.to() == null ? null : utc(event.to()), event.tenantId(), event.personId());
+    }
+
+    @EventHandler
+    void on(PositionRetitledEvent event) {
+        jdbc.update("update read_model.position set title = ? where position_id = ?", event.title(), event.positionId());
     }
 
     @EventHandler

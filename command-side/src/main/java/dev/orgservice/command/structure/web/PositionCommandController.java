@@ -7,6 +7,7 @@ import dev.orgservice.command.messaging.CommandSender;
 import dev.orgservice.command.structure.AssignHolderCommand;
 import dev.orgservice.command.structure.CreatePositionCommand;
 import dev.orgservice.command.structure.ImportPositionsCommand;
+import dev.orgservice.command.structure.RetitlePositionCommand;
 import dev.orgservice.command.structure.VacatePositionCommand;
 import dev.orgservice.platform.problem.Problems;
 import dev.orgservice.platform.security.Role;
@@ -21,6 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -104,6 +106,14 @@ public class PositionCommandController {
         }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new PositionImportResult(importId, positions.size(), created, outcome.position()));
+    }
+
+    @PatchMapping("/{positionId}")
+    @Operation(summary = "Give the position a new title (not effective-dated: every answer shows the new one)")
+    public PositionCommandResult update(@PathVariable UUID tenantId, @PathVariable UUID positionId,
+                                        @Valid @RequestBody PositionUpdateRequest request) {
+        return result(positionId, commands.send(new RetitlePositionCommand(tenantId, positionId, request.title()),
+                tenantId));
     }
 
     @PutMapping("/{positionId}/holder")
