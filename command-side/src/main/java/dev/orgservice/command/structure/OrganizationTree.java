@@ -196,8 +196,8 @@ public class OrganizationTree {
         for (var entry : positions.entrySet()) {
             if (entry.getValue().unitId().equals(command.unitId()) && entry.getValue().heldDuring(at, reopened)) {
                 throw new OrgException(ErrorCode.CONFLICT, "Unit " + unit.code() + " has a position that is held while "
-                        + "the unit would be closed (from " + at + "); end the holding first (vacate the position, or "
-                        + "give the holding a 'to' at the close)", Map.of("heldPositionId", entry.getKey(),
+                        + "the unit would be closed (from " + at + "); end the holding first (vacate the position "
+                        + "from the close on)", Map.of("heldPositionId", entry.getKey(),
                         "at", at.toString()));
             }
         }
