@@ -1,0 +1,98 @@
+package dev.orgservice.local;
+
+import dev.orgservice.platform.testing.Http;
+import dev.orgservice.platform.testing.TestTokens;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Random sequences of closes, reopenings, holdings and vacancies, effective-dated over three weeks, on three
+ * departments with one position each, through the real APIs. Whatever the server accepts, the read model never shows
+ * a position held on a day its unit is closed.
+ */
+class HeldPositionsProperties extends RunningSystem {
+
+    private static final Instant BASE = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
+    private static final int DAYS = 21;
+    private static final int UNITS = 3;
+
+    enum Kind { CLOSE, REOPEN, HOLD, VACATE }
+
+    /** {@code to} is only for a holding: a day after {@code from}, or none (open-ended). */
+    record Op(Kind kind, int unit, int from, int length) {
+    }
+
+    @Provide
+    Arbitrary<List<Op>> operations() {
+        return Combinators.combine(Arbitraries.of(Kind.class), Arbitraries.integers().between(0, UNITS - 1),
+                Arbitraries.integers().between(1, DAYS - 1), Arbitraries.integers().between(0, 8)).as(Op::new).list()
+                .ofMinSize(4).ofMaxSize(16);
+    }
+
+    @Property(tries = 15, shrinking = ShrinkingMode.OFF)
+    void noPositionIsHeldOnADayItsUnitIsClosed(@ForAll("operations") List<Op> ops) {
+        String tenant = activeTenant(newSlug("held"), "ENTERPRISE");
+        String editor = TestTokens.forTenant(UUID.fromString(tenant), "prop", "ORG_EDITOR");
+        String api = "/api/v1/tenants/" + tenant;
+        Http.Response last = commands.post(api + "/units", editor, """
+                {"type":"LEGAL_ENTITY","code":"ROOT","name":"root","country":"DE","currency":"EUR","effectiveFrom":"%s"}"""
+                .formatted(BASE));
+        String root = last.json().get("unitId").asText();
+        List<String> units = new ArrayList<>();
+        List<String> positions = new ArrayList<>();
+        for (int i = 0; i < UNITS; i++) {
+            last = commands.post(api + "/units", editor, """
+                    {"type":"DEPARTMENT","code":"D%d","name":"d","parentId":"%s","effectiveFrom":"%s"}"""
+                    .formatted(i, root, BASE));
+            units.add(last.json().get("unitId").asText());
+            last = commands.post(api + "/positions", editor, "{\"unitId\":\"" + units.get(i) + "\",\"title\":\"P\"}");
+            positions.add(last.json().get("positionId").asText());
+        }
+
+        for (Op op : ops) {
+            String unit = api + "/units/" + units.get(op.unit());
+            String holder = api + "/positions/" + positions.get(op.unit()) + "/holder";
+            Http.Response response = switch (op.kind()) {
+                case CLOSE -> commands.post(unit + "/close", editor, "{\"effectiveFrom\":\"" + day(op.from()) + "\"}");
+                case REOPEN -> commands.post(unit + "/reopen", editor, "{\"effectiveFrom\":\"" + day(op.from()) + "\"}");
+                case HOLD -> commands.put(holder, editor, "{\"personId\":\"p\",\"from\":\"" + day(op.from()) + "\""
+                        + (op.length() == 0 ? "" : ",\"to\":\"" + day(op.from() + op.length()) + "\"") + "}");
+                case VACATE -> commands.send("DELETE", holder + "?effectiveFrom=" + day(op.from()), editor, null,
+                        Map.of());
+            };
+            assertThat(response.status()).as("%s: %s", op, response.body()).isIn(200, 409);
+            if (response.status() == 200) {
+                last = response;
+            }
+        }
+
+        for (int i = 0; i < UNITS; i++) {
+            for (int d = 0; d <= DAYS + 8; d++) {
+                String asOf = "?asOf=" + day(d).plus(Duration.ofHours(12)) + "&minPosition=" + last.position();
+                String status = queries.get(api + "/units/" + units.get(i) + asOf, editor).json().get("status").asText();
+                boolean vacant = queries.get(api + "/positions/" + positions.get(i) + asOf, editor).json()
+                        .get("vacant").asBoolean();
+                assertThat(status.equals("CLOSED") && !vacant).as("D%d on day %d after %s", i, d, ops).isFalse();
+            }
+        }
+    }
+
+    private static Instant day(int day) {
+        return BASE.plus(Duration.ofDays(day));
+    }
+}
