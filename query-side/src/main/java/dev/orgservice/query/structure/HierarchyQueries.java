@@ -56,6 +56,13 @@ public class HierarchyQueries {
     private static final String SUBTREE_OF = "select * from read_model.subtree_of(?, ?, ?, ?, ?, ?)";
     /** The ancestors inside a tenant transaction (the tenant set again, to the same value, by the function). */
     private static final String PATH_UP = "select * from read_model.ancestors_of(:tenantId, :unitId, :asOf)";
+    /** A page of units with their parent and status at {@code :asOf}, filtered, counted, in code order. */
+    private static final String FILTERED_PAGE = ", p.parent_id, s.status, null as depth, count(*) over () as total "
+            + "from %s " + PARENT_AT + " " + STATUS_AT + " " + """
+             where u.tenant_id = :tenantId
+               and (cast(:type as varchar) is null or u.type = :type)
+               and (cast(:status as varchar) is null or s.status = :status)
+             order by u.code limit :limit offset :offset""";
     /**
      * Units whose code or a word of whose name starts with {@code q}: a range of the search keys (V12) between the
      * prefix and the string after all that start with it, compared with the pattern operators, which row-level
@@ -65,18 +72,10 @@ public class HierarchyQueries {
             with found as materialized (
                 select distinct k.unit_id from read_model.unit_search_key k
                 where k.tenant_id = :tenantId and k.key ~>=~ :prefix and k.key ~<~ :afterPrefix)
-            """ + "select " + SUMMARY_COLUMNS + ", p.parent_id, s.status, null as depth, count(*) over () as total "
-            + "from found f join read_model.unit u on u.unit_id = f.unit_id " + PARENT_AT + " " + STATUS_AT + " " + """
-             where u.tenant_id = :tenantId
-               and (cast(:type as varchar) is null or u.type = :type)
-               and (cast(:status as varchar) is null or s.status = :status)
-             order by u.code limit :limit offset :offset""";
+            """ + "select " + SUMMARY_COLUMNS
+            + FILTERED_PAGE.formatted("found f join read_model.unit u on u.unit_id = f.unit_id");
     private static final String SEARCH_BY_STATUS = "select " + SUMMARY_COLUMNS
-            + ", p.parent_id, s.status, null as depth, count(*) over () as total from read_model.unit u " + PARENT_AT + " " + STATUS_AT + " " + """
-             where u.tenant_id = :tenantId
-               and (cast(:type as varchar) is null or u.type = :type)
-               and s.status = :status
-             order by u.code limit :limit offset :offset""";
+            + FILTERED_PAGE.formatted("read_model.unit u");
     /**
      * Without a prefix or a status, the list is a page of the units created by {@code :asOf} (a unit exists from
      * its {@code created_from} on: its parent timeline starts there and has no gaps), and the parent and status are
