@@ -63,8 +63,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A tenant's company structure: one consistency boundary over all its units, because "no cycles" and
  * "codes unique per tenant" are rules over the whole forest. The state is only what decisions need (type,
- * code, parent and status over time, when positions are held); names and details live in events and read models. Changes may be
- * effective-dated, so every rule is checked at the change's instant and at every later scheduled change.
+ * code, parent and status over time, when positions are held); names and details live in events and read
+ * models. Changes may be effective-dated, so every rule is checked at the change's instant and at every later
+ * scheduled change.
  * <p>
  * The revision is the snapshot's: a snapshot of another revision is ignored and the tree is loaded from its events
  * (Axon's {@code RevisionSnapshotFilter}). Revision 2 added the units' revisions, which snapshots without a revision
