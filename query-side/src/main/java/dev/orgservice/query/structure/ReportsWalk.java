@@ -90,19 +90,16 @@ final class ReportsWalk {
         if (unitManagers.isEmpty()) {
             return reports;
         }
-        Map<UUID, List<PositionQueries.Position>> members = grouped(query(MEMBERS,
-                unitManagers.stream().map(PositionQueries.Position::unitId).toList()));
-        List<Governed> governed = new ArrayList<>();
+        List<UUID> managedUnits = unitManagers.stream().map(PositionQueries.Position::unitId).toList();
+        Map<UUID, List<PositionQueries.Position>> members = grouped(query(MEMBERS, managedUnits));
+        Map<UUID, List<UUID>> children = children(managedUnits);
+        List<Governed> below = new ArrayList<>();
         for (PositionQueries.Position manager : unitManagers) {
             members.getOrDefault(manager.unitId(), List.of()).stream().filter(p -> !p.id().equals(manager.id()))
                     .forEach(p -> reports.computeIfAbsent(manager.id(), id -> new ArrayList<>()).add(p));
-            governed.add(new Governed(manager.id(), manager.unitId()));
+            children.getOrDefault(manager.unitId(), List.of()).forEach(c -> below.add(new Governed(manager.id(), c)));
         }
         // the units below, a generation at a time: a child unit's first manager, or its people and its children
-        Map<UUID, List<UUID>> children = children(governed.stream().map(Governed::unitId).toList());
-        List<Governed> below = new ArrayList<>();
-        governed.forEach(g -> children.getOrDefault(g.unitId(), List.of())
-                .forEach(c -> below.add(new Governed(g.managerId(), c))));
         while (!below.isEmpty()) {
             List<UUID> units = below.stream().map(Governed::unitId).toList();
             Map<UUID, PositionQueries.Position> managers = byUnit(query(FIRST_MANAGERS, units));
