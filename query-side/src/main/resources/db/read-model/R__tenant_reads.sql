@@ -88,7 +88,7 @@ end
 $$;
 
 -- The management chain as one recursive walk from the position p_start, as of p_as_of. The walk stands either on a
--- position or on a unit. From a position it follows the explicit line, else it goes to the position's own unit
+-- position or on a unit. From a position it follows its explicit line as of p_as_of, else it goes to its own unit
 -- (remembering where it came from). On a unit it takes the unit's first manager (unless that is where it came
 -- from), else it climbs to the parent as of p_as_of. Each manager reached is a link; a position seen before ends
 -- the walk. So a chain costs one index lookup per link and per unit climbed. The rows with step > 0 and a
@@ -108,10 +108,11 @@ create or replace function read_model.chain_walk(p_start uuid, p_as_of timestamp
                case when next.position_id is null then w.seen else w.seen || next.position_id end
         from walk w
         cross join lateral (
-            select p.reports_to_position_id as position_id,
-                   case when p.reports_to_position_id is null then p.unit_id end as unit_id,
-                   p.position_id as came_from
-            from read_model.position p where p.position_id = w.position_id
+            select l.reports_to_position_id as position_id,
+                   case when l.reports_to_position_id is null then l.unit_id end as unit_id,
+                   l.position_id as came_from
+            from read_model.position_line l where l.position_id = w.position_id
+                and l.valid_from <= p_as_of and (l.valid_to is null or l.valid_to > p_as_of)
           union all
             select case when m.position_id is distinct from w.came_from then m.position_id end,
                    case when m.position_id is null or m.position_id = w.came_from then pa.parent_id end,

@@ -235,6 +235,53 @@ class StructureEndToEndTest extends RunningSystem {
     }
 
     @Test
+    void changesReportingLinesFromADateAndNeverIntoACycle() {
+        String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
+        String dept = unit("DEPARTMENT", "FIN", le, "");
+        String ceo = position(le, "CEO", true, "ceo");
+        String head = position(dept, "Head of Finance", true, null);
+        String clerk = position(dept, "Clerk", false, "clerk");
+        String chain = "/api/v1/tenants/" + tenant + "/people/clerk/management-chain";
+
+        Http.Response changed = lines(clerk, "{\"reportsToPositionId\":\"" + ceo + "\",\"dottedLineToPositionIds\":[\""
+                + head + "\"],\"effectiveFrom\":\"2099-01-01\"}");
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(ids(read(chain, changed, editor), "title")).containsExactly("Head of Finance", "CEO");
+        assertThat(ids(read(chain + "?asOf=2099-01-01", changed, editor), "title")).containsExactly("CEO");
+        JsonNode later = read("/api/v1/tenants/" + tenant + "/positions/" + clerk + "?asOf=2099-01-01", changed, editor);
+        assertThat(later.get("reportsToPositionId").asText()).isEqualTo(ceo);
+        assertThat(later.get("dottedLineToPositionIds").get(0).asText()).isEqualTo(head);
+        assertThat(ids(read("/api/v1/tenants/" + tenant + "/positions/" + head + "/reports?asOf=2099-01-01", changed,
+                editor), "title")).isEmpty();
+
+        Http.Response cycle = lines(ceo, "{\"reportsToPositionId\":\"" + clerk + "\",\"effectiveFrom\":\"2098-01-01\"}");
+        assertThat(cycle.status()).as("the clerk reports to the CEO from 2099 on: " + cycle.body()).isEqualTo(409);
+        assertThat(cycle.json().get("type").asText()).endsWith("/cycle");
+        assertThat(lines(ceo, "{\"reportsToPositionId\":\"" + ceo + "\"}").status()).isEqualTo(409);
+        Http.Response repeated = lines(clerk, "{\"reportsToPositionId\":\"" + ceo + "\",\"dottedLineToPositionIds\":[\""
+                + ceo + "\"]}");
+        assertThat(repeated.status()).as(repeated.body()).isEqualTo(400);
+        assertThat(lines(clerk, "{\"reportsTo\":\"" + ceo + "\"}").status()).as("a misspelt field").isEqualTo(400);
+        assertThat(lines(UUID.randomUUID().toString(), "{}").status()).isEqualTo(404);
+
+        // another tenant can neither draw a line to this tenant's positions nor change them through its own path
+        String other = activeTenant(newSlug("oth"), "ENTERPRISE");
+        String otherEditor = TestTokens.forTenant(UUID.fromString(other), "ed", "ORG_EDITOR");
+        Http.Response foreignLine = commands.put("/api/v1/tenants/" + other + "/positions/" + clerk + "/reporting-lines",
+                otherEditor, "{\"reportsToPositionId\":\"" + ceo + "\"}");
+        assertThat(foreignLine.status()).as(foreignLine.body()).isEqualTo(404);
+        assertThat(commands.put("/api/v1/tenants/" + tenant + "/positions/" + clerk + "/reporting-lines", otherEditor,
+                "{}").status()).as("another tenant's path does not exist for this token").isEqualTo(404);
+        JsonNode unchanged = read("/api/v1/tenants/" + tenant + "/positions/" + clerk + "?asOf=2099-01-01", changed,
+                editor);
+        assertThat(unchanged.get("reportsToPositionId").asText()).isEqualTo(ceo);
+    }
+
+    private Http.Response lines(String positionId, String body) {
+        return commands.put("/api/v1/tenants/" + tenant + "/positions/" + positionId + "/reporting-lines", editor, body);
+    }
+
+    @Test
     void refusesAPositionWithTheSameDottedLineTwiceOrAlsoAsItsSolidLine() {
         String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
         String ceo = position(le, "CEO", true, null);

@@ -14,6 +14,7 @@ import dev.orgservice.api.structure.ImportedPosition;
 import dev.orgservice.api.structure.PositionCreatedEvent;
 import dev.orgservice.api.structure.PositionsImportedEvent;
 import dev.orgservice.api.structure.PositionHolderAssignedEvent;
+import dev.orgservice.api.structure.PositionReportingLinesChangedEvent;
 import dev.orgservice.api.structure.PositionRetitledEvent;
 import dev.orgservice.api.structure.PositionVacatedEvent;
 import dev.orgservice.api.structure.UnitClosedEvent;
@@ -69,10 +70,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>
  * The revision is the snapshot's: a snapshot of another revision is ignored and the tree is loaded from its events
  * (Axon's {@code RevisionSnapshotFilter}). Revision 2 added the units' revisions, which snapshots without a revision
- * do not carry; revision 3 the positions' holdings. Raise it whenever the state's shape or meaning changes.
+ * do not carry; revision 3 the positions' holdings; revision 4 their lines over time. Raise it whenever the state's
+ * shape or meaning changes.
  */
 @Aggregate(snapshotTriggerDefinition = "treeSnapshotTrigger", cache = "storeCheckedTreeCache")
-@Revision("3")
+@Revision("4")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class OrganizationTree {
@@ -88,8 +90,8 @@ public class OrganizationTree {
     private Map<String, UUID> unitsByCode = new HashMap<>();
     /**
      * Positions live in the tree too: "the position's unit is active" and "explicit lines never form a cycle"
-     * are then plain checks inside one boundary. A position is three fields; holders are not kept (no rule
-     * depends on who holds what).
+     * are then plain checks inside one boundary. Holders are not kept (no rule depends on who holds what), only
+     * when a position is held.
      */
     private Map<UUID, PositionNode> positions = new HashMap<>();
     /**
@@ -276,6 +278,9 @@ public class OrganizationTree {
                 errors.add(new ImportPlan.RowError(row, ErrorCode.CONFLICT.type().toString(), "holderFrom",
                         "unit " + unit.code() + " is closed at some time from " + position.holderFrom()
                                 + "; a position of a closed unit has no holder"));
+            } else if (position.positionId().equals(position.reportsToPositionId())) {
+                errors.add(new ImportPlan.RowError(row, ErrorCode.CYCLE.type().toString(), "reportsToPositionId",
+                        "a position cannot report to itself"));
             } else if (position.reportsToPositionId() != null && !positions.containsKey(position.reportsToPositionId())
                     && !earlier.contains(position.reportsToPositionId())) {
                 errors.add(new ImportPlan.RowError(row, ErrorCode.NOT_FOUND.type().toString(), "reportsToPositionId",
@@ -308,6 +313,49 @@ public class OrganizationTree {
         tenants.requireActive(command.tenantId());
         requirePosition(command.positionId());
         apply(new PositionRetitledEvent(command.tenantId(), command.positionId(), command.title()));
+    }
+
+    /**
+     * New lines from {@code effectiveFrom} until the position's next change of lines. Explicit solid lines never
+     * form a cycle, at any date: a new one could only close a cycle through this position, so the walk up the
+     * explicit lines from its new line must not come back to it, at {@code effectiveFrom} and at every later instant
+     * (while the new line holds) at which a position on that walk changes its lines: between those instants the
+     * walk is the same.
+     */
+    @CommandHandler
+    void handle(ChangeReportingLinesCommand command, TenantGuard tenants) {
+        tenants.requireActive(command.tenantId());
+        UUID positionId = command.positionId();
+        PositionNode position = requirePosition(positionId);
+        if (command.reportsToPositionId() != null) {
+            requirePosition(command.reportsToPositionId());
+        }
+        command.dottedLineToPositionIds().forEach(this::requirePosition);
+        if (positionId.equals(command.reportsToPositionId()) || command.dottedLineToPositionIds().contains(positionId)) {
+            throw new OrgException(ErrorCode.CYCLE, "A position cannot report to itself",
+                    Map.of("positionId", positionId));
+        }
+        Instant from = command.effectiveFrom();
+        if (position.linesAt(from).sameAs(command.reportsToPositionId(), command.dottedLineToPositionIds())) {
+            return; // already in effect: no event, nothing for the read model or Kafka
+        }
+        Instant until = position.lineChangesAfter(from).stream().findFirst().orElse(null);
+        NavigableSet<Instant> instants = new TreeSet<>(List.of(from));
+        for (Instant at = from; at != null; at = instants.higher(at)) {
+            Set<UUID> walked = new HashSet<>();
+            for (UUID up = command.reportsToPositionId(); up != null && walked.add(up);
+                 up = positions.get(up).linesAt(at).reportsTo()) {
+                if (up.equals(positionId)) {
+                    throw new OrgException(ErrorCode.CYCLE, "From " + at + " position " + positionId + " would report "
+                            + "to itself through explicit lines", Map.of("positionId", positionId,
+                            "reportsToPositionId", command.reportsToPositionId(), "at", at.toString()));
+                }
+                positions.get(up).lineChangesAfter(at).stream()
+                        .filter(change -> until == null || change.isBefore(until)).forEach(instants::add);
+            }
+        }
+        apply(new PositionReportingLinesChangedEvent(command.tenantId(), positionId, command.reportsToPositionId(),
+                command.dottedLineToPositionIds(), from));
     }
 
     @CommandHandler
@@ -622,14 +670,21 @@ public class OrganizationTree {
     void on(PositionsImportedEvent event) {
         for (ImportedPosition position : event.positions()) {
             positions.put(position.positionId(), new PositionNode(position.unitId(), position.manager(),
-                    position.reportsToPositionId(), position.personId() == null ? List.of()
+                    position.reportsToPositionId(), List.of(), position.personId() == null ? List.of()
                     : List.of(new PositionNode.Holding(position.holderFrom(), null))));
         }
     }
 
     @EventSourcingHandler
     void on(PositionCreatedEvent event) {
-        positions.put(event.positionId(), new PositionNode(event.unitId(), event.manager(), event.reportsToPositionId()));
+        positions.put(event.positionId(), new PositionNode(event.unitId(), event.manager(), event.reportsToPositionId(),
+                event.dottedLineToPositionIds(), List.of()));
+    }
+
+    @EventSourcingHandler
+    void on(PositionReportingLinesChangedEvent event) {
+        positions.computeIfPresent(event.positionId(), (id, position) -> position.withLinesFrom(event.effectiveFrom(),
+                event.reportsToPositionId(), event.dottedLineToPositionIds()));
     }
 
     @EventSourcingHandler

@@ -4,13 +4,30 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * What the tree keeps of a position: where it sits, its explicit line, and when it is held (not by whom: the rules
+ * What the tree keeps of a position: where it sits, its lines over time, and when it is held (not by whom: the rules
  * only ask whether it is held while its unit is closed).
  */
-record PositionNode(UUID unitId, boolean manager, UUID reportsToPositionId, List<Holding> holdings) {
+record PositionNode(UUID unitId, boolean manager, List<Lines> lines, List<Holding> holdings) {
+
+    /**
+     * The lines in effect from {@code from} (null: since the position exists) until the next entry's {@code from}.
+     * The dotted lines are kept so that a change to what is already in effect records nothing.
+     */
+    record Lines(Instant from, UUID reportsTo, List<UUID> dotted) {
+
+        Lines {
+            dotted = List.copyOf(dotted);
+        }
+
+        boolean sameAs(UUID otherReportsTo, List<UUID> otherDotted) {
+            return Objects.equals(reportsTo, otherReportsTo) && Set.copyOf(dotted).equals(Set.copyOf(otherDotted));
+        }
+    }
 
     /** Held in {@code [from, to)}; {@code to} null: open-ended. */
     record Holding(Instant from, Instant to) {
@@ -22,11 +39,38 @@ record PositionNode(UUID unitId, boolean manager, UUID reportsToPositionId, List
     }
 
     PositionNode {
+        lines = List.copyOf(lines);
         holdings = holdings == null ? List.of() : List.copyOf(holdings);
     }
 
-    PositionNode(UUID unitId, boolean manager, UUID reportsToPositionId) {
-        this(unitId, manager, reportsToPositionId, List.of());
+    PositionNode(UUID unitId, boolean manager, UUID reportsTo, List<UUID> dotted, List<Holding> holdings) {
+        this(unitId, manager, List.of(new Lines(null, reportsTo, dotted)), holdings);
+    }
+
+    /** The lines in effect at {@code at}. */
+    Lines linesAt(Instant at) {
+        Lines current = lines.get(0);
+        for (Lines entry : lines) {
+            if (entry.from() != null && entry.from().isAfter(at)) {
+                break;
+            }
+            current = entry;
+        }
+        return current;
+    }
+
+    /** The instants after {@code after} at which its lines change. */
+    List<Instant> lineChangesAfter(Instant after) {
+        return lines.stream().map(Lines::from).filter(from -> from != null && from.isAfter(after)).toList();
+    }
+
+    /** With {@code reportsTo} and {@code dotted} in effect from {@code from} until its next change of lines. */
+    PositionNode withLinesFrom(Instant from, UUID reportsTo, List<UUID> dotted) {
+        List<Lines> after = new ArrayList<>(lines.size() + 1);
+        lines.stream().filter(entry -> !from.equals(entry.from())).forEach(after::add);
+        after.add(new Lines(from, reportsTo, dotted));
+        after.sort(Comparator.comparing(Lines::from, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return new PositionNode(unitId, manager, after, holdings);
     }
 
     /** Held in {@code [from, to)} in place of whatever overlapped it, as the holder's assignment says. */
@@ -34,12 +78,12 @@ record PositionNode(UUID unitId, boolean manager, UUID reportsToPositionId, List
         List<Holding> after = clearedFrom(from, to);
         after.add(new Holding(from, to));
         after.sort(Comparator.comparing(Holding::from));
-        return new PositionNode(unitId, manager, reportsToPositionId, after);
+        return new PositionNode(unitId, manager, lines, after);
     }
 
     /** Held by nobody from {@code from} on. */
     PositionNode vacatedFrom(Instant from) {
-        return new PositionNode(unitId, manager, reportsToPositionId, clearedFrom(from, null));
+        return new PositionNode(unitId, manager, lines, clearedFrom(from, null));
     }
 
     boolean heldDuring(Instant start, Instant end) {

@@ -409,6 +409,15 @@ class OrganizationTreeTest {
                 .expectException(importRefused(rowError(0, ErrorCode.CONFLICT)));
     }
 
+    @Test
+    void refusesAnImportedPositionThatReportsToItself() {
+        fixture.given(created(LEGAL_ENTITY, "LE", null, T0), created(DEPARTMENT, "D1", "LE", T0))
+                .when(new ImportPositionsCommand(StructureTestData.TENANT, id("IMPORT"), List.of(new ImportedPosition(
+                        id("P"), id("D1"), "Clerk", false, id("P"), null, null))))
+                .expectNoEvents()
+                .expectException(importRefused(rowError(0, ErrorCode.CYCLE)));
+    }
+
     /** A legal entity LE with a department D1 that has a position P, then {@code later}. */
     private static List<Object> withPosition(Object... later) {
         List<Object> events = new ArrayList<>(List.of(created(LEGAL_ENTITY, "LE", null, T0),

@@ -4,6 +4,7 @@ import dev.orgservice.api.structure.ImportedPosition;
 import dev.orgservice.api.structure.PositionCreatedEvent;
 import dev.orgservice.api.structure.PositionsImportedEvent;
 import dev.orgservice.api.structure.PositionHolderAssignedEvent;
+import dev.orgservice.api.structure.PositionReportingLinesChangedEvent;
 import dev.orgservice.api.structure.PositionRetitledEvent;
 import dev.orgservice.api.structure.PositionVacatedEvent;
 import org.axonframework.config.ProcessingGroup;
@@ -28,6 +29,11 @@ import static dev.orgservice.query.storage.SqlTimes.utc;
 @ProcessingGroup(HierarchyProjection.PROCESSING_GROUP)
 public class PositionProjection {
 
+    /** The lines a position is created with: they hold at every {@code asOf}, as the position does (V13). */
+    private static final String FIRST_LINES = """
+            insert into read_model.position_line (position_id, valid_from, tenant_id, unit_id, reports_to_position_id,
+                dotted_line_to) values (?, '-infinity', ?, ?, ?, ?) on conflict (position_id, valid_from) do nothing""";
+
     private final JdbcTemplate jdbc;
 
     public PositionProjection(JdbcTemplate jdbc) {
@@ -36,37 +42,39 @@ public class PositionProjection {
 
     @EventHandler
     void on(PositionCreatedEvent event, @Timestamp Instant recorded) {
-        UUID[] dotted = event.dottedLineToPositionIds().toArray(UUID[]::new);
         jdbc.update("""
-                insert into read_model.position (position_id, tenant_id, unit_id, title, manager, reports_to_position_id,
-                    dotted_line_to, created_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (position_id) do nothing""",
-                ps -> {
-                    ps.setObject(1, event.positionId());
-                    ps.setObject(2, event.tenantId());
-                    ps.setObject(3, event.unitId());
-                    ps.setString(4, event.title());
-                    ps.setBoolean(5, event.manager());
-                    ps.setObject(6, event.reportsToPositionId());
-                    ps.setArray(7, ps.getConnection().createArrayOf("uuid", dotted));
-                    ps.setObject(8, utc(recorded));
-                });
+                insert into read_model.position (position_id, tenant_id, unit_id, title, manager, created_at)
+                values (?, ?, ?, ?, ?, ?) on conflict (position_id) do nothing""", event.positionId(), event.tenantId(),
+                event.unitId(), event.title(), event.manager(), utc(recorded));
+        jdbc.update(FIRST_LINES, ps -> {
+            ps.setObject(1, event.positionId());
+            ps.setObject(2, event.tenantId());
+            ps.setObject(3, event.unitId());
+            ps.setObject(4, event.reportsToPositionId());
+            ps.setArray(5, ps.getConnection().createArrayOf("uuid", event.dottedLineToPositionIds().toArray()));
+        });
     }
 
     @EventHandler
     void on(PositionsImportedEvent event, @Timestamp Instant recorded) {
         List<ImportedPosition> positions = event.positions();
         jdbc.batchUpdate("""
-                insert into read_model.position (position_id, tenant_id, unit_id, title, manager, reports_to_position_id,
-                    created_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (position_id) do nothing""", positions,
-                positions.size(), (ps, p) -> {
-                    ps.setObject(1, p.positionId());
-                    ps.setObject(2, event.tenantId());
-                    ps.setObject(3, p.unitId());
-                    ps.setString(4, p.title());
-                    ps.setBoolean(5, p.manager());
-                    ps.setObject(6, p.reportsToPositionId());
-                    ps.setObject(7, utc(recorded));
-                });
+                insert into read_model.position (position_id, tenant_id, unit_id, title, manager, created_at)
+                values (?, ?, ?, ?, ?, ?) on conflict (position_id) do nothing""", positions, positions.size(), (ps, p) -> {
+            ps.setObject(1, p.positionId());
+            ps.setObject(2, event.tenantId());
+            ps.setObject(3, p.unitId());
+            ps.setString(4, p.title());
+            ps.setBoolean(5, p.manager());
+            ps.setObject(6, utc(recorded));
+        });
+        jdbc.batchUpdate(FIRST_LINES, positions, positions.size(), (ps, p) -> {
+            ps.setObject(1, p.positionId());
+            ps.setObject(2, event.tenantId());
+            ps.setObject(3, p.unitId());
+            ps.setObject(4, p.reportsToPositionId());
+            ps.setArray(5, ps.getConnection().createArrayOf("uuid", new UUID[0]));
+        });
         List<ImportedPosition> held = positions.stream().filter(p -> p.personId() != null).toList();
         jdbc.batchUpdate("""
                 insert into read_model.position_holder (position_id, valid_from, tenant_id, person_id) values (?, ?, ?, ?)
@@ -92,6 +100,33 @@ public class PositionProjection {
         jdbc.update("update read_model.position set title = ? where position_id = ?", event.title(), event.positionId());
     }
 
+    /**
+     * The new lines replace those in effect from {@code effectiveFrom} until the position's next change of lines:
+     * the row in effect there is cut at {@code effectiveFrom} (or replaced, if it starts there), and the new row ends
+     * where the cut one ended.
+     */
+    @EventHandler
+    void on(PositionReportingLinesChangedEvent event) {
+        OffsetDateTime from = utc(event.effectiveFrom());
+        UUID[] dotted = event.dottedLineToPositionIds().toArray(UUID[]::new);
+        jdbc.update("""
+                insert into read_model.position_line (position_id, valid_from, valid_to, tenant_id, unit_id,
+                    reports_to_position_id, dotted_line_to)
+                select position_id, ?, valid_to, tenant_id, unit_id, ?, ? from read_model.position_line
+                where position_id = ? and valid_from <= ? and (valid_to is null or valid_to > ?)
+                on conflict (position_id, valid_from) do update set reports_to_position_id = excluded.reports_to_position_id,
+                    dotted_line_to = excluded.dotted_line_to""", ps -> {
+            ps.setObject(1, from);
+            ps.setObject(2, event.reportsToPositionId());
+            ps.setArray(3, ps.getConnection().createArrayOf("uuid", dotted));
+            ps.setObject(4, event.positionId());
+            ps.setObject(5, from);
+            ps.setObject(6, from);
+        });
+        jdbc.update("update read_model.position_line set valid_to = ? where position_id = ? and valid_from < ? "
+                + "and (valid_to is null or valid_to > ?)", from, event.positionId(), from, from);
+    }
+
     @EventHandler
     void on(PositionVacatedEvent event) {
         clear(event.positionId(), event.from(), null);
@@ -100,6 +135,7 @@ public class PositionProjection {
     @ResetHandler
     void reset() {
         jdbc.update("delete from read_model.position_holder");
+        jdbc.update("delete from read_model.position_line");
         jdbc.update("delete from read_model.position");
     }
 

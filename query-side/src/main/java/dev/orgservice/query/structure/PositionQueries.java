@@ -37,6 +37,11 @@ public class PositionQueries {
             row.getObject("position_id", UUID.class), row.getObject("unit_id", UUID.class), row.getString("title"),
             row.getBoolean("manager"), row.getObject("reports_to_position_id", UUID.class), uuids(row.getArray("dotted_line_to")));
 
+    /** After {@code select}: a position and its lines ({@code l}); add the condition and the lines' instant. */
+    static final String POSITION_WITH_LINES = "p.position_id, p.unit_id, p.title, p.manager, l.reports_to_position_id, "
+            + "l.dotted_line_to from read_model.position p join read_model.position_line l on l.position_id = p.position_id ";
+    static final String POSITIONS = "select " + POSITION_WITH_LINES;
+
     /** A function of the read model (R__tenant_reads.sql, on {@code chain_walk}): one round trip. */
     private static final String MANAGEMENT_CHAIN_OF = "select * from read_model.management_chain_of(?, ?, ?, ?)";
 
@@ -50,7 +55,7 @@ public class PositionQueries {
     }
 
     public Optional<PositionView> position(UUID tenantId, UUID positionId, Instant asOf) {
-        return reads.forTenant(tenantId, sql -> find(sql, positionId).map(p -> {
+        return reads.forTenant(tenantId, sql -> find(sql, positionId, asOf).map(p -> {
             String holder = holderAt(sql, p.id(), asOf);
             return new PositionView(p.id(), p.unitId(), p.title(), p.manager(), p.reportsTo(), p.dotted(), holder,
                     holder == null, asOf);
@@ -77,13 +82,14 @@ public class PositionQueries {
 
     /** Direct reports, or with {@code indirect} everyone below, breadth first. Empty if the position does not exist. */
     public Optional<List<ChainLinkView>> reports(UUID tenantId, UUID positionId, boolean indirect, Instant asOf) {
-        return reads.forTenant(tenantId, sql -> find(sql, positionId)
+        return reads.forTenant(tenantId, sql -> find(sql, positionId, asOf)
                 .map(top -> new ReportsWalk(sql.getJdbcTemplate(), POSITION, utc(asOf)).below(top, indirect)));
     }
 
-    private static Optional<Position> find(NamedParameterJdbcTemplate sql, UUID positionId) {
-        return sql.query("select * from read_model.position where position_id = :id",
-                new MapSqlParameterSource("id", positionId), POSITION).stream().findFirst();
+    private static Optional<Position> find(NamedParameterJdbcTemplate sql, UUID positionId, Instant asOf) {
+        return sql.query(POSITIONS + "where p.position_id = :id and l.valid_from <= :asOf "
+                        + "and (l.valid_to is null or l.valid_to > :asOf)",
+                new MapSqlParameterSource("id", positionId).addValue("asOf", utc(asOf)), POSITION).stream().findFirst();
     }
 
     private static String holderAt(NamedParameterJdbcTemplate sql, UUID positionId, Instant asOf) {

@@ -27,12 +27,14 @@ import java.util.UUID;
  */
 final class ReportsWalk {
 
-    private static final String EXPLICIT = "select * from read_model.position where reports_to_position_id = any(?) "
-            + "order by created_at, position_id";
-    private static final String FIRST_MANAGERS = "select distinct on (unit_id) * from read_model.position "
-            + "where unit_id = any(?) and manager order by unit_id, created_at, position_id";
-    private static final String MEMBERS = "select * from read_model.position where unit_id = any(?) "
-            + "and reports_to_position_id is null order by created_at, position_id";
+    /** Each statement: the ids, then {@code asOf} twice (the lines in effect). */
+    private static final String LINES_AT = "l.valid_from <= ? and (l.valid_to is null or l.valid_to > ?) ";
+    private static final String EXPLICIT = PositionQueries.POSITIONS + "where l.reports_to_position_id = any(?) and "
+            + LINES_AT + "order by p.created_at, p.position_id";
+    private static final String FIRST_MANAGERS = "select distinct on (p.unit_id) " + PositionQueries.POSITION_WITH_LINES
+            + "where p.unit_id = any(?) and p.manager and " + LINES_AT + "order by p.unit_id, p.created_at, p.position_id";
+    private static final String MEMBERS = PositionQueries.POSITIONS + "where p.unit_id = any(?) and "
+            + "l.reports_to_position_id is null and " + LINES_AT + "order by p.created_at, p.position_id";
     private static final String CHILDREN = "select c.parent_id, c.unit_id from read_model.unit_parent c "
             + "where c.parent_id = any(?) and c.valid_from <= ? and (c.valid_to is null or c.valid_to > ?) "
             + "order by c.parent_id, c.code";
@@ -148,7 +150,7 @@ final class ReportsWalk {
     }
 
     private List<PositionQueries.Position> query(String sql, Collection<UUID> ids) {
-        return ids.isEmpty() ? List.of() : jdbc.query(withIds(sql, ids), positions);
+        return ids.isEmpty() ? List.of() : jdbc.query(withIds(sql, ids, asOf, asOf), positions);
     }
 
     /** A statement whose first parameter is an array of ids (a level can hold tens of thousands), then {@code more}. */

@@ -87,7 +87,7 @@ class RowLevelSecurityTest extends QuerySideIntegrationTest {
                 }
             }
         }
-        assertThat(policies).isEqualTo(11);
+        assertThat(policies).isEqualTo(12);
         assertThat(perRow).isEmpty();
     }
 
@@ -167,6 +167,7 @@ class RowLevelSecurityTest extends QuerySideIntegrationTest {
             assertThat(count(api, chain, beta.value(), "clerk", null, now)).as("the clerk's manager").isEqualTo(1);
             assertThat(count(api, chain, alpha.value(), "clerk", null, now)).as("for another tenant").isZero();
             assertThat(count(api, "select count(*) from read_model.position")).as("after the chain").isZero();
+            assertThat(count(api, "select count(*) from read_model.position_line")).as("lines after the chain").isZero();
         }
     }
 

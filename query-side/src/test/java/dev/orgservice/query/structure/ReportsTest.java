@@ -2,6 +2,7 @@ package dev.orgservice.query.structure;
 
 import dev.orgservice.api.structure.PositionCreatedEvent;
 import dev.orgservice.api.structure.PositionHolderAssignedEvent;
+import dev.orgservice.api.structure.PositionReportingLinesChangedEvent;
 import dev.orgservice.api.structure.UnitCreatedEvent;
 import dev.orgservice.api.structure.UnitDetails;
 import dev.orgservice.api.structure.UnitType;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * │   └── OPSSUB: OPSHEAD (manager, explicit line to ASSIST)
  * └── LATER (from 2099): NEWBIE
  * </pre>
+ * One test changes lines from 2030 on.
  */
 class ReportsTest extends QuerySideIntegrationTest {
 
@@ -93,6 +95,46 @@ class ReportsTest extends QuerySideIntegrationTest {
                 .status()).isEqualTo(404);
     }
 
+    @Test
+    void followsTheLinesInEffectAtAsOf() {
+        // from 2030 X reports to HEADFIN with a dotted line to CEO, and OPSHEAD no longer to ASSIST (so to the
+        // manager above its unit: OPS has none, LE has CEO)
+        Instant reorganized = Instant.parse("2030-01-01T00:00:00Z");
+        position = append("OrganizationTree", "org-tree-" + tenantId, 18, List.of(
+                new PositionReportingLinesChangedEvent(tenantId, ids.get("X"), ids.get("HEADFIN"),
+                        List.of(ids.get("CEO")), reorganized),
+                new PositionReportingLinesChangedEvent(tenantId, ids.get("OPSHEAD"), null, List.of(), reorganized)));
+        assertThat(get("CEO", "?asOf=2029-12-31")).containsExactly("X", "ASSIST", "HEADFIN", "OPSCLERK");
+        assertThat(get("CEO", "?asOf=2030-01-01")).containsExactly("ASSIST", "HEADFIN", "OPSCLERK", "OPSHEAD");
+        assertThat(get("HEADFIN", "?asOf=2029-12-31")).containsExactly("APCLERK");
+        assertThat(get("HEADFIN", "?asOf=2030-01-01")).containsExactly("X", "APCLERK");
+        assertThat(get("ASSIST", "?asOf=2029-12-31")).containsExactly("OPSHEAD");
+        assertThat(get("ASSIST", "?asOf=2030-01-01")).isEmpty();
+
+        var before = http.get(positionPath("X") + "?asOf=2029-12-31&minPosition=" + position, viewer).json();
+        assertThat(before.get("reportsToPositionId").asText()).isEqualTo(ids.get("CEO").toString());
+        assertThat(before.get("dottedLineToPositionIds")).isEmpty();
+        var after = http.get(positionPath("X") + "?asOf=2030-01-01&minPosition=" + position, viewer).json();
+        assertThat(after.get("reportsToPositionId").asText()).isEqualTo(ids.get("HEADFIN").toString());
+        assertThat(after.get("dottedLineToPositionIds").get(0).asText()).isEqualTo(ids.get("CEO").toString());
+
+        assertThat(chainOfX("2029-12-31")).containsExactly("CEO");
+        assertThat(chainOfX("2030-01-01")).containsExactly("HEADFIN", "CEO");
+    }
+
+    private List<String> chainOfX(String asOf) {
+        Http.Response answer = http.get("/api/v1/tenants/" + tenantId + "/people/x/management-chain?asOf=" + asOf
+                + "&minPosition=" + position, viewer);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        List<String> titles = new ArrayList<>();
+        answer.json().get("items").forEach(item -> titles.add(item.get("title").asText()));
+        return titles;
+    }
+
+    private String positionPath(String title) {
+        return "/api/v1/tenants/" + tenantId + "/positions/" + ids.get(title);
+    }
+
     private List<String> reports(String manager, boolean indirect) {
         return get(manager, "?indirect=" + indirect);
     }
@@ -106,7 +148,7 @@ class ReportsTest extends QuerySideIntegrationTest {
     }
 
     private String path(String manager) {
-        return "/api/v1/tenants/" + tenantId + "/positions/" + ids.get(manager) + "/reports";
+        return positionPath(manager) + "/reports";
     }
 
     private UnitCreatedEvent unit(String code, String parent, UnitType type, Instant from) {

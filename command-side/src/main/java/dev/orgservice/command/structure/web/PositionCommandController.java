@@ -5,6 +5,7 @@ import dev.orgservice.api.view.PositionImportResult;
 import dev.orgservice.api.view.PositionCommandResult;
 import dev.orgservice.command.messaging.CommandSender;
 import dev.orgservice.command.structure.AssignHolderCommand;
+import dev.orgservice.command.structure.ChangeReportingLinesCommand;
 import dev.orgservice.command.structure.CreatePositionCommand;
 import dev.orgservice.command.structure.ImportPositionsCommand;
 import dev.orgservice.command.structure.RetitlePositionCommand;
@@ -113,6 +114,16 @@ public class PositionCommandController {
     public PositionCommandResult update(@PathVariable UUID tenantId, @PathVariable UUID positionId,
                                         @Valid @RequestBody PositionUpdateRequest request) {
         return result(positionId, commands.send(new RetitlePositionCommand(tenantId, positionId, request.title()),
+                tenantId));
+    }
+
+    @PutMapping("/{positionId}/reporting-lines")
+    @Operation(summary = "Set the position's solid and dotted lines from effectiveFrom (default now) until its next "
+            + "recorded change of lines; explicit solid lines never form a cycle")
+    public PositionCommandResult changeLines(@PathVariable UUID tenantId, @PathVariable UUID positionId,
+                                             @Valid @RequestBody ReportingLinesRequest request) {
+        return result(positionId, commands.send(new ChangeReportingLinesCommand(tenantId, positionId,
+                request.reportsToPositionId(), request.dottedLines(), FlexibleInstant.orNow(request.effectiveFrom())),
                 tenantId));
     }
 

@@ -1,0 +1,158 @@
+package dev.orgservice.command.structure;
+
+import dev.orgservice.api.error.ErrorCode;
+import dev.orgservice.api.structure.PositionCreatedEvent;
+import dev.orgservice.api.structure.PositionReportingLinesChangedEvent;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static dev.orgservice.api.structure.UnitType.DEPARTMENT;
+import static dev.orgservice.api.structure.UnitType.LEGAL_ENTITY;
+import static dev.orgservice.command.OrgErrors.orgError;
+import static dev.orgservice.command.structure.StructureTestData.T0;
+import static dev.orgservice.command.structure.StructureTestData.T1;
+import static dev.orgservice.command.structure.StructureTestData.T2;
+import static dev.orgservice.command.structure.StructureTestData.T3;
+import static dev.orgservice.command.structure.StructureTestData.T4;
+import static dev.orgservice.command.structure.StructureTestData.TENANT;
+import static dev.orgservice.command.structure.StructureTestData.created;
+import static dev.orgservice.command.structure.StructureTestData.id;
+
+/**
+ * A position's reporting lines change, effective-dated: the new lines hold from their date until the position's
+ * next recorded change of lines, and explicit solid lines never form a cycle at any date, including against
+ * changes scheduled for later.
+ */
+class ReportingLinesTest {
+
+    private final StructureTestData.SwitchableTenantGuard tenants = new StructureTestData.SwitchableTenantGuard();
+    private FixtureConfiguration<OrganizationTree> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(OrganizationTree.class);
+        fixture.registerInjectableResource(tenants);
+    }
+
+    @Test
+    void changesTheSolidAndDottedLinesFromADate() {
+        fixture.given(positionsABC())
+                .when(lines("A", "B", List.of("C"), T2))
+                .expectEvents(changed("A", "B", List.of("C"), T2));
+    }
+
+    @Test
+    void recordsNothingWhenTheLinesAreAlreadyInEffect() {
+        fixture.given(positionsABC(changed("A", "B", List.of("C"), T1)))
+                .when(lines("A", "B", List.of("C"), T2))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(positionsABC())
+                .when(lines("A", null, List.of(), T2))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesUnknownPositions() {
+        fixture.given(positionsABC())
+                .when(lines("NOPE", "B", List.of(), T1))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.NOT_FOUND));
+        fixture.given(positionsABC())
+                .when(lines("A", "NOPE", List.of(), T1))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.NOT_FOUND));
+        fixture.given(positionsABC())
+                .when(lines("A", null, List.of("NOPE"), T1))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void refusesALineToItself() {
+        fixture.given(positionsABC())
+                .when(lines("A", "A", List.of(), T1))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CYCLE));
+        fixture.given(positionsABC())
+                .when(lines("A", "B", List.of("A"), T1))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CYCLE));
+    }
+
+    @Test
+    void refusesALineThatClosesACycle() {
+        fixture.given(positionsABC(changed("B", "C", List.of(), T1), changed("C", "A", List.of(), T1)))
+                .when(lines("A", "B", List.of(), T2))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CYCLE));
+    }
+
+    @Test
+    void acceptsALineWhoseCycleWouldOnlyHaveExistedBeforeItsDate() {
+        // C reports to A only until T2: from T2 on, A may report to B (and B to C)
+        fixture.given(positionsABC(changed("B", "C", List.of(), T1), changed("C", "A", List.of(), T1),
+                        changed("C", null, List.of(), T2)))
+                .when(lines("A", "B", List.of(), T2))
+                .expectEvents(changed("A", "B", List.of(), T2));
+    }
+
+    @Test
+    void refusesALineThatAChangeScheduledLaterWouldTurnIntoACycle() {
+        // from T3 on C is to report to A: A reporting to B (and B to C) from T2 on would close the cycle at T3
+        fixture.given(positionsABC(changed("B", "C", List.of(), T1), changed("C", "A", List.of(), T3)))
+                .when(lines("A", "B", List.of(), T2))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CYCLE));
+    }
+
+    @Test
+    void acceptsALineThatEndsBeforeAScheduledChangeWouldCloseACycle() {
+        // A's own change at T3 ends the new line before C's line to A begins at T4
+        fixture.given(positionsABC(changed("B", "C", List.of(), T1), changed("A", null, List.of(), T3),
+                        changed("C", "A", List.of(), T4)))
+                .when(lines("A", "B", List.of(), T2))
+                .expectEvents(changed("A", "B", List.of(), T2));
+    }
+
+    @Test
+    void refusesAChangeOfASuspendedTenant() {
+        tenants.suspend();
+        fixture.given(positionsABC())
+                .when(lines("A", "B", List.of(), T1))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.TENANT_SUSPENDED));
+    }
+
+    /** A legal entity LE with a department D1 holding the positions A, B and C, none with an explicit line. */
+    private static List<Object> positionsABC(Object... later) {
+        List<Object> events = new ArrayList<>(List.of(created(LEGAL_ENTITY, "LE", null, T0),
+                created(DEPARTMENT, "D1", "LE", T0)));
+        for (String code : List.of("A", "B", "C")) {
+            events.add(new PositionCreatedEvent(TENANT, id(code), id("D1"), code, false, null, List.of()));
+        }
+        events.addAll(List.of(later));
+        return events;
+    }
+
+    private static ChangeReportingLinesCommand lines(String code, String reportsTo, List<String> dotted, Instant from) {
+        return new ChangeReportingLinesCommand(TENANT, id(code), reportsTo == null ? null : id(reportsTo), ids(dotted), from);
+    }
+
+    private static PositionReportingLinesChangedEvent changed(String code, String reportsTo, List<String> dotted,
+                                                              Instant from) {
+        return new PositionReportingLinesChangedEvent(TENANT, id(code), reportsTo == null ? null : id(reportsTo),
+                ids(dotted), from);
+    }
+
+    private static List<UUID> ids(List<String> codes) {
+        return codes.stream().map(StructureTestData::id).toList();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.orgservice.api.structure;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The position reports along new lines from {@code effectiveFrom} on, until the next change of its lines recorded
+ * for a later date (if any): {@code reportsToPositionId} is the explicit solid line (null: the unit's manager, then
+ * its ancestors' managers), {@code dottedLineToPositionIds} the matrix lines. Both replace what was in effect.
+ */
+@Revision("1")
+public record PositionReportingLinesChangedEvent(UUID tenantId, UUID positionId, UUID reportsToPositionId,
+                                                 List<UUID> dottedLineToPositionIds, Instant effectiveFrom)
+        implements OrganizationTreeEvent {
+}
