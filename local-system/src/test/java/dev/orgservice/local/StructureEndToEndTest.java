@@ -277,6 +277,36 @@ class StructureEndToEndTest extends RunningSystem {
         assertThat(unchanged.get("reportsToPositionId").asText()).isEqualTo(ceo);
     }
 
+    @Test
+    void replacesAUnitsManagerByClosingTheOldPositionFromADate() {
+        String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
+        String dept = unit("DEPARTMENT", "FIN", le, "");
+        position(le, "CEO", true, "ceo");
+        String oldHead = position(dept, "Old Head", true, "old");
+        position(dept, "Clerk", false, "clerk");
+        String newHead = position(dept, "New Head", true, "new");
+        String api = "/api/v1/tenants/" + tenant + "/positions/" + oldHead;
+        String chain = "/api/v1/tenants/" + tenant + "/people/clerk/management-chain";
+
+        Http.Response held = commands.post(api + "/close", editor, "{\"effectiveFrom\":\"2099-01-01\"}");
+        assertThat(held.status()).as("still held from then on: " + held.body()).isEqualTo(409);
+        assertThat(commands.send("DELETE", api + "/holder?effectiveFrom=2099-01-01", editor, null, Map.of()).status())
+                .isEqualTo(200);
+        Http.Response closed = commands.post(api + "/close", editor, "{\"effectiveFrom\":\"2099-01-01\"}");
+        assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+
+        assertThat(ids(read(chain, closed, editor), "title")).containsExactly("Old Head", "CEO");
+        assertThat(ids(read(chain + "?asOf=2099-01-01", closed, editor), "title")).containsExactly("New Head", "CEO");
+        assertThat(read(api, closed, editor).get("closedFrom").asText()).isEqualTo("2099-01-01T00:00:00Z");
+        assertThat(commands.post(api + "/close", editor, "{}").status()).as("closed already").isEqualTo(409);
+        assertThat(commands.put(api + "/holder", editor, "{\"personId\":\"old\",\"from\":\"2099-02-01\"}").status())
+                .isEqualTo(409);
+        assertThat(lines(newHead, "{\"reportsToPositionId\":\"" + oldHead + "\",\"effectiveFrom\":\"2099-01-01\"}")
+                .status()).as("no line to a closed position").isEqualTo(409);
+        assertThat(commands.post("/api/v1/tenants/" + tenant + "/positions/" + UUID.randomUUID() + "/close", editor, "{}")
+                .status()).isEqualTo(404);
+    }
+
     private Http.Response lines(String positionId, String body) {
         return commands.put("/api/v1/tenants/" + tenant + "/positions/" + positionId + "/reporting-lines", editor, body);
     }

@@ -11,6 +11,7 @@ import dev.orgservice.api.approval.DelegationRevokedEvent;
 import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.api.structure.ImportedUnit;
 import dev.orgservice.api.structure.ImportedPosition;
+import dev.orgservice.api.structure.PositionClosedEvent;
 import dev.orgservice.api.structure.PositionCreatedEvent;
 import dev.orgservice.api.structure.PositionsImportedEvent;
 import dev.orgservice.api.structure.PositionHolderAssignedEvent;
@@ -70,8 +71,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>
  * The revision is the snapshot's: a snapshot of another revision is ignored and the tree is loaded from its events
  * (Axon's {@code RevisionSnapshotFilter}). Revision 2 added the units' revisions, which snapshots without a revision
- * do not carry; revision 3 the positions' holdings; revision 4 their lines over time. Raise it whenever the state's
- * shape or meaning changes.
+ * do not carry; revision 3 the positions' holdings; revision 4 their lines over time and when they close. Raise it
+ * whenever the state's shape or meaning changes.
  */
 @Aggregate(snapshotTriggerDefinition = "treeSnapshotTrigger", cache = "storeCheckedTreeCache")
 @Revision("4")
@@ -244,10 +245,11 @@ public class OrganizationTree {
             throw new OrgException(ErrorCode.CONFLICT, "Unit " + unit.code() + " is not active; positions need an "
                     + "active unit", Map.of("unitId", command.unitId()));
         }
+        // the new position's lines hold at every date, so none may lead to a position that is or will be closed
         if (command.reportsToPositionId() != null) {
-            requirePosition(command.reportsToPositionId());
+            requireOpenWhile(command.reportsToPositionId(), Instant.MIN, null);
         }
-        command.dottedLineToPositionIds().forEach(this::requirePosition);
+        command.dottedLineToPositionIds().forEach(target -> requireOpenWhile(target, Instant.MIN, null));
         apply(new PositionCreatedEvent(command.tenantId(), command.positionId(), command.unitId(), command.title(),
                 command.manager(), command.reportsToPositionId(), List.copyOf(command.dottedLineToPositionIds())));
     }
@@ -285,6 +287,11 @@ public class OrganizationTree {
                     && !earlier.contains(position.reportsToPositionId())) {
                 errors.add(new ImportPlan.RowError(row, ErrorCode.NOT_FOUND.type().toString(), "reportsToPositionId",
                         "no position " + position.reportsToPositionId() + " exists or comes earlier"));
+            } else if (position.reportsToPositionId() != null && positions.containsKey(position.reportsToPositionId())
+                    && positions.get(position.reportsToPositionId()).closedFrom() != null) {
+                errors.add(new ImportPlan.RowError(row, ErrorCode.CONFLICT.type().toString(), "reportsToPositionId",
+                        "position " + position.reportsToPositionId() + " is closed from "
+                                + positions.get(position.reportsToPositionId()).closedFrom()));
             }
         }
         if (!errors.isEmpty()) {
@@ -297,7 +304,13 @@ public class OrganizationTree {
     @CommandHandler
     void handle(AssignHolderCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
-        UUID unitId = requirePosition(command.positionId()).unitId();
+        PositionNode position = requirePosition(command.positionId());
+        if (position.closedDuring(command.from(), command.to())) {
+            throw new OrgException(ErrorCode.CONFLICT, "Position " + command.positionId() + " is closed from "
+                    + position.closedFrom() + "; a closed position has no holder",
+                    Map.of("positionId", command.positionId(), "closedFrom", position.closedFrom().toString()));
+        }
+        UUID unitId = position.unitId();
         UnitNode unit = units.get(unitId);
         if (unit.closedDuring(command.from(), command.to())) {
             throw new OrgException(ErrorCode.CONFLICT, "Unit " + unit.code() + " is closed during the holding (from "
@@ -336,10 +349,21 @@ public class OrganizationTree {
                     Map.of("positionId", positionId));
         }
         Instant from = command.effectiveFrom();
+        if (position.closedAt(from)) {
+            throw new OrgException(ErrorCode.ILLEGAL_TRANSITION, "Position " + positionId + " is closed from "
+                    + position.closedFrom(), Map.of("positionId", positionId, "closedFrom", position.closedFrom().toString()));
+        }
         if (position.linesAt(from).sameAs(command.reportsToPositionId(), command.dottedLineToPositionIds())) {
             return; // already in effect: no event, nothing for the read model or Kafka
         }
         Instant until = position.lineChangesAfter(from).stream().findFirst().orElse(null);
+        // the new lines matter until they change or the position closes; no line may lead to a closed position
+        Instant end = until == null || (position.closedFrom() != null && position.closedFrom().isBefore(until))
+                ? position.closedFrom() : until;
+        if (command.reportsToPositionId() != null) {
+            requireOpenWhile(command.reportsToPositionId(), from, end);
+        }
+        command.dottedLineToPositionIds().forEach(target -> requireOpenWhile(target, from, end));
         NavigableSet<Instant> instants = new TreeSet<>(List.of(from));
         for (Instant at = from; at != null; at = instants.higher(at)) {
             Set<UUID> walked = new HashSet<>();
@@ -356,6 +380,37 @@ public class OrganizationTree {
         }
         apply(new PositionReportingLinesChangedEvent(command.tenantId(), positionId, command.reportsToPositionId(),
                 command.dottedLineToPositionIds(), from));
+    }
+
+    /**
+     * A position is closed (abolished) from a date on: it must not be held then or later (vacate it first) and no
+     * line of an open position may lead to it then or later (change those lines first). A closed position stays
+     * closed; closing it again from an earlier date moves the close.
+     */
+    @CommandHandler
+    void handle(ClosePositionCommand command, TenantGuard tenants) {
+        tenants.requireActive(command.tenantId());
+        UUID positionId = command.positionId();
+        PositionNode position = requirePosition(positionId);
+        Instant at = command.effectiveFrom();
+        if (position.closedAt(at)) {
+            throw new OrgException(ErrorCode.ILLEGAL_TRANSITION, "Position " + positionId + " is already closed from "
+                    + position.closedFrom(), Map.of("positionId", positionId, "closedFrom", position.closedFrom().toString()));
+        }
+        if (position.heldDuring(at, null)) {
+            throw new OrgException(ErrorCode.CONFLICT, "Position " + positionId + " is held at some time from " + at
+                    + "; end the holding first (vacate the position from the close on)",
+                    Map.of("positionId", positionId, "at", at.toString()));
+        }
+        for (var entry : positions.entrySet()) {
+            PositionNode other = entry.getValue();
+            if (!other.closedAt(at) && other.linesTo(positionId, at)) {
+                throw new OrgException(ErrorCode.CONFLICT, "Position " + entry.getKey() + " has a line to position "
+                        + positionId + " at some time from " + at + "; change its lines first",
+                        Map.of("positionId", positionId, "reportingPositionId", entry.getKey(), "at", at.toString()));
+            }
+        }
+        apply(new PositionClosedEvent(command.tenantId(), positionId, at));
     }
 
     @CommandHandler
@@ -569,6 +624,16 @@ public class OrganizationTree {
         }
     }
 
+    /** A line may lead to {@code target} during {@code [start, end)} ({@code end} null: open-ended) if it is open then. */
+    private void requireOpenWhile(UUID target, Instant start, Instant end) {
+        PositionNode position = requirePosition(target);
+        if (position.closedDuring(start, end)) {
+            throw new OrgException(ErrorCode.CONFLICT, "Position " + target + " is closed from " + position.closedFrom()
+                    + "; no line may lead to it then", Map.of("closedPositionId", target,
+                    "closedFrom", position.closedFrom().toString()));
+        }
+    }
+
     private PositionNode requirePosition(UUID positionId) {
         PositionNode position = positions.get(positionId);
         if (position == null) {
@@ -679,6 +744,11 @@ public class OrganizationTree {
     void on(PositionCreatedEvent event) {
         positions.put(event.positionId(), new PositionNode(event.unitId(), event.manager(), event.reportsToPositionId(),
                 event.dottedLineToPositionIds(), List.of()));
+    }
+
+    @EventSourcingHandler
+    void on(PositionClosedEvent event) {
+        positions.computeIfPresent(event.positionId(), (id, position) -> position.closedFrom(event.effectiveFrom()));
     }
 
     @EventSourcingHandler

@@ -9,10 +9,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * What the tree keeps of a position: where it sits, its lines over time, and when it is held (not by whom: the rules
- * only ask whether it is held while its unit is closed).
+ * What the tree keeps of a position: where it sits, its lines over time, when it is held (not by whom: the rules
+ * only ask whether it is held while it or its unit is closed), and when it is closed (null: never).
  */
-record PositionNode(UUID unitId, boolean manager, List<Lines> lines, List<Holding> holdings) {
+record PositionNode(UUID unitId, boolean manager, List<Lines> lines, List<Holding> holdings, Instant closedFrom) {
 
     /**
      * The lines in effect from {@code from} (null: since the position exists) until the next entry's {@code from}.
@@ -44,7 +44,32 @@ record PositionNode(UUID unitId, boolean manager, List<Lines> lines, List<Holdin
     }
 
     PositionNode(UUID unitId, boolean manager, UUID reportsTo, List<UUID> dotted, List<Holding> holdings) {
-        this(unitId, manager, List.of(new Lines(null, reportsTo, dotted)), holdings);
+        this(unitId, manager, List.of(new Lines(null, reportsTo, dotted)), holdings, null);
+    }
+
+    /** Closed at some instant of {@code [start, end)} ({@code end} null: open-ended); once closed, always closed. */
+    boolean closedDuring(Instant start, Instant end) {
+        return closedFrom != null && (end == null || end.isAfter(closedFrom));
+    }
+
+    boolean closedAt(Instant at) {
+        return closedFrom != null && !at.isBefore(closedFrom);
+    }
+
+    PositionNode closedFrom(Instant from) {
+        return new PositionNode(unitId, manager, lines, holdings, from);
+    }
+
+    /** Whether a solid or dotted line of it leads to {@code target} at some instant from {@code start} on. */
+    boolean linesTo(UUID target, Instant start) {
+        for (int i = 0; i < lines.size(); i++) {
+            Lines entry = lines.get(i);
+            boolean endsBefore = i + 1 < lines.size() && !lines.get(i + 1).from().isAfter(start);
+            if (!endsBefore && (target.equals(entry.reportsTo()) || entry.dotted().contains(target))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The lines in effect at {@code at}. */
@@ -70,7 +95,7 @@ record PositionNode(UUID unitId, boolean manager, List<Lines> lines, List<Holdin
         lines.stream().filter(entry -> !from.equals(entry.from())).forEach(after::add);
         after.add(new Lines(from, reportsTo, dotted));
         after.sort(Comparator.comparing(Lines::from, Comparator.nullsFirst(Comparator.naturalOrder())));
-        return new PositionNode(unitId, manager, after, holdings);
+        return new PositionNode(unitId, manager, after, holdings, closedFrom);
     }
 
     /** Held in {@code [from, to)} in place of whatever overlapped it, as the holder's assignment says. */
@@ -78,12 +103,12 @@ record PositionNode(UUID unitId, boolean manager, List<Lines> lines, List<Holdin
         List<Holding> after = clearedFrom(from, to);
         after.add(new Holding(from, to));
         after.sort(Comparator.comparing(Holding::from));
-        return new PositionNode(unitId, manager, lines, after);
+        return new PositionNode(unitId, manager, lines, after, closedFrom);
     }
 
     /** Held by nobody from {@code from} on. */
     PositionNode vacatedFrom(Instant from) {
-        return new PositionNode(unitId, manager, lines, clearedFrom(from, null));
+        return new PositionNode(unitId, manager, lines, clearedFrom(from, null), closedFrom);
     }
 
     boolean heldDuring(Instant start, Instant end) {

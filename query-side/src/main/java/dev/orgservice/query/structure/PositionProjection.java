@@ -1,6 +1,7 @@
 package dev.orgservice.query.structure;
 
 import dev.orgservice.api.structure.ImportedPosition;
+import dev.orgservice.api.structure.PositionClosedEvent;
 import dev.orgservice.api.structure.PositionCreatedEvent;
 import dev.orgservice.api.structure.PositionsImportedEvent;
 import dev.orgservice.api.structure.PositionHolderAssignedEvent;
@@ -125,6 +126,12 @@ public class PositionProjection {
         });
         jdbc.update("update read_model.position_line set valid_to = ? where position_id = ? and valid_from < ? "
                 + "and (valid_to is null or valid_to > ?)", from, event.positionId(), from, from);
+    }
+
+    @EventHandler
+    void on(PositionClosedEvent event) {
+        jdbc.update("update read_model.position set closed_from = ? where position_id = ?", utc(event.effectiveFrom()),
+                event.positionId());
     }
 
     @EventHandler

@@ -2,6 +2,7 @@ package dev.orgservice.query.structure;
 
 import dev.orgservice.api.view.ChainLinkView;
 import dev.orgservice.api.view.PositionView;
+import dev.orgservice.query.storage.SqlTimes;
 import dev.orgservice.query.storage.TenantScopedReads;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -30,16 +31,18 @@ import static dev.orgservice.query.storage.SqlTimes.utc;
 @Component
 public class PositionQueries {
 
-    record Position(UUID id, UUID unitId, String title, boolean manager, UUID reportsTo, List<UUID> dotted) {
+    record Position(UUID id, UUID unitId, String title, boolean manager, UUID reportsTo, List<UUID> dotted,
+                    Instant closedFrom) {
     }
 
     private static final RowMapper<Position> POSITION = (row, n) -> new Position(
             row.getObject("position_id", UUID.class), row.getObject("unit_id", UUID.class), row.getString("title"),
-            row.getBoolean("manager"), row.getObject("reports_to_position_id", UUID.class), uuids(row.getArray("dotted_line_to")));
+            row.getBoolean("manager"), row.getObject("reports_to_position_id", UUID.class),
+            uuids(row.getArray("dotted_line_to")), SqlTimes.instant(row, "closed_from"));
 
     /** After {@code select}: a position and its lines ({@code l}); add the condition and the lines' instant. */
-    static final String POSITION_WITH_LINES = "p.position_id, p.unit_id, p.title, p.manager, l.reports_to_position_id, "
-            + "l.dotted_line_to from read_model.position p join read_model.position_line l on l.position_id = p.position_id ";
+    static final String POSITION_WITH_LINES = "p.position_id, p.unit_id, p.title, p.manager, p.closed_from, "
+            + "l.reports_to_position_id, l.dotted_line_to from read_model.position p join read_model.position_line l on l.position_id = p.position_id ";
     static final String POSITIONS = "select " + POSITION_WITH_LINES;
 
     /** A function of the read model (R__tenant_reads.sql, on {@code chain_walk}): one round trip. */
@@ -58,7 +61,7 @@ public class PositionQueries {
         return reads.forTenant(tenantId, sql -> find(sql, positionId, asOf).map(p -> {
             String holder = holderAt(sql, p.id(), asOf);
             return new PositionView(p.id(), p.unitId(), p.title(), p.manager(), p.reportsTo(), p.dotted(), holder,
-                    holder == null, asOf);
+                    holder == null, p.closedFrom(), asOf);
         }));
     }
 

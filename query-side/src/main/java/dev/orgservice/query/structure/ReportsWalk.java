@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /**
  * Who reports to a position, directly or (with {@code indirect}) at any depth, breadth first: the inverse of the
- * read model's {@code chain_walk}. A position's direct reports are those with an explicit line to it, then, if it is
+ * read model's {@code chain_walk}, with the lines in effect at {@code asOf} and without the positions closed then. A position's direct reports are those with an explicit line to it, then, if it is
  * its unit's first manager, the unit's other positions without one, and below the unit the first manager (without
  * an explicit line) of each child unit, descending through child units without a manager, whose positions count
  * too. Read one level at a time: each statement answers for the whole level (its explicit reports, its units'
@@ -27,8 +27,9 @@ import java.util.UUID;
  */
 final class ReportsWalk {
 
-    /** Each statement: the ids, then {@code asOf} twice (the lines in effect). */
-    private static final String LINES_AT = "l.valid_from <= ? and (l.valid_to is null or l.valid_to > ?) ";
+    /** Each statement: the ids, then {@code asOf} three times (the lines in effect, and the position not closed). */
+    private static final String LINES_AT = "l.valid_from <= ? and (l.valid_to is null or l.valid_to > ?) "
+            + "and (p.closed_from is null or p.closed_from > ?) ";
     private static final String EXPLICIT = PositionQueries.POSITIONS + "where l.reports_to_position_id = any(?) and "
             + LINES_AT + "order by p.created_at, p.position_id";
     private static final String FIRST_MANAGERS = "select distinct on (p.unit_id) " + PositionQueries.POSITION_WITH_LINES
@@ -150,7 +151,7 @@ final class ReportsWalk {
     }
 
     private List<PositionQueries.Position> query(String sql, Collection<UUID> ids) {
-        return ids.isEmpty() ? List.of() : jdbc.query(withIds(sql, ids, asOf, asOf), positions);
+        return ids.isEmpty() ? List.of() : jdbc.query(withIds(sql, ids, asOf, asOf, asOf), positions);
     }
 
     /** A statement whose first parameter is an array of ids (a level can hold tens of thousands), then {@code more}. */

@@ -1,5 +1,6 @@
 package dev.orgservice.query.structure;
 
+import dev.orgservice.api.structure.PositionClosedEvent;
 import dev.orgservice.api.structure.PositionCreatedEvent;
 import dev.orgservice.api.structure.PositionHolderAssignedEvent;
 import dev.orgservice.api.structure.PositionReportingLinesChangedEvent;
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * │   └── OPSSUB: OPSHEAD (manager, explicit line to ASSIST)
  * └── LATER (from 2099): NEWBIE
  * </pre>
- * One test changes lines from 2030 on.
+ * One test changes lines from 2030 on, another closes HEADFIN then.
  */
 class ReportsTest extends QuerySideIntegrationTest {
 
@@ -120,6 +121,20 @@ class ReportsTest extends QuerySideIntegrationTest {
 
         assertThat(chainOfX("2029-12-31")).containsExactly("CEO");
         assertThat(chainOfX("2030-01-01")).containsExactly("HEADFIN", "CEO");
+    }
+
+    @Test
+    void aClosedPositionIsNobodysManagerOrReportFromItsClose() {
+        position = append("OrganizationTree", "org-tree-" + tenantId, 18, List.of(
+                new PositionClosedEvent(tenantId, ids.get("HEADFIN"), Instant.parse("2030-01-01T00:00:00Z"))));
+        assertThat(get("CEO", "?asOf=2029-12-31")).containsExactly("X", "ASSIST", "HEADFIN", "OPSCLERK");
+        // FIN has no manager from then on: its people (none without a line) and AP's come up to CEO
+        assertThat(get("CEO", "?asOf=2030-01-01")).containsExactly("X", "ASSIST", "OPSCLERK", "APCLERK");
+        assertThat(get("HEADFIN", "?asOf=2029-12-31")).containsExactly("APCLERK");
+        assertThat(get("HEADFIN", "?asOf=2030-01-01")).isEmpty();
+        var closed = http.get(positionPath("HEADFIN") + "?asOf=2029-12-31&minPosition=" + position, viewer).json();
+        assertThat(closed.get("closedFrom").asText()).isEqualTo("2030-01-01T00:00:00Z");
+        assertThat(http.get(positionPath("CEO") + "?minPosition=" + position, viewer).json().has("closedFrom")).isFalse();
     }
 
     private List<String> chainOfX(String asOf) {

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A position as of {@code asOf}: where it sits, its lines, and who holds it ({@code personId} null when vacant). */
+/**
+ * A position as of {@code asOf}: where it sits, its lines, and who holds it ({@code personId} null when vacant).
+ * {@code closedFrom}: when it is or will be closed (null: open), whatever {@code asOf}.
+ */
 public record PositionView(UUID positionId, UUID unitId, String title, boolean manager, UUID reportsToPositionId,
-                           List<UUID> dottedLineToPositionIds, String personId, boolean vacant, Instant asOf) {
+                           List<UUID> dottedLineToPositionIds, String personId, boolean vacant, Instant closedFrom,
+                           Instant asOf) {
 }

@@ -4,6 +4,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 
-/** Close or reopen: when it takes effect (an instant or a date; default now). */
+/** Close or reopen a unit, close a position: when it takes effect (an instant or a date; default now). */
 public record EffectiveChangeRequest(@Schema(example = "2027-01-01") Instant effectiveFrom) {
 }

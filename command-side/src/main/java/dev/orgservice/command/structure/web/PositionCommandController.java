@@ -6,6 +6,7 @@ import dev.orgservice.api.view.PositionCommandResult;
 import dev.orgservice.command.messaging.CommandSender;
 import dev.orgservice.command.structure.AssignHolderCommand;
 import dev.orgservice.command.structure.ChangeReportingLinesCommand;
+import dev.orgservice.command.structure.ClosePositionCommand;
 import dev.orgservice.command.structure.CreatePositionCommand;
 import dev.orgservice.command.structure.ImportPositionsCommand;
 import dev.orgservice.command.structure.RetitlePositionCommand;
@@ -125,6 +126,15 @@ public class PositionCommandController {
         return result(positionId, commands.send(new ChangeReportingLinesCommand(tenantId, positionId,
                 request.reportsToPositionId(), request.dottedLines(), FlexibleInstant.orNow(request.effectiveFrom())),
                 tenantId));
+    }
+
+    @PostMapping("/{positionId}/close")
+    @Operation(summary = "Close (abolish) the position from effectiveFrom (default now) on; refused while it is held "
+            + "or another position has a line to it then or later")
+    public PositionCommandResult close(@PathVariable UUID tenantId, @PathVariable UUID positionId,
+                                       @RequestBody(required = false) EffectiveChangeRequest request) {
+        Instant from = FlexibleInstant.orNow(request == null ? null : request.effectiveFrom());
+        return result(positionId, commands.send(new ClosePositionCommand(tenantId, positionId, from), tenantId));
     }
 
     @PutMapping("/{positionId}/holder")

@@ -1,7 +1,10 @@
 package dev.orgservice.command.structure;
 
 import dev.orgservice.api.error.ErrorCode;
+import dev.orgservice.api.structure.ImportedPosition;
+import dev.orgservice.api.structure.PositionClosedEvent;
 import dev.orgservice.api.structure.PositionCreatedEvent;
+import dev.orgservice.api.structure.PositionHolderAssignedEvent;
 import dev.orgservice.api.structure.PositionReportingLinesChangedEvent;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -28,9 +31,10 @@ import static dev.orgservice.command.structure.StructureTestData.id;
 /**
  * A position's reporting lines change, effective-dated: the new lines hold from their date until the position's
  * next recorded change of lines, and explicit solid lines never form a cycle at any date, including against
- * changes scheduled for later.
+ * changes scheduled for later. A position closes from a date on once nobody holds it and no line leads to it then,
+ * and after that takes neither holder nor lines.
  */
-class ReportingLinesTest {
+class PositionChangesTest {
 
     private final StructureTestData.SwitchableTenantGuard tenants = new StructureTestData.SwitchableTenantGuard();
     private FixtureConfiguration<OrganizationTree> fixture;
@@ -131,6 +135,95 @@ class ReportingLinesTest {
                 .expectException(orgError(ErrorCode.TENANT_SUSPENDED));
     }
 
+    // ---- close ---------------------------------------------------------------------------------------------
+
+    @Test
+    void closesAPositionFromADate() {
+        fixture.given(positionsABC())
+                .when(new ClosePositionCommand(TENANT, id("A"), T2))
+                .expectEvents(new PositionClosedEvent(TENANT, id("A"), T2));
+    }
+
+    @Test
+    void refusesToCloseAPositionHeldThenOrLater() {
+        fixture.given(positionsABC(held("A", T3, null)))
+                .when(new ClosePositionCommand(TENANT, id("A"), T2))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CONFLICT));
+        fixture.given(positionsABC(held("A", T1, T2)))
+                .when(new ClosePositionCommand(TENANT, id("A"), T2))
+                .expectEvents(new PositionClosedEvent(TENANT, id("A"), T2));
+    }
+
+    @Test
+    void refusesToCloseAPositionThatALineLeadsToThenOrLater() {
+        fixture.given(positionsABC(changed("B", "A", List.of(), T1)))
+                .when(new ClosePositionCommand(TENANT, id("A"), T2))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CONFLICT));
+        fixture.given(positionsABC(changed("B", null, List.of("A"), T3)))
+                .when(new ClosePositionCommand(TENANT, id("A"), T2))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CONFLICT));
+        // B's line to A ends at T2, and C, closed from T1, no longer counts
+        fixture.given(positionsABC(changed("B", "A", List.of(), T1), changed("B", null, List.of(), T2),
+                        changed("C", "A", List.of(), T0), new PositionClosedEvent(TENANT, id("C"), T1)))
+                .when(new ClosePositionCommand(TENANT, id("A"), T2))
+                .expectEvents(new PositionClosedEvent(TENANT, id("A"), T2));
+    }
+
+    @Test
+    void refusesToCloseAClosedPositionAgainButMovesItsCloseEarlier() {
+        fixture.given(positionsABC(new PositionClosedEvent(TENANT, id("A"), T2)))
+                .when(new ClosePositionCommand(TENANT, id("A"), T3))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.ILLEGAL_TRANSITION));
+        fixture.given(positionsABC(new PositionClosedEvent(TENANT, id("A"), T2)))
+                .when(new ClosePositionCommand(TENANT, id("A"), T1))
+                .expectEvents(new PositionClosedEvent(TENANT, id("A"), T1));
+    }
+
+    @Test
+    void aClosedPositionTakesNoHolderAndNoLineLeadsToIt() {
+        List<Object> closed = positionsABC(new PositionClosedEvent(TENANT, id("A"), T3));
+        fixture.given(closed)
+                .when(new AssignHolderCommand(TENANT, id("A"), "p-1", T1, null))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CONFLICT));
+        fixture.given(closed)
+                .when(new AssignHolderCommand(TENANT, id("A"), "p-1", T1, T3))
+                .expectEvents(new PositionHolderAssignedEvent(TENANT, id("A"), "p-1", T1, T3));
+        fixture.given(closed)
+                .when(lines("B", "A", List.of(), T2))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CONFLICT));
+        fixture.given(closed)
+                .when(lines("B", null, List.of("A"), T2))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CONFLICT));
+        fixture.given(closed)
+                .when(new CreatePositionCommand(TENANT, id("D"), id("D1"), "D", false, id("A"), List.of()))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CONFLICT));
+        fixture.given(closed)
+                .when(new ImportPositionsCommand(TENANT, id("IMPORT"), List.of(new ImportedPosition(id("D"), id("D1"),
+                        "D", false, id("A"), null, null))))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.RULE_VIOLATION));
+        fixture.given(closed)
+                .when(lines("A", "B", List.of(), T3))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.ILLEGAL_TRANSITION));
+    }
+
+    @Test
+    void aLineToAPositionThatClosesLaterMayEndBeforeTheClose() {
+        // B reports to A from T1 until its own change at T3; A closes at T3
+        fixture.given(positionsABC(new PositionClosedEvent(TENANT, id("A"), T3), changed("B", "C", List.of(), T3)))
+                .when(lines("B", "A", List.of(), T1))
+                .expectEvents(changed("B", "A", List.of(), T1));
+    }
+
     /** A legal entity LE with a department D1 holding the positions A, B and C, none with an explicit line. */
     private static List<Object> positionsABC(Object... later) {
         List<Object> events = new ArrayList<>(List.of(created(LEGAL_ENTITY, "LE", null, T0),
@@ -140,6 +233,10 @@ class ReportingLinesTest {
         }
         events.addAll(List.of(later));
         return events;
+    }
+
+    private static PositionHolderAssignedEvent held(String code, Instant from, Instant to) {
+        return new PositionHolderAssignedEvent(TENANT, id(code), "p-1", from, to);
     }
 
     private static ChangeReportingLinesCommand lines(String code, String reportsTo, List<String> dotted, Instant from) {
