@@ -25,10 +25,11 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Random effective-dated changes of four positions' solid lines over three weeks, through the real APIs, against a
- * day-by-day model: a change holds from its day until the position's next change. The server accepts a change
- * exactly when the model has no cycle of explicit lines on any day after it, and the read model then shows, for
- * every position and day, the line the model has.
+ * Random effective-dated changes of four positions' solid lines, and closes of them, over three weeks, through the
+ * real APIs, against a day-by-day model: a change of lines holds from its day until the position's next change, a
+ * close from its day on. The server accepts a change of lines exactly when the model then has no cycle of explicit
+ * lines on any day and no line leading to a closed position, and a close exactly when no open position's line leads
+ * to the position from then on; the read model then shows, for every position and day, the model's line and close.
  */
 class ReportingLinesProperties extends RunningSystem {
 
@@ -36,19 +37,52 @@ class ReportingLinesProperties extends RunningSystem {
     private static final int DAYS = 21;
     private static final int POSITIONS = 4;
 
-    /** Position {@code position} reports to {@code to} (-1: no explicit line) from day {@code from}. */
-    record Op(int position, int to, int from) {
+    /**
+     * Position {@code position} reports to {@code to} (-1: no explicit line) from day {@code from}; with {@code close}
+     * it closes from that day instead.
+     */
+    record Op(boolean close, int position, int to, int from) {
+    }
+
+    /** Each position's lines from each day on (from Integer.MIN_VALUE: as created), and its close (null: open). */
+    record Model(List<TreeMap<Integer, Integer>> lines, List<Integer> closedFrom) {
+
+        Model copy() {
+            List<TreeMap<Integer, Integer>> copied = new ArrayList<>();
+            lines.forEach(each -> copied.add(new TreeMap<>(each)));
+            return new Model(copied, new ArrayList<>(closedFrom));
+        }
+
+        int lineAt(int position, int day) {
+            return lines.get(position).floorEntry(day).getValue();
+        }
+
+        boolean closedAt(int position, int day) {
+            return closedFrom.get(position) != null && closedFrom.get(position) <= day;
+        }
+
+        /** Whether a line of {@code position} leads to {@code target} on some day from {@code day} on. */
+        boolean linesTo(int position, int target, int day) {
+            for (var entry : lines.get(position).entrySet()) {
+                Integer next = lines.get(position).higherKey(entry.getKey());
+                if (entry.getValue() == target && (next == null || next > day)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     @Provide
     Arbitrary<List<Op>> operations() {
-        return Combinators.combine(Arbitraries.integers().between(0, POSITIONS - 1),
-                Arbitraries.integers().between(-1, POSITIONS - 1), Arbitraries.integers().between(1, DAYS - 1))
+        return Combinators.combine(Arbitraries.integers().between(0, 5).map(kind -> kind == 0),
+                        Arbitraries.integers().between(0, POSITIONS - 1), Arbitraries.integers().between(-1, POSITIONS - 1),
+                        Arbitraries.integers().between(1, DAYS - 1))
                 .as(Op::new).list().ofMinSize(4).ofMaxSize(14);
     }
 
     @Property(tries = 12, shrinking = ShrinkingMode.OFF)
-    void acceptsExactlyTheChangesThatLeaveNoCycleAndShowsEachDaysLines(@ForAll("operations") List<Op> ops) {
+    void acceptsExactlyTheChangesTheRulesAllowAndShowsEachDaysLinesAndCloses(@ForAll("operations") List<Op> ops) {
         String tenant = activeTenant(newSlug("lines"), "ENTERPRISE");
         String editor = TestTokens.forTenant(UUID.fromString(tenant), "prop", "ORG_EDITOR");
         String api = "/api/v1/tenants/" + tenant;
@@ -56,25 +90,25 @@ class ReportingLinesProperties extends RunningSystem {
                 {"type":"LEGAL_ENTITY","code":"ROOT","name":"root","country":"DE","currency":"EUR"}""");
         String root = last.json().get("unitId").asText();
         List<String> positions = new ArrayList<>();
-        List<TreeMap<Integer, Integer>> model = new ArrayList<>();
+        Model model = new Model(new ArrayList<>(), new ArrayList<>());
         for (int i = 0; i < POSITIONS; i++) {
             last = commands.post(api + "/positions", editor, "{\"unitId\":\"" + root + "\",\"title\":\"P" + i + "\"}");
             positions.add(last.json().get("positionId").asText());
-            model.add(new TreeMap<>(Map.of(Integer.MIN_VALUE, -1)));
+            model.lines().add(new TreeMap<>(Map.of(Integer.MIN_VALUE, -1)));
+            model.closedFrom().add(null);
         }
 
         for (Op op : ops) {
-            List<TreeMap<Integer, Integer>> after = new ArrayList<>();
-            model.forEach(lines -> after.add(new TreeMap<>(lines)));
-            if (lineAt(after, op.position(), op.from()) != op.to()) {
-                after.get(op.position()).put(op.from(), op.to());
-            }
-            boolean cycle = hasCycle(after);
-            Http.Response response = commands.put(api + "/positions/" + positions.get(op.position()) + "/reporting-lines",
-                    editor, "{\"reportsToPositionId\":" + (op.to() < 0 ? "null" : "\"" + positions.get(op.to()) + "\"")
+            Model after = model.copy();
+            boolean accepted = op.close() ? close(after, op) : changeLines(after, op);
+            String position = api + "/positions/" + positions.get(op.position());
+            Http.Response response = op.close()
+                    ? commands.post(position + "/close", editor, "{\"effectiveFrom\":\"" + day(op.from()) + "\"}")
+                    : commands.put(position + "/reporting-lines", editor, "{\"reportsToPositionId\":"
+                            + (op.to() < 0 ? "null" : "\"" + positions.get(op.to()) + "\"")
                             + ",\"effectiveFrom\":\"" + day(op.from()) + "\"}");
-            assertThat(response.status()).as("%s after %s: %s", op, ops, response.body()).isEqualTo(cycle ? 409 : 200);
-            if (!cycle) {
+            assertThat(response.status()).as("%s after %s: %s", op, ops, response.body()).isEqualTo(accepted ? 200 : 409);
+            if (accepted) {
                 model = after;
                 last = response;
             }
@@ -86,23 +120,57 @@ class ReportingLinesProperties extends RunningSystem {
                         + day(d).plus(Duration.ofHours(12)) + "&minPosition=" + last.position(), editor);
                 assertThat(read.status()).as(read.body()).isEqualTo(200);
                 JsonNode line = read.json().get("reportsToPositionId");
-                int expected = lineAt(model, i, d);
+                int expected = model.lineAt(i, d);
                 assertThat(line == null || line.isNull() ? null : line.asText())
                         .as("P%d on day %d after %s", i, d, ops)
                         .isEqualTo(expected < 0 ? null : positions.get(expected));
+                JsonNode closed = read.json().get("closedFrom");
+                Integer closedFrom = model.closedFrom().get(i);
+                assertThat(closed == null ? null : Instant.parse(closed.asText()))
+                        .as("P%d's close after %s", i, ops).isEqualTo(closedFrom == null ? null : day(closedFrom));
             }
         }
     }
 
-    private static int lineAt(List<TreeMap<Integer, Integer>> model, int position, int day) {
-        return model.get(position).floorEntry(day).getValue();
+    /** The model after the change of lines, if the server is to accept it. */
+    private static boolean changeLines(Model model, Op op) {
+        int position = op.position();
+        if (op.to() == position || model.closedAt(position, op.from())) {
+            return false;
+        }
+        if (model.lineAt(position, op.from()) == op.to()) {
+            return true; // already in effect
+        }
+        Integer until = model.lines().get(position).higherKey(op.from());
+        Integer closes = model.closedFrom().get(position);
+        Integer end = until == null || (closes != null && closes < until) ? closes : until;
+        Integer targetCloses = op.to() < 0 ? null : model.closedFrom().get(op.to());
+        if (targetCloses != null && (end == null || end > targetCloses)) {
+            return false;
+        }
+        model.lines().get(position).put(op.from(), op.to());
+        return !hasCycle(model);
     }
 
-    private static boolean hasCycle(List<TreeMap<Integer, Integer>> model) {
+    /** The model after the close, if the server is to accept it. */
+    private static boolean close(Model model, Op op) {
+        if (model.closedAt(op.position(), op.from())) {
+            return false;
+        }
+        for (int other = 0; other < POSITIONS; other++) {
+            if (other != op.position() && !model.closedAt(other, op.from()) && model.linesTo(other, op.position(), op.from())) {
+                return false;
+            }
+        }
+        model.closedFrom().set(op.position(), op.from());
+        return true;
+    }
+
+    private static boolean hasCycle(Model model) {
         for (int d = 0; d <= DAYS; d++) {
             for (int start = 0; start < POSITIONS; start++) {
                 Set<Integer> seen = new HashSet<>();
-                for (int p = start; p >= 0; p = lineAt(model, p, d)) {
+                for (int p = start; p >= 0; p = model.lineAt(p, d)) {
                     if (!seen.add(p)) {
                         return true;
                     }
