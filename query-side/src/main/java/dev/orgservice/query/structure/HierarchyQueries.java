@@ -192,6 +192,11 @@ public class HierarchyQueries {
                 ? Optional.of(rows) : Optional.empty();
     }
 
+    /** Whether the unit exists at {@code asOf}, inside a tenant's read. */
+    static boolean existsAt(NamedParameterJdbcTemplate sql, UUID unitId, Instant asOf) {
+        return existsAt(sql, params(unitId, asOf));
+    }
+
     private static boolean existsAt(NamedParameterJdbcTemplate sql, MapSqlParameterSource params) {
         return Boolean.TRUE.equals(sql.queryForObject(EXISTS_AT, params, Boolean.class));
     }

@@ -1,6 +1,7 @@
 package dev.orgservice.query.structure;
 
 import dev.orgservice.api.view.ChainLinkView;
+import dev.orgservice.api.view.PageView;
 import dev.orgservice.api.view.PositionView;
 import dev.orgservice.query.storage.SqlTimes;
 import dev.orgservice.query.storage.TenantScopedReads;
@@ -13,7 +14,6 @@ import org.springframework.stereotype.Component;
 import java.sql.Array;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -42,8 +42,25 @@ public class PositionQueries {
 
     /** After {@code select}: a position and its lines ({@code l}); add the condition and the lines' instant. */
     static final String POSITION_WITH_LINES = "p.position_id, p.unit_id, p.title, p.manager, p.closed_from, "
-            + "l.reports_to_position_id, l.dotted_line_to from read_model.position p join read_model.position_line l on l.position_id = p.position_id ";
+            + "l.reports_to_position_id, l.dotted_line_to from read_model.position p "
+            + "join read_model.position_line l on l.position_id = p.position_id ";
     static final String POSITIONS = "select " + POSITION_WITH_LINES;
+
+    /** Positions as views: with their lines ({@code l}) and holder ({@code h}) at {@code :asOf}. */
+    private static final String VIEWS = "select p.position_id, p.unit_id, p.title, p.manager, p.closed_from, "
+            + "l.reports_to_position_id, l.dotted_line_to, h.person_id from read_model.position p "
+            + "join read_model.position_line l on l.position_id = p.position_id "
+            + "and l.valid_from <= :asOf and (l.valid_to is null or l.valid_to > :asOf) "
+            + "left join read_model.position_holder h on h.position_id = p.position_id and h.valid_from <= :asOf "
+            + "and (h.valid_to is null or h.valid_to > :asOf) ";
+    /** A unit's open positions, managers first (the first is the unit's manager), then by creation. */
+    private static final String OF_UNIT = VIEWS + "where p.unit_id = :unitId and (p.closed_from is null "
+            + "or p.closed_from > :asOf) order by p.manager desc, p.created_at, p.position_id limit :limit offset :offset";
+    private static final String COUNT_OF_UNIT = "select count(*) from read_model.position p where p.unit_id = :unitId "
+            + "and (p.closed_from is null or p.closed_from > :asOf)";
+    /** A person's positions, the one they act from (held the longest, as acting_position decides) first. */
+    private static final String HELD_BY = VIEWS + "where h.tenant_id = :tenantId and h.person_id = :personId "
+            + "order by h.valid_from, p.created_at, p.position_id";
 
     /** A function of the read model (R__tenant_reads.sql, on {@code chain_walk}): one round trip. */
     private static final String MANAGEMENT_CHAIN_OF = "select * from read_model.management_chain_of(?, ?, ?, ?)";
@@ -58,11 +75,37 @@ public class PositionQueries {
     }
 
     public Optional<PositionView> position(UUID tenantId, UUID positionId, Instant asOf) {
-        return reads.forTenant(tenantId, sql -> find(sql, positionId, asOf).map(p -> {
-            String holder = holderAt(sql, p.id(), asOf);
+        return reads.forTenant(tenantId, sql -> sql.query(VIEWS + "where p.position_id = :id",
+                new MapSqlParameterSource("id", positionId).addValue("asOf", utc(asOf)), view(asOf)).stream().findFirst());
+    }
+
+    /** A page of the unit's positions open at {@code asOf}; empty if the unit does not exist then. */
+    public Optional<PageView<PositionView>> ofUnit(UUID tenantId, UUID unitId, Instant asOf, int page, int size) {
+        return reads.forTenant(tenantId, sql -> {
+            if (!HierarchyQueries.existsAt(sql, unitId, asOf)) {
+                return Optional.empty();
+            }
+            MapSqlParameterSource params = new MapSqlParameterSource("unitId", unitId).addValue("asOf", utc(asOf))
+                    .addValue("limit", size).addValue("offset", (long) page * size);
+            List<PositionView> items = sql.query(OF_UNIT, params, view(asOf));
+            Long total = sql.queryForObject(COUNT_OF_UNIT, params, Long.class);
+            return Optional.of(new PageView<>(items, page, size, total == null ? 0 : total));
+        });
+    }
+
+    /** The positions the person holds at {@code asOf}. */
+    public List<PositionView> heldBy(UUID tenantId, String personId, Instant asOf) {
+        return reads.forTenant(tenantId, sql -> sql.query(HELD_BY, new MapSqlParameterSource("tenantId", tenantId)
+                .addValue("personId", personId).addValue("asOf", utc(asOf)), view(asOf)));
+    }
+
+    private static RowMapper<PositionView> view(Instant asOf) {
+        return (row, n) -> {
+            Position p = POSITION.mapRow(row, n);
+            String holder = row.getString("person_id");
             return new PositionView(p.id(), p.unitId(), p.title(), p.manager(), p.reportsTo(), p.dotted(), holder,
                     holder == null, p.closedFrom(), asOf);
-        }));
+        };
     }
 
     /**
@@ -93,14 +136,6 @@ public class PositionQueries {
         return sql.query(POSITIONS + "where p.position_id = :id and l.valid_from <= :asOf "
                         + "and (l.valid_to is null or l.valid_to > :asOf)",
                 new MapSqlParameterSource("id", positionId).addValue("asOf", utc(asOf)), POSITION).stream().findFirst();
-    }
-
-    private static String holderAt(NamedParameterJdbcTemplate sql, UUID positionId, Instant asOf) {
-        return sql.queryForList("""
-                select person_id from read_model.position_holder where position_id = :id and valid_from <= :asOf
-                and (valid_to is null or valid_to > :asOf)""",
-                new MapSqlParameterSource("id", positionId).addValue("asOf", utc(asOf)), String.class)
-                .stream().findFirst().orElse(null);
     }
 
     private static List<UUID> uuids(Array array) throws java.sql.SQLException {

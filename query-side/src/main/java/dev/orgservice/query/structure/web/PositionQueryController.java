@@ -1,12 +1,15 @@
 package dev.orgservice.query.structure.web;
 
 import dev.orgservice.api.view.ChainLinkView;
+import dev.orgservice.api.view.PageView;
 import dev.orgservice.api.view.PositionView;
 import dev.orgservice.platform.problem.OrgException;
 import dev.orgservice.platform.security.Role;
 import dev.orgservice.query.structure.PositionQueries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,6 +54,26 @@ public class PositionQueryController {
                                                     @RequestParam(required = false) Long minPosition) {
         return Map.of("items", positions.reports(tenantId, positionId, indirect, orNow(asOf))
                 .orElseThrow(() -> OrgException.notFound("Position " + positionId)));
+    }
+
+    @GetMapping("/units/{unitId}/positions")
+    @Operation(summary = "The unit's positions open at asOf with their holders: managers first (the first is the "
+            + "unit's manager), then by creation")
+    public PageView<PositionView> ofUnit(@PathVariable UUID tenantId, @PathVariable UUID unitId,
+                                         @RequestParam(required = false) Instant asOf,
+                                         @RequestParam(defaultValue = "0") @Min(0) int page,
+                                         @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
+                                         @RequestParam(required = false) Long minPosition) {
+        return positions.ofUnit(tenantId, unitId, orNow(asOf), page, size)
+                .orElseThrow(() -> OrgException.notFound("Unit " + unitId + " at that time"));
+    }
+
+    @GetMapping("/people/{personId}/positions")
+    @Operation(summary = "The positions a person holds at asOf, the one their chains start from first")
+    public Map<String, List<PositionView>> heldBy(@PathVariable UUID tenantId, @PathVariable String personId,
+                                                  @RequestParam(required = false) Instant asOf,
+                                                  @RequestParam(required = false) Long minPosition) {
+        return Map.of("items", positions.heldBy(tenantId, personId, orNow(asOf)));
     }
 
     @GetMapping("/people/{personId}/management-chain")
