@@ -95,6 +95,7 @@ class RoleMatrixTest extends RunningSystem {
                 new Endpoint(true, "GET", "/api/v1/tenants/{t}/units/{u}/positions", null, READING),
                 new Endpoint(true, "GET", "/api/v1/tenants/{t}/positions/{p}", null, READING),
                 new Endpoint(true, "GET", "/api/v1/tenants/{t}/positions/{p}/reports", null, READING),
+                new Endpoint(true, "GET", "/api/v1/tenants/{t}/positions/{p}/dotted-line-reports", null, READING),
                 new Endpoint(true, "GET", "/api/v1/tenants/{t}/people/p-1/management-chain", null, READING),
                 new Endpoint(true, "GET", "/api/v1/tenants/{t}/people/p-1/positions", null, READING),
                 new Endpoint(true, "GET", "/api/v1/tenants/{t}/approval-chain?purpose=INVOICE&requesterId=p-1&amount=5&currency=EUR",

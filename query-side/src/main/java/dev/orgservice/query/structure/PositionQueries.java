@@ -62,6 +62,15 @@ public class PositionQueries {
     private static final String HELD_BY = VIEWS + "where h.tenant_id = :tenantId and h.person_id = :personId "
             + "order by h.valid_from, p.created_at, p.position_id";
 
+    /** Open positions with a dotted line to {@code :id} at {@code :asOf}, by creation (index: V15). */
+    private static final String DOTTED_REPORTS = "select p.position_id, p.unit_id, p.title, h.person_id "
+            + "from read_model.position_line l join read_model.position p on p.position_id = l.position_id "
+            + "and (p.closed_from is null or p.closed_from > :asOf) "
+            + "left join read_model.position_holder h on h.position_id = p.position_id and h.valid_from <= :asOf "
+            + "and (h.valid_to is null or h.valid_to > :asOf) "
+            + "where l.dotted_line_to <> '{}' and :id = any(l.dotted_line_to) and l.valid_from <= :asOf "
+            + "and (l.valid_to is null or l.valid_to > :asOf) order by p.created_at, p.position_id";
+
     /** A function of the read model (R__tenant_reads.sql, on {@code chain_walk}): one round trip. */
     private static final String MANAGEMENT_CHAIN_OF = "select * from read_model.management_chain_of(?, ?, ?, ?)";
 
@@ -130,6 +139,14 @@ public class PositionQueries {
     public Optional<List<ChainLinkView>> reports(UUID tenantId, UUID positionId, boolean indirect, Instant asOf) {
         return reads.forTenant(tenantId, sql -> find(sql, positionId, asOf)
                 .map(top -> new ReportsWalk(sql.getJdbcTemplate(), POSITION, utc(asOf)).below(top, indirect)));
+    }
+
+    /** The positions with a dotted (matrix) line to the position at {@code asOf}. Empty if it does not exist. */
+    public Optional<List<ChainLinkView>> dottedLineReports(UUID tenantId, UUID positionId, Instant asOf) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", positionId).addValue("asOf", utc(asOf));
+        return reads.forTenant(tenantId, sql -> find(sql, positionId, asOf).map(found -> sql.query(DOTTED_REPORTS, params,
+                (row, n) -> new ChainLinkView(row.getObject("position_id", UUID.class), row.getObject("unit_id", UUID.class),
+                        row.getString("title"), row.getString("person_id"), row.getString("person_id") == null))));
     }
 
     private static Optional<Position> find(NamedParameterJdbcTemplate sql, UUID positionId, Instant asOf) {

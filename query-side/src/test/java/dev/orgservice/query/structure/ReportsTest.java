@@ -119,6 +119,14 @@ class ReportsTest extends QuerySideIntegrationTest {
         assertThat(after.get("reportsToPositionId").asText()).isEqualTo(ids.get("HEADFIN").toString());
         assertThat(after.get("dottedLineToPositionIds").get(0).asText()).isEqualTo(ids.get("CEO").toString());
 
+        assertThat(dotted("CEO", "2029-12-31")).isEmpty();
+        assertThat(dotted("CEO", "2030-01-01")).containsExactly("X");
+        assertThat(dotted("HEADFIN", "2030-01-01")).isEmpty();
+        UUID other = newTenant("rx").value();
+        assertThat(http.get("/api/v1/tenants/" + other + "/positions/" + ids.get("CEO") + "/dotted-line-reports",
+                TestTokens.forTenant(other, "viewer", "ORG_VIEWER")).status())
+                .as("another tenant, naming this tenant's position on its own path").isEqualTo(404);
+
         assertThat(chainOfX("2029-12-31")).containsExactly("CEO");
         assertThat(chainOfX("2030-01-01")).containsExactly("HEADFIN", "CEO");
     }
@@ -135,6 +143,15 @@ class ReportsTest extends QuerySideIntegrationTest {
         var closed = http.get(positionPath("HEADFIN") + "?asOf=2029-12-31&minPosition=" + position, viewer).json();
         assertThat(closed.get("closedFrom").asText()).isEqualTo("2030-01-01T00:00:00Z");
         assertThat(http.get(positionPath("CEO") + "?minPosition=" + position, viewer).json().has("closedFrom")).isFalse();
+    }
+
+    private List<String> dotted(String title, String asOf) {
+        Http.Response answer = http.get(positionPath(title) + "/dotted-line-reports?asOf=" + asOf + "&minPosition="
+                + position, viewer);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        List<String> titles = new ArrayList<>();
+        answer.json().get("items").forEach(item -> titles.add(item.get("title").asText()));
+        return titles;
     }
 
     private List<String> chainOfX(String asOf) {

@@ -56,6 +56,15 @@ public class PositionQueryController {
                 .orElseThrow(() -> OrgException.notFound("Position " + positionId)));
     }
 
+    @GetMapping("/positions/{positionId}/dotted-line-reports")
+    @Operation(summary = "The positions with a dotted (matrix) line to this one, by creation")
+    public Map<String, List<ChainLinkView>> dottedLineReports(@PathVariable UUID tenantId, @PathVariable UUID positionId,
+                                                              @RequestParam(required = false) Instant asOf,
+                                                              @RequestParam(required = false) Long minPosition) {
+        return Map.of("items", positions.dottedLineReports(tenantId, positionId, orNow(asOf))
+                .orElseThrow(() -> OrgException.notFound("Position " + positionId)));
+    }
+
     @GetMapping("/units/{unitId}/positions")
     @Operation(summary = "The unit's positions open at asOf with their holders: managers first (the first is the "
             + "unit's manager), then by creation")
