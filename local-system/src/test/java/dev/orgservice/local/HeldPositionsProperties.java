@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random sequences of closes, reopenings, holdings and vacancies, effective-dated over three weeks, on three
- * departments with one position each, through the real APIs. Whatever the server accepts, the read model never shows
- * a position held on a day its unit is closed.
+ * departments with one position each, and closes of the positions themselves, through the real APIs. Whatever the
+ * server accepts, the read model never shows a position held on a day its unit is closed or it is closed itself.
  */
 class HeldPositionsProperties extends RunningSystem {
 
@@ -31,7 +31,7 @@ class HeldPositionsProperties extends RunningSystem {
     private static final int DAYS = 21;
     private static final int UNITS = 3;
 
-    enum Kind { CLOSE, REOPEN, HOLD, VACATE }
+    enum Kind { CLOSE, REOPEN, HOLD, VACATE, CLOSE_POSITION }
 
     /** {@code to} is only for a holding: a day after {@code from}, or none (open-ended). */
     record Op(Kind kind, int unit, int from, int length) {
@@ -74,6 +74,8 @@ class HeldPositionsProperties extends RunningSystem {
                         + (op.length() == 0 ? "" : ",\"to\":\"" + day(op.from() + op.length()) + "\"") + "}");
                 case VACATE -> commands.send("DELETE", holder + "?effectiveFrom=" + day(op.from()), editor, null,
                         Map.of());
+                case CLOSE_POSITION -> commands.post(api + "/positions/" + positions.get(op.unit()) + "/close", editor,
+                        "{\"effectiveFrom\":\"" + day(op.from()) + "\"}");
             };
             assertThat(response.status()).as("%s: %s", op, response.body()).isIn(200, 409);
             if (response.status() == 200) {
@@ -85,9 +87,11 @@ class HeldPositionsProperties extends RunningSystem {
             for (int d = 0; d <= DAYS + 8; d++) {
                 String asOf = "?asOf=" + day(d).plus(Duration.ofHours(12)) + "&minPosition=" + last.position();
                 String status = queries.get(api + "/units/" + units.get(i) + asOf, editor).json().get("status").asText();
-                boolean vacant = queries.get(api + "/positions/" + positions.get(i) + asOf, editor).json()
-                        .get("vacant").asBoolean();
-                assertThat(status.equals("CLOSED") && !vacant).as("D%d on day %d after %s", i, d, ops).isFalse();
+                var position = queries.get(api + "/positions/" + positions.get(i) + asOf, editor).json();
+                boolean vacant = position.get("vacant").asBoolean();
+                boolean closed = position.has("closedFrom")
+                        && !day(d).plus(Duration.ofHours(12)).isBefore(Instant.parse(position.get("closedFrom").asText()));
+                assertThat((status.equals("CLOSED") || closed) && !vacant).as("D%d on day %d after %s", i, d, ops).isFalse();
             }
         }
     }
