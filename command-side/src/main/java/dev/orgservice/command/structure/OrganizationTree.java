@@ -330,10 +330,8 @@ public class OrganizationTree {
 
     /**
      * New lines from {@code effectiveFrom} until the position's next change of lines. Explicit solid lines never
-     * form a cycle, at any date: a new one could only close a cycle through this position, so the walk up the
-     * explicit lines from its new line must not come back to it, at {@code effectiveFrom} and at every later instant
-     * (while the new line holds) at which a position on that walk changes its lines: between those instants the
-     * walk is the same.
+     * form a cycle, at any date (a new one could only close a cycle through this position), and no line leads to a
+     * closed position.
      */
     @CommandHandler
     void handle(ChangeReportingLinesCommand command, TenantGuard tenants) {
@@ -356,28 +354,12 @@ public class OrganizationTree {
         if (position.linesAt(from).sameAs(command.reportsToPositionId(), command.dottedLineToPositionIds())) {
             return; // already in effect: no event, nothing for the read model or Kafka
         }
-        Instant until = position.lineChangesAfter(from).stream().findFirst().orElse(null);
-        // the new lines matter until they change or the position closes; no line may lead to a closed position
-        Instant end = until == null || (position.closedFrom() != null && position.closedFrom().isBefore(until))
-                ? position.closedFrom() : until;
+        Instant end = position.newLinesHoldUntil(from);
         if (command.reportsToPositionId() != null) {
             requireOpenWhile(command.reportsToPositionId(), from, end);
+            requireNoLineCycle(positionId, command.reportsToPositionId(), from, end);
         }
         command.dottedLineToPositionIds().forEach(target -> requireOpenWhile(target, from, end));
-        NavigableSet<Instant> instants = new TreeSet<>(List.of(from));
-        for (Instant at = from; at != null; at = instants.higher(at)) {
-            Set<UUID> walked = new HashSet<>();
-            for (UUID up = command.reportsToPositionId(); up != null && walked.add(up);
-                 up = positions.get(up).linesAt(at).reportsTo()) {
-                if (up.equals(positionId)) {
-                    throw new OrgException(ErrorCode.CYCLE, "From " + at + " position " + positionId + " would report "
-                            + "to itself through explicit lines", Map.of("positionId", positionId,
-                            "reportsToPositionId", command.reportsToPositionId(), "at", at.toString()));
-                }
-                positions.get(up).lineChangesAfter(at).stream()
-                        .filter(change -> until == null || change.isBefore(until)).forEach(instants::add);
-            }
-        }
         apply(new PositionReportingLinesChangedEvent(command.tenantId(), positionId, command.reportsToPositionId(),
                 command.dottedLineToPositionIds(), from));
     }
@@ -621,6 +603,28 @@ public class OrganizationTree {
         }
         if (actual != expected) {
             throw new OrgException(ErrorCode.RULE_VIOLATION, "Unit " + referenced + " is a " + actual + ", not a " + expected);
+        }
+    }
+
+    /**
+     * Refuses a solid line from {@code positionId} to {@code reportsTo} in {@code [from, end)} ({@code end} null:
+     * open-ended) that would lead back to it through explicit lines at some instant: the walk up from
+     * {@code reportsTo} is checked at {@code from} and at every later instant before {@code end} at which a position
+     * met on the walk changes its lines (between two such instants the walk is the same).
+     */
+    private void requireNoLineCycle(UUID positionId, UUID reportsTo, Instant from, Instant end) {
+        NavigableSet<Instant> instants = new TreeSet<>(List.of(from));
+        for (Instant at = from; at != null; at = instants.higher(at)) {
+            Set<UUID> walked = new HashSet<>();
+            for (UUID up = reportsTo; up != null && walked.add(up); up = positions.get(up).linesAt(at).reportsTo()) {
+                if (up.equals(positionId)) {
+                    throw new OrgException(ErrorCode.CYCLE, "From " + at + " position " + positionId + " would report "
+                            + "to itself through explicit lines", Map.of("positionId", positionId,
+                            "reportsToPositionId", reportsTo, "at", at.toString()));
+                }
+                positions.get(up).lineChangesAfter(at).stream()
+                        .filter(change -> end == null || change.isBefore(end)).forEach(instants::add);
+            }
         }
     }
 

@@ -89,6 +89,15 @@ record PositionNode(UUID unitId, boolean manager, List<Lines> lines, List<Holdin
         return lines.stream().map(Lines::from).filter(from -> from != null && from.isAfter(after)).toList();
     }
 
+    /**
+     * Until when lines that take effect at {@code from} matter: the position's next change of lines, or its close
+     * if that comes first (null: open-ended).
+     */
+    Instant newLinesHoldUntil(Instant from) {
+        Instant until = lineChangesAfter(from).stream().findFirst().orElse(null);
+        return until == null || (closedFrom != null && closedFrom.isBefore(until)) ? closedFrom : until;
+    }
+
     /** With {@code reportsTo} and {@code dotted} in effect from {@code from} until its next change of lines. */
     PositionNode withLinesFrom(Instant from, UUID reportsTo, List<UUID> dotted) {
         List<Lines> after = new ArrayList<>(lines.size() + 1);
