@@ -234,11 +234,7 @@ public class OrganizationTree {
     @CommandHandler
     void handle(CreatePositionCommand command, TenantGuard tenants) {
         var limits = tenants.requireActive(command.tenantId());
-        if (positions.size() + 1 > limits.maxPositions()) {
-            throw new OrgException(ErrorCode.RULE_VIOLATION, "Plan " + limits.plan() + " allows "
-                    + limits.maxPositions() + " positions", Map.of("plan", limits.plan(),
-                    "maxPositions", limits.maxPositions()));
-        }
+        requireRoomForPositions(1, limits);
         UnitNode unit = requireUnit(command.unitId());
         Instant now = Instant.now();
         if (!unit.existsAt(now) || !unit.isActiveAt(now)) {
@@ -259,11 +255,7 @@ public class OrganizationTree {
     void handle(ImportPositionsCommand command, TenantGuard tenants) {
         var limits = tenants.requireActive(command.tenantId());
         limits.requireFeature(BULK_IMPORT, "A bulk import");
-        if (positions.size() + command.positions().size() > limits.maxPositions()) {
-            throw new OrgException(ErrorCode.RULE_VIOLATION, "Plan " + limits.plan() + " allows "
-                    + limits.maxPositions() + " positions", Map.of("plan", limits.plan(),
-                    "maxPositions", limits.maxPositions()));
-        }
+        requireRoomForPositions(command.positions().size(), limits);
         Instant now = Instant.now();
         Set<UUID> earlier = new HashSet<>();
         List<ImportPlan.RowError> errors = new ArrayList<>();
@@ -625,6 +617,20 @@ public class OrganizationTree {
                 positions.get(up).lineChangesAfter(at).stream()
                         .filter(change -> end == null || change.isBefore(end)).forEach(instants::add);
             }
+        }
+    }
+
+    /** The plan's {@code maxPositions} counts the positions not closed by now (a scheduled close frees it later). */
+    private void requireRoomForPositions(int added, TenantGuard.PlanLimits limits) {
+        if (positions.size() + added <= limits.maxPositions()) {
+            return; // the usual case, without counting the closed ones
+        }
+        Instant now = Instant.now();
+        long open = positions.values().stream().filter(position -> !position.closedAt(now)).count();
+        if (open + added > limits.maxPositions()) {
+            throw new OrgException(ErrorCode.RULE_VIOLATION, "Plan " + limits.plan() + " allows "
+                    + limits.maxPositions() + " positions", Map.of("plan", limits.plan(),
+                    "maxPositions", limits.maxPositions()));
         }
     }
 

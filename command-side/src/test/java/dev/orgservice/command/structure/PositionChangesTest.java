@@ -217,6 +217,23 @@ class PositionChangesTest {
     }
 
     @Test
+    void thePlansPositionLimitCountsThePositionsNotClosedByNow() {
+        tenants.allowPositions(3);
+        var another = new CreatePositionCommand(TENANT, id("D"), id("D1"), "D", false, null, List.of());
+        fixture.given(positionsABC())
+                .when(another)
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.RULE_VIOLATION));
+        fixture.given(positionsABC(new PositionClosedEvent(TENANT, id("C"), T1)))
+                .when(another)
+                .expectEvents(new PositionCreatedEvent(TENANT, id("D"), id("D1"), "D", false, null, List.of()));
+        fixture.given(positionsABC(new PositionClosedEvent(TENANT, id("C"), Instant.parse("2099-01-01T00:00:00Z"))))
+                .when(another)
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.RULE_VIOLATION));
+    }
+
+    @Test
     void aLineToAPositionThatClosesLaterMayEndBeforeTheClose() {
         // B reports to A from T1 until its own change at T3; A closes at T3
         fixture.given(positionsABC(new PositionClosedEvent(TENANT, id("A"), T3), changed("B", "C", List.of(), T3)))

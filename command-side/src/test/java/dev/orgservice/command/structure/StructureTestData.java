@@ -142,10 +142,11 @@ final class StructureTestData {
 
     // ---- tenant guard ------------------------------------------------------------------------------------
 
-    /** Stands in for the registry: an active STANDARD tenant, whose unit limit and suspension a test can set. */
+    /** Stands in for the registry: an active STANDARD tenant, whose limits and suspension a test can set. */
     static final class SwitchableTenantGuard implements TenantGuard {
 
         private int maxUnits = STANDARD_MAX_UNITS;
+        private int maxPositions = 20000;
         private boolean suspended;
         private final Set<String> features = new HashSet<>(Set.of("bulk-import", "advanced-approvals"));
 
@@ -155,11 +156,15 @@ final class StructureTestData {
                 throw new OrgException(ErrorCode.TENANT_SUSPENDED, "Tenant " + tenantId + " is suspended",
                         Map.of("tenantId", tenantId));
             }
-            return new PlanLimits("STANDARD", maxUnits, 20000, Set.copyOf(features));
+            return new PlanLimits("STANDARD", maxUnits, maxPositions, Set.copyOf(features));
         }
 
         void allowUnits(int maxUnits) {
             this.maxUnits = maxUnits;
+        }
+
+        void allowPositions(int maxPositions) {
+            this.maxPositions = maxPositions;
         }
 
         void suspend() {
