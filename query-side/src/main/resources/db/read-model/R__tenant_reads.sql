@@ -122,10 +122,9 @@ create or replace function read_model.chain_walk(p_start uuid, p_as_of timestamp
                    null::uuid
             from (select w.unit_id as unit_id) here
             left join lateral (select ms.position_id from read_model.position_stay ms
-                               join read_model.position m on m.position_id = ms.position_id
                                where ms.unit_id = here.unit_id and ms.manager
                                  and ms.valid_from <= p_as_of and (ms.valid_to is null or ms.valid_to > p_as_of)
-                                 and (m.closed_from is null or m.closed_from > p_as_of)
+                                 and (ms.closed_from is null or ms.closed_from > p_as_of)
                                order by ms.valid_from, ms.created_at, ms.position_id limit 1) m on true
             left join read_model.unit_parent pa on pa.unit_id = here.unit_id
                 and pa.valid_from <= p_as_of and (pa.valid_to is null or pa.valid_to > p_as_of)

@@ -132,8 +132,7 @@ public class PositionProjection {
             ps.setObject(5, from);
             ps.setObject(6, from);
         });
-        jdbc.update("update read_model.position_line set valid_to = ? where position_id = ? and valid_from < ? "
-                + "and (valid_to is null or valid_to > ?)", from, event.positionId(), from, from);
+        endWhereTheNewRowBegins("position_line", event.positionId(), from);
     }
 
     /** As a change of lines: the stay in effect at {@code effectiveFrom} is cut there, the new one ends where it ended. */
@@ -142,19 +141,21 @@ public class PositionProjection {
         OffsetDateTime from = utc(event.effectiveFrom());
         jdbc.update("""
                 insert into read_model.position_stay (position_id, valid_from, valid_to, tenant_id, unit_id, manager,
-                    created_at)
-                select position_id, ?, valid_to, tenant_id, ?, manager, created_at from read_model.position_stay
+                    created_at, closed_from)
+                select position_id, ?, valid_to, tenant_id, ?, manager, created_at, closed_from from read_model.position_stay
                 where position_id = ? and valid_from <= ? and (valid_to is null or valid_to > ?)
                 on conflict (position_id, valid_from) do update set unit_id = excluded.unit_id""",
                 from, event.toUnitId(), event.positionId(), from, from);
-        jdbc.update("update read_model.position_stay set valid_to = ? where position_id = ? and valid_from < ? "
-                + "and (valid_to is null or valid_to > ?)", from, event.positionId(), from, from);
+        endWhereTheNewRowBegins("position_stay", event.positionId(), from);
     }
 
     @EventHandler
     void on(PositionClosedEvent event) {
         jdbc.update("update read_model.position set closed_from = ? where position_id = ?", utc(event.effectiveFrom()),
                 event.positionId());
+        // copied next to the stays for the chain walk's first-manager lookup (V17)
+        jdbc.update("update read_model.position_stay set closed_from = ? where position_id = ?",
+                utc(event.effectiveFrom()), event.positionId());
     }
 
     @EventHandler
@@ -168,6 +169,12 @@ public class PositionProjection {
         jdbc.update("delete from read_model.position_line");
         jdbc.update("delete from read_model.position_stay");
         jdbc.update("delete from read_model.position");
+    }
+
+    /** The row of a position's timeline that was in effect at {@code from} now ends there (the new row begins). */
+    private void endWhereTheNewRowBegins(String timeline, UUID positionId, OffsetDateTime from) {
+        jdbc.update("update read_model." + timeline + " set valid_to = ? where position_id = ? and valid_from < ? "
+                + "and (valid_to is null or valid_to > ?)", from, positionId, from, from);
     }
 
     private void clear(UUID positionId, Instant from, Instant to) {
