@@ -88,10 +88,9 @@ end
 $$;
 
 -- The management chain as one recursive walk from the position p_start, as of p_as_of. The walk stands either on a
--- position or on a unit. From a position it follows its explicit line as of p_as_of, else it goes to its unit as of
--- p_as_of (remembering where it came from). On a unit it takes the unit's manager at p_as_of: the open manager
--- position that has sat in it the longest, then the earliest created (unless that is where it came from), else it
--- climbs to the parent as of p_as_of. Each manager reached is a link; a position
+-- position or on a unit. From a position it follows its explicit line as of p_as_of, else it goes to its own unit
+-- (remembering where it came from). On a unit it takes the unit's first manager not closed at p_as_of (unless that
+-- is where it came from), else it climbs to the parent as of p_as_of. Each manager reached is a link; a position
 -- seen before ends the walk. So a chain costs one index lookup per link and per unit climbed. The rows with
 -- step > 0 and a position_id are the chain, nearest manager first; vacant managers are links too (holders are
 -- joined by the caller). A plain SQL function, so PostgreSQL inlines it into the statements that call it (the
@@ -109,23 +108,20 @@ create or replace function read_model.chain_walk(p_start uuid, p_as_of timestamp
                case when next.position_id is null then w.seen else w.seen || next.position_id end
         from walk w
         cross join lateral (
-            select l.reports_to_position_id as position_id, st.unit_id, l.position_id as came_from
-            from read_model.position_line l
-            left join read_model.position_stay st on l.reports_to_position_id is null
-                and st.position_id = l.position_id
-                and st.valid_from <= p_as_of and (st.valid_to is null or st.valid_to > p_as_of)
-            where l.position_id = w.position_id
+            select l.reports_to_position_id as position_id,
+                   case when l.reports_to_position_id is null then l.unit_id end as unit_id,
+                   l.position_id as came_from
+            from read_model.position_line l where l.position_id = w.position_id
                 and l.valid_from <= p_as_of and (l.valid_to is null or l.valid_to > p_as_of)
           union all
             select case when m.position_id is distinct from w.came_from then m.position_id end,
                    case when m.position_id is null or m.position_id = w.came_from then pa.parent_id end,
                    null::uuid
             from (select w.unit_id as unit_id) here
-            left join lateral (select ms.position_id from read_model.position_stay ms
-                               where ms.unit_id = here.unit_id and ms.manager
-                                 and ms.valid_from <= p_as_of and (ms.valid_to is null or ms.valid_to > p_as_of)
-                                 and (ms.closed_from is null or ms.closed_from > p_as_of)
-                               order by ms.valid_from, ms.created_at, ms.position_id limit 1) m on true
+            left join lateral (select m.position_id from read_model.position m
+                               where m.unit_id = here.unit_id and m.manager
+                                 and (m.closed_from is null or m.closed_from > p_as_of)
+                               order by m.created_at, m.position_id limit 1) m on true
             left join read_model.unit_parent pa on pa.unit_id = here.unit_id
                 and pa.valid_from <= p_as_of and (pa.valid_to is null or pa.valid_to > p_as_of)
             where here.unit_id is not null
@@ -144,10 +140,8 @@ $$;
 create or replace function read_model.acting_position(p_person varchar, p_position uuid, p_as_of timestamptz)
     returns table (position_id uuid, unit_id uuid)
     language sql stable rows 1 as $$
-    select h.position_id, st.unit_id from read_model.position_holder h
+    select h.position_id, p.unit_id from read_model.position_holder h
     join read_model.position p on p.position_id = h.position_id
-    join read_model.position_stay st on st.position_id = h.position_id
-        and st.valid_from <= p_as_of and (st.valid_to is null or st.valid_to > p_as_of)
     where h.person_id = p_person and h.valid_from <= p_as_of and (h.valid_to is null or h.valid_to > p_as_of)
       and (p_position is null or h.position_id = p_position)
     order by h.valid_from, p.created_at, h.position_id limit 1
@@ -168,13 +162,11 @@ begin
     perform set_config('app.tenant_id', p_tenant::text, true);
     return query
     with start as (select s.position_id from read_model.acting_position(p_person, p_position, p_as_of) s)
-    select start.position_id is not null, p.position_id, st.unit_id, p.title, h.person_id
+    select start.position_id is not null, p.position_id, p.unit_id, p.title, h.person_id
     from (select 1) one
     left join start on true
     left join lateral read_model.chain_walk(start.position_id, p_as_of) w on w.step > 0 and w.position_id is not null
     left join read_model.position p on p.position_id = w.position_id
-    left join read_model.position_stay st on st.position_id = p.position_id
-        and st.valid_from <= p_as_of and (st.valid_to is null or st.valid_to > p_as_of)
     left join lateral (select ph.person_id from read_model.position_holder ph
         where ph.position_id = p.position_id and ph.valid_from <= p_as_of
           and (ph.valid_to is null or ph.valid_to > p_as_of)) h on true

@@ -45,10 +45,7 @@ public class ApprovalChainQueries {
                 'maxCurrency', max_currency, 'grantedAt', granted_at)), '[]')::text""";
 
     /** For a position {@code p}: its holder {@code h.person_id} and its limit {@code a.amount} at {@code :asOf}. */
-    /** A position's unit ({@code st}), holder ({@code h}) and limit ({@code a}) at {@code :asOf}. */
     private static final String HOLDER_AND_LIMIT = """
-            join read_model.position_stay st on st.position_id = p.position_id
-                and st.valid_from <= :asOf and (st.valid_to is null or st.valid_to > :asOf)
             left join lateral (select person_id from read_model.position_holder ph
                 where ph.position_id = p.position_id and ph.valid_from <= :asOf
                   and (ph.valid_to is null or ph.valid_to > :asOf)) h on true
@@ -85,7 +82,7 @@ public class ApprovalChainQueries {
                 select * from read_model.acting_position(:requester, cast(:requesterPosition as uuid), :asOf)),
             walk as (select w.* from start cross join lateral read_model.chain_walk(start.position_id, :asOf) w),
             seats as (
-                select w.step, p.position_id, st.unit_id, p.title, h.person_id, a.amount
+                select w.step, p.position_id, p.unit_id, p.title, h.person_id, a.amount
                 from walk w join read_model.position p on p.position_id = w.position_id
             """ + HOLDER_AND_LIMIT + """
                 where w.step > 0),
@@ -103,7 +100,7 @@ public class ApprovalChainQueries {
             order by s.step""";
 
     private static final String SEATS = """
-            select p.position_id, st.unit_id, p.title, h.person_id, a.amount from read_model.position p
+            select p.position_id, p.unit_id, p.title, h.person_id, a.amount from read_model.position p
             """ + HOLDER_AND_LIMIT + """
             where p.position_id in (:positions)""";
 

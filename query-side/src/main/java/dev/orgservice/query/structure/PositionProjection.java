@@ -5,7 +5,6 @@ import dev.orgservice.api.structure.PositionClosedEvent;
 import dev.orgservice.api.structure.PositionCreatedEvent;
 import dev.orgservice.api.structure.PositionsImportedEvent;
 import dev.orgservice.api.structure.PositionHolderAssignedEvent;
-import dev.orgservice.api.structure.PositionMovedEvent;
 import dev.orgservice.api.structure.PositionReportingLinesChangedEvent;
 import dev.orgservice.api.structure.PositionRetitledEvent;
 import dev.orgservice.api.structure.PositionVacatedEvent;
@@ -33,15 +32,8 @@ public class PositionProjection {
 
     /** The lines a position is created with: they hold at every {@code asOf}, as the position does (V13). */
     private static final String FIRST_LINES = """
-            insert into read_model.position_line (position_id, valid_from, tenant_id, reports_to_position_id,
-                dotted_line_to) values (?, '-infinity', ?, ?, ?) on conflict (position_id, valid_from) do nothing""";
-    /** The unit a position is created in, likewise (V16). */
-    private static final String FIRST_STAY = """
-            insert into read_model.position_stay (position_id, valid_from, tenant_id, unit_id, manager, created_at)
-            values (?, '-infinity', ?, ?, ?, ?) on conflict (position_id, valid_from) do nothing""";
-    private static final String NEW_POSITION = """
-            insert into read_model.position (position_id, tenant_id, title, manager, created_at)
-            values (?, ?, ?, ?, ?) on conflict (position_id) do nothing""";
+            insert into read_model.position_line (position_id, valid_from, tenant_id, unit_id, reports_to_position_id,
+                dotted_line_to) values (?, '-infinity', ?, ?, ?, ?) on conflict (position_id, valid_from) do nothing""";
 
     private final JdbcTemplate jdbc;
 
@@ -51,38 +43,38 @@ public class PositionProjection {
 
     @EventHandler
     void on(PositionCreatedEvent event, @Timestamp Instant recorded) {
-        jdbc.update(NEW_POSITION, event.positionId(), event.tenantId(), event.title(), event.manager(), utc(recorded));
-        jdbc.update(FIRST_STAY, event.positionId(), event.tenantId(), event.unitId(), event.manager(), utc(recorded));
+        jdbc.update("""
+                insert into read_model.position (position_id, tenant_id, unit_id, title, manager, created_at)
+                values (?, ?, ?, ?, ?, ?) on conflict (position_id) do nothing""", event.positionId(), event.tenantId(),
+                event.unitId(), event.title(), event.manager(), utc(recorded));
         jdbc.update(FIRST_LINES, ps -> {
             ps.setObject(1, event.positionId());
             ps.setObject(2, event.tenantId());
-            ps.setObject(3, event.reportsToPositionId());
-            ps.setArray(4, ps.getConnection().createArrayOf("uuid", event.dottedLineToPositionIds().toArray()));
+            ps.setObject(3, event.unitId());
+            ps.setObject(4, event.reportsToPositionId());
+            ps.setArray(5, ps.getConnection().createArrayOf("uuid", event.dottedLineToPositionIds().toArray()));
         });
     }
 
     @EventHandler
     void on(PositionsImportedEvent event, @Timestamp Instant recorded) {
         List<ImportedPosition> positions = event.positions();
-        jdbc.batchUpdate(NEW_POSITION, positions, positions.size(), (ps, p) -> {
-            ps.setObject(1, p.positionId());
-            ps.setObject(2, event.tenantId());
-            ps.setString(3, p.title());
-            ps.setBoolean(4, p.manager());
-            ps.setObject(5, utc(recorded));
-        });
-        jdbc.batchUpdate(FIRST_STAY, positions, positions.size(), (ps, p) -> {
+        jdbc.batchUpdate("""
+                insert into read_model.position (position_id, tenant_id, unit_id, title, manager, created_at)
+                values (?, ?, ?, ?, ?, ?) on conflict (position_id) do nothing""", positions, positions.size(), (ps, p) -> {
             ps.setObject(1, p.positionId());
             ps.setObject(2, event.tenantId());
             ps.setObject(3, p.unitId());
-            ps.setBoolean(4, p.manager());
-            ps.setObject(5, utc(recorded));
+            ps.setString(4, p.title());
+            ps.setBoolean(5, p.manager());
+            ps.setObject(6, utc(recorded));
         });
         jdbc.batchUpdate(FIRST_LINES, positions, positions.size(), (ps, p) -> {
             ps.setObject(1, p.positionId());
             ps.setObject(2, event.tenantId());
-            ps.setObject(3, p.reportsToPositionId());
-            ps.setArray(4, ps.getConnection().createArrayOf("uuid", new UUID[0]));
+            ps.setObject(3, p.unitId());
+            ps.setObject(4, p.reportsToPositionId());
+            ps.setArray(5, ps.getConnection().createArrayOf("uuid", new UUID[0]));
         });
         List<ImportedPosition> held = positions.stream().filter(p -> p.personId() != null).toList();
         jdbc.batchUpdate("""
@@ -119,9 +111,9 @@ public class PositionProjection {
         OffsetDateTime from = utc(event.effectiveFrom());
         UUID[] dotted = event.dottedLineToPositionIds().toArray(UUID[]::new);
         jdbc.update("""
-                insert into read_model.position_line (position_id, valid_from, valid_to, tenant_id,
+                insert into read_model.position_line (position_id, valid_from, valid_to, tenant_id, unit_id,
                     reports_to_position_id, dotted_line_to)
-                select position_id, ?, valid_to, tenant_id, ?, ? from read_model.position_line
+                select position_id, ?, valid_to, tenant_id, unit_id, ?, ? from read_model.position_line
                 where position_id = ? and valid_from <= ? and (valid_to is null or valid_to > ?)
                 on conflict (position_id, valid_from) do update set reports_to_position_id = excluded.reports_to_position_id,
                     dotted_line_to = excluded.dotted_line_to""", ps -> {
@@ -132,30 +124,14 @@ public class PositionProjection {
             ps.setObject(5, from);
             ps.setObject(6, from);
         });
-        endWhereTheNewRowBegins("position_line", event.positionId(), from);
-    }
-
-    /** As a change of lines: the stay in effect at {@code effectiveFrom} is cut there, the new one ends where it ended. */
-    @EventHandler
-    void on(PositionMovedEvent event) {
-        OffsetDateTime from = utc(event.effectiveFrom());
-        jdbc.update("""
-                insert into read_model.position_stay (position_id, valid_from, valid_to, tenant_id, unit_id, manager,
-                    created_at, closed_from)
-                select position_id, ?, valid_to, tenant_id, ?, manager, created_at, closed_from from read_model.position_stay
-                where position_id = ? and valid_from <= ? and (valid_to is null or valid_to > ?)
-                on conflict (position_id, valid_from) do update set unit_id = excluded.unit_id""",
-                from, event.toUnitId(), event.positionId(), from, from);
-        endWhereTheNewRowBegins("position_stay", event.positionId(), from);
+        jdbc.update("update read_model.position_line set valid_to = ? where position_id = ? and valid_from < ? "
+                + "and (valid_to is null or valid_to > ?)", from, event.positionId(), from, from);
     }
 
     @EventHandler
     void on(PositionClosedEvent event) {
         jdbc.update("update read_model.position set closed_from = ? where position_id = ?", utc(event.effectiveFrom()),
                 event.positionId());
-        // copied next to the stays for the chain walk's first-manager lookup (V17)
-        jdbc.update("update read_model.position_stay set closed_from = ? where position_id = ?",
-                utc(event.effectiveFrom()), event.positionId());
     }
 
     @EventHandler
@@ -167,14 +143,7 @@ public class PositionProjection {
     void reset() {
         jdbc.update("delete from read_model.position_holder");
         jdbc.update("delete from read_model.position_line");
-        jdbc.update("delete from read_model.position_stay");
         jdbc.update("delete from read_model.position");
-    }
-
-    /** The row of a position's timeline that was in effect at {@code from} now ends there (the new row begins). */
-    private void endWhereTheNewRowBegins(String timeline, UUID positionId, OffsetDateTime from) {
-        jdbc.update("update read_model." + timeline + " set valid_to = ? where position_id = ? and valid_from < ? "
-                + "and (valid_to is null or valid_to > ?)", from, positionId, from, from);
     }
 
     private void clear(UUID positionId, Instant from, Instant to) {

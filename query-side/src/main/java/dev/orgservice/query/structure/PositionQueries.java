@@ -40,40 +40,36 @@ public class PositionQueries {
             row.getBoolean("manager"), row.getObject("reports_to_position_id", UUID.class),
             uuids(row.getArray("dotted_line_to")), SqlTimes.instant(row, "closed_from"));
 
-    /**
-     * After {@code select}: a position, its unit ({@code s}, read_model.position_stay) and its lines ({@code l});
-     * add the condition and the instant of the unit and lines.
-     */
-    static final String POSITION_WITH_LINES = "p.position_id, s.unit_id, p.title, p.manager, p.closed_from, "
+    /** After {@code select}: a position and its lines ({@code l}); add the condition and the lines' instant. */
+    static final String POSITION_WITH_LINES = "p.position_id, p.unit_id, p.title, p.manager, p.closed_from, "
             + "l.reports_to_position_id, l.dotted_line_to from read_model.position p "
-            + "join read_model.position_stay s on s.position_id = p.position_id "
             + "join read_model.position_line l on l.position_id = p.position_id ";
     static final String POSITIONS = "select " + POSITION_WITH_LINES;
 
-    /** The unit ({@code s}) and lines ({@code l}) in effect at {@code :asOf}. */
-    private static final String AT = "s.valid_from <= :asOf and (s.valid_to is null or s.valid_to > :asOf) "
-            + "and l.valid_from <= :asOf and (l.valid_to is null or l.valid_to > :asOf) ";
-    /** Positions as views: with their unit, lines and holder ({@code h}) at {@code :asOf}. */
-    private static final String VIEWS = "select p.position_id, s.unit_id, p.title, p.manager, p.closed_from, "
+    /** Positions as views: with their lines ({@code l}) and holder ({@code h}) at {@code :asOf}. */
+    private static final String VIEWS = "select p.position_id, p.unit_id, p.title, p.manager, p.closed_from, "
             + "l.reports_to_position_id, l.dotted_line_to, h.person_id from read_model.position p "
-            + "join read_model.position_stay s on s.position_id = p.position_id "
             + "join read_model.position_line l on l.position_id = p.position_id "
+            + "and l.valid_from <= :asOf and (l.valid_to is null or l.valid_to > :asOf) "
             + "left join read_model.position_holder h on h.position_id = p.position_id and h.valid_from <= :asOf "
-            + "and (h.valid_to is null or h.valid_to > :asOf) where " + AT;
-    /** Open at {@code :asOf}. */
-    private static final String OPEN = "and (p.closed_from is null or p.closed_from > :asOf) ";
-    /** A unit's open positions, managers first (the first is the unit's manager: there the longest), then by creation. */
-    private static final String OF_UNIT = VIEWS + "and s.unit_id = :unitId " + OPEN
-            + "order by p.manager desc, s.valid_from, p.created_at, p.position_id limit :limit offset :offset";
-    private static final String COUNT_OF_UNIT = "select count(*) from read_model.position_stay s "
-            + "join read_model.position p on p.position_id = s.position_id where s.unit_id = :unitId "
-            + "and s.valid_from <= :asOf and (s.valid_to is null or s.valid_to > :asOf) " + OPEN;
+            + "and (h.valid_to is null or h.valid_to > :asOf) ";
+    /** A unit's open positions, managers first (the first is the unit's manager), then by creation. */
+    private static final String OF_UNIT = VIEWS + "where p.unit_id = :unitId and (p.closed_from is null "
+            + "or p.closed_from > :asOf) order by p.manager desc, p.created_at, p.position_id limit :limit offset :offset";
+    private static final String COUNT_OF_UNIT = "select count(*) from read_model.position p where p.unit_id = :unitId "
+            + "and (p.closed_from is null or p.closed_from > :asOf)";
     /** A person's positions, the one they act from (held the longest, as acting_position decides) first. */
-    private static final String HELD_BY = VIEWS + "and h.tenant_id = :tenantId and h.person_id = :personId "
+    private static final String HELD_BY = VIEWS + "where h.tenant_id = :tenantId and h.person_id = :personId "
             + "order by h.valid_from, p.created_at, p.position_id";
+
     /** Open positions with a dotted line to {@code :id} at {@code :asOf}, by creation (index: V15). */
-    private static final String DOTTED_REPORTS = VIEWS + "and l.dotted_line_to <> '{}' and :id = any(l.dotted_line_to) "
-            + OPEN + "order by p.created_at, p.position_id";
+    private static final String DOTTED_REPORTS = "select p.position_id, p.unit_id, p.title, h.person_id "
+            + "from read_model.position_line l join read_model.position p on p.position_id = l.position_id "
+            + "and (p.closed_from is null or p.closed_from > :asOf) "
+            + "left join read_model.position_holder h on h.position_id = p.position_id and h.valid_from <= :asOf "
+            + "and (h.valid_to is null or h.valid_to > :asOf) "
+            + "where l.dotted_line_to <> '{}' and :id = any(l.dotted_line_to) and l.valid_from <= :asOf "
+            + "and (l.valid_to is null or l.valid_to > :asOf) order by p.created_at, p.position_id";
 
     /** A function of the read model (R__tenant_reads.sql, on {@code chain_walk}): one round trip. */
     private static final String MANAGEMENT_CHAIN_OF = "select * from read_model.management_chain_of(?, ?, ?, ?)";
@@ -88,7 +84,7 @@ public class PositionQueries {
     }
 
     public Optional<PositionView> position(UUID tenantId, UUID positionId, Instant asOf) {
-        return reads.forTenant(tenantId, sql -> sql.query(VIEWS + "and p.position_id = :id",
+        return reads.forTenant(tenantId, sql -> sql.query(VIEWS + "where p.position_id = :id",
                 new MapSqlParameterSource("id", positionId).addValue("asOf", utc(asOf)), view(asOf)).stream().findFirst());
     }
 
@@ -154,7 +150,8 @@ public class PositionQueries {
     }
 
     private static Optional<Position> find(NamedParameterJdbcTemplate sql, UUID positionId, Instant asOf) {
-        return sql.query(POSITIONS + "where p.position_id = :id and " + AT,
+        return sql.query(POSITIONS + "where p.position_id = :id and l.valid_from <= :asOf "
+                        + "and (l.valid_to is null or l.valid_to > :asOf)",
                 new MapSqlParameterSource("id", positionId).addValue("asOf", utc(asOf)), POSITION).stream().findFirst();
     }
 

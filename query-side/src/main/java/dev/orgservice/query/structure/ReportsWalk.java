@@ -27,16 +27,14 @@ import java.util.UUID;
  */
 final class ReportsWalk {
 
-    /** Each statement: the ids, then {@code asOf} five times (the unit and lines in effect, the position open). */
+    /** Each statement: the ids, then {@code asOf} three times (the lines in effect, and the position not closed). */
     private static final String LINES_AT = "l.valid_from <= ? and (l.valid_to is null or l.valid_to > ?) "
-            + "and (p.closed_from is null or p.closed_from > ?) "
-            + "and s.valid_from <= ? and (s.valid_to is null or s.valid_to > ?) ";
+            + "and (p.closed_from is null or p.closed_from > ?) ";
     private static final String EXPLICIT = PositionQueries.POSITIONS + "where l.reports_to_position_id = any(?) and "
             + LINES_AT + "order by p.created_at, p.position_id";
-    private static final String FIRST_MANAGERS = "select distinct on (s.unit_id) " + PositionQueries.POSITION_WITH_LINES
-            + "where s.unit_id = any(?) and p.manager and " + LINES_AT
-            + "order by s.unit_id, s.valid_from, p.created_at, p.position_id";
-    private static final String MEMBERS = PositionQueries.POSITIONS + "where s.unit_id = any(?) and "
+    private static final String FIRST_MANAGERS = "select distinct on (p.unit_id) " + PositionQueries.POSITION_WITH_LINES
+            + "where p.unit_id = any(?) and p.manager and " + LINES_AT + "order by p.unit_id, p.created_at, p.position_id";
+    private static final String MEMBERS = PositionQueries.POSITIONS + "where p.unit_id = any(?) and "
             + "l.reports_to_position_id is null and " + LINES_AT + "order by p.created_at, p.position_id";
     private static final String CHILDREN = "select c.parent_id, c.unit_id from read_model.unit_parent c "
             + "where c.parent_id = any(?) and c.valid_from <= ? and (c.valid_to is null or c.valid_to > ?) "
@@ -153,7 +151,7 @@ final class ReportsWalk {
     }
 
     private List<PositionQueries.Position> query(String sql, Collection<UUID> ids) {
-        return ids.isEmpty() ? List.of() : jdbc.query(withIds(sql, ids, asOf, asOf, asOf, asOf, asOf), positions);
+        return ids.isEmpty() ? List.of() : jdbc.query(withIds(sql, ids, asOf, asOf, asOf), positions);
     }
 
     /** A statement whose first parameter is an array of ids (a level can hold tens of thousands), then {@code more}. */

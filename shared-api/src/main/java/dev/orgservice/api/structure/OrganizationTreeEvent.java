@@ -10,8 +10,7 @@ import java.util.UUID;
 public sealed interface OrganizationTreeEvent permits
         UnitCreatedEvent, UnitsImportedEvent, UnitDetailsUpdatedEvent, UnitMovedEvent, UnitClosedEvent,
         UnitReopenedEvent, PositionCreatedEvent, PositionsImportedEvent, PositionHolderAssignedEvent,
-        PositionVacatedEvent, PositionRetitledEvent, PositionReportingLinesChangedEvent, PositionClosedEvent,
-        PositionMovedEvent {
+        PositionVacatedEvent, PositionRetitledEvent, PositionReportingLinesChangedEvent, PositionClosedEvent {
 
     UUID tenantId();
 }
