@@ -47,9 +47,7 @@ public class PositionQueries {
     static final String POSITIONS = "select " + POSITION_WITH_LINES;
 
     /** Positions as views: with their lines ({@code l}) and holder ({@code h}) at {@code :asOf}. */
-    private static final String VIEWS = "select p.position_id, p.unit_id, p.title, p.manager, p.closed_from, "
-            + "l.reports_to_position_id, l.dotted_line_to, h.person_id from read_model.position p "
-            + "join read_model.position_line l on l.position_id = p.position_id "
+    private static final String VIEWS = "select h.person_id, " + POSITION_WITH_LINES
             + "and l.valid_from <= :asOf and (l.valid_to is null or l.valid_to > :asOf) "
             + "left join read_model.position_holder h on h.position_id = p.position_id and h.valid_from <= :asOf "
             + "and (h.valid_to is null or h.valid_to > :asOf) ";
