@@ -35,6 +35,10 @@ public class PositionProjection {
             insert into read_model.position_line (position_id, valid_from, tenant_id, unit_id, reports_to_position_id,
                 dotted_line_to) values (?, '-infinity', ?, ?, ?, ?) on conflict (position_id, valid_from) do nothing""";
 
+    private static final String NEW_POSITION = """
+            insert into read_model.position (position_id, tenant_id, unit_id, title, manager, created_at)
+            values (?, ?, ?, ?, ?, ?) on conflict (position_id) do nothing""";
+
     private final JdbcTemplate jdbc;
 
     public PositionProjection(JdbcTemplate jdbc) {
@@ -43,10 +47,8 @@ public class PositionProjection {
 
     @EventHandler
     void on(PositionCreatedEvent event, @Timestamp Instant recorded) {
-        jdbc.update("""
-                insert into read_model.position (position_id, tenant_id, unit_id, title, manager, created_at)
-                values (?, ?, ?, ?, ?, ?) on conflict (position_id) do nothing""", event.positionId(), event.tenantId(),
-                event.unitId(), event.title(), event.manager(), utc(recorded));
+        jdbc.update(NEW_POSITION, event.positionId(), event.tenantId(), event.unitId(), event.title(), event.manager(),
+                utc(recorded));
         jdbc.update(FIRST_LINES, ps -> {
             ps.setObject(1, event.positionId());
             ps.setObject(2, event.tenantId());
@@ -59,9 +61,7 @@ public class PositionProjection {
     @EventHandler
     void on(PositionsImportedEvent event, @Timestamp Instant recorded) {
         List<ImportedPosition> positions = event.positions();
-        jdbc.batchUpdate("""
-                insert into read_model.position (position_id, tenant_id, unit_id, title, manager, created_at)
-                values (?, ?, ?, ?, ?, ?) on conflict (position_id) do nothing""", positions, positions.size(), (ps, p) -> {
+        jdbc.batchUpdate(NEW_POSITION, positions, positions.size(), (ps, p) -> {
             ps.setObject(1, p.positionId());
             ps.setObject(2, event.tenantId());
             ps.setObject(3, p.unitId());
