@@ -88,9 +88,11 @@ end
 $$;
 
 -- The management chain as one recursive walk from the position p_start, as of p_as_of. The walk stands either on a
--- position or on a unit. From a position it follows its explicit line as of p_as_of, else it goes to its own unit
--- (remembering where it came from). On a unit it takes the unit's first manager not closed at p_as_of (unless that
--- is where it came from), else it climbs to the parent as of p_as_of. Each manager reached is a link; a position
+-- position or on a unit. From a position it follows its explicit line as of p_as_of, else it goes to its unit as of
+-- p_as_of (remembering where it came from); both are in the position's row of position_line at p_as_of. On a unit it
+-- takes the unit's manager at p_as_of: the open manager position that has sat in it the longest, then the earliest
+-- created (unless that is where it came from), else it climbs to the parent as of p_as_of. Each manager reached is a
+-- link; a position
 -- seen before ends the walk. So a chain costs one index lookup per link and per unit climbed. The rows with
 -- step > 0 and a position_id are the chain, nearest manager first; vacant managers are links too (holders are
 -- joined by the caller). A plain SQL function, so PostgreSQL inlines it into the statements that call it (the
@@ -118,10 +120,11 @@ create or replace function read_model.chain_walk(p_start uuid, p_as_of timestamp
                    case when m.position_id is null or m.position_id = w.came_from then pa.parent_id end,
                    null::uuid
             from (select w.unit_id as unit_id) here
-            left join lateral (select m.position_id from read_model.position m
+            left join lateral (select m.position_id from read_model.position_line m
                                where m.unit_id = here.unit_id and m.manager
+                                 and m.valid_from <= p_as_of and (m.valid_to is null or m.valid_to > p_as_of)
                                  and (m.closed_from is null or m.closed_from > p_as_of)
-                               order by m.created_at, m.position_id limit 1) m on true
+                               order by m.unit_from, m.created_at, m.position_id limit 1) m on true
             left join read_model.unit_parent pa on pa.unit_id = here.unit_id
                 and pa.valid_from <= p_as_of and (pa.valid_to is null or pa.valid_to > p_as_of)
             where here.unit_id is not null
@@ -140,11 +143,12 @@ $$;
 create or replace function read_model.acting_position(p_person varchar, p_position uuid, p_as_of timestamptz)
     returns table (position_id uuid, unit_id uuid)
     language sql stable rows 1 as $$
-    select h.position_id, p.unit_id from read_model.position_holder h
-    join read_model.position p on p.position_id = h.position_id
+    select h.position_id, l.unit_id from read_model.position_holder h
+    join read_model.position_line l on l.position_id = h.position_id
+        and l.valid_from <= p_as_of and (l.valid_to is null or l.valid_to > p_as_of)
     where h.person_id = p_person and h.valid_from <= p_as_of and (h.valid_to is null or h.valid_to > p_as_of)
       and (p_position is null or h.position_id = p_position)
-    order by h.valid_from, p.created_at, h.position_id limit 1
+    order by h.valid_from, l.created_at, h.position_id limit 1
 $$;
 
 -- A person's management chain: their position (p_position when given, a person with several positions, else the
@@ -162,11 +166,13 @@ begin
     perform set_config('app.tenant_id', p_tenant::text, true);
     return query
     with start as (select s.position_id from read_model.acting_position(p_person, p_position, p_as_of) s)
-    select start.position_id is not null, p.position_id, p.unit_id, p.title, h.person_id
+    select start.position_id is not null, p.position_id, l.unit_id, p.title, h.person_id
     from (select 1) one
     left join start on true
     left join lateral read_model.chain_walk(start.position_id, p_as_of) w on w.step > 0 and w.position_id is not null
     left join read_model.position p on p.position_id = w.position_id
+    left join read_model.position_line l on l.position_id = p.position_id
+        and l.valid_from <= p_as_of and (l.valid_to is null or l.valid_to > p_as_of)
     left join lateral (select ph.person_id from read_model.position_holder ph
         where ph.position_id = p.position_id and ph.valid_from <= p_as_of
           and (ph.valid_to is null or ph.valid_to > p_as_of)) h on true

@@ -61,11 +61,12 @@ final class RawSql implements AutoCloseable {
             """;
 
     static final String MANAGEMENT_CHAIN = (WALK + """
-            select p.position_id, p.unit_id, p.title, h.person_id
+            select p.position_id, l.unit_id, p.title, h.person_id
             from walk w join read_model.position p on p.position_id = w.position_id
+            join read_model.position_line l on l.position_id = p.position_id and %2$s
             left join lateral (select h.person_id from read_model.position_holder h
                                where h.position_id = p.position_id and %1$s limit 1) h on true
-            where w.step > 0 order by w.step""").formatted(VALID.formatted("h"));
+            where w.step > 0 order by w.step""").formatted(VALID.formatted("h"), VALID.formatted("l"));
 
     /**
      * The approval chain for the benchmark's data in one statement: the management chain walk, each manager's
@@ -75,8 +76,9 @@ final class RawSql implements AutoCloseable {
      */
     static final String APPROVAL_CHAIN = (WALK + """
             , seats as (
-                select w.step, p.position_id, p.unit_id, h.person_id, a.amount, d.delegate_id
+                select w.step, p.position_id, l.unit_id, h.person_id, a.amount, d.delegate_id
                 from walk w join read_model.position p on p.position_id = w.position_id
+                join read_model.position_line l on l.position_id = p.position_id and %3$s
                 left join lateral (select h.person_id from read_model.position_holder h
                                    where h.position_id = p.position_id and %1$s limit 1) h on true
                 left join lateral (select aa.amount from read_model.approval_authority aa
@@ -89,7 +91,7 @@ final class RawSql implements AutoCloseable {
                 where w.step > 0)
             select position_id, unit_id, coalesce(delegate_id, person_id) as approver, person_id, amount from seats
             where step <= (select min(step) from seats where amount >= :amount)
-            order by step""").formatted(VALID.formatted("h"), VALID.formatted("aa"));
+            order by step""").formatted(VALID.formatted("h"), VALID.formatted("aa"), VALID.formatted("l"));
 
     /**
      * The unit and its descendants, breadth first by code, one page, with the total: the API's subtree query, which

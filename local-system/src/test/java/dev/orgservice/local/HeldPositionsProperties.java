@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random sequences of closes, reopenings, holdings and vacancies, effective-dated over three weeks, on three
- * departments with one position each, and closes of the positions themselves, through the real APIs. Whatever the
- * server accepts, the read model never shows a position held on a day its unit is closed or it is closed itself.
+ * departments with one position each, and closes and moves of the positions themselves, through the real APIs.
+ * Whatever the server accepts, the read model never shows a position held on a day the unit it then sits in is
+ * closed, or it is closed itself.
  */
 class HeldPositionsProperties extends RunningSystem {
 
@@ -31,7 +32,7 @@ class HeldPositionsProperties extends RunningSystem {
     private static final int DAYS = 21;
     private static final int UNITS = 3;
 
-    enum Kind { CLOSE, REOPEN, HOLD, VACATE, CLOSE_POSITION }
+    enum Kind { CLOSE, REOPEN, HOLD, VACATE, CLOSE_POSITION, MOVE_POSITION }
 
     /** {@code to} is only for a holding: a day after {@code from}, or none (open-ended). */
     record Op(Kind kind, int unit, int from, int length) {
@@ -44,7 +45,7 @@ class HeldPositionsProperties extends RunningSystem {
                 .ofMinSize(4).ofMaxSize(16);
     }
 
-    @Property(tries = 15, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 25, shrinking = ShrinkingMode.OFF)
     void noPositionIsHeldOnADayItsUnitIsClosed(@ForAll("operations") List<Op> ops) {
         String tenant = activeTenant(newSlug("held"), "ENTERPRISE");
         String editor = TestTokens.forTenant(UUID.fromString(tenant), "prop", "ORG_EDITOR");
@@ -76,6 +77,9 @@ class HeldPositionsProperties extends RunningSystem {
                         Map.of());
                 case CLOSE_POSITION -> commands.post(api + "/positions/" + positions.get(op.unit()) + "/close", editor,
                         "{\"effectiveFrom\":\"" + day(op.from()) + "\"}");
+                case MOVE_POSITION -> commands.post(api + "/positions/" + positions.get(op.unit()) + "/move", editor,
+                        "{\"unitId\":\"" + units.get((op.unit() + op.length()) % UNITS) + "\",\"effectiveFrom\":\""
+                                + day(op.from()) + "\"}");
             };
             assertThat(response.status()).as("%s: %s", op, response.body()).isIn(200, 409);
             if (response.status() == 200) {
@@ -86,12 +90,14 @@ class HeldPositionsProperties extends RunningSystem {
         for (int i = 0; i < UNITS; i++) {
             for (int d = 0; d <= DAYS + 8; d++) {
                 String asOf = "?asOf=" + day(d).plus(Duration.ofHours(12)) + "&minPosition=" + last.position();
-                String status = queries.get(api + "/units/" + units.get(i) + asOf, editor).json().get("status").asText();
                 var position = queries.get(api + "/positions/" + positions.get(i) + asOf, editor).json();
+                String unit = position.get("unitId").asText();
+                String status = queries.get(api + "/units/" + unit + asOf, editor).json().get("status").asText();
                 boolean vacant = position.get("vacant").asBoolean();
                 boolean closed = position.has("closedFrom")
                         && !day(d).plus(Duration.ofHours(12)).isBefore(Instant.parse(position.get("closedFrom").asText()));
-                assertThat((status.equals("CLOSED") || closed) && !vacant).as("D%d on day %d after %s", i, d, ops).isFalse();
+                assertThat((status.equals("CLOSED") || closed) && !vacant)
+                        .as("P%d (in %s) on day %d after %s", i, unit, d, ops).isFalse();
             }
         }
     }

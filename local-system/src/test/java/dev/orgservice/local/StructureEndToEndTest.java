@@ -307,6 +307,35 @@ class StructureEndToEndTest extends RunningSystem {
                 .status()).isEqualTo(404);
     }
 
+    @Test
+    void movesAPositionToAnotherUnitFromADate() {
+        String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
+        String fin = unit("DEPARTMENT", "FIN", le, "");
+        String ops = unit("DEPARTMENT", "OPS", le, "");
+        position(le, "CEO", true, "ceo");
+        position(fin, "Head of Finance", true, null);
+        position(ops, "Head of Operations", true, null);
+        String clerk = position(fin, "Clerk", false, "clerk");
+        String api = "/api/v1/tenants/" + tenant + "/positions/" + clerk;
+        String chain = "/api/v1/tenants/" + tenant + "/people/clerk/management-chain";
+
+        Http.Response moved = commands.post(api + "/move", editor, "{\"unitId\":\"" + ops
+                + "\",\"effectiveFrom\":\"2099-01-01\"}");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(ids(read(chain, moved, editor), "title")).containsExactly("Head of Finance", "CEO");
+        assertThat(ids(read(chain + "?asOf=2099-01-01", moved, editor), "title")).containsExactly("Head of Operations", "CEO");
+        assertThat(read(api + "?asOf=2099-01-01", moved, editor).get("unitId").asText()).isEqualTo(ops);
+        assertThat(ids(read("/api/v1/tenants/" + tenant + "/units/" + ops + "/positions?asOf=2099-01-01", moved, editor),
+                "title")).containsExactly("Head of Operations", "Clerk");
+
+        Http.Response close = commands.post(units() + ops + "/close", editor, "{\"effectiveFrom\":\"2099-06-01\"}");
+        assertThat(close.status()).as("the clerk is held there then: " + close.body()).isEqualTo(409);
+        assertThat(commands.post(api + "/move", editor, "{\"unitId\":\"" + UUID.randomUUID() + "\"}").status())
+                .isEqualTo(404);
+        assertThat(commands.post(api + "/move", editor, "{}").status()).as("no unitId").isEqualTo(400);
+        assertThat(commands.post(api + "/move", editor, "{\"unit\":\"" + ops + "\"}").status()).isEqualTo(400);
+    }
+
     private Http.Response lines(String positionId, String body) {
         return commands.put("/api/v1/tenants/" + tenant + "/positions/" + positionId + "/reporting-lines", editor, body);
     }

@@ -15,6 +15,7 @@ import dev.orgservice.api.structure.PositionClosedEvent;
 import dev.orgservice.api.structure.PositionCreatedEvent;
 import dev.orgservice.api.structure.PositionsImportedEvent;
 import dev.orgservice.api.structure.PositionHolderAssignedEvent;
+import dev.orgservice.api.structure.PositionMovedEvent;
 import dev.orgservice.api.structure.PositionReportingLinesChangedEvent;
 import dev.orgservice.api.structure.PositionRetitledEvent;
 import dev.orgservice.api.structure.PositionVacatedEvent;
@@ -71,11 +72,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>
  * The revision is the snapshot's: a snapshot of another revision is ignored and the tree is loaded from its events
  * (Axon's {@code RevisionSnapshotFilter}). Revision 2 added the units' revisions, which snapshots without a revision
- * do not carry; revision 3 the positions' holdings; revision 4 their lines over time and when they close. Raise it
- * whenever the state's shape or meaning changes.
+ * do not carry; revision 3 the positions' holdings; revision 4 their lines over time and when they close;
+ * revision 5 their units over time. Raise it whenever the state's shape or meaning changes.
  */
 @Aggregate(snapshotTriggerDefinition = "treeSnapshotTrigger", cache = "storeCheckedTreeCache")
-@Revision("4")
+@Revision("5")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class OrganizationTree {
@@ -198,7 +199,9 @@ public class OrganizationTree {
         }
         Instant reopened = unit.nextReopeningAfter(at);
         for (var entry : positions.entrySet()) {
-            if (entry.getValue().unitId().equals(command.unitId()) && entry.getValue().heldDuring(at, reopened)) {
+            boolean heldHere = entry.getValue().spans(at, reopened).stream().anyMatch(span ->
+                    span.unitId().equals(command.unitId()) && entry.getValue().heldDuring(span.start(), span.end()));
+            if (heldHere) {
                 throw new OrgException(ErrorCode.CONFLICT, "Unit " + unit.code() + " has a position that is held while "
                         + "the unit would be closed (from " + at + "); end the holding first (vacate the position "
                         + "from the close on)", Map.of("heldPositionId", entry.getKey(),
@@ -302,12 +305,13 @@ public class OrganizationTree {
                     + position.closedFrom() + "; a closed position has no holder",
                     Map.of("positionId", command.positionId(), "closedFrom", position.closedFrom().toString()));
         }
-        UUID unitId = position.unitId();
-        UnitNode unit = units.get(unitId);
-        if (unit.closedDuring(command.from(), command.to())) {
-            throw new OrgException(ErrorCode.CONFLICT, "Unit " + unit.code() + " is closed during the holding (from "
-                    + command.from() + (command.to() == null ? "" : " to " + command.to()) + "); a position of a "
-                    + "closed unit has no holder", Map.of("unitId", unitId));
+        for (PositionNode.Span span : position.spans(command.from(), command.to())) {
+            UnitNode unit = units.get(span.unitId());
+            if (unit.closedDuring(span.start(), span.end())) {
+                throw new OrgException(ErrorCode.CONFLICT, "Unit " + unit.code() + " is closed during the holding (from "
+                        + command.from() + (command.to() == null ? "" : " to " + command.to()) + "); a position of a "
+                        + "closed unit has no holder", Map.of("unitId", span.unitId()));
+            }
         }
         apply(new PositionHolderAssignedEvent(command.tenantId(), command.positionId(), command.personId(),
                 command.from(), command.to()));
@@ -354,6 +358,35 @@ public class OrganizationTree {
         command.dottedLineToPositionIds().forEach(target -> requireOpenWhile(target, from, end));
         apply(new PositionReportingLinesChangedEvent(command.tenantId(), positionId, command.reportsToPositionId(),
                 command.dottedLineToPositionIds(), from));
+    }
+
+    /**
+     * The position sits in another unit from {@code effectiveFrom} until its next move (its lines, holders and title go
+     * with it). The unit must exist then and stay active while the position sits there: a position of a closed unit
+     * has no holder, and an open position needs an active unit.
+     */
+    @CommandHandler
+    void handle(MovePositionCommand command, TenantGuard tenants) {
+        tenants.requireActive(command.tenantId());
+        UUID positionId = command.positionId();
+        PositionNode position = requirePosition(positionId);
+        UnitNode unit = requireUnit(command.unitId());
+        Instant from = command.effectiveFrom();
+        if (position.closedAt(from)) {
+            throw new OrgException(ErrorCode.ILLEGAL_TRANSITION, "Position " + positionId + " is closed from "
+                    + position.closedFrom(), Map.of("positionId", positionId, "closedFrom", position.closedFrom().toString()));
+        }
+        UUID current = position.unitAt(from);
+        if (current.equals(command.unitId())) {
+            return; // already there: no event
+        }
+        Instant end = position.newStayHoldsUntil(from);
+        if (!unit.existsAt(from) || unit.closedDuring(from, end)) {
+            throw new OrgException(ErrorCode.CONFLICT, "Unit " + unit.code() + " does not exist or is closed at some "
+                    + "time the position would sit in it (from " + from + (end == null ? "" : " to " + end)
+                    + "); positions need an active unit", Map.of("unitId", command.unitId(), "at", from.toString()));
+        }
+        apply(new PositionMovedEvent(command.tenantId(), positionId, current, command.unitId(), from));
     }
 
     /**
@@ -754,6 +787,12 @@ public class OrganizationTree {
     void on(PositionCreatedEvent event) {
         positions.put(event.positionId(), new PositionNode(event.unitId(), event.manager(), event.reportsToPositionId(),
                 event.dottedLineToPositionIds(), List.of()));
+    }
+
+    @EventSourcingHandler
+    void on(PositionMovedEvent event) {
+        positions.computeIfPresent(event.positionId(), (id, position) -> position.movedFrom(event.effectiveFrom(),
+                event.toUnitId()));
     }
 
     @EventSourcingHandler

@@ -9,10 +9,18 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * What the tree keeps of a position: where it sits, its lines over time, when it is held (not by whom: the rules
- * only ask whether it is held while it or its unit is closed), and when it is closed (null: never).
+ * What the tree keeps of a position: where it sits and its lines, both over time, when it is held (not by whom: the
+ * rules only ask whether it is held while it or its unit is closed), and when it is closed (null: never).
  */
-record PositionNode(UUID unitId, boolean manager, List<Lines> lines, List<Holding> holdings, Instant closedFrom) {
+record PositionNode(List<Stay> stays, boolean manager, List<Lines> lines, List<Holding> holdings, Instant closedFrom) {
+
+    /** In {@code unitId} from {@code from} (null: since the position exists) until the next stay's {@code from}. */
+    record Stay(Instant from, UUID unitId) {
+    }
+
+    /** A stretch {@code [start, end)} ({@code end} null: open-ended) of time in one unit. */
+    record Span(UUID unitId, Instant start, Instant end) {
+    }
 
     /**
      * The lines in effect from {@code from} (null: since the position exists) until the next entry's {@code from}.
@@ -39,12 +47,58 @@ record PositionNode(UUID unitId, boolean manager, List<Lines> lines, List<Holdin
     }
 
     PositionNode {
+        stays = List.copyOf(stays);
         lines = List.copyOf(lines);
         holdings = holdings == null ? List.of() : List.copyOf(holdings);
     }
 
     PositionNode(UUID unitId, boolean manager, UUID reportsTo, List<UUID> dotted, List<Holding> holdings) {
-        this(unitId, manager, List.of(new Lines(null, reportsTo, dotted)), holdings, null);
+        this(List.of(new Stay(null, unitId)), manager, List.of(new Lines(null, reportsTo, dotted)), holdings, null);
+    }
+
+    UUID unitAt(Instant at) {
+        UUID unit = stays.get(0).unitId();
+        for (Stay stay : stays) {
+            if (stay.from() != null && stay.from().isAfter(at)) {
+                break;
+            }
+            unit = stay.unitId();
+        }
+        return unit;
+    }
+
+    /** The units it sits in during {@code [start, end)} ({@code end} null: open-ended), in time order. */
+    List<Span> spans(Instant start, Instant end) {
+        List<Span> spans = new ArrayList<>();
+        for (int i = 0; i < stays.size(); i++) {
+            Instant from = stays.get(i).from();
+            Instant to = i + 1 < stays.size() ? stays.get(i + 1).from() : null;
+            Instant spanStart = from == null || from.isBefore(start) ? start : from;
+            Instant spanEnd = to == null ? end : end == null || to.isBefore(end) ? to : end;
+            if (spanEnd == null || spanStart.isBefore(spanEnd)) {
+                spans.add(new Span(stays.get(i).unitId(), spanStart, spanEnd));
+            }
+        }
+        return spans;
+    }
+
+    /**
+     * Until when a move that takes effect at {@code from} matters: its next move, or its close if that comes first
+     * (null: open-ended).
+     */
+    Instant newStayHoldsUntil(Instant from) {
+        Instant next = stays.stream().map(Stay::from).filter(at -> at != null && at.isAfter(from)).findFirst()
+                .orElse(null);
+        return next == null || (closedFrom != null && closedFrom.isBefore(next)) ? closedFrom : next;
+    }
+
+    /** In {@code unitId} from {@code from} until its next move. */
+    PositionNode movedFrom(Instant from, UUID unitId) {
+        List<Stay> after = new ArrayList<>(stays.size() + 1);
+        stays.stream().filter(stay -> !from.equals(stay.from())).forEach(after::add);
+        after.add(new Stay(from, unitId));
+        after.sort(Comparator.comparing(Stay::from, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return new PositionNode(after, manager, lines, holdings, closedFrom);
     }
 
     /** Closed at some instant of {@code [start, end)} ({@code end} null: open-ended); once closed, always closed. */
@@ -57,7 +111,7 @@ record PositionNode(UUID unitId, boolean manager, List<Lines> lines, List<Holdin
     }
 
     PositionNode closedFrom(Instant from) {
-        return new PositionNode(unitId, manager, lines, holdings, from);
+        return new PositionNode(stays, manager, lines, holdings, from);
     }
 
     /** Whether a solid or dotted line of it leads to {@code target} at some instant from {@code start} on. */
@@ -104,7 +158,7 @@ record PositionNode(UUID unitId, boolean manager, List<Lines> lines, List<Holdin
         lines.stream().filter(entry -> !from.equals(entry.from())).forEach(after::add);
         after.add(new Lines(from, reportsTo, dotted));
         after.sort(Comparator.comparing(Lines::from, Comparator.nullsFirst(Comparator.naturalOrder())));
-        return new PositionNode(unitId, manager, after, holdings, closedFrom);
+        return new PositionNode(stays, manager, after, holdings, closedFrom);
     }
 
     /** Held in {@code [from, to)} in place of whatever overlapped it, as the holder's assignment says. */
@@ -112,12 +166,12 @@ record PositionNode(UUID unitId, boolean manager, List<Lines> lines, List<Holdin
         List<Holding> after = clearedFrom(from, to);
         after.add(new Holding(from, to));
         after.sort(Comparator.comparing(Holding::from));
-        return new PositionNode(unitId, manager, lines, after, closedFrom);
+        return new PositionNode(stays, manager, lines, after, closedFrom);
     }
 
     /** Held by nobody from {@code from} on. */
     PositionNode vacatedFrom(Instant from) {
-        return new PositionNode(unitId, manager, lines, clearedFrom(from, null), closedFrom);
+        return new PositionNode(stays, manager, lines, clearedFrom(from, null), closedFrom);
     }
 
     boolean heldDuring(Instant start, Instant end) {

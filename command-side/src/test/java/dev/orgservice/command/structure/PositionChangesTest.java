@@ -5,6 +5,7 @@ import dev.orgservice.api.structure.ImportedPosition;
 import dev.orgservice.api.structure.PositionClosedEvent;
 import dev.orgservice.api.structure.PositionCreatedEvent;
 import dev.orgservice.api.structure.PositionHolderAssignedEvent;
+import dev.orgservice.api.structure.PositionMovedEvent;
 import dev.orgservice.api.structure.PositionReportingLinesChangedEvent;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -239,6 +240,73 @@ class PositionChangesTest {
         fixture.given(positionsABC(new PositionClosedEvent(TENANT, id("A"), T3), changed("B", "C", List.of(), T3)))
                 .when(lines("B", "A", List.of(), T1))
                 .expectEvents(changed("B", "A", List.of(), T1));
+    }
+
+    // ---- move --------------------------------------------------------------------------------------------
+
+    @Test
+    void movesAPositionToAnotherUnitFromADate() {
+        fixture.given(positionsABC(created(DEPARTMENT, "D2", "LE", T0)))
+                .when(new MovePositionCommand(TENANT, id("A"), id("D2"), T2))
+                .expectEvents(new PositionMovedEvent(TENANT, id("A"), id("D1"), id("D2"), T2));
+        fixture.given(positionsABC(created(DEPARTMENT, "D2", "LE", T0),
+                        new PositionMovedEvent(TENANT, id("A"), id("D1"), id("D2"), T1)))
+                .when(new MovePositionCommand(TENANT, id("A"), id("D2"), T2))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesToMoveAPositionIntoAUnitClosedOrNotYetThereWhileItWouldSitThere() {
+        fixture.given(positionsABC(created(DEPARTMENT, "D2", "LE", T3)))
+                .when(new MovePositionCommand(TENANT, id("A"), id("D2"), T2))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CONFLICT));
+        fixture.given(positionsABC(created(DEPARTMENT, "D2", "LE", T0), StructureTestData.closed("D2", T4)))
+                .when(new MovePositionCommand(TENANT, id("A"), id("D2"), T2))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CONFLICT));
+        // A moves on to D1 again at T3, before D2 closes at T4
+        fixture.given(positionsABC(created(DEPARTMENT, "D2", "LE", T0), StructureTestData.closed("D2", T4),
+                        new PositionMovedEvent(TENANT, id("A"), id("D1"), id("D1"), T3)))
+                .when(new MovePositionCommand(TENANT, id("A"), id("D2"), T2))
+                .expectEvents(new PositionMovedEvent(TENANT, id("A"), id("D1"), id("D2"), T2));
+        fixture.given(positionsABC())
+                .when(new MovePositionCommand(TENANT, id("A"), id("NOPE"), T2))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.NOT_FOUND));
+        fixture.given(positionsABC(created(DEPARTMENT, "D2", "LE", T0), new PositionClosedEvent(TENANT, id("A"), T1)))
+                .when(new MovePositionCommand(TENANT, id("A"), id("D2"), T2))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.ILLEGAL_TRANSITION));
+    }
+
+    @Test
+    void theHoldingRulesFollowThePositionIntoItsUnits() {
+        // A sits in D2 from T2; D2 closes at T4: a holder from T3 on is refused, a holding ending at T4 is not
+        List<Object> moved = positionsABC(created(DEPARTMENT, "D2", "LE", T0),
+                new PositionMovedEvent(TENANT, id("A"), id("D1"), id("D2"), T2), StructureTestData.closed("D2", T4));
+        fixture.given(moved)
+                .when(new AssignHolderCommand(TENANT, id("A"), "p-1", T3, null))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CONFLICT));
+        fixture.given(moved)
+                .when(new AssignHolderCommand(TENANT, id("A"), "p-1", T1, T4))
+                .expectEvents(new PositionHolderAssignedEvent(TENANT, id("A"), "p-1", T1, T4));
+        // D1 may close from T2 on while A is held: A sits in D2 then; not from T1
+        List<Object> held = positionsABC(created(DEPARTMENT, "D2", "LE", T0),
+                new PositionMovedEvent(TENANT, id("A"), id("D1"), id("D2"), T2), held("A", T1, null));
+        fixture.given(held)
+                .when(StructureTestData.close("D1", T2))
+                .expectEvents(StructureTestData.closed("D1", T2));
+        fixture.given(held)
+                .when(StructureTestData.close("D1", T1))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CONFLICT));
+        fixture.given(held)
+                .when(StructureTestData.close("D2", T3))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CONFLICT));
     }
 
     /** A legal entity LE with a department D1 holding the positions A, B and C, none with an explicit line. */

@@ -44,8 +44,13 @@ public class ApprovalChainQueries {
                 'delegateId', delegate_id, 'unitScope', unit_scope, 'maxAmount', max_amount::text,
                 'maxCurrency', max_currency, 'grantedAt', granted_at)), '[]')::text""";
 
-    /** For a position {@code p}: its holder {@code h.person_id} and its limit {@code a.amount} at {@code :asOf}. */
+    /**
+     * For a position {@code p}: its unit {@code l.unit_id}, holder {@code h.person_id} and limit {@code a.amount} at
+     * {@code :asOf}.
+     */
     private static final String HOLDER_AND_LIMIT = """
+            join read_model.position_line l on l.position_id = p.position_id
+                and l.valid_from <= :asOf and (l.valid_to is null or l.valid_to > :asOf)
             left join lateral (select person_id from read_model.position_holder ph
                 where ph.position_id = p.position_id and ph.valid_from <= :asOf
                   and (ph.valid_to is null or ph.valid_to > :asOf)) h on true
@@ -82,7 +87,7 @@ public class ApprovalChainQueries {
                 select * from read_model.acting_position(:requester, cast(:requesterPosition as uuid), :asOf)),
             walk as (select w.* from start cross join lateral read_model.chain_walk(start.position_id, :asOf) w),
             seats as (
-                select w.step, p.position_id, p.unit_id, p.title, h.person_id, a.amount
+                select w.step, p.position_id, l.unit_id, p.title, h.person_id, a.amount
                 from walk w join read_model.position p on p.position_id = w.position_id
             """ + HOLDER_AND_LIMIT + """
                 where w.step > 0),
@@ -100,7 +105,7 @@ public class ApprovalChainQueries {
             order by s.step""";
 
     private static final String SEATS = """
-            select p.position_id, p.unit_id, p.title, h.person_id, a.amount from read_model.position p
+            select p.position_id, l.unit_id, p.title, h.person_id, a.amount from read_model.position p
             """ + HOLDER_AND_LIMIT + """
             where p.position_id in (:positions)""";
 

@@ -5,6 +5,7 @@ import dev.orgservice.api.structure.PositionClosedEvent;
 import dev.orgservice.api.structure.PositionCreatedEvent;
 import dev.orgservice.api.structure.PositionsImportedEvent;
 import dev.orgservice.api.structure.PositionHolderAssignedEvent;
+import dev.orgservice.api.structure.PositionMovedEvent;
 import dev.orgservice.api.structure.PositionReportingLinesChangedEvent;
 import dev.orgservice.api.structure.PositionRetitledEvent;
 import dev.orgservice.api.structure.PositionVacatedEvent;
@@ -13,6 +14,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -30,31 +34,47 @@ import static dev.orgservice.query.storage.SqlTimes.utc;
 @ProcessingGroup(HierarchyProjection.PROCESSING_GROUP)
 public class PositionProjection {
 
-    /** The lines a position is created with: they hold at every {@code asOf}, as the position does (V13). */
+    /**
+     * The unit and lines a position is created with: they hold at every {@code asOf}, as the position does (V13, V16;
+     * manager and created_at are the position's, copied for the first-manager index).
+     */
     private static final String FIRST_LINES = """
-            insert into read_model.position_line (position_id, valid_from, tenant_id, unit_id, reports_to_position_id,
-                dotted_line_to) values (?, '-infinity', ?, ?, ?, ?) on conflict (position_id, valid_from) do nothing""";
-
+            insert into read_model.position_line (position_id, valid_from, lines_from, tenant_id, unit_id,
+                reports_to_position_id, dotted_line_to, manager, created_at)
+            values (?, '-infinity', '-infinity', ?, ?, ?, ?, ?, ?) on conflict (position_id, valid_from) do nothing""";
     private static final String NEW_POSITION = """
-            insert into read_model.position (position_id, tenant_id, unit_id, title, manager, created_at)
-            values (?, ?, ?, ?, ?, ?) on conflict (position_id) do nothing""";
+            insert into read_model.position (position_id, tenant_id, title, manager, created_at)
+            values (?, ?, ?, ?, ?) on conflict (position_id) do nothing""";
+    /** Cuts the position's row in effect at an instant there: the part from it on becomes a row of its own. */
+    private static final String CUT_AT = """
+            insert into read_model.position_line (position_id, valid_from, valid_to, lines_from, unit_from, tenant_id,
+                unit_id, reports_to_position_id, dotted_line_to, manager, created_at, closed_from)
+            select position_id, :at, valid_to, lines_from, unit_from, tenant_id, unit_id, reports_to_position_id,
+                dotted_line_to, manager, created_at, closed_from from read_model.position_line
+            where position_id = :position and valid_from < :at and (valid_to is null or valid_to > :at)""";
+    private static final String END_AT = """
+            update read_model.position_line set valid_to = :at
+            where position_id = :position and valid_from < :at and (valid_to is null or valid_to > :at)""";
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
 
     public PositionProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
     @EventHandler
     void on(PositionCreatedEvent event, @Timestamp Instant recorded) {
-        jdbc.update(NEW_POSITION, event.positionId(), event.tenantId(), event.unitId(), event.title(), event.manager(),
-                utc(recorded));
+        jdbc.update(NEW_POSITION, event.positionId(), event.tenantId(), event.title(), event.manager(), utc(recorded));
         jdbc.update(FIRST_LINES, ps -> {
             ps.setObject(1, event.positionId());
             ps.setObject(2, event.tenantId());
             ps.setObject(3, event.unitId());
             ps.setObject(4, event.reportsToPositionId());
             ps.setArray(5, ps.getConnection().createArrayOf("uuid", event.dottedLineToPositionIds().toArray()));
+            ps.setBoolean(6, event.manager());
+            ps.setObject(7, utc(recorded));
         });
     }
 
@@ -64,10 +84,9 @@ public class PositionProjection {
         jdbc.batchUpdate(NEW_POSITION, positions, positions.size(), (ps, p) -> {
             ps.setObject(1, p.positionId());
             ps.setObject(2, event.tenantId());
-            ps.setObject(3, p.unitId());
-            ps.setString(4, p.title());
-            ps.setBoolean(5, p.manager());
-            ps.setObject(6, utc(recorded));
+            ps.setString(3, p.title());
+            ps.setBoolean(4, p.manager());
+            ps.setObject(5, utc(recorded));
         });
         jdbc.batchUpdate(FIRST_LINES, positions, positions.size(), (ps, p) -> {
             ps.setObject(1, p.positionId());
@@ -75,6 +94,8 @@ public class PositionProjection {
             ps.setObject(3, p.unitId());
             ps.setObject(4, p.reportsToPositionId());
             ps.setArray(5, ps.getConnection().createArrayOf("uuid", new UUID[0]));
+            ps.setBoolean(6, p.manager());
+            ps.setObject(7, utc(recorded));
         });
         List<ImportedPosition> held = positions.stream().filter(p -> p.personId() != null).toList();
         jdbc.batchUpdate("""
@@ -102,36 +123,36 @@ public class PositionProjection {
     }
 
     /**
-     * The new lines replace those in effect from {@code effectiveFrom} until the position's next change of lines:
-     * the row in effect there is cut at {@code effectiveFrom} (or replaced, if it starts there), and the new row ends
-     * where the cut one ended.
+     * The new lines replace those in effect from {@code effectiveFrom} until the position's next change of lines: the
+     * row in effect there is cut, and every row from there on whose lines were set at or before it takes the new ones
+     * (rows cut only by a move keep following them; a later change of lines keeps its own).
      */
     @EventHandler
     void on(PositionReportingLinesChangedEvent event) {
-        OffsetDateTime from = utc(event.effectiveFrom());
-        UUID[] dotted = event.dottedLineToPositionIds().toArray(UUID[]::new);
-        jdbc.update("""
-                insert into read_model.position_line (position_id, valid_from, valid_to, tenant_id, unit_id,
-                    reports_to_position_id, dotted_line_to)
-                select position_id, ?, valid_to, tenant_id, unit_id, ?, ? from read_model.position_line
-                where position_id = ? and valid_from <= ? and (valid_to is null or valid_to > ?)
-                on conflict (position_id, valid_from) do update set reports_to_position_id = excluded.reports_to_position_id,
-                    dotted_line_to = excluded.dotted_line_to""", ps -> {
-            ps.setObject(1, from);
-            ps.setObject(2, event.reportsToPositionId());
-            ps.setArray(3, ps.getConnection().createArrayOf("uuid", dotted));
-            ps.setObject(4, event.positionId());
-            ps.setObject(5, from);
-            ps.setObject(6, from);
-        });
-        jdbc.update("update read_model.position_line set valid_to = ? where position_id = ? and valid_from < ? "
-                + "and (valid_to is null or valid_to > ?)", from, event.positionId(), from, from);
+        MapSqlParameterSource change = cutAt(event.positionId(), event.effectiveFrom())
+                .addValue("reportsTo", event.reportsToPositionId())
+                .addValue("dotted", new SqlArrayValue("uuid", event.dottedLineToPositionIds().toArray()));
+        named.update("""
+                update read_model.position_line set reports_to_position_id = :reportsTo, dotted_line_to = :dotted,
+                    lines_from = :at
+                where position_id = :position and valid_from >= :at and lines_from <= :at""", change);
+    }
+
+    /** As a change of lines, for the unit: the rows from {@code effectiveFrom} until the position's next move. */
+    @EventHandler
+    void on(PositionMovedEvent event) {
+        MapSqlParameterSource move = cutAt(event.positionId(), event.effectiveFrom()).addValue("unit", event.toUnitId());
+        named.update("""
+                update read_model.position_line set unit_id = :unit, unit_from = :at
+                where position_id = :position and valid_from >= :at and unit_from <= :at""", move);
     }
 
     @EventHandler
     void on(PositionClosedEvent event) {
         jdbc.update("update read_model.position set closed_from = ? where position_id = ?", utc(event.effectiveFrom()),
                 event.positionId());
+        jdbc.update("update read_model.position_line set closed_from = ? where position_id = ?",
+                utc(event.effectiveFrom()), event.positionId());
     }
 
     @EventHandler
@@ -144,6 +165,14 @@ public class PositionProjection {
         jdbc.update("delete from read_model.position_holder");
         jdbc.update("delete from read_model.position_line");
         jdbc.update("delete from read_model.position");
+    }
+
+    /** Cuts the position's row in effect at {@code at} there (if none starts there); the parameters of both. */
+    private MapSqlParameterSource cutAt(UUID positionId, Instant at) {
+        MapSqlParameterSource cut = new MapSqlParameterSource("position", positionId).addValue("at", utc(at));
+        named.update(CUT_AT, cut);
+        named.update(END_AT, cut);
+        return cut;
     }
 
     private void clear(UUID positionId, Instant from, Instant to) {

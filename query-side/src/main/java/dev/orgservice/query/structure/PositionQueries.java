@@ -40,8 +40,8 @@ public class PositionQueries {
             row.getBoolean("manager"), row.getObject("reports_to_position_id", UUID.class),
             uuids(row.getArray("dotted_line_to")), SqlTimes.instant(row, "closed_from"));
 
-    /** After {@code select}: a position and its lines ({@code l}); add the condition and the lines' instant. */
-    static final String POSITION_WITH_LINES = "p.position_id, p.unit_id, p.title, p.manager, p.closed_from, "
+    /** After {@code select}: a position, its unit and its lines ({@code l}); add the condition and the lines' instant. */
+    static final String POSITION_WITH_LINES = "p.position_id, l.unit_id, p.title, p.manager, p.closed_from, "
             + "l.reports_to_position_id, l.dotted_line_to from read_model.position p "
             + "join read_model.position_line l on l.position_id = p.position_id ";
     static final String POSITIONS = "select " + POSITION_WITH_LINES;
@@ -51,17 +51,22 @@ public class PositionQueries {
             + "and l.valid_from <= :asOf and (l.valid_to is null or l.valid_to > :asOf) "
             + "left join read_model.position_holder h on h.position_id = p.position_id and h.valid_from <= :asOf "
             + "and (h.valid_to is null or h.valid_to > :asOf) ";
-    /** A unit's open positions, managers first (the first is the unit's manager), then by creation. */
-    private static final String OF_UNIT = VIEWS + "where p.unit_id = :unitId and (p.closed_from is null "
-            + "or p.closed_from > :asOf) order by p.manager desc, p.created_at, p.position_id limit :limit offset :offset";
-    private static final String COUNT_OF_UNIT = "select count(*) from read_model.position p where p.unit_id = :unitId "
-            + "and (p.closed_from is null or p.closed_from > :asOf)";
+    /**
+     * A unit's open positions, managers first (the first is the unit's manager: there the longest, then the earliest
+     * created), then by creation.
+     */
+    private static final String OF_UNIT = VIEWS + "where l.unit_id = :unitId and (p.closed_from is null "
+            + "or p.closed_from > :asOf) order by p.manager desc, l.unit_from, p.created_at, p.position_id "
+            + "limit :limit offset :offset";
+    private static final String COUNT_OF_UNIT = "select count(*) from read_model.position_line l "
+            + "where l.unit_id = :unitId and l.valid_from <= :asOf and (l.valid_to is null or l.valid_to > :asOf) "
+            + "and (l.closed_from is null or l.closed_from > :asOf)";
     /** A person's positions, the one they act from (held the longest, as acting_position decides) first. */
     private static final String HELD_BY = VIEWS + "where h.tenant_id = :tenantId and h.person_id = :personId "
             + "order by h.valid_from, p.created_at, p.position_id";
 
     /** Open positions with a dotted line to {@code :id} at {@code :asOf}, by creation (index: V15). */
-    private static final String DOTTED_REPORTS = "select p.position_id, p.unit_id, p.title, h.person_id "
+    private static final String DOTTED_REPORTS = "select p.position_id, l.unit_id, p.title, h.person_id "
             + "from read_model.position_line l join read_model.position p on p.position_id = l.position_id "
             + "and (p.closed_from is null or p.closed_from > :asOf) "
             + "left join read_model.position_holder h on h.position_id = p.position_id and h.valid_from <= :asOf "

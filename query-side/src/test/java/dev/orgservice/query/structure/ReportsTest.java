@@ -3,6 +3,7 @@ package dev.orgservice.query.structure;
 import dev.orgservice.api.structure.PositionClosedEvent;
 import dev.orgservice.api.structure.PositionCreatedEvent;
 import dev.orgservice.api.structure.PositionHolderAssignedEvent;
+import dev.orgservice.api.structure.PositionMovedEvent;
 import dev.orgservice.api.structure.PositionReportingLinesChangedEvent;
 import dev.orgservice.api.structure.UnitCreatedEvent;
 import dev.orgservice.api.structure.UnitDetails;
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * │   └── OPSSUB: OPSHEAD (manager, explicit line to ASSIST)
  * └── LATER (from 2099): NEWBIE
  * </pre>
- * One test changes lines from 2030 on, another closes HEADFIN then.
+ * One test changes lines from 2030 on, another closes HEADFIN then, another moves positions to other units.
  */
 class ReportsTest extends QuerySideIntegrationTest {
 
@@ -145,6 +146,69 @@ class ReportsTest extends QuerySideIntegrationTest {
         assertThat(http.get(positionPath("CEO") + "?minPosition=" + position, viewer).json().has("closedFrom")).isFalse();
     }
 
+    @Test
+    void followsAPositionIntoTheUnitItMovesTo() {
+        // APCLERK (held by ap) moves from AP (no manager) to OPSSUB (OPSHEAD) in 2030; Z, CYC's manager, created
+        // before HEADFIN, joins FIN in 2031 and does not become its manager: HEADFIN has been there longer
+        position = append("OrganizationTree", "org-tree-" + tenantId, 18, List.of(
+                new PositionHolderAssignedEvent(tenantId, ids.get("APCLERK"), "ap", Instant.parse("2020-01-01T00:00:00Z"),
+                        null),
+                new PositionMovedEvent(tenantId, ids.get("APCLERK"), ids.get("AP"), ids.get("OPSSUB"),
+                        Instant.parse("2030-01-01T00:00:00Z")),
+                new PositionMovedEvent(tenantId, ids.get("Z"), ids.get("CYC"), ids.get("FIN"),
+                        Instant.parse("2031-01-01T00:00:00Z"))));
+        assertThat(get("HEADFIN", "?asOf=2029-12-31")).containsExactly("APCLERK");
+        assertThat(get("HEADFIN", "?asOf=2030-01-01")).isEmpty();
+        assertThat(get("OPSHEAD", "?asOf=2030-01-01")).containsExactly("APCLERK");
+        assertThat(chainOf("ap", "2029-12-31")).containsExactly("HEADFIN", "CEO");
+        assertThat(chainOf("ap", "2030-01-01")).containsExactly("OPSHEAD", "ASSIST", "CEO");
+        var moved = http.get(positionPath("APCLERK") + "?asOf=2030-01-01&minPosition=" + position, viewer).json();
+        assertThat(moved.get("unitId").asText()).isEqualTo(ids.get("OPSSUB").toString());
+
+        List<String> fin = new ArrayList<>();
+        http.get("/api/v1/tenants/" + tenantId + "/units/" + ids.get("FIN") + "/positions?asOf=2031-01-01&minPosition="
+                + position, viewer).json().get("items").forEach(item -> fin.add(item.get("title").asText()));
+        assertThat(fin).containsExactly("HEADFIN", "Z", "X");
+        assertThat(chainOf("x", "2031-01-01")).as("X's explicit line").containsExactly("CEO");
+    }
+
+    @Test
+    void movesAndChangesOfLinesRecordedInAnyOrderEachKeepTheirOwnDates() {
+        // X (in FIN, explicit line to CEO): each change is recorded after some that take effect later
+        position = append("OrganizationTree", "org-tree-" + tenantId, 18, List.of(
+                lines("X", "HEADFIN", "2032"),
+                new PositionMovedEvent(tenantId, ids.get("X"), ids.get("FIN"), ids.get("AP"), at("2034")),
+                new PositionMovedEvent(tenantId, ids.get("X"), ids.get("FIN"), ids.get("OPSSUB"), at("2030")),
+                lines("X", null, "2031"),
+                lines("X", "ASSIST", "2030")));
+        record Seen(String unit, String reportsTo, List<String> chain) {
+        }
+        Map<String, Seen> expected = Map.of(
+                "2029-12-31", new Seen("FIN", "CEO", List.of("CEO")),
+                "2030-01-01", new Seen("OPSSUB", "ASSIST", List.of("ASSIST", "CEO")),
+                "2031-01-01", new Seen("OPSSUB", null, List.of("OPSHEAD", "ASSIST", "CEO")),
+                "2032-01-01", new Seen("OPSSUB", "HEADFIN", List.of("HEADFIN", "CEO")),
+                "2034-01-01", new Seen("AP", "HEADFIN", List.of("HEADFIN", "CEO")));
+        expected.forEach((asOf, seen) -> {
+            var x = http.get(positionPath("X") + "?asOf=" + asOf + "&minPosition=" + position, viewer).json();
+            assertThat(x.get("unitId").asText()).as("unit " + asOf).isEqualTo(ids.get(seen.unit()).toString());
+            assertThat(x.has("reportsToPositionId") ? x.get("reportsToPositionId").asText() : null).as("line " + asOf)
+                    .isEqualTo(seen.reportsTo() == null ? null : ids.get(seen.reportsTo()).toString());
+            assertThat(chainOfX(asOf)).as("chain " + asOf).isEqualTo(seen.chain());
+        });
+        assertThat(get("OPSHEAD", "?asOf=2031-01-01")).containsExactly("X");
+        assertThat(get("OPSHEAD", "?asOf=2032-01-01")).isEmpty();
+    }
+
+    private PositionReportingLinesChangedEvent lines(String title, String reportsTo, String year) {
+        return new PositionReportingLinesChangedEvent(tenantId, ids.get(title), reportsTo == null ? null : ids.get(reportsTo),
+                List.of(), at(year));
+    }
+
+    private static Instant at(String year) {
+        return Instant.parse(year + "-01-01T00:00:00Z");
+    }
+
     private List<String> dotted(String title, String asOf) {
         Http.Response answer = http.get(positionPath(title) + "/dotted-line-reports?asOf=" + asOf + "&minPosition="
                 + position, viewer);
@@ -155,7 +219,11 @@ class ReportsTest extends QuerySideIntegrationTest {
     }
 
     private List<String> chainOfX(String asOf) {
-        Http.Response answer = http.get("/api/v1/tenants/" + tenantId + "/people/x/management-chain?asOf=" + asOf
+        return chainOf("x", asOf);
+    }
+
+    private List<String> chainOf(String person, String asOf) {
+        Http.Response answer = http.get("/api/v1/tenants/" + tenantId + "/people/" + person + "/management-chain?asOf=" + asOf
                 + "&minPosition=" + position, viewer);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         List<String> titles = new ArrayList<>();

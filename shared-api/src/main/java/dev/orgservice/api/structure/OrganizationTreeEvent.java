@@ -10,7 +10,8 @@ import java.util.UUID;
 public sealed interface OrganizationTreeEvent permits
         UnitCreatedEvent, UnitsImportedEvent, UnitDetailsUpdatedEvent, UnitMovedEvent, UnitClosedEvent,
         UnitReopenedEvent, PositionCreatedEvent, PositionsImportedEvent, PositionHolderAssignedEvent,
-        PositionVacatedEvent, PositionRetitledEvent, PositionReportingLinesChangedEvent, PositionClosedEvent {
+        PositionVacatedEvent, PositionRetitledEvent, PositionReportingLinesChangedEvent, PositionClosedEvent,
+        PositionMovedEvent {
 
     UUID tenantId();
 }

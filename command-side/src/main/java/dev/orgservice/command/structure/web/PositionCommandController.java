@@ -9,6 +9,7 @@ import dev.orgservice.command.structure.ChangeReportingLinesCommand;
 import dev.orgservice.command.structure.ClosePositionCommand;
 import dev.orgservice.command.structure.CreatePositionCommand;
 import dev.orgservice.command.structure.ImportPositionsCommand;
+import dev.orgservice.command.structure.MovePositionCommand;
 import dev.orgservice.command.structure.RetitlePositionCommand;
 import dev.orgservice.command.structure.VacatePositionCommand;
 import dev.orgservice.platform.problem.Problems;
@@ -126,6 +127,15 @@ public class PositionCommandController {
         return result(positionId, commands.send(new ChangeReportingLinesCommand(tenantId, positionId,
                 request.reportsToPositionId(), request.dottedLines(), FlexibleInstant.orNow(request.effectiveFrom())),
                 tenantId));
+    }
+
+    @PostMapping("/{positionId}/move")
+    @Operation(summary = "Move the position to another unit from effectiveFrom (default now) until its next move; "
+            + "its lines, holders and title go with it")
+    public PositionCommandResult move(@PathVariable UUID tenantId, @PathVariable UUID positionId,
+                                      @Valid @RequestBody PositionMoveRequest request) {
+        return result(positionId, commands.send(new MovePositionCommand(tenantId, positionId, request.unitId(),
+                FlexibleInstant.orNow(request.effectiveFrom())), tenantId));
     }
 
     @PostMapping("/{positionId}/close")
