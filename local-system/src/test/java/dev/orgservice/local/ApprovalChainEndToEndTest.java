@@ -79,7 +79,10 @@ class ApprovalChainEndToEndTest extends RunningSystem {
                 new Case("policy needs a cost center", "EXPENSE_REPORT&requesterId=clerk&amount=500", 422, null, null, null),
                 new Case("tenant-defined purpose without a policy", "TRAVEL&requesterId=clerk&amount=500", 404, null, null, null),
                 new Case("a limit raised from +50 covers at +55", "PURCHASE_ORDER&requesterId=opsclerk&amount=50000&asOf={+55}", 200, List.of("opslead"), true, List.of()),
-                new Case("a policy scheduled from +15 allows three approvers", "CAPEX&requesterId=clerk&amount=60000&asOf={+17}", 200, List.of("lead", "head", "cfo"), true, List.of("DUPLICATE")));
+                new Case("a policy scheduled from +15 allows three approvers", "CAPEX&requesterId=clerk&amount=60000&asOf={+17}", 200, List.of("lead", "head", "cfo"), true, List.of("DUPLICATE")),
+                new Case("policy: the named treasurer", "TREASURY&requesterId=clerk&amount=10", 200, List.of("treasurer"), true, List.of()),
+                new Case("policy: the named position vacant", "TREASURY&requesterId=clerk&amount=10&asOf={+55}", 200, List.of(), false, List.of("VACANT")),
+                new Case("policy: the named position closed", "TREASURY&requesterId=clerk&amount=10&asOf={+61}", 200, List.of(), false, List.of("CLOSED")));
     }
 
     @BeforeAll
@@ -130,6 +133,15 @@ class ApprovalChainEndToEndTest extends RunningSystem {
         policy("CAPEX", "[{\"kind\":\"MANAGEMENT_CHAIN_UNTIL_AUTHORITY\"},{\"kind\":\"POSITION\",\"positionId\":\"" + cfo
                 + "\",\"above\":{\"amount\":\"50000\",\"currency\":\"EUR\"}}],\"minApprovers\":1,\"maxApprovers\":2");
         policy("EXPENSE_REPORT", "[{\"kind\":\"MANAGEMENT_CHAIN_UNTIL_AUTHORITY\"},{\"kind\":\"COST_CENTER_OWNER\"}]");
+        // a policy naming a position that is vacated from +50 and closed (abolished) from +60
+        String treasurer = position(acme, "Treasurer", false, "treasurer", -100);
+        policy("TREASURY", "[{\"kind\":\"POSITION\",\"positionId\":\"" + treasurer + "\"}]");
+        Http.Response vacated = commands.delete("/api/v1/tenants/" + tenant + "/positions/" + treasurer
+                + "/holder?effectiveFrom=" + day(50), admin);
+        assertThat(vacated.status()).as(vacated.body()).isEqualTo(200);
+        Http.Response closed = commands.post("/api/v1/tenants/" + tenant + "/positions/" + treasurer + "/close", admin,
+                "{\"effectiveFrom\":\"" + day(60) + "\"}");
+        assertThat(closed.status()).as(closed.body()).isEqualTo(200);
         // scheduled changes, for the what-if rows: a higher limit from +50, a CAPEX policy allowing 3 from +15
         Http.Response raised = commands.put("/api/v1/tenants/" + tenant + "/positions/" + opsLead
                 + "/approval-authority/PURCHASE_ORDER", admin, "{\"amount\":\"60000\",\"currency\":\"EUR\","
@@ -152,7 +164,7 @@ class ApprovalChainEndToEndTest extends RunningSystem {
         for (var id : ids.entrySet()) {
             query = query.replace("{" + id.getKey() + "}", id.getValue());
         }
-        for (int days : new int[] {10, 17, 21, 35, 55}) {
+        for (int days : new int[] {10, 17, 21, 35, 55, 61}) {
             query = query.replace("{+" + days + "}", day(days));
         }
         Http.Response response = queries.get("/api/v1/tenants/" + tenant + "/approval-chain?purpose=" + query

@@ -105,7 +105,8 @@ public class ApprovalChainQueries {
             order by s.step""";
 
     private static final String SEATS = """
-            select p.position_id, l.unit_id, p.title, h.person_id, a.amount from read_model.position p
+            select p.position_id, l.unit_id, p.title, h.person_id, a.amount, p.closed_from <= :asOf as closed
+            from read_model.position p
             """ + HOLDER_AND_LIMIT + """
             where p.position_id in (:positions)""";
 
@@ -142,7 +143,7 @@ public class ApprovalChainQueries {
                 .addValue("requester", request.requesterId()).addValue("requesterPosition", request.requesterPositionId());
         List<ChainRow> rows = sql.query(CHAIN, params, (row, n) -> new ChainRow(row.getString("policy"),
                 row.getObject("requester_position", UUID.class), row.getObject("requester_unit", UUID.class),
-                row.getString("delegations"), seat(row)));
+                row.getString("delegations"), seat(row, false)));
         ChainRow first = rows.get(0);
         if (first.policy() == null && !ApprovalPurposes.isBuiltIn(request.purpose())) {
             throw OrgException.notFound("Approval policy for " + request.purpose() + " at " + request.asOf());
@@ -161,7 +162,7 @@ public class ApprovalChainQueries {
         if (!named.isEmpty()) {
             sql.query(SEATS, new MapSqlParameterSource(params.getValues()).addValue("positions", named),
                     (ResultSet row) -> {
-                        ApprovalFacts.Seat seat = seat(row);
+                        ApprovalFacts.Seat seat = seat(row, row.getBoolean("closed"));
                         namedPositions.put(seat.positionId(), seat);
                     });
         }
@@ -218,10 +219,11 @@ public class ApprovalChainQueries {
                             ApprovalFacts.Seat seat) {
     }
 
-    private static ApprovalFacts.Seat seat(ResultSet row) throws SQLException {
+    /** A seat of the chain (closed positions are not on it) or, with {@code closed}, one the policy names. */
+    private static ApprovalFacts.Seat seat(ResultSet row, boolean closed) throws SQLException {
         UUID positionId = row.getObject("position_id", UUID.class);
         return positionId == null ? null : new ApprovalFacts.Seat(positionId, row.getObject("unit_id", UUID.class),
-                row.getString("title"), row.getString("person_id"), row.getBigDecimal("amount"));
+                row.getString("title"), row.getString("person_id"), row.getBigDecimal("amount"), closed);
     }
 
     private JsonNode readTree(String text) {

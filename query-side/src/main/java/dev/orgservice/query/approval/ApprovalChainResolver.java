@@ -115,6 +115,11 @@ final class ApprovalChainResolver {
             }
         }
         ApprovalFacts.Seat seat = facts.namedPositions().get(step.positionId());
+        if (seat != null && seat.closed()) {
+            incomplete("The policy names position " + seat.title() + ", which is closed; name another in the policy.");
+            skipped.add(new Skipped(seat.positionId(), null, "CLOSED"));
+            return;
+        }
         if (seat == null || seat.holderId() == null) {
             incomplete("The policy names position " + (seat == null ? step.positionId() : seat.title())
                     + ", which is vacant.");
@@ -138,7 +143,7 @@ final class ApprovalChainResolver {
             return;
         }
         seat(new ApprovalFacts.Seat(null, costCenter.unitId(), "owner of cost center " + costCenter.code(),
-                costCenter.ownerId(), null), ApprovalStep.Kind.COST_CENTER_OWNER.name(),
+                costCenter.ownerId(), null, false), ApprovalStep.Kind.COST_CENTER_OWNER.name(),
                 "responsible person of cost center " + costCenter.code());
     }
 

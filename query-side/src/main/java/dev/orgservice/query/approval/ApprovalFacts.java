@@ -19,8 +19,11 @@ record ApprovalFacts(UUID requesterPositionId, StoredPolicy policy, boolean defa
                      List<Seat> chain, Map<UUID, Seat> namedPositions, CostCenter costCenter,
                      List<Delegation> delegations, Set<UUID> requesterUnitAndAncestors) {
 
-    /** A position as of the request: its holder (null when vacant) and its limit in the request's currency (null: none). */
-    record Seat(UUID positionId, UUID unitId, String title, String holderId, BigDecimal authority) {
+    /**
+     * A position as of the request: its holder (null when vacant), its limit in the request's currency (null: none),
+     * and whether it is closed then (only a position a policy names can be: the chain walk skips closed ones).
+     */
+    record Seat(UUID positionId, UUID unitId, String title, String holderId, BigDecimal authority, boolean closed) {
     }
 
     /** The cost center charged and its responsible person (null when it has none). */

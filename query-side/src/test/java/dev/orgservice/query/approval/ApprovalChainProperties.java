@@ -76,7 +76,7 @@ class ApprovalChainProperties {
         Arbitrary<BigDecimal> limit = Arbitraries.of("100", "500", "1000", "5000", "10000").map(BigDecimal::new);
         Arbitrary<ApprovalFacts.Seat> seat = Combinators.combine(person.injectNull(0.2), limit.injectNull(0.4))
                 .as((holder, authority) -> new ApprovalFacts.Seat(UUID.randomUUID(), UUID.randomUUID(), "seat", holder,
-                        authority));
+                        authority, false));
         Arbitrary<ApprovalFacts.Delegation> delegation = Combinators.combine(person, person, Arbitraries.integers()
                         .between(0, 1000)).filter((from, to, n) -> !from.equals(to))
                 .as((from, to, n) -> new ApprovalFacts.Delegation(UUID.randomUUID(), from, to, null, null,

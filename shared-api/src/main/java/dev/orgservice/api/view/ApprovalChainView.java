@@ -24,7 +24,10 @@ public record ApprovalChainView(String purpose, String requesterId, UUID request
                            String reason, String delegatedFrom) {
     }
 
-    /** A position (or person) passed over: {@code VACANT}, {@code REQUESTER}, {@code DUPLICATE}, {@code DELEGATE_IS_REQUESTER}. */
+    /**
+     * A position (or person) passed over: {@code VACANT}, {@code REQUESTER}, {@code DUPLICATE},
+     * {@code DELEGATE_IS_REQUESTER}, or {@code CLOSED} (a position the policy names, closed at the request's instant).
+     */
     public record Skipped(UUID positionId, String personId, String reason) {
     }
 }
