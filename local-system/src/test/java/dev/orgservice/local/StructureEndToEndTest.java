@@ -334,6 +334,25 @@ class StructureEndToEndTest extends RunningSystem {
                 .isEqualTo(404);
         assertThat(commands.post(api + "/move", editor, "{}").status()).as("no unitId").isEqualTo(400);
         assertThat(commands.post(api + "/move", editor, "{\"unit\":\"" + ops + "\"}").status()).isEqualTo(400);
+
+        // another tenant can neither move this tenant's position nor move its own into this tenant's unit
+        String other = activeTenant(newSlug("oth"), "ENTERPRISE");
+        String otherEditor = TestTokens.forTenant(UUID.fromString(other), "ed", "ORG_EDITOR");
+        String otherApi = "/api/v1/tenants/" + other + "/positions/";
+        assertThat(commands.post(otherApi + clerk + "/move", otherEditor, "{\"unitId\":\"" + fin + "\"}").status())
+                .as("this tenant's position through the other's path").isEqualTo(404);
+        assertThat(commands.post(api + "/move", otherEditor, "{\"unitId\":\"" + fin + "\"}").status())
+                .as("this tenant's path with the other's token").isEqualTo(404);
+        Http.Response otherRoot = commands.post("/api/v1/tenants/" + other + "/units", otherEditor,
+                "{\"type\":\"LEGAL_ENTITY\",\"code\":\"O\",\"name\":\"O\",\"country\":\"DE\",\"currency\":\"EUR\"}");
+        assertThat(otherRoot.status()).as(otherRoot.body()).isEqualTo(201);
+        Http.Response own = commands.post("/api/v1/tenants/" + other + "/positions", otherEditor, "{\"unitId\":\""
+                + otherRoot.json().get("unitId").asText() + "\",\"title\":\"T\"}");
+        assertThat(own.status()).as(own.body()).isEqualTo(201);
+        Http.Response intoForeign = commands.post(otherApi + own.json().get("positionId").asText() + "/move", otherEditor,
+                "{\"unitId\":\"" + ops + "\"}");
+        assertThat(intoForeign.status()).as(intoForeign.body()).isEqualTo(404);
+        assertThat(read(api + "?asOf=2099-01-01", moved, editor).get("unitId").asText()).isEqualTo(ops);
     }
 
     private Http.Response lines(String positionId, String body) {
