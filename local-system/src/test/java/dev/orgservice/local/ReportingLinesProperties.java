@@ -25,36 +25,57 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Random effective-dated changes of four positions' solid lines, and closes of them, over three weeks, through the
- * real APIs, against a day-by-day model: a change of lines holds from its day until the position's next change, a
- * close from its day on. The server accepts a change of lines exactly when the model then has no cycle of explicit
- * lines on any day and no line leading to a closed position, and a close exactly when no open position's line leads
- * to the position from then on; the read model then shows, for every position and day, the model's line and close.
+ * Random effective-dated changes of four positions' solid lines, moves of them between three units, and closes of
+ * them, over three weeks, through the real APIs, against a day-by-day model: a change of lines holds from its day
+ * until the position's next change of lines, a move until its next move, a close from its day on. The server accepts
+ * a change of lines exactly when the model then has no cycle of explicit lines on any day and no line leading to a
+ * closed position, a move exactly when the position is not closed on its day, and a close exactly when no open
+ * position's line leads to the position from then on; the read model then shows, for every position and day, the
+ * model's line, unit and close (moves and changes of lines cut the same rows of the read model, in any order).
  */
 class ReportingLinesProperties extends RunningSystem {
 
     private static final Instant BASE = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
     private static final int DAYS = 21;
     private static final int POSITIONS = 4;
+    /** Three, so that a move recorded before an earlier one can differ from both the unit before and after it. */
+    private static final int UNITS = 3;
+
+    enum Kind { LINES, MOVE, CLOSE }
 
     /**
-     * Position {@code position} reports to {@code to} (-1: no explicit line) from day {@code from}; with {@code close}
-     * it closes from that day instead.
+     * From day {@code from}: position {@code position} reports to {@code to} (-1: no explicit line), or moves to unit
+     * {@code floorMod(to, 3)}, or closes.
      */
-    record Op(boolean close, int position, int to, int from) {
+    record Op(Kind kind, int position, int to, int from) {
+
+        int unit() {
+            return Math.floorMod(to, UNITS);
+        }
     }
 
-    /** Each position's lines from each day on (from Integer.MIN_VALUE: as created), and its close (null: open). */
-    record Model(List<TreeMap<Integer, Integer>> lines, List<Integer> closedFrom) {
+    /**
+     * Each position's lines and unit from each day on (from Integer.MIN_VALUE: as created), and its close (null:
+     * open).
+     */
+    record Model(List<TreeMap<Integer, Integer>> lines, List<TreeMap<Integer, Integer>> units, List<Integer> closedFrom) {
 
         Model copy() {
+            return new Model(copied(lines), copied(units), new ArrayList<>(closedFrom));
+        }
+
+        private static List<TreeMap<Integer, Integer>> copied(List<TreeMap<Integer, Integer>> timelines) {
             List<TreeMap<Integer, Integer>> copied = new ArrayList<>();
-            lines.forEach(each -> copied.add(new TreeMap<>(each)));
-            return new Model(copied, new ArrayList<>(closedFrom));
+            timelines.forEach(each -> copied.add(new TreeMap<>(each)));
+            return copied;
         }
 
         int lineAt(int position, int day) {
             return lines.get(position).floorEntry(day).getValue();
+        }
+
+        int unitAt(int position, int day) {
+            return units.get(position).floorEntry(day).getValue();
         }
 
         boolean closedAt(int position, int day) {
@@ -75,38 +96,54 @@ class ReportingLinesProperties extends RunningSystem {
 
     @Provide
     Arbitrary<List<Op>> operations() {
-        return Combinators.combine(Arbitraries.integers().between(0, 5).map(kind -> kind == 0),
+        return Combinators.combine(Arbitraries.integers().between(0, 6)
+                                .map(kind -> kind == 0 ? Kind.CLOSE : kind <= 2 ? Kind.MOVE : Kind.LINES),
                         Arbitraries.integers().between(0, POSITIONS - 1), Arbitraries.integers().between(-1, POSITIONS - 1),
                         Arbitraries.integers().between(1, DAYS - 1))
                 .as(Op::new).list().ofMinSize(4).ofMaxSize(14);
     }
 
     @Property(tries = 12, shrinking = ShrinkingMode.OFF)
-    void acceptsExactlyTheChangesTheRulesAllowAndShowsEachDaysLinesAndCloses(@ForAll("operations") List<Op> ops) {
+    void acceptsExactlyTheChangesTheRulesAllowAndShowsEachDaysLinesUnitsAndCloses(@ForAll("operations") List<Op> ops) {
         String tenant = activeTenant(newSlug("lines"), "ENTERPRISE");
         String editor = TestTokens.forTenant(UUID.fromString(tenant), "prop", "ORG_EDITOR");
         String api = "/api/v1/tenants/" + tenant;
-        Http.Response last = commands.post(api + "/units", editor, """
-                {"type":"LEGAL_ENTITY","code":"ROOT","name":"root","country":"DE","currency":"EUR"}""");
+        // the units exist from before the first day, so that a move on any day finds its unit
+        Http.Response last = commands.post(api + "/units", editor, "{\"type\":\"LEGAL_ENTITY\",\"code\":\"ROOT\","
+                + "\"name\":\"root\",\"country\":\"DE\",\"currency\":\"EUR\",\"effectiveFrom\":\"" + BASE + "\"}");
         String root = last.json().get("unitId").asText();
+        List<String> units = new ArrayList<>(List.of(root));
+        for (int i = 1; i < UNITS; i++) {
+            last = commands.post(api + "/units", editor, "{\"type\":\"DEPARTMENT\",\"code\":\"D" + i + "\",\"name\":\"d\","
+                    + "\"parentId\":\"" + root + "\",\"effectiveFrom\":\"" + BASE + "\"}");
+            units.add(last.json().get("unitId").asText());
+        }
         List<String> positions = new ArrayList<>();
-        Model model = new Model(new ArrayList<>(), new ArrayList<>());
+        Model model = new Model(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int i = 0; i < POSITIONS; i++) {
             last = commands.post(api + "/positions", editor, "{\"unitId\":\"" + root + "\",\"title\":\"P" + i + "\"}");
             positions.add(last.json().get("positionId").asText());
             model.lines().add(new TreeMap<>(Map.of(Integer.MIN_VALUE, -1)));
+            model.units().add(new TreeMap<>(Map.of(Integer.MIN_VALUE, 0)));
             model.closedFrom().add(null);
         }
 
         for (Op op : ops) {
             Model after = model.copy();
-            boolean accepted = op.close() ? close(after, op) : changeLines(after, op);
             String position = api + "/positions/" + positions.get(op.position());
-            Http.Response response = op.close()
-                    ? commands.post(position + "/close", editor, "{\"effectiveFrom\":\"" + day(op.from()) + "\"}")
-                    : commands.put(position + "/reporting-lines", editor, "{\"reportsToPositionId\":"
-                            + (op.to() < 0 ? "null" : "\"" + positions.get(op.to()) + "\"")
-                            + ",\"effectiveFrom\":\"" + day(op.from()) + "\"}");
+            String from = "\"effectiveFrom\":\"" + day(op.from()) + "\"";
+            boolean accepted = switch (op.kind()) {
+                case CLOSE -> close(after, op);
+                case MOVE -> move(after, op);
+                case LINES -> changeLines(after, op);
+            };
+            Http.Response response = switch (op.kind()) {
+                case CLOSE -> commands.post(position + "/close", editor, "{" + from + "}");
+                case MOVE -> commands.post(position + "/move", editor, "{\"unitId\":\"" + units.get(op.unit()) + "\","
+                        + from + "}");
+                case LINES -> commands.put(position + "/reporting-lines", editor, "{\"reportsToPositionId\":"
+                        + (op.to() < 0 ? "null" : "\"" + positions.get(op.to()) + "\"") + "," + from + "}");
+            };
             assertThat(response.status()).as("%s after %s: %s", op, ops, response.body()).isEqualTo(accepted ? 200 : 409);
             if (accepted) {
                 model = after;
@@ -124,6 +161,8 @@ class ReportingLinesProperties extends RunningSystem {
                 assertThat(line == null || line.isNull() ? null : line.asText())
                         .as("P%d on day %d after %s", i, d, ops)
                         .isEqualTo(expected < 0 ? null : positions.get(expected));
+                assertThat(read.json().get("unitId").asText()).as("P%d's unit on day %d after %s", i, d, ops)
+                        .isEqualTo(units.get(model.unitAt(i, d)));
                 JsonNode closed = read.json().get("closedFrom");
                 Integer closedFrom = model.closedFrom().get(i);
                 assertThat(closed == null ? null : Instant.parse(closed.asText()))
@@ -150,6 +189,17 @@ class ReportingLinesProperties extends RunningSystem {
         }
         model.lines().get(position).put(op.from(), op.to());
         return !hasCycle(model);
+    }
+
+    /** The model after the move, if the server is to accept it (the units are always active). */
+    private static boolean move(Model model, Op op) {
+        if (model.closedAt(op.position(), op.from())) {
+            return false;
+        }
+        if (model.unitAt(op.position(), op.from()) != op.unit()) {
+            model.units().get(op.position()).put(op.from(), op.unit());
+        }
+        return true;
     }
 
     /** The model after the close, if the server is to accept it. */
