@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * What the tree keeps of a position: where it sits and its lines, both over time, when it is held (not by whom: the
@@ -87,17 +88,13 @@ record PositionNode(List<Stay> stays, boolean manager, List<Lines> lines, List<H
      * (null: open-ended).
      */
     Instant newStayHoldsUntil(Instant from) {
-        Instant next = stays.stream().map(Stay::from).filter(at -> at != null && at.isAfter(from)).findFirst()
-                .orElse(null);
-        return next == null || (closedFrom != null && closedFrom.isBefore(next)) ? closedFrom : next;
+        return untilCloseOr(stays.stream().map(Stay::from).filter(at -> at != null && at.isAfter(from)).findFirst()
+                .orElse(null));
     }
 
     /** In {@code unitId} from {@code from} until its next move. */
     PositionNode movedFrom(Instant from, UUID unitId) {
-        List<Stay> after = new ArrayList<>(stays.size() + 1);
-        stays.stream().filter(stay -> !from.equals(stay.from())).forEach(after::add);
-        after.add(new Stay(from, unitId));
-        after.sort(Comparator.comparing(Stay::from, Comparator.nullsFirst(Comparator.naturalOrder())));
+        List<Stay> after = replacedAt(stays, new Stay(from, unitId), Stay::from);
         return new PositionNode(after, manager, lines, holdings, closedFrom);
     }
 
@@ -148,16 +145,26 @@ record PositionNode(List<Stay> stays, boolean manager, List<Lines> lines, List<H
      * if that comes first (null: open-ended).
      */
     Instant newLinesHoldUntil(Instant from) {
-        Instant until = lineChangesAfter(from).stream().findFirst().orElse(null);
-        return until == null || (closedFrom != null && closedFrom.isBefore(until)) ? closedFrom : until;
+        return untilCloseOr(lineChangesAfter(from).stream().findFirst().orElse(null));
+    }
+
+    /** {@code next} (null: none), or the close if that comes first. */
+    private Instant untilCloseOr(Instant next) {
+        return next == null || (closedFrom != null && closedFrom.isBefore(next)) ? closedFrom : next;
+    }
+
+    /** A timeline with {@code entry} in place of any entry from the same instant, in time order (null first). */
+    private static <T> List<T> replacedAt(List<T> timeline, T entry, Function<T, Instant> from) {
+        List<T> after = new ArrayList<>(timeline.size() + 1);
+        timeline.stream().filter(each -> !from.apply(entry).equals(from.apply(each))).forEach(after::add);
+        after.add(entry);
+        after.sort(Comparator.comparing(from, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return after;
     }
 
     /** With {@code reportsTo} and {@code dotted} in effect from {@code from} until its next change of lines. */
     PositionNode withLinesFrom(Instant from, UUID reportsTo, List<UUID> dotted) {
-        List<Lines> after = new ArrayList<>(lines.size() + 1);
-        lines.stream().filter(entry -> !from.equals(entry.from())).forEach(after::add);
-        after.add(new Lines(from, reportsTo, dotted));
-        after.sort(Comparator.comparing(Lines::from, Comparator.nullsFirst(Comparator.naturalOrder())));
+        List<Lines> after = replacedAt(lines, new Lines(from, reportsTo, dotted), Lines::from);
         return new PositionNode(stays, manager, after, holdings, closedFrom);
     }
 
