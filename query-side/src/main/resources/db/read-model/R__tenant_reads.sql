@@ -90,8 +90,8 @@ $$;
 -- The management chain as one recursive walk from the position p_start, as of p_as_of. The walk stands either on a
 -- position or on a unit. From a position it follows its explicit line as of p_as_of, else it goes to its unit as of
 -- p_as_of (remembering where it came from); both are in the position's row of position_line at p_as_of. On a unit it
--- takes the unit's manager at p_as_of: the open manager position that has sat in it the longest, then the earliest
--- created (unless that is where it came from), else it climbs to the parent as of p_as_of. Each manager reached is a
+-- takes the unit's manager at p_as_of: the open manager position that has been one there the longest (V17), then the
+-- earliest created (unless that is where it came from), else it climbs to the parent as of p_as_of. Each manager reached is a
 -- link; a position
 -- seen before ends the walk. So a chain costs one index lookup per link and per unit climbed. The rows with
 -- step > 0 and a position_id are the chain, nearest manager first; vacant managers are links too (holders are
@@ -124,7 +124,7 @@ create or replace function read_model.chain_walk(p_start uuid, p_as_of timestamp
                                where m.unit_id = here.unit_id and m.manager
                                  and m.valid_from <= p_as_of and (m.valid_to is null or m.valid_to > p_as_of)
                                  and (m.closed_from is null or m.closed_from > p_as_of)
-                               order by m.unit_from, m.created_at, m.position_id limit 1) m on true
+                               order by m.role_since, m.created_at, m.position_id limit 1) m on true
             left join read_model.unit_parent pa on pa.unit_id = here.unit_id
                 and pa.valid_from <= p_as_of and (pa.valid_to is null or pa.valid_to > p_as_of)
             where here.unit_id is not null

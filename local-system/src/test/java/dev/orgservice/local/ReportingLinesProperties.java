@@ -25,13 +25,16 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Random effective-dated changes of four positions' solid lines, moves of them between three units, and closes of
- * them, over three weeks, through the real APIs, against a day-by-day model: a change of lines holds from its day
- * until the position's next change of lines, a move until its next move, a close from its day on. The server accepts
- * a change of lines exactly when the model then has no cycle of explicit lines on any day and no line leading to a
- * closed position, a move exactly when the position is not closed on its day, and a close exactly when no open
- * position's line leads to the position from then on; the read model then shows, for every position and day, the
- * model's line, unit and close (moves and changes of lines cut the same rows of the read model, in any order).
+ * Random effective-dated changes of four positions' solid lines, moves of them between three units, changes of their
+ * manager role, and closes of them, over three weeks, through the real APIs, against a day-by-day model: a change of
+ * lines holds from its day until the position's next change of lines, a move until its next move, a change of role
+ * until its next change of role, a close from its day on. The server accepts a change of lines exactly when the model
+ * then has no cycle of explicit lines on any day and no line leading to a closed position, a move or a change of role
+ * exactly when the position is not closed on its day, and a close exactly when no open position's line leads to the
+ * position from then on; the read model then shows, for every position and day, the model's line, unit, role and
+ * close, and for every unit and day its manager: the open manager position there that has been one there the longest
+ * without a break, then the earliest created (moves, changes of lines and of role cut the same rows of the read
+ * model, in any order).
  */
 class ReportingLinesProperties extends RunningSystem {
 
@@ -41,33 +44,62 @@ class ReportingLinesProperties extends RunningSystem {
     /** Three, so that a move recorded before an earlier one can differ from both the unit before and after it. */
     private static final int UNITS = 3;
 
-    enum Kind { LINES, MOVE, CLOSE }
+    enum Kind { LINES, MOVE, ROLE, CLOSE }
 
     /**
      * From day {@code from}: position {@code position} reports to {@code to} (-1: no explicit line), or moves to unit
-     * {@code floorMod(to, 3)}, or closes.
+     * {@code floorMod(to, 3)}, or is a manager position ({@code to} even) or not, or closes.
      */
     record Op(Kind kind, int position, int to, int from) {
 
         int unit() {
             return Math.floorMod(to, UNITS);
         }
+
+        boolean manager() {
+            return Math.floorMod(to, 2) == 0;
+        }
     }
 
     /**
-     * Each position's lines and unit from each day on (from Integer.MIN_VALUE: as created), and its close (null:
-     * open).
+     * Each position's lines, unit and role (1: a manager position) from each day on (from Integer.MIN_VALUE: as
+     * created), and its close (null: open).
      */
-    record Model(List<TreeMap<Integer, Integer>> lines, List<TreeMap<Integer, Integer>> units, List<Integer> closedFrom) {
+    record Model(List<TreeMap<Integer, Integer>> lines, List<TreeMap<Integer, Integer>> units,
+                 List<TreeMap<Integer, Integer>> roles, List<Integer> closedFrom) {
 
         Model copy() {
-            return new Model(copied(lines), copied(units), new ArrayList<>(closedFrom));
+            return new Model(copied(lines), copied(units), copied(roles), new ArrayList<>(closedFrom));
         }
 
         private static List<TreeMap<Integer, Integer>> copied(List<TreeMap<Integer, Integer>> timelines) {
             List<TreeMap<Integer, Integer>> copied = new ArrayList<>();
             timelines.forEach(each -> copied.add(new TreeMap<>(each)));
             return copied;
+        }
+
+        boolean managerAt(int position, int day) {
+            return roles.get(position).floorEntry(day).getValue() == 1;
+        }
+
+        /** The unit's manager on the day (-1: none): see the class comment; positions were created in index order. */
+        int managerOf(int unit, int day) {
+            int manager = -1;
+            int managerSince = Integer.MAX_VALUE;
+            for (int p = 0; p < POSITIONS; p++) {
+                if (closedAt(p, day) || unitAt(p, day) != unit || !managerAt(p, day)) {
+                    continue;
+                }
+                int since = day;
+                while (since > 0 && unitAt(p, since - 1) == unit && managerAt(p, since - 1)) {
+                    since--;
+                }
+                if (since < managerSince) {
+                    manager = p;
+                    managerSince = since;
+                }
+            }
+            return manager;
         }
 
         int lineAt(int position, int day) {
@@ -96,15 +128,17 @@ class ReportingLinesProperties extends RunningSystem {
 
     @Provide
     Arbitrary<List<Op>> operations() {
-        return Combinators.combine(Arbitraries.integers().between(0, 6)
-                                .map(kind -> kind == 0 ? Kind.CLOSE : kind <= 2 ? Kind.MOVE : Kind.LINES),
+        return Combinators.combine(Arbitraries.integers().between(0, 8)
+                                .map(kind -> kind == 0 ? Kind.CLOSE : kind <= 2 ? Kind.MOVE : kind <= 4 ? Kind.ROLE
+                                        : Kind.LINES),
                         Arbitraries.integers().between(0, POSITIONS - 1), Arbitraries.integers().between(-1, POSITIONS - 1),
                         Arbitraries.integers().between(1, DAYS - 1))
                 .as(Op::new).list().ofMinSize(4).ofMaxSize(14);
     }
 
     @Property(tries = 12, shrinking = ShrinkingMode.OFF)
-    void acceptsExactlyTheChangesTheRulesAllowAndShowsEachDaysLinesUnitsAndCloses(@ForAll("operations") List<Op> ops) {
+    void acceptsExactlyTheChangesTheRulesAllowAndShowsEachDaysLinesUnitsRolesAndManagers(
+            @ForAll("operations") List<Op> ops) {
         String tenant = activeTenant(newSlug("lines"), "ENTERPRISE");
         String editor = TestTokens.forTenant(UUID.fromString(tenant), "prop", "ORG_EDITOR");
         String api = "/api/v1/tenants/" + tenant;
@@ -119,12 +153,15 @@ class ReportingLinesProperties extends RunningSystem {
             units.add(last.json().get("unitId").asText());
         }
         List<String> positions = new ArrayList<>();
-        Model model = new Model(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Model model = new Model(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int i = 0; i < POSITIONS; i++) {
-            last = commands.post(api + "/positions", editor, "{\"unitId\":\"" + root + "\",\"title\":\"P" + i + "\"}");
+            boolean manager = i % 2 == 0;
+            last = commands.post(api + "/positions", editor, "{\"unitId\":\"" + root + "\",\"title\":\"P" + i
+                    + "\",\"manager\":" + manager + "}");
             positions.add(last.json().get("positionId").asText());
             model.lines().add(new TreeMap<>(Map.of(Integer.MIN_VALUE, -1)));
             model.units().add(new TreeMap<>(Map.of(Integer.MIN_VALUE, 0)));
+            model.roles().add(new TreeMap<>(Map.of(Integer.MIN_VALUE, manager ? 1 : 0)));
             model.closedFrom().add(null);
         }
 
@@ -135,11 +172,14 @@ class ReportingLinesProperties extends RunningSystem {
             boolean accepted = switch (op.kind()) {
                 case CLOSE -> close(after, op);
                 case MOVE -> move(after, op);
+                case ROLE -> changeRole(after, op);
                 case LINES -> changeLines(after, op);
             };
             Http.Response response = switch (op.kind()) {
                 case CLOSE -> commands.post(position + "/close", editor, "{" + from + "}");
                 case MOVE -> commands.post(position + "/move", editor, "{\"unitId\":\"" + units.get(op.unit()) + "\","
+                        + from + "}");
+                case ROLE -> commands.put(position + "/manager-role", editor, "{\"manager\":" + op.manager() + ","
                         + from + "}");
                 case LINES -> commands.put(position + "/reporting-lines", editor, "{\"reportsToPositionId\":"
                         + (op.to() < 0 ? "null" : "\"" + positions.get(op.to()) + "\"") + "," + from + "}");
@@ -163,12 +203,38 @@ class ReportingLinesProperties extends RunningSystem {
                         .isEqualTo(expected < 0 ? null : positions.get(expected));
                 assertThat(read.json().get("unitId").asText()).as("P%d's unit on day %d after %s", i, d, ops)
                         .isEqualTo(units.get(model.unitAt(i, d)));
+                assertThat(read.json().get("manager").asBoolean()).as("P%d's role on day %d after %s", i, d, ops)
+                        .isEqualTo(model.managerAt(i, d));
                 JsonNode closed = read.json().get("closedFrom");
                 Integer closedFrom = model.closedFrom().get(i);
                 assertThat(closed == null ? null : Instant.parse(closed.asText()))
                         .as("P%d's close after %s", i, ops).isEqualTo(closedFrom == null ? null : day(closedFrom));
             }
         }
+        // a unit's page lists its manager first
+        for (int u = 0; u < UNITS; u++) {
+            for (int d = 0; d <= DAYS; d++) {
+                Http.Response page = queries.get(api + "/units/" + units.get(u) + "/positions?asOf="
+                        + day(d).plus(Duration.ofHours(12)) + "&minPosition=" + last.position(), editor);
+                assertThat(page.status()).as(page.body()).isEqualTo(200);
+                JsonNode first = page.json().get("items").path(0);
+                int expected = model.managerOf(u, d);
+                String manager = first.path("manager").asBoolean() ? first.get("positionId").asText() : null;
+                assertThat(manager).as("unit %d's manager on day %d after %s", u, d, ops)
+                        .isEqualTo(expected < 0 ? null : positions.get(expected));
+            }
+        }
+    }
+
+    /** The model after the change of role, if the server is to accept it. */
+    private static boolean changeRole(Model model, Op op) {
+        if (model.closedAt(op.position(), op.from())) {
+            return false;
+        }
+        if (model.managerAt(op.position(), op.from()) != op.manager()) {
+            model.roles().get(op.position()).put(op.from(), op.manager() ? 1 : 0);
+        }
+        return true;
     }
 
     /** The model after the change of lines, if the server is to accept it. */

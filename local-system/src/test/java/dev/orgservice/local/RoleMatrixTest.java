@@ -72,6 +72,7 @@ class RoleMatrixTest extends RunningSystem {
                 new Endpoint(false, "PUT", "/api/v1/tenants/{t}/positions/{p}/reporting-lines", "{}", EDITING),
                 new Endpoint(false, "POST", "/api/v1/tenants/{t}/positions/{p}/close", "{}", EDITING),
                 new Endpoint(false, "POST", "/api/v1/tenants/{t}/positions/{p}/move", "{\"unitId\":\"{u}\"}", EDITING),
+                new Endpoint(false, "PUT", "/api/v1/tenants/{t}/positions/{p}/manager-role", "{\"manager\":true}", EDITING),
                 new Endpoint(false, "PUT", "/api/v1/tenants/{t}/positions/{p}/holder", "{\"personId\":\"p-1\"}", EDITING),
                 new Endpoint(false, "DELETE", "/api/v1/tenants/{t}/positions/{p}/holder", null, EDITING),
                 new Endpoint(false, "PUT", "/api/v1/tenants/{t}/positions/{p}/approval-authority/INVOICE",

@@ -355,6 +355,59 @@ class StructureEndToEndTest extends RunningSystem {
         assertThat(read(api + "?asOf=2099-01-01", moved, editor).get("unitId").asText()).isEqualTo(ops);
     }
 
+    @Test
+    void makesAPositionAManagerPositionFromADate() {
+        String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
+        String fin = unit("DEPARTMENT", "FIN", le, "");
+        position(le, "CEO", true, "ceo");
+        String head = position(fin, "Head of Finance", true, null);
+        String analyst = position(fin, "Analyst", false, "analyst");
+        position(fin, "Clerk", false, "clerk");
+        String positions = "/api/v1/tenants/" + tenant + "/positions/";
+        String chain = "/api/v1/tenants/" + tenant + "/people/clerk/management-chain";
+
+        Http.Response promoted = commands.put(positions + analyst + "/manager-role", editor,
+                "{\"manager\":true,\"effectiveFrom\":\"2099-01-01\"}");
+        assertThat(promoted.status()).as(promoted.body()).isEqualTo(200);
+        Http.Response demoted = commands.put(positions + head + "/manager-role", editor,
+                "{\"manager\":false,\"effectiveFrom\":\"2099-01-01\"}");
+        assertThat(demoted.status()).as(demoted.body()).isEqualTo(200);
+        assertThat(ids(read(chain, demoted, editor), "title")).containsExactly("Head of Finance", "CEO");
+        assertThat(ids(read(chain + "?asOf=2099-01-01", demoted, editor), "title")).containsExactly("Analyst", "CEO");
+        assertThat(read(positions + analyst, demoted, editor).get("manager").asBoolean()).isFalse();
+        assertThat(read(positions + analyst + "?asOf=2099-01-01", demoted, editor).get("manager").asBoolean()).isTrue();
+        assertThat(ids(read("/api/v1/tenants/" + tenant + "/units/" + fin + "/positions?asOf=2099-01-01", demoted,
+                editor), "title")).as("managers first, then by time in their role")
+                .containsExactly("Analyst", "Clerk", "Head of Finance");
+        assertThat(commands.put(positions + analyst + "/manager-role", editor,
+                "{\"manager\":true,\"effectiveFrom\":\"2099-06-01\"}").status()).as("already one then").isEqualTo(200);
+
+        for (String bad : List.of("{}", "{\"manager\":null}", "{\"manager\":\"yes\"}", "{\"manager\":true,\"x\":1}",
+                "{\"manager\":true,\"effectiveFrom\":\"2099-02-30\"}", "[]", "not json")) {
+            Http.Response answer = commands.put(positions + analyst + "/manager-role", editor, bad);
+            assertThat(answer.status()).as(bad + ": " + answer.body()).isEqualTo(400);
+            assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        }
+        assertThat(commands.put(positions + UUID.randomUUID() + "/manager-role", editor, "{\"manager\":true}").status())
+                .isEqualTo(404);
+        Http.Response closed = commands.post(positions + head + "/close", editor, "{\"effectiveFrom\":\"2099-03-01\"}");
+        assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+        Http.Response ofClosed = commands.put(positions + head + "/manager-role", editor,
+                "{\"manager\":true,\"effectiveFrom\":\"2099-04-01\"}");
+        assertThat(ofClosed.status()).as(ofClosed.body()).isEqualTo(409);
+        assertThat(ofClosed.json().get("type").asText()).endsWith("/illegal-transition");
+
+        // another tenant cannot change this tenant's position, through its own path or this tenant's
+        String other = activeTenant(newSlug("oth"), "ENTERPRISE");
+        String otherEditor = TestTokens.forTenant(UUID.fromString(other), "ed", "ORG_EDITOR");
+        String demote = "{\"manager\":false,\"effectiveFrom\":\"2099-01-01\"}";
+        assertThat(commands.put("/api/v1/tenants/" + other + "/positions/" + analyst + "/manager-role", otherEditor,
+                demote).status()).as("through the other's path").isEqualTo(404);
+        assertThat(commands.put(positions + analyst + "/manager-role", otherEditor, demote).status())
+                .as("this tenant's path with the other's token").isEqualTo(404);
+        assertThat(read(positions + analyst + "?asOf=2099-01-01", closed, editor).get("manager").asBoolean()).isTrue();
+    }
+
     private Http.Response lines(String positionId, String body) {
         return commands.put("/api/v1/tenants/" + tenant + "/positions/" + positionId + "/reporting-lines", editor, body);
     }

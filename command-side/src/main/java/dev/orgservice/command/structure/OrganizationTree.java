@@ -15,6 +15,7 @@ import dev.orgservice.api.structure.PositionClosedEvent;
 import dev.orgservice.api.structure.PositionCreatedEvent;
 import dev.orgservice.api.structure.PositionsImportedEvent;
 import dev.orgservice.api.structure.PositionHolderAssignedEvent;
+import dev.orgservice.api.structure.PositionManagerRoleChangedEvent;
 import dev.orgservice.api.structure.PositionMovedEvent;
 import dev.orgservice.api.structure.PositionReportingLinesChangedEvent;
 import dev.orgservice.api.structure.PositionRetitledEvent;
@@ -73,10 +74,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The revision is the snapshot's: a snapshot of another revision is ignored and the tree is loaded from its events
  * (Axon's {@code RevisionSnapshotFilter}). Revision 2 added the units' revisions, which snapshots without a revision
  * do not carry; revision 3 the positions' holdings; revision 4 their lines over time and when they close;
- * revision 5 their units over time. Raise it whenever the state's shape or meaning changes.
+ * revision 5 their units over time; revision 6 their manager role over time. Raise it whenever the state's shape or meaning changes.
  */
 @Aggregate(snapshotTriggerDefinition = "treeSnapshotTrigger", cache = "storeCheckedTreeCache")
-@Revision("5")
+@Revision("6")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class OrganizationTree {
@@ -343,10 +344,7 @@ public class OrganizationTree {
                     Map.of("positionId", positionId));
         }
         Instant from = command.effectiveFrom();
-        if (position.closedAt(from)) {
-            throw new OrgException(ErrorCode.ILLEGAL_TRANSITION, "Position " + positionId + " is closed from "
-                    + position.closedFrom(), Map.of("positionId", positionId, "closedFrom", position.closedFrom().toString()));
-        }
+        requireNotClosedAt(positionId, position, from);
         if (position.linesAt(from).sameAs(command.reportsToPositionId(), command.dottedLineToPositionIds())) {
             return; // already in effect: no event, nothing for the read model or Kafka
         }
@@ -372,10 +370,7 @@ public class OrganizationTree {
         PositionNode position = requirePosition(positionId);
         UnitNode unit = requireUnit(command.unitId());
         Instant from = command.effectiveFrom();
-        if (position.closedAt(from)) {
-            throw new OrgException(ErrorCode.ILLEGAL_TRANSITION, "Position " + positionId + " is closed from "
-                    + position.closedFrom(), Map.of("positionId", positionId, "closedFrom", position.closedFrom().toString()));
-        }
+        requireNotClosedAt(positionId, position, from);
         UUID current = position.unitAt(from);
         if (current.equals(command.unitId())) {
             return; // already there: no event
@@ -387,6 +382,24 @@ public class OrganizationTree {
                     + "); positions need an active unit", Map.of("unitId", command.unitId(), "at", from.toString()));
         }
         apply(new PositionMovedEvent(command.tenantId(), positionId, current, command.unitId(), from));
+    }
+
+    /**
+     * The position is a manager position (one its unit's manager can be) or not from {@code effectiveFrom} until its
+     * next change of role. No rule of the tree depends on it: which manager position manages a unit is the read
+     * model's answer at each date (docs/architecture.md).
+     */
+    @CommandHandler
+    void handle(ChangeManagerRoleCommand command, TenantGuard tenants) {
+        tenants.requireActive(command.tenantId());
+        UUID positionId = command.positionId();
+        PositionNode position = requirePosition(positionId);
+        Instant from = command.effectiveFrom();
+        requireNotClosedAt(positionId, position, from);
+        if (position.managerAt(from) == command.manager()) {
+            return; // already in effect: no event
+        }
+        apply(new PositionManagerRoleChangedEvent(command.tenantId(), positionId, command.manager(), from));
     }
 
     /**
@@ -677,6 +690,14 @@ public class OrganizationTree {
         }
     }
 
+    /** A closed position takes no change of lines, unit or role from its close on. */
+    private static void requireNotClosedAt(UUID positionId, PositionNode position, Instant at) {
+        if (position.closedAt(at)) {
+            throw new OrgException(ErrorCode.ILLEGAL_TRANSITION, "Position " + positionId + " is closed from "
+                    + position.closedFrom(), Map.of("positionId", positionId, "closedFrom", position.closedFrom().toString()));
+        }
+    }
+
     private PositionNode requirePosition(UUID positionId) {
         PositionNode position = positions.get(positionId);
         if (position == null) {
@@ -793,6 +814,12 @@ public class OrganizationTree {
     void on(PositionMovedEvent event) {
         positions.computeIfPresent(event.positionId(), (id, position) -> position.movedFrom(event.effectiveFrom(),
                 event.toUnitId()));
+    }
+
+    @EventSourcingHandler
+    void on(PositionManagerRoleChangedEvent event) {
+        positions.computeIfPresent(event.positionId(), (id, position) -> position.withRoleFrom(event.effectiveFrom(),
+                event.manager()));
     }
 
     @EventSourcingHandler

@@ -10,13 +10,21 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * What the tree keeps of a position: where it sits and its lines, both over time, when it is held (not by whom: the
- * rules only ask whether it is held while it or its unit is closed), and when it is closed (null: never).
+ * What the tree keeps of a position: where it sits, whether it is a manager position and its lines, all over time,
+ * when it is held (not by whom: the rules only ask whether it is held while it or its unit is closed), and when it is
+ * closed (null: never).
  */
-record PositionNode(List<Stay> stays, boolean manager, List<Lines> lines, List<Holding> holdings, Instant closedFrom) {
+record PositionNode(List<Stay> stays, List<Role> roles, List<Lines> lines, List<Holding> holdings, Instant closedFrom) {
 
     /** In {@code unitId} from {@code from} (null: since the position exists) until the next stay's {@code from}. */
     record Stay(Instant from, UUID unitId) {
+    }
+
+    /**
+     * A manager position ({@code manager}) or not from {@code from} (null: since the position exists) until the next
+     * entry's {@code from}. Kept so that a change to what is already in effect records nothing.
+     */
+    record Role(Instant from, boolean manager) {
     }
 
     /** A stretch {@code [start, end)} ({@code end} null: open-ended) of time in one unit. */
@@ -49,23 +57,18 @@ record PositionNode(List<Stay> stays, boolean manager, List<Lines> lines, List<H
 
     PositionNode {
         stays = List.copyOf(stays);
+        roles = List.copyOf(roles);
         lines = List.copyOf(lines);
         holdings = holdings == null ? List.of() : List.copyOf(holdings);
     }
 
     PositionNode(UUID unitId, boolean manager, UUID reportsTo, List<UUID> dotted, List<Holding> holdings) {
-        this(List.of(new Stay(null, unitId)), manager, List.of(new Lines(null, reportsTo, dotted)), holdings, null);
+        this(List.of(new Stay(null, unitId)), List.of(new Role(null, manager)), List.of(new Lines(null, reportsTo, dotted)),
+                holdings, null);
     }
 
     UUID unitAt(Instant at) {
-        UUID unit = stays.get(0).unitId();
-        for (Stay stay : stays) {
-            if (stay.from() != null && stay.from().isAfter(at)) {
-                break;
-            }
-            unit = stay.unitId();
-        }
-        return unit;
+        return inEffectAt(stays, at, Stay::from).unitId();
     }
 
     /** The units it sits in during {@code [start, end)} ({@code end} null: open-ended), in time order. */
@@ -95,7 +98,17 @@ record PositionNode(List<Stay> stays, boolean manager, List<Lines> lines, List<H
     /** In {@code unitId} from {@code from} until its next move. */
     PositionNode movedFrom(Instant from, UUID unitId) {
         List<Stay> after = replacedAt(stays, new Stay(from, unitId), Stay::from);
-        return new PositionNode(after, manager, lines, holdings, closedFrom);
+        return new PositionNode(after, roles, lines, holdings, closedFrom);
+    }
+
+    boolean managerAt(Instant at) {
+        return inEffectAt(roles, at, Role::from).manager();
+    }
+
+    /** A manager position or not from {@code from} until its next change of role. */
+    PositionNode withRoleFrom(Instant from, boolean manager) {
+        List<Role> after = replacedAt(roles, new Role(from, manager), Role::from);
+        return new PositionNode(stays, after, lines, holdings, closedFrom);
     }
 
     /** Closed at some instant of {@code [start, end)} ({@code end} null: open-ended); once closed, always closed. */
@@ -108,7 +121,7 @@ record PositionNode(List<Stay> stays, boolean manager, List<Lines> lines, List<H
     }
 
     PositionNode closedFrom(Instant from) {
-        return new PositionNode(stays, manager, lines, holdings, from);
+        return new PositionNode(stays, roles, lines, holdings, from);
     }
 
     /** Whether a solid or dotted line of it leads to {@code target} at some instant from {@code start} on. */
@@ -125,14 +138,7 @@ record PositionNode(List<Stay> stays, boolean manager, List<Lines> lines, List<H
 
     /** The lines in effect at {@code at}. */
     Lines linesAt(Instant at) {
-        Lines current = lines.get(0);
-        for (Lines entry : lines) {
-            if (entry.from() != null && entry.from().isAfter(at)) {
-                break;
-            }
-            current = entry;
-        }
-        return current;
+        return inEffectAt(lines, at, Lines::from);
     }
 
     /** The instants after {@code after} at which its lines change. */
@@ -153,6 +159,19 @@ record PositionNode(List<Stay> stays, boolean manager, List<Lines> lines, List<H
         return next == null || (closedFrom != null && closedFrom.isBefore(next)) ? closedFrom : next;
     }
 
+    /** The entry of a timeline (in time order, the first from null) in effect at {@code at}. */
+    private static <T> T inEffectAt(List<T> timeline, Instant at, Function<T, Instant> from) {
+        T current = timeline.get(0);
+        for (T entry : timeline) {
+            Instant start = from.apply(entry);
+            if (start != null && start.isAfter(at)) {
+                break;
+            }
+            current = entry;
+        }
+        return current;
+    }
+
     /** A timeline with {@code entry} in place of any entry from the same instant, in time order (null first). */
     private static <T> List<T> replacedAt(List<T> timeline, T entry, Function<T, Instant> from) {
         List<T> after = new ArrayList<>(timeline.size() + 1);
@@ -165,7 +184,7 @@ record PositionNode(List<Stay> stays, boolean manager, List<Lines> lines, List<H
     /** With {@code reportsTo} and {@code dotted} in effect from {@code from} until its next change of lines. */
     PositionNode withLinesFrom(Instant from, UUID reportsTo, List<UUID> dotted) {
         List<Lines> after = replacedAt(lines, new Lines(from, reportsTo, dotted), Lines::from);
-        return new PositionNode(stays, manager, after, holdings, closedFrom);
+        return new PositionNode(stays, roles, after, holdings, closedFrom);
     }
 
     /** Held in {@code [from, to)} in place of whatever overlapped it, as the holder's assignment says. */
@@ -173,12 +192,12 @@ record PositionNode(List<Stay> stays, boolean manager, List<Lines> lines, List<H
         List<Holding> after = clearedFrom(from, to);
         after.add(new Holding(from, to));
         after.sort(Comparator.comparing(Holding::from));
-        return new PositionNode(stays, manager, lines, after, closedFrom);
+        return new PositionNode(stays, roles, lines, after, closedFrom);
     }
 
     /** Held by nobody from {@code from} on. */
     PositionNode vacatedFrom(Instant from) {
-        return new PositionNode(stays, manager, lines, clearedFrom(from, null), closedFrom);
+        return new PositionNode(stays, roles, lines, clearedFrom(from, null), closedFrom);
     }
 
     boolean heldDuring(Instant start, Instant end) {

@@ -5,6 +5,7 @@ import dev.orgservice.api.structure.ImportedPosition;
 import dev.orgservice.api.structure.PositionClosedEvent;
 import dev.orgservice.api.structure.PositionCreatedEvent;
 import dev.orgservice.api.structure.PositionHolderAssignedEvent;
+import dev.orgservice.api.structure.PositionManagerRoleChangedEvent;
 import dev.orgservice.api.structure.PositionMovedEvent;
 import dev.orgservice.api.structure.PositionReportingLinesChangedEvent;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -307,6 +308,69 @@ class PositionChangesTest {
                 .when(StructureTestData.close("D2", T3))
                 .expectNoEvents()
                 .expectException(orgError(ErrorCode.CONFLICT));
+    }
+
+    // ---- manager role -------------------------------------------------------------------------------------
+
+    @Test
+    void makesAPositionAManagerPositionFromADateUntilItsNextChangeOfRole() {
+        fixture.given(positionsABC())
+                .when(role("A", true, T2))
+                .expectEvents(roleChanged("A", true, T2));
+        // A is a manager position from T2 on: from T3 no longer; at T3 already one (nothing recorded)
+        List<Object> manager = positionsABC(roleChanged("A", true, T2));
+        fixture.given(manager)
+                .when(role("A", false, T3))
+                .expectEvents(roleChanged("A", false, T3));
+        fixture.given(manager)
+                .when(role("A", true, T3))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        // before T2 it is not one: recorded for T1, up to the change at T2; not a manager at T1 already
+        fixture.given(manager)
+                .when(role("A", true, T1))
+                .expectEvents(roleChanged("A", true, T1));
+        fixture.given(manager)
+                .when(role("A", false, T1))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        // a position created as a manager position is one from the start
+        fixture.given(positionsABC(new PositionCreatedEvent(TENANT, id("M"), id("D1"), "Head", true, null, List.of())))
+                .when(role("M", true, T1))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesToChangeTheRoleOfAClosedOrUnknownPosition() {
+        List<Object> closed = positionsABC(new PositionClosedEvent(TENANT, id("A"), T2));
+        fixture.given(closed)
+                .when(role("A", true, T2))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.ILLEGAL_TRANSITION));
+        fixture.given(closed)
+                .when(role("A", true, T1))
+                .expectEvents(roleChanged("A", true, T1));
+        fixture.given(positionsABC())
+                .when(role("NOPE", true, T1))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void refusesAChangeOfRoleWhileTheTenantIsSuspended() {
+        tenants.suspend();
+        fixture.given(positionsABC())
+                .when(role("A", true, T1))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.TENANT_SUSPENDED));
+    }
+
+    private static ChangeManagerRoleCommand role(String position, boolean manager, Instant from) {
+        return new ChangeManagerRoleCommand(TENANT, id(position), manager, from);
+    }
+
+    private static PositionManagerRoleChangedEvent roleChanged(String position, boolean manager, Instant from) {
+        return new PositionManagerRoleChangedEvent(TENANT, id(position), manager, from);
     }
 
     /** A legal entity LE with a department D1 holding the positions A, B and C, none with an explicit line. */

@@ -5,6 +5,7 @@ import dev.orgservice.api.structure.PositionClosedEvent;
 import dev.orgservice.api.structure.PositionCreatedEvent;
 import dev.orgservice.api.structure.PositionsImportedEvent;
 import dev.orgservice.api.structure.PositionHolderAssignedEvent;
+import dev.orgservice.api.structure.PositionManagerRoleChangedEvent;
 import dev.orgservice.api.structure.PositionMovedEvent;
 import dev.orgservice.api.structure.PositionReportingLinesChangedEvent;
 import dev.orgservice.api.structure.PositionRetitledEvent;
@@ -35,26 +36,40 @@ import static dev.orgservice.query.storage.SqlTimes.utc;
 public class PositionProjection {
 
     /**
-     * The unit and lines a position is created with: they hold at every {@code asOf}, as the position does (V13, V16;
-     * manager and created_at are the position's, copied for the first-manager index).
+     * The unit, role and lines a position is created with: they hold at every {@code asOf}, as the position does (V13,
+     * V16, V17; created_at is the position's, copied for the first-manager index).
      */
     private static final String FIRST_LINES = """
-            insert into read_model.position_line (position_id, valid_from, lines_from, tenant_id, unit_id,
+            insert into read_model.position_line (position_id, valid_from, lines_from, role_since, tenant_id, unit_id,
                 reports_to_position_id, dotted_line_to, manager, created_at)
-            values (?, '-infinity', '-infinity', ?, ?, ?, ?, ?, ?) on conflict (position_id, valid_from) do nothing""";
+            values (?, '-infinity', '-infinity', '-infinity', ?, ?, ?, ?, ?, ?)
+            on conflict (position_id, valid_from) do nothing""";
     private static final String NEW_POSITION = """
-            insert into read_model.position (position_id, tenant_id, title, manager, created_at)
-            values (?, ?, ?, ?, ?) on conflict (position_id) do nothing""";
+            insert into read_model.position (position_id, tenant_id, title, created_at)
+            values (?, ?, ?, ?) on conflict (position_id) do nothing""";
     /** Cuts the position's row in effect at an instant there: the part from it on becomes a row of its own. */
     private static final String CUT_AT = """
-            insert into read_model.position_line (position_id, valid_from, valid_to, lines_from, unit_from, tenant_id,
-                unit_id, reports_to_position_id, dotted_line_to, manager, created_at, closed_from)
-            select position_id, :at, valid_to, lines_from, unit_from, tenant_id, unit_id, reports_to_position_id,
-                dotted_line_to, manager, created_at, closed_from from read_model.position_line
+            insert into read_model.position_line (position_id, valid_from, valid_to, lines_from, unit_from, manager_from,
+                role_since, tenant_id, unit_id, reports_to_position_id, dotted_line_to, manager, created_at, closed_from)
+            select position_id, :at, valid_to, lines_from, unit_from, manager_from, role_since, tenant_id, unit_id,
+                reports_to_position_id, dotted_line_to, manager, created_at, closed_from from read_model.position_line
             where position_id = :position and valid_from < :at and (valid_to is null or valid_to > :at)""";
     private static final String END_AT = """
             update read_model.position_line set valid_to = :at
             where position_id = :position and valid_from < :at and (valid_to is null or valid_to > :at)""";
+    /**
+     * Since when each of the position's rows has been in its unit in its role: the first of its consecutive rows with
+     * the same unit and role (V17). After a move or a change of role, which may join or split such runs.
+     */
+    private static final String ROLE_SINCE = """
+            update read_model.position_line l set role_since = runs.since
+            from (select valid_from, max(change) over (order by valid_from) as since
+                  from (select valid_from, case when (unit_id, manager) is distinct from
+                            (lag(unit_id) over w, lag(manager) over w) then valid_from end as change
+                        from read_model.position_line where position_id = :position
+                        window w as (order by valid_from)) changes) runs
+            where l.position_id = :position and l.valid_from = runs.valid_from
+              and l.role_since is distinct from runs.since""";
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -66,7 +81,7 @@ public class PositionProjection {
 
     @EventHandler
     void on(PositionCreatedEvent event, @Timestamp Instant recorded) {
-        jdbc.update(NEW_POSITION, event.positionId(), event.tenantId(), event.title(), event.manager(), utc(recorded));
+        jdbc.update(NEW_POSITION, event.positionId(), event.tenantId(), event.title(), utc(recorded));
         jdbc.update(FIRST_LINES, ps -> {
             ps.setObject(1, event.positionId());
             ps.setObject(2, event.tenantId());
@@ -85,8 +100,7 @@ public class PositionProjection {
             ps.setObject(1, p.positionId());
             ps.setObject(2, event.tenantId());
             ps.setString(3, p.title());
-            ps.setBoolean(4, p.manager());
-            ps.setObject(5, utc(recorded));
+            ps.setObject(4, utc(recorded));
         });
         jdbc.batchUpdate(FIRST_LINES, positions, positions.size(), (ps, p) -> {
             ps.setObject(1, p.positionId());
@@ -145,6 +159,18 @@ public class PositionProjection {
         named.update("""
                 update read_model.position_line set unit_id = :unit, unit_from = :at
                 where position_id = :position and valid_from >= :at and unit_from <= :at""", move);
+        named.update(ROLE_SINCE, move);
+    }
+
+    /** As a change of lines, for the manager role: the rows from {@code effectiveFrom} until its next change of role. */
+    @EventHandler
+    void on(PositionManagerRoleChangedEvent event) {
+        MapSqlParameterSource change = cutAt(event.positionId(), event.effectiveFrom())
+                .addValue("manager", event.manager());
+        named.update("""
+                update read_model.position_line set manager = :manager, manager_from = :at
+                where position_id = :position and valid_from >= :at and manager_from <= :at""", change);
+        named.update(ROLE_SINCE, change);
     }
 
     @EventHandler

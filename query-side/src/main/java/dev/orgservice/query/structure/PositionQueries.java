@@ -41,7 +41,7 @@ public class PositionQueries {
             uuids(row.getArray("dotted_line_to")), SqlTimes.instant(row, "closed_from"));
 
     /** After {@code select}: a position, its unit and its lines ({@code l}); add the condition and the lines' instant. */
-    static final String POSITION_WITH_LINES = "p.position_id, l.unit_id, p.title, p.manager, p.closed_from, "
+    static final String POSITION_WITH_LINES = "p.position_id, l.unit_id, p.title, l.manager, p.closed_from, "
             + "l.reports_to_position_id, l.dotted_line_to from read_model.position p "
             + "join read_model.position_line l on l.position_id = p.position_id ";
     static final String POSITIONS = "select " + POSITION_WITH_LINES;
@@ -52,11 +52,11 @@ public class PositionQueries {
             + "left join read_model.position_holder h on h.position_id = p.position_id and h.valid_from <= :asOf "
             + "and (h.valid_to is null or h.valid_to > :asOf) ";
     /**
-     * A unit's open positions, managers first (the first is the unit's manager: there the longest, then the earliest
-     * created), then by creation.
+     * A unit's open positions, managers first (the first is the unit's manager: a manager there the longest, then the
+     * earliest created), then by time there in their role and creation.
      */
     private static final String OF_UNIT = VIEWS + "where l.unit_id = :unitId and (p.closed_from is null "
-            + "or p.closed_from > :asOf) order by p.manager desc, l.unit_from, p.created_at, p.position_id "
+            + "or p.closed_from > :asOf) order by l.manager desc, l.role_since, p.created_at, p.position_id "
             + "limit :limit offset :offset";
     private static final String COUNT_OF_UNIT = "select count(*) from read_model.position_line l "
             + "where l.unit_id = :unitId and l.valid_from <= :asOf and (l.valid_to is null or l.valid_to > :asOf) "

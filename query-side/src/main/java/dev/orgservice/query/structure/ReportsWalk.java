@@ -33,8 +33,8 @@ final class ReportsWalk {
     private static final String EXPLICIT = PositionQueries.POSITIONS + "where l.reports_to_position_id = any(?) and "
             + LINES_AT + "order by p.created_at, p.position_id";
     private static final String FIRST_MANAGERS = "select distinct on (l.unit_id) " + PositionQueries.POSITION_WITH_LINES
-            + "where l.unit_id = any(?) and p.manager and " + LINES_AT
-            + "order by l.unit_id, l.unit_from, p.created_at, p.position_id";
+            + "where l.unit_id = any(?) and l.manager and " + LINES_AT
+            + "order by l.unit_id, l.role_since, p.created_at, p.position_id";
     private static final String MEMBERS = PositionQueries.POSITIONS + "where l.unit_id = any(?) and "
             + "l.reports_to_position_id is null and " + LINES_AT + "order by p.created_at, p.position_id";
     private static final String CHILDREN = "select c.parent_id, c.unit_id from read_model.unit_parent c "

@@ -3,6 +3,7 @@ package dev.orgservice.query.structure;
 import dev.orgservice.api.structure.PositionClosedEvent;
 import dev.orgservice.api.structure.PositionCreatedEvent;
 import dev.orgservice.api.structure.PositionHolderAssignedEvent;
+import dev.orgservice.api.structure.PositionManagerRoleChangedEvent;
 import dev.orgservice.api.structure.PositionMovedEvent;
 import dev.orgservice.api.structure.PositionReportingLinesChangedEvent;
 import dev.orgservice.api.structure.UnitCreatedEvent;
@@ -34,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * │   └── OPSSUB: OPSHEAD (manager, explicit line to ASSIST)
  * └── LATER (from 2099): NEWBIE
  * </pre>
- * One test changes lines from 2030 on, another closes HEADFIN then, another moves positions to other units.
+ * One test changes lines from 2030 on, another closes HEADFIN then, others move positions to other units or change
+ * which positions are manager positions.
  */
 class ReportsTest extends QuerySideIntegrationTest {
 
@@ -165,10 +167,7 @@ class ReportsTest extends QuerySideIntegrationTest {
         var moved = http.get(positionPath("APCLERK") + "?asOf=2030-01-01&minPosition=" + position, viewer).json();
         assertThat(moved.get("unitId").asText()).isEqualTo(ids.get("OPSSUB").toString());
 
-        List<String> fin = new ArrayList<>();
-        http.get("/api/v1/tenants/" + tenantId + "/units/" + ids.get("FIN") + "/positions?asOf=2031-01-01&minPosition="
-                + position, viewer).json().get("items").forEach(item -> fin.add(item.get("title").asText()));
-        assertThat(fin).containsExactly("HEADFIN", "Z", "X");
+        assertThat(titlesOfFin("2031-01-01")).containsExactly("HEADFIN", "Z", "X");
         assertThat(chainOf("x", "2031-01-01")).as("X's explicit line").containsExactly("CEO");
     }
 
@@ -198,6 +197,81 @@ class ReportsTest extends QuerySideIntegrationTest {
         });
         assertThat(get("OPSHEAD", "?asOf=2031-01-01")).containsExactly("X");
         assertThat(get("OPSHEAD", "?asOf=2032-01-01")).isEmpty();
+    }
+
+    @Test
+    void aPositionMadeAManagerPositionManagesItsUnitOnlyWhereNoManagerHasBeenOneLonger() {
+        // DEPUTY joins FIN; made a manager position from 2030 it does not take over from HEADFIN, which stops being
+        // one in 2032; HEADFIN, created before DEPUTY, is one again from 2033 and does not take over from DEPUTY
+        // until DEPUTY stops being one in 2034. Recorded out of date order: the change for 2030 comes after later ones.
+        position = append("OrganizationTree", "org-tree-" + tenantId, 18, List.of(
+                position("DEPUTY", "FIN", false, null),
+                new PositionHolderAssignedEvent(tenantId, ids.get("APCLERK"), "ap", at("2020"), null),
+                role("DEPUTY", true, "2033"),
+                role("DEPUTY", false, "2034"),
+                role("HEADFIN", false, "2032"),
+                role("DEPUTY", true, "2030"),
+                role("HEADFIN", true, "2033")));
+        assertThat(chainOf("ap", "2029-12-31")).containsExactly("HEADFIN", "CEO");
+        assertThat(chainOf("ap", "2030-01-01")).as("HEADFIN has been one there longer")
+                .containsExactly("HEADFIN", "CEO");
+        assertThat(chainOf("ap", "2032-01-01")).containsExactly("DEPUTY", "CEO");
+        assertThat(chainOf("ap", "2033-01-01")).as("DEPUTY has been one there longer").containsExactly("DEPUTY", "CEO");
+        assertThat(chainOf("ap", "2034-01-01")).as("the later change keeps its own date")
+                .containsExactly("HEADFIN", "CEO");
+        assertThat(get("DEPUTY", "?asOf=2031-01-01")).isEmpty();
+        assertThat(get("DEPUTY", "?asOf=2032-01-01")).containsExactly("HEADFIN", "APCLERK");
+        assertThat(get("HEADFIN", "?asOf=2032-01-01")).isEmpty();
+        assertThat(get("DEPUTY", "?asOf=2033-01-01")).containsExactly("HEADFIN", "APCLERK");
+        assertThat(get("HEADFIN", "?asOf=2033-01-01")).isEmpty();
+
+        Map<String, Boolean> deputyIsManager = Map.of("2029-12-31", false, "2030-01-01", true, "2033-06-01", true,
+                "2034-01-01", false);
+        deputyIsManager.forEach((asOf, manager) -> assertThat(http.get(positionPath("DEPUTY") + "?asOf=" + asOf
+                + "&minPosition=" + position, viewer).json().get("manager").asBoolean()).as(asOf).isEqualTo(manager));
+        assertThat(titlesOfFin("2030-01-01")).containsExactly("HEADFIN", "DEPUTY", "X");
+        assertThat(titlesOfFin("2032-01-01")).as("managers first").containsExactly("DEPUTY", "X", "HEADFIN");
+        assertThat(titlesOfFin("2033-01-01")).containsExactly("DEPUTY", "HEADFIN", "X");
+    }
+
+    @Test
+    void aManagerCountsFromTheStartOfItsStayInTheUnitWhateverTheOrderItsMovesWereRecordedIn() {
+        // HEADFIN is a manager position again from mid-2030; Z, CYC's manager (explicit line to Y), moves to FIN from
+        // 2031, then a move from 2030 is recorded: Z has been in FIN since 2030, longer than HEADFIN has been a manager
+        Instant midYear = Instant.parse("2030-06-01T00:00:00Z");
+        position = append("OrganizationTree", "org-tree-" + tenantId, 18, List.of(
+                new PositionHolderAssignedEvent(tenantId, ids.get("APCLERK"), "ap", at("2020"), null),
+                role("HEADFIN", false, "2029"),
+                new PositionManagerRoleChangedEvent(tenantId, ids.get("HEADFIN"), true, midYear),
+                new PositionMovedEvent(tenantId, ids.get("Z"), ids.get("CYC"), ids.get("FIN"), at("2031")),
+                new PositionMovedEvent(tenantId, ids.get("Z"), ids.get("CYC"), ids.get("FIN"), at("2030"))));
+        assertThat(chainOf("ap", "2029-06-01")).containsExactly("CEO");
+        assertThat(chainOf("ap", "2031-01-01")).containsExactly("Z", "Y", "CEO");
+        assertThat(titlesOfFin("2031-01-01")).containsExactly("Z", "HEADFIN", "X");
+    }
+
+    @Test
+    void aManagerMovedInCountsFromItsMoveAgainstOneMadeAManagerEarlier() {
+        // HEADFIN is a manager position again from 2030; OPSHEAD, a manager position since its creation, joins FIN
+        // in 2031: HEADFIN has been one there longer
+        position = append("OrganizationTree", "org-tree-" + tenantId, 18, List.of(
+                new PositionHolderAssignedEvent(tenantId, ids.get("APCLERK"), "ap", at("2020"), null),
+                role("HEADFIN", false, "2029"),
+                role("HEADFIN", true, "2030"),
+                new PositionMovedEvent(tenantId, ids.get("OPSHEAD"), ids.get("OPSSUB"), ids.get("FIN"), at("2031"))));
+        assertThat(chainOf("ap", "2031-01-01")).containsExactly("HEADFIN", "CEO");
+        assertThat(titlesOfFin("2031-01-01")).containsExactly("HEADFIN", "OPSHEAD", "X");
+    }
+
+    private List<String> titlesOfFin(String asOf) {
+        List<String> titles = new ArrayList<>();
+        http.get("/api/v1/tenants/" + tenantId + "/units/" + ids.get("FIN") + "/positions?asOf=" + asOf + "&minPosition="
+                + position, viewer).json().get("items").forEach(item -> titles.add(item.get("title").asText()));
+        return titles;
+    }
+
+    private PositionManagerRoleChangedEvent role(String title, boolean manager, String year) {
+        return new PositionManagerRoleChangedEvent(tenantId, ids.get(title), manager, at(year));
     }
 
     private PositionReportingLinesChangedEvent lines(String title, String reportsTo, String year) {

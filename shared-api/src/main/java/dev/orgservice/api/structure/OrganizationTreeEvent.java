@@ -11,7 +11,7 @@ public sealed interface OrganizationTreeEvent permits
         UnitCreatedEvent, UnitsImportedEvent, UnitDetailsUpdatedEvent, UnitMovedEvent, UnitClosedEvent,
         UnitReopenedEvent, PositionCreatedEvent, PositionsImportedEvent, PositionHolderAssignedEvent,
         PositionVacatedEvent, PositionRetitledEvent, PositionReportingLinesChangedEvent, PositionClosedEvent,
-        PositionMovedEvent {
+        PositionMovedEvent, PositionManagerRoleChangedEvent {
 
     UUID tenantId();
 }

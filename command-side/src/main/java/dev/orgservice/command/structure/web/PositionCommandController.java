@@ -5,6 +5,7 @@ import dev.orgservice.api.view.PositionImportResult;
 import dev.orgservice.api.view.PositionCommandResult;
 import dev.orgservice.command.messaging.CommandSender;
 import dev.orgservice.command.structure.AssignHolderCommand;
+import dev.orgservice.command.structure.ChangeManagerRoleCommand;
 import dev.orgservice.command.structure.ChangeReportingLinesCommand;
 import dev.orgservice.command.structure.ClosePositionCommand;
 import dev.orgservice.command.structure.CreatePositionCommand;
@@ -135,6 +136,15 @@ public class PositionCommandController {
     public PositionCommandResult move(@PathVariable UUID tenantId, @PathVariable UUID positionId,
                                       @Valid @RequestBody PositionMoveRequest request) {
         return result(positionId, commands.send(new MovePositionCommand(tenantId, positionId, request.unitId(),
+                FlexibleInstant.orNow(request.effectiveFrom())), tenantId));
+    }
+
+    @PutMapping("/{positionId}/manager-role")
+    @Operation(summary = "Make the position a manager position, or no longer one, from effectiveFrom (default now) "
+            + "until its next recorded change of role; its unit, lines and holders stay")
+    public PositionCommandResult changeManagerRole(@PathVariable UUID tenantId, @PathVariable UUID positionId,
+                                                   @Valid @RequestBody ManagerRoleRequest request) {
+        return result(positionId, commands.send(new ChangeManagerRoleCommand(tenantId, positionId, request.manager(),
                 FlexibleInstant.orNow(request.effectiveFrom())), tenantId));
     }
 
