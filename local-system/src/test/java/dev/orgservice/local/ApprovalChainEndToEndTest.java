@@ -82,7 +82,7 @@ class ApprovalChainEndToEndTest extends RunningSystem {
                 new Case("a policy scheduled from +15 allows three approvers", "CAPEX&requesterId=clerk&amount=60000&asOf={+17}", 200, List.of("lead", "head", "cfo"), true, List.of("DUPLICATE")),
                 new Case("policy: the named treasurer", "TREASURY&requesterId=clerk&amount=10", 200, List.of("treasurer"), true, List.of()),
                 new Case("policy: the named position vacant", "TREASURY&requesterId=clerk&amount=10&asOf={+55}", 200, List.of(), false, List.of("VACANT")),
-                new Case("policy: the named position closed", "TREASURY&requesterId=clerk&amount=10&asOf={+61}", 200, List.of(), false, List.of("CLOSED")));
+                new Case("policy: the named position closed, the policy names the CFO from then", "TREASURY&requesterId=clerk&amount=10&asOf={+61}", 200, List.of("cfo"), true, List.of()));
     }
 
     @BeforeAll
@@ -133,15 +133,27 @@ class ApprovalChainEndToEndTest extends RunningSystem {
         policy("CAPEX", "[{\"kind\":\"MANAGEMENT_CHAIN_UNTIL_AUTHORITY\"},{\"kind\":\"POSITION\",\"positionId\":\"" + cfo
                 + "\",\"above\":{\"amount\":\"50000\",\"currency\":\"EUR\"}}],\"minApprovers\":1,\"maxApprovers\":2");
         policy("EXPENSE_REPORT", "[{\"kind\":\"MANAGEMENT_CHAIN_UNTIL_AUTHORITY\"},{\"kind\":\"COST_CENTER_OWNER\"}]");
-        // a policy naming a position that is vacated from +50 and closed (abolished) from +60
+        // a policy naming a position that is vacated from +50 and closed (abolished) from +60: the close is refused
+        // while the policy names it, so the policy names the CFO from +60 first
         String treasurer = position(acme, "Treasurer", false, "treasurer", -100);
         policy("TREASURY", "[{\"kind\":\"POSITION\",\"positionId\":\"" + treasurer + "\"}]");
         Http.Response vacated = commands.delete("/api/v1/tenants/" + tenant + "/positions/" + treasurer
                 + "/holder?effectiveFrom=" + day(50), admin);
         assertThat(vacated.status()).as(vacated.body()).isEqualTo(200);
-        Http.Response closed = commands.post("/api/v1/tenants/" + tenant + "/positions/" + treasurer + "/close", admin,
-                "{\"effectiveFrom\":\"" + day(60) + "\"}");
+        String closeTreasurer = "/api/v1/tenants/" + tenant + "/positions/" + treasurer + "/close";
+        Http.Response named = commands.post(closeTreasurer, admin, "{\"effectiveFrom\":\"" + day(60) + "\"}");
+        assertThat(named.status()).as(named.body()).isEqualTo(409);
+        assertThat(named.json().get("purpose").asText()).isEqualTo("TREASURY");
+        Http.Response renamed = commands.put("/api/v1/tenants/" + tenant + "/approval-policies/TREASURY", admin,
+                "{\"steps\":[{\"kind\":\"POSITION\",\"positionId\":\"" + cfo + "\"}],\"effectiveFrom\":\""
+                        + day(60) + "\"}");
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        Http.Response closed = commands.post(closeTreasurer, admin, "{\"effectiveFrom\":\"" + day(60) + "\"}");
         assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+        Http.Response namingClosed = commands.put("/api/v1/tenants/" + tenant + "/approval-policies/TREASURY", admin,
+                "{\"steps\":[{\"kind\":\"POSITION\",\"positionId\":\"" + treasurer + "\"}],\"effectiveFrom\":\""
+                        + day(70) + "\"}");
+        assertThat(namingClosed.status()).as("a policy naming a closed position: " + namingClosed.body()).isEqualTo(409);
         // scheduled changes, for the what-if rows: a higher limit from +50, a CAPEX policy allowing 3 from +15
         Http.Response raised = commands.put("/api/v1/tenants/" + tenant + "/positions/" + opsLead
                 + "/approval-authority/PURCHASE_ORDER", admin, "{\"amount\":\"60000\",\"currency\":\"EUR\","

@@ -34,6 +34,7 @@ import dev.orgservice.command.approval.Delegations;
 import dev.orgservice.command.approval.GrantApprovalAuthorityCommand;
 import dev.orgservice.command.approval.GrantDelegationCommand;
 import dev.orgservice.command.approval.ImportApprovalAuthoritiesCommand;
+import dev.orgservice.command.approval.PolicyPositions;
 import dev.orgservice.command.approval.RevokeApprovalAuthorityCommand;
 import dev.orgservice.command.approval.RevokeDelegationCommand;
 import dev.orgservice.command.revision.ExpectedRevision;
@@ -74,10 +75,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The revision is the snapshot's: a snapshot of another revision is ignored and the tree is loaded from its events
  * (Axon's {@code RevisionSnapshotFilter}). Revision 2 added the units' revisions, which snapshots without a revision
  * do not carry; revision 3 the positions' holdings; revision 4 their lines over time and when they close;
- * revision 5 their units over time; revision 6 their manager role over time. Raise it whenever the state's shape or meaning changes.
+ * revision 5 their units over time; revision 6 their manager role over time; revision 7 the positions approval policies
+ * name over time. Raise it whenever the state's shape or meaning changes.
  */
 @Aggregate(snapshotTriggerDefinition = "treeSnapshotTrigger", cache = "storeCheckedTreeCache")
-@Revision("6")
+@Revision("7")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class OrganizationTree {
@@ -99,10 +101,12 @@ public class OrganizationTree {
     private Map<UUID, PositionNode> positions = new HashMap<>();
     /**
      * Delegations live in the tree as well: a delegation's unit scope must be a unit of the tenant, and the
-     * no-cycle and depth rules are over all the tenant's delegations. Authorities and policies need no state
-     * here beyond the positions they name.
+     * no-cycle and depth rules are over all the tenant's delegations. Authorities need no state here beyond the
+     * positions they name.
      */
     private Delegations delegations = new Delegations();
+    /** Which positions each approval policy names, and when: a named position stays open while a policy names it. */
+    private PolicyPositions policyPositions = new PolicyPositions();
     /** Every instant at which some parent or status changes: the checkpoints of effective-dated rules. */
     private NavigableSet<Instant> changeInstants = new TreeSet<>();
 
@@ -430,6 +434,12 @@ public class OrganizationTree {
                         Map.of("positionId", positionId, "reportingPositionId", entry.getKey(), "at", at.toString()));
             }
         }
+        policyPositions.naming(positionId, at).ifPresent(policy -> {
+            throw new OrgException(ErrorCode.CONFLICT, "The " + policy.purpose() + " approval policy from "
+                    + policy.from() + " names position " + positionId + " at some time from " + at
+                    + "; define the policy anew without it first",
+                    Map.of("positionId", positionId, "purpose", policy.purpose(), "at", at.toString()));
+        });
         apply(new PositionClosedEvent(command.tenantId(), positionId, at));
     }
 
@@ -487,7 +497,16 @@ public class OrganizationTree {
             limits.requireFeature(ADVANCED_APPROVALS, "A policy with named positions, cost center owners or more than "
                     + "one required approver");
         }
-        command.steps().stream().map(ApprovalStep::positionId).filter(Objects::nonNull).forEach(this::requirePosition);
+        Instant end = policyPositions.termEnd(command.purpose(), command.effectiveFrom());
+        for (UUID named : namedPositions(command.steps())) {
+            PositionNode position = requirePosition(named);
+            if (position.closedDuring(command.effectiveFrom(), end)) {
+                throw new OrgException(ErrorCode.CONFLICT, "Position " + named + " is closed from "
+                        + position.closedFrom() + ", while the policy would name it (from " + command.effectiveFrom()
+                        + (end == null ? "" : " to " + end) + ")", Map.of("positionId", named,
+                        "closedFrom", position.closedFrom().toString(), "purpose", command.purpose()));
+            }
+        }
         apply(new ApprovalPolicyDefinedEvent(command.tenantId(), command.purpose(), List.copyOf(command.steps()),
                 command.minApprovers(), command.maxApprovers(), command.effectiveFrom()));
     }
@@ -847,6 +866,11 @@ public class OrganizationTree {
     void on(ApprovalPolicyDefinedEvent event) {
         treeId = idOf(event.tenantId());
         tenantId = event.tenantId();
+        policyPositions.define(event.purpose(), event.effectiveFrom(), namedPositions(event.steps()));
+    }
+
+    private static List<UUID> namedPositions(List<ApprovalStep> steps) {
+        return steps.stream().map(ApprovalStep::positionId).filter(Objects::nonNull).toList();
     }
 
     @EventSourcingHandler

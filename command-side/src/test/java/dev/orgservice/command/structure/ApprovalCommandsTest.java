@@ -10,6 +10,7 @@ import dev.orgservice.api.approval.DelegationRevokedEvent;
 import dev.orgservice.api.approval.ImportedAuthority;
 import dev.orgservice.api.approval.Money;
 import dev.orgservice.api.error.ErrorCode;
+import dev.orgservice.api.structure.PositionClosedEvent;
 import dev.orgservice.api.structure.PositionCreatedEvent;
 import dev.orgservice.command.approval.DefineApprovalPolicyCommand;
 import dev.orgservice.command.approval.GrantApprovalAuthorityCommand;
@@ -33,6 +34,9 @@ import static dev.orgservice.api.structure.UnitType.LEGAL_ENTITY;
 import static dev.orgservice.command.OrgErrors.orgError;
 import static dev.orgservice.command.structure.StructureTestData.SwitchableTenantGuard;
 import static dev.orgservice.command.structure.StructureTestData.T0;
+import static dev.orgservice.command.structure.StructureTestData.T1;
+import static dev.orgservice.command.structure.StructureTestData.T2;
+import static dev.orgservice.command.structure.StructureTestData.T3;
 import static dev.orgservice.command.structure.StructureTestData.TENANT;
 import static dev.orgservice.command.structure.StructureTestData.created;
 import static dev.orgservice.command.structure.StructureTestData.id;
@@ -132,6 +136,48 @@ class ApprovalCommandsTest {
                 .when(new DefineApprovalPolicyCommand(TENANT, "PURCHASE_ORDER",
                         List.of(new ApprovalStep(ApprovalStep.Kind.POSITION, UUID.randomUUID(), null)), 1, 8, T0))
                 .expectException(orgError(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void aPositionStaysOpenWhileAPolicyNamesIt() {
+        // the PURCHASE_ORDER policy names the CFO from T1 until a policy without it takes over at T3
+        List<Object> named = tree(policy("PURCHASE_ORDER", T1, CFO), policy("PURCHASE_ORDER", T3, null));
+        fixture.given(named)
+                .when(new ClosePositionCommand(TENANT, CFO, T2))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CONFLICT));
+        fixture.given(named)
+                .when(new ClosePositionCommand(TENANT, CFO, T0))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CONFLICT));
+        fixture.given(named)
+                .when(new ClosePositionCommand(TENANT, CFO, T3))
+                .expectEvents(new PositionClosedEvent(TENANT, CFO, T3));
+        // a policy for another purpose, or the same policy replaced at its own instant, names it no more
+        fixture.given(tree(policy("INVOICE", T1, CFO), policy("INVOICE", T1, null)))
+                .when(new ClosePositionCommand(TENANT, CFO, T2))
+                .expectEvents(new PositionClosedEvent(TENANT, CFO, T2));
+    }
+
+    @Test
+    void aPolicyNamesNoPositionThatIsClosedWhileItHolds() {
+        List<Object> closed = tree(new PositionClosedEvent(TENANT, CFO, T2));
+        var naming = List.of(new ApprovalStep(ApprovalStep.Kind.POSITION, CFO, null));
+        fixture.given(closed)
+                .when(new DefineApprovalPolicyCommand(TENANT, "PURCHASE_ORDER", naming, 1, 8, T1))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CONFLICT));
+        // until a policy already recorded for T2 takes over, it may
+        fixture.given(tree(policy("PURCHASE_ORDER", T2, null), new PositionClosedEvent(TENANT, CFO, T2)))
+                .when(new DefineApprovalPolicyCommand(TENANT, "PURCHASE_ORDER", naming, 1, 8, T1))
+                .expectEvents(new ApprovalPolicyDefinedEvent(TENANT, "PURCHASE_ORDER", naming, 1, 8, T1));
+    }
+
+    /** A policy for {@code purpose} from {@code from}: the management chain, then {@code named} (null: nobody). */
+    private static ApprovalPolicyDefinedEvent policy(String purpose, Instant from, UUID named) {
+        List<ApprovalStep> steps = named == null ? List.of(ApprovalStep.MANAGEMENT_CHAIN)
+                : List.of(ApprovalStep.MANAGEMENT_CHAIN, new ApprovalStep(ApprovalStep.Kind.POSITION, named, null));
+        return new ApprovalPolicyDefinedEvent(TENANT, purpose, steps, 1, 8, from);
     }
 
     @Test
