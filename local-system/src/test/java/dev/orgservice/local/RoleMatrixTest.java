@@ -95,6 +95,7 @@ class RoleMatrixTest extends RunningSystem {
                 new Endpoint(true, "GET", "/api/v1/tenants/{t}/units/{u}/subtree", null, READING),
                 new Endpoint(true, "GET", "/api/v1/tenants/{t}/units/{u}/ancestors", null, READING),
                 new Endpoint(true, "GET", "/api/v1/tenants/{t}/units/{u}/positions", null, READING),
+                new Endpoint(true, "GET", "/api/v1/tenants/{t}/units/{u}/manager", null, READING),
                 new Endpoint(true, "GET", "/api/v1/tenants/{t}/positions/{p}", null, READING),
                 new Endpoint(true, "GET", "/api/v1/tenants/{t}/positions/{p}/reports", null, READING),
                 new Endpoint(true, "GET", "/api/v1/tenants/{t}/positions/{p}/dotted-line-reports", null, READING),

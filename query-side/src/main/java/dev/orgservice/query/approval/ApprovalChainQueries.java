@@ -9,6 +9,7 @@ import dev.orgservice.api.approval.Money;
 import dev.orgservice.api.view.ApprovalChainView;
 import dev.orgservice.platform.problem.OrgException;
 import dev.orgservice.query.storage.TenantScopedReads;
+import dev.orgservice.query.structure.HierarchyQueries;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -115,14 +116,7 @@ public class ApprovalChainQueries {
             + hops("read_model.delegation d where d.delegator_id in (:people) and " + IN_FORCE)
             + " select " + AS_JSON + " from hop";
 
-    private static final String UNIT_AND_ANCESTORS = """
-            with recursive up(unit_id, depth) as (
-                select cast(:unit as uuid), 0
-              union all
-                select p.parent_id, up.depth + 1 from up join read_model.unit_parent p on p.unit_id = up.unit_id
-                  and p.valid_from <= :asOf and (p.valid_to is null or p.valid_to > :asOf)
-                where p.parent_id is not null and up.depth < 64)
-            select unit_id from up""";
+    private static final String UNIT_AND_ANCESTORS = HierarchyQueries.UP_FROM_UNIT + "select unit_id from up";
 
     private final TenantScopedReads reads;
     private final ObjectMapper json;

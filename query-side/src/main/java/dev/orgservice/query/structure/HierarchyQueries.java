@@ -42,6 +42,18 @@ public class HierarchyQueries {
             + "where pa.unit_id = u.unit_id and " + VALID.formatted("pa") + ") p on true";
     /** The deepest walk: the subtree's depth limit, and the same bound as ancestors_of in R__tenant_reads.sql. */
     private static final int MAX_DEPTH = 64;
+    /**
+     * A walk up from {@code :unit} through its parents at {@code :asOf}: rows {@code up(unit_id, depth)}, the unit
+     * itself at depth 0; the statement that follows selects from {@code up}.
+     */
+    public static final String UP_FROM_UNIT = """
+            with recursive up(unit_id, depth) as (
+                select cast(:unit as uuid), 0
+              union all
+                select pa.parent_id, up.depth + 1 from up join read_model.unit_parent pa on pa.unit_id = up.unit_id
+                  and pa.valid_from <= :asOf and (pa.valid_to is null or pa.valid_to > :asOf)
+                where pa.parent_id is not null and up.depth < %d)
+            """.formatted(MAX_DEPTH);
     /** What a {@link UnitSummaryView} needs of a unit: not its details, which would widen every sorted row. */
     private static final String SUMMARY_COLUMNS = "u.unit_id, u.type, u.code, u.name";
 

@@ -3,6 +3,7 @@ package dev.orgservice.query.structure;
 import dev.orgservice.api.view.ChainLinkView;
 import dev.orgservice.api.view.PageView;
 import dev.orgservice.api.view.PositionView;
+import dev.orgservice.platform.problem.OrgException;
 import dev.orgservice.query.storage.SqlTimes;
 import dev.orgservice.query.storage.TenantScopedReads;
 import org.springframework.jdbc.core.RowMapper;
@@ -74,6 +75,19 @@ public class PositionQueries {
             + "where l.dotted_line_to <> '{}' and :id = any(l.dotted_line_to) and l.valid_from <= :asOf "
             + "and (l.valid_to is null or l.valid_to > :asOf) order by p.created_at, p.position_id";
 
+    /**
+     * Who manages the unit at {@code :asOf}: a walk up from it through its parents at {@code :asOf}, taking at each
+     * unit its first open manager position as chain_walk does (a manager there the longest, then the earliest
+     * created: the index of V17), the nearest first.
+     */
+    private static final String MANAGER_AT_OR_ABOVE = HierarchyQueries.UP_FROM_UNIT + """
+            select m.position_id from up cross join lateral (
+                select m.position_id from read_model.position_line m where m.unit_id = up.unit_id and m.manager
+                    and m.valid_from <= :asOf and (m.valid_to is null or m.valid_to > :asOf)
+                    and (m.closed_from is null or m.closed_from > :asOf)
+                order by m.role_since, m.created_at, m.position_id limit 1) m
+            order by up.depth limit 1""";
+
     /** A function of the read model (R__tenant_reads.sql, on {@code chain_walk}): one round trip. */
     private static final String MANAGEMENT_CHAIN_OF = "select * from read_model.management_chain_of(?, ?, ?, ?)";
 
@@ -102,6 +116,23 @@ public class PositionQueries {
             List<PositionView> items = sql.query(OF_UNIT, params, view(asOf));
             Long total = sql.queryForObject(COUNT_OF_UNIT, params, Long.class);
             return Optional.of(new PageView<>(items, page, size, total == null ? 0 : total));
+        });
+    }
+
+    /**
+     * The unit's manager at {@code asOf} with its holder, or, for a unit without one, the nearest ancestor's (the
+     * view's {@code unitId} says whose); empty if no unit at or above it has one. A unit that does not exist at
+     * {@code asOf} is {@code 404}.
+     */
+    public Optional<PositionView> managerOf(UUID tenantId, UUID unitId, Instant asOf) {
+        MapSqlParameterSource params = new MapSqlParameterSource("unit", unitId).addValue("asOf", utc(asOf));
+        return reads.forTenant(tenantId, sql -> {
+            if (!HierarchyQueries.existsAt(sql, unitId, asOf)) {
+                throw OrgException.notFound("Unit " + unitId + " at that time");
+            }
+            return sql.queryForList(MANAGER_AT_OR_ABOVE, params, UUID.class).stream().findFirst()
+                    .flatMap(manager -> sql.query(VIEWS + "where p.position_id = :id", params.addValue("id", manager),
+                            view(asOf)).stream().findFirst());
         });
     }
 

@@ -73,6 +73,25 @@ class ReportsTest extends QuerySideIntegrationTest {
     }
 
     @Test
+    void aUnitIsManagedByItsManagerPositionElseByTheNearestAncestorsOne() {
+        assertThat(managerOf("FIN", "")).isEqualTo("HEADFIN");
+        assertThat(managerOf("AP", "")).as("AP has none: FIN's").isEqualTo("HEADFIN");
+        assertThat(managerOf("OPS", "")).isEqualTo("CEO");
+        assertThat(managerOf("OPSSUB", "")).isEqualTo("OPSHEAD");
+        assertThat(managerOf("LE", "")).isEqualTo("CEO");
+        var view = http.get(unitPath("AP") + "/manager?minPosition=" + position, viewer).json();
+        assertThat(view.get("unitId").asText()).as("whose manager it is").isEqualTo(ids.get("FIN").toString());
+        assertThat(view.get("vacant").asBoolean()).isTrue();
+        assertThat(http.get(unitPath("LATER") + "/manager?asOf=2020-06-01&minPosition=" + position, viewer).status())
+                .as("a unit that does not exist yet").isEqualTo(404);
+        assertThat(http.get("/api/v1/tenants/" + tenantId + "/units/" + UUID.randomUUID() + "/manager?minPosition="
+                + position, viewer).status()).isEqualTo(404);
+        String other = TestTokens.forTenant(newTenant("o").value(), "viewer", "ORG_VIEWER");
+        assertThat(http.get(unitPath("FIN") + "/manager?minPosition=" + position, other).status())
+                .as("another tenant's viewer").isEqualTo(404);
+    }
+
+    @Test
     void directReportsAreTheExplicitLinesThenTheUnitsPeopleThenTheManagersBelow() {
         assertThat(reports("CEO", false)).containsExactly("X", "ASSIST", "HEADFIN", "OPSCLERK");
         assertThat(reports("ASSIST", false)).containsExactly("OPSHEAD");
@@ -211,7 +230,9 @@ class ReportsTest extends QuerySideIntegrationTest {
                 role("DEPUTY", false, "2034"),
                 role("HEADFIN", false, "2032"),
                 role("DEPUTY", true, "2030"),
-                role("HEADFIN", true, "2033")));
+                role("HEADFIN", true, "2033"),
+                role("HEADFIN", false, "2040"),
+                role("CEO", false, "2040")));
         assertThat(chainOf("ap", "2029-12-31")).containsExactly("HEADFIN", "CEO");
         assertThat(chainOf("ap", "2030-01-01")).as("HEADFIN has been one there longer")
                 .containsExactly("HEADFIN", "CEO");
@@ -232,6 +253,9 @@ class ReportsTest extends QuerySideIntegrationTest {
         assertThat(titlesOfFin("2030-01-01")).containsExactly("HEADFIN", "DEPUTY", "X");
         assertThat(titlesOfFin("2032-01-01")).as("managers first").containsExactly("DEPUTY", "X", "HEADFIN");
         assertThat(titlesOfFin("2033-01-01")).containsExactly("DEPUTY", "HEADFIN", "X");
+        assertThat(managerOf("AP", "2033-01-01")).isEqualTo("DEPUTY");
+        assertThat(managerOf("AP", "2034-01-01")).isEqualTo("HEADFIN");
+        assertThat(managerOf("AP", "2040-01-01")).as("no manager position at or above AP").isNull();
     }
 
     @Test
@@ -303,6 +327,21 @@ class ReportsTest extends QuerySideIntegrationTest {
         List<String> titles = new ArrayList<>();
         answer.json().get("items").forEach(item -> titles.add(item.get("title").asText()));
         return titles;
+    }
+
+    /** The title of the position that manages the unit at {@code asOf} ("": now); null when none does (404). */
+    private String managerOf(String unit, String asOf) {
+        Http.Response answer = http.get(unitPath(unit) + "/manager?minPosition=" + position
+                + (asOf.isEmpty() ? "" : "&asOf=" + asOf), viewer);
+        if (answer.status() == 404) {
+            return null;
+        }
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json().get("title").asText();
+    }
+
+    private String unitPath(String code) {
+        return "/api/v1/tenants/" + tenantId + "/units/" + ids.get(code);
     }
 
     private String positionPath(String title) {

@@ -77,6 +77,16 @@ public class PositionQueryController {
                 .orElseThrow(() -> OrgException.notFound("Unit " + unitId + " at that time"));
     }
 
+    @GetMapping("/units/{unitId}/manager")
+    @Operation(summary = "Who manages the unit at asOf: its manager position with the holder (vacant: none), or, for a "
+            + "unit without one, the nearest ancestor's (the position's unitId says whose)")
+    public PositionView managerOf(@PathVariable UUID tenantId, @PathVariable UUID unitId,
+                                  @RequestParam(required = false) Instant asOf,
+                                  @RequestParam(required = false) Long minPosition) {
+        return positions.managerOf(tenantId, unitId, orNow(asOf))
+                .orElseThrow(() -> OrgException.notFound("A manager position at or above unit " + unitId + " at that time"));
+    }
+
     @GetMapping("/people/{personId}/positions")
     @Operation(summary = "The positions a person holds at asOf, the one their chains start from first")
     public Map<String, List<PositionView>> heldBy(@PathVariable UUID tenantId, @PathVariable String personId,
