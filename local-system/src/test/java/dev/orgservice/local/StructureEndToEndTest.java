@@ -382,7 +382,8 @@ class StructureEndToEndTest extends RunningSystem {
         assertThat(commands.put(positions + analyst + "/manager-role", editor,
                 "{\"manager\":true,\"effectiveFrom\":\"2099-06-01\"}").status()).as("already one then").isEqualTo(200);
 
-        for (String bad : List.of("{}", "{\"manager\":null}", "{\"manager\":\"yes\"}", "{\"manager\":true,\"x\":1}",
+        for (String bad : List.of("{}", "{\"manager\":null}", "{\"manager\":\"yes\"}", "{\"manager\":\"true\"}",
+                "{\"manager\":1}", "{\"manager\":0}", "{\"manager\":true,\"x\":1}",
                 "{\"manager\":true,\"effectiveFrom\":\"2099-02-30\"}", "[]", "not json")) {
             Http.Response answer = commands.put(positions + analyst + "/manager-role", editor, bad);
             assertThat(answer.status()).as(bad + ": " + answer.body()).isEqualTo(400);

@@ -3,6 +3,9 @@ package dev.orgservice.platform.web;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.orgservice.platform.time.FlexibleInstantConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +16,10 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
  * as recorded), stricter about what a request body may say. A field the request does not have and a field given twice
  * are {@code 400} problems naming the field: ignored, a misspelt {@code effectiveFrom} changed the organization now
  * instead of at the intended date, and a {@code PATCH} of the unchangeable {@code code} recorded an empty change
- * (found by hand, 2026-11-27). Replaces Spring Boot's converter of the same type.
+ * (found by hand, 2026-11-27). A boolean must be {@code true} or {@code false}: Jackson would read {@code 1} and
+ * {@code "true"} as true, so a client's {@code "manager": "no"} was refused while {@code "manager": 0} quietly meant
+ * false (strings for decimal amounts, {@code "amount": "50000.00"}, stay as documented). Replaces Spring Boot's converter
+ * of the same type.
  */
 @Configuration
 public class ApiJsonConfiguration {
@@ -24,6 +30,9 @@ public class ApiJsonConfiguration {
                 .registerModule(FlexibleInstantConfiguration.requestedInstants())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         strict.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        strict.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         return new MappingJackson2HttpMessageConverter(strict);
     }
 }
