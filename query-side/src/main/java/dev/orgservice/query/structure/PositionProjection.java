@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static dev.orgservice.query.storage.SqlTimes.utc;
@@ -136,41 +137,29 @@ public class PositionProjection {
         jdbc.update("update read_model.position set title = ? where position_id = ?", event.title(), event.positionId());
     }
 
-    /**
-     * The new lines replace those in effect from {@code effectiveFrom} until the position's next change of lines: the
-     * row in effect there is cut, and every row from there on whose lines were set at or before it takes the new ones
-     * (rows cut only by a move keep following them; a later change of lines keeps its own).
-     */
+    /** The new lines hold from {@code effectiveFrom} until the position's next change of lines. */
     @EventHandler
     void on(PositionReportingLinesChangedEvent event) {
-        MapSqlParameterSource change = cutAt(event.positionId(), event.effectiveFrom())
-                .addValue("reportsTo", event.reportsToPositionId())
-                .addValue("dotted", new SqlArrayValue("uuid", event.dottedLineToPositionIds().toArray()));
-        named.update("""
-                update read_model.position_line set reports_to_position_id = :reportsTo, dotted_line_to = :dotted,
-                    lines_from = :at
-                where position_id = :position and valid_from >= :at and lines_from <= :at""", change);
+        changeFrom(event.positionId(), event.effectiveFrom(), "lines_from",
+                "reports_to_position_id = :reportsTo, dotted_line_to = :dotted",
+                new MapSqlParameterSource("reportsTo", event.reportsToPositionId())
+                        .addValue("dotted", new SqlArrayValue("uuid", event.dottedLineToPositionIds().toArray())));
     }
 
-    /** As a change of lines, for the unit: the rows from {@code effectiveFrom} until the position's next move. */
+    /** The unit from {@code effectiveFrom} until the position's next move. */
     @EventHandler
     void on(PositionMovedEvent event) {
-        MapSqlParameterSource move = cutAt(event.positionId(), event.effectiveFrom()).addValue("unit", event.toUnitId());
-        named.update("""
-                update read_model.position_line set unit_id = :unit, unit_from = :at
-                where position_id = :position and valid_from >= :at and unit_from <= :at""", move);
-        named.update(ROLE_SINCE, move);
+        changeFrom(event.positionId(), event.effectiveFrom(), "unit_from", "unit_id = :unit",
+                new MapSqlParameterSource("unit", event.toUnitId()));
+        named.update(ROLE_SINCE, Map.of("position", event.positionId()));
     }
 
-    /** As a change of lines, for the manager role: the rows from {@code effectiveFrom} until its next change of role. */
+    /** The manager role from {@code effectiveFrom} until the position's next change of role. */
     @EventHandler
     void on(PositionManagerRoleChangedEvent event) {
-        MapSqlParameterSource change = cutAt(event.positionId(), event.effectiveFrom())
-                .addValue("manager", event.manager());
-        named.update("""
-                update read_model.position_line set manager = :manager, manager_from = :at
-                where position_id = :position and valid_from >= :at and manager_from <= :at""", change);
-        named.update(ROLE_SINCE, change);
+        changeFrom(event.positionId(), event.effectiveFrom(), "manager_from", "manager = :manager",
+                new MapSqlParameterSource("manager", event.manager()));
+        named.update(ROLE_SINCE, Map.of("position", event.positionId()));
     }
 
     @EventHandler
@@ -193,12 +182,19 @@ public class PositionProjection {
         jdbc.update("delete from read_model.position");
     }
 
-    /** Cuts the position's row in effect at {@code at} there (if none starts there); the parameters of both. */
-    private MapSqlParameterSource cutAt(UUID positionId, Instant at) {
-        MapSqlParameterSource cut = new MapSqlParameterSource("position", positionId).addValue("at", utc(at));
-        named.update(CUT_AT, cut);
-        named.update(END_AT, cut);
-        return cut;
+    /**
+     * One of the position's timelines (its lines, unit or role) changes from {@code at} until its next change of the
+     * same kind: the row in effect at {@code at} is cut there (unless one starts there), and every row from there on
+     * whose {@code setBy} column, the date of the change of this kind that set it, is at or before {@code at} takes
+     * {@code assignments}. Rows cut only by changes of other kinds follow it; a later change of this kind keeps its own.
+     */
+    private void changeFrom(UUID positionId, Instant at, String setBy, String assignments, MapSqlParameterSource values) {
+        MapSqlParameterSource change = new MapSqlParameterSource(values.getValues()).addValue("position", positionId)
+                .addValue("at", utc(at));
+        named.update(CUT_AT, change);
+        named.update(END_AT, change);
+        named.update("update read_model.position_line set " + assignments + ", " + setBy + " = :at where position_id = "
+                + ":position and valid_from >= :at and " + setBy + " <= :at", change);
     }
 
     private void clear(UUID positionId, Instant from, Instant to) {
