@@ -1,11 +1,10 @@
 package dev.orgservice.command.approval;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.orgservice.command.Timelines;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +32,8 @@ public class PolicyPositions {
     private Map<String, List<Term>> terms = new HashMap<>();
 
     public void define(String purpose, Instant from, Collection<UUID> named) {
-        List<Term> timeline = new ArrayList<>(terms.getOrDefault(purpose, List.of()));
-        timeline.removeIf(term -> term.from().equals(from));
-        timeline.add(new Term(from, Set.copyOf(named)));
-        timeline.sort(Comparator.comparing(Term::from));
-        terms.put(purpose, timeline);
+        terms.put(purpose, Timelines.replacedAt(terms.getOrDefault(purpose, List.of()), new Term(from, Set.copyOf(named)),
+                Term::from));
     }
 
     /** When a policy for {@code purpose} that takes effect at {@code from} ends: the next one's start (null: never). */

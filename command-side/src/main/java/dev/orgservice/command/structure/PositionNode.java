@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
+
+import static dev.orgservice.command.Timelines.inEffectAt;
+import static dev.orgservice.command.Timelines.replacedAt;
 
 /**
  * What the tree keeps of a position: where it sits, whether it is a manager position and its lines, all over time,
@@ -157,28 +159,6 @@ record PositionNode(List<Stay> stays, List<Role> roles, List<Lines> lines, List<
     /** {@code next} (null: none), or the close if that comes first. */
     private Instant untilCloseOr(Instant next) {
         return next == null || (closedFrom != null && closedFrom.isBefore(next)) ? closedFrom : next;
-    }
-
-    /** The entry of a timeline (in time order, the first from null) in effect at {@code at}. */
-    private static <T> T inEffectAt(List<T> timeline, Instant at, Function<T, Instant> from) {
-        T current = timeline.get(0);
-        for (T entry : timeline) {
-            Instant start = from.apply(entry);
-            if (start != null && start.isAfter(at)) {
-                break;
-            }
-            current = entry;
-        }
-        return current;
-    }
-
-    /** A timeline with {@code entry} in place of any entry from the same instant, in time order (null first). */
-    private static <T> List<T> replacedAt(List<T> timeline, T entry, Function<T, Instant> from) {
-        List<T> after = new ArrayList<>(timeline.size() + 1);
-        timeline.stream().filter(each -> !from.apply(entry).equals(from.apply(each))).forEach(after::add);
-        after.add(entry);
-        after.sort(Comparator.comparing(from, Comparator.nullsFirst(Comparator.naturalOrder())));
-        return after;
     }
 
     /** With {@code reportsTo} and {@code dotted} in effect from {@code from} until its next change of lines. */
