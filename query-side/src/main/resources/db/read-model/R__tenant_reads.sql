@@ -180,17 +180,31 @@ begin
 end
 $$;
 
+-- The first event-store position of the tenant's events that a projection could not store and holds back
+-- (V18, dev.orgservice.query.parking), or null: a read that asks for a position at or past it cannot be answered
+-- as consistent (ReadYourWrites).
+create or replace function read_model.parked_from(p_tenant uuid)
+    returns bigint
+    language plpgsql as $$
+begin
+    perform set_config('app.tenant_id', p_tenant::text, true);
+    return (select min(first_position) from read_model.parked_tenant where tenant_id = p_tenant);
+end
+$$;
+
 revoke execute on function read_model.status_at(uuid, boolean, timestamptz),
     read_model.ancestors_of(uuid, uuid, timestamptz),
     read_model.children_of(uuid, uuid, timestamptz),
     read_model.subtree_of(uuid, uuid, timestamptz, int, int, bigint),
     read_model.chain_walk(uuid, timestamptz),
     read_model.acting_position(varchar, uuid, timestamptz),
-    read_model.management_chain_of(uuid, varchar, uuid, timestamptz) from public;
+    read_model.management_chain_of(uuid, varchar, uuid, timestamptz),
+    read_model.parked_from(uuid) from public;
 grant execute on function read_model.status_at(uuid, boolean, timestamptz),
     read_model.ancestors_of(uuid, uuid, timestamptz),
     read_model.children_of(uuid, uuid, timestamptz),
     read_model.subtree_of(uuid, uuid, timestamptz, int, int, bigint),
     read_model.chain_walk(uuid, timestamptz),
     read_model.acting_position(varchar, uuid, timestamptz),
-    read_model.management_chain_of(uuid, varchar, uuid, timestamptz) to ${api_role};
+    read_model.management_chain_of(uuid, varchar, uuid, timestamptz),
+    read_model.parked_from(uuid) to ${api_role};

@@ -36,14 +36,24 @@ class FuzzProperties extends RunningSystem {
             "POST /api/v1/tenants/{t}/positions", "POST /api/v1/tenants/{t}/positions/import",
             "PUT /api/v1/tenants/{t}/positions/{x}/holder", "DELETE /api/v1/tenants/{t}/positions/{x}/holder",
             "PUT /api/v1/tenants/{t}/positions/{x}/approval-authority/{x}", "PUT /api/v1/tenants/{t}/approval-policies/{x}",
-            "POST /api/v1/tenants/{t}/delegations", "DELETE /api/v1/tenants/{t}/delegations/{x}");
+            "POST /api/v1/tenants/{t}/delegations", "DELETE /api/v1/tenants/{t}/delegations/{x}",
+            "POST /api/v1/tenants/{t}/reactivate", "POST /api/v1/tenants/{t}/units/{x}/reopen",
+            "PATCH /api/v1/tenants/{t}/positions/{x}", "POST /api/v1/tenants/{t}/positions/{x}/move",
+            "POST /api/v1/tenants/{t}/positions/{x}/close", "PUT /api/v1/tenants/{t}/positions/{x}/reporting-lines",
+            "PUT /api/v1/tenants/{t}/positions/{x}/manager-role",
+            "DELETE /api/v1/tenants/{t}/positions/{x}/approval-authority/{x}",
+            "POST /api/v1/tenants/{t}/approval-authorities/import");
     private static final List<String> QUERY_ENDPOINTS = List.of(
             "GET /api/v1/me", "GET /api/v1/tenants", "GET /api/v1/tenants/{t}", "GET /api/v1/tenants/by-slug/{x}",
             "GET /api/v1/tenants/{t}/features/{x}", "GET /api/v1/tenants/{t}/units", "GET /api/v1/tenants/{t}/units/{x}",
             "GET /api/v1/tenants/{t}/units/{x}/subtree", "GET /api/v1/tenants/{t}/units/{x}/ancestors",
             "GET /api/v1/tenants/{t}/positions/{x}/reports", "GET /api/v1/tenants/{t}/people/{x}/management-chain",
             "GET /api/v1/tenants/{t}/approval-chain", "GET /api/v1/tenants/{t}/delegations",
-            "GET /api/v1/tenants/{t}/approval-policies/{x}", "GET /api/v1/tenants/{t}/positions/{x}/approval-authorities");
+            "GET /api/v1/tenants/{t}/approval-policies/{x}", "GET /api/v1/tenants/{t}/positions/{x}/approval-authorities",
+            "GET /api/v1/tenants/{t}/features", "GET /api/v1/tenants/{t}/units/{x}/children",
+            "GET /api/v1/tenants/{t}/positions/{x}", "GET /api/v1/tenants/{t}/positions/{x}/dotted-line-reports",
+            "GET /api/v1/tenants/{t}/units/{x}/positions", "GET /api/v1/tenants/{t}/units/{x}/manager",
+            "GET /api/v1/tenants/{t}/people/{x}/positions");
     private static final List<String> PARAMETERS = List.of("asOf", "minPosition", "page", "size", "depth", "type",
             "status", "q", "indirect", "plan", "positionId");
 
@@ -80,7 +90,8 @@ class FuzzProperties extends RunningSystem {
         Arbitrary<String> fields = Arbitraries.of("slug", "name", "plan", "type", "code", "parentId", "parentCode",
                 "effectiveFrom", "newParentId", "enabled", "status", "seats", "settings", "unitId", "title", "manager",
                 "personId", "from", "to", "reason", "country", "currency", "timezone", "locale", "dataRetentionDays",
-                "billingCycle", "trialEndsAt", "geo", "address", "costCenterId", "reportsToPositionId", "x");
+                "billingCycle", "trialEndsAt", "geo", "address", "costCenterId", "reportsToPositionId", "x",
+                "dottedLineToPositionIds", "amount", "purpose");
         Arbitrary<String> objects = Arbitraries.maps(fields, scalars).ofMaxSize(8).map(map -> {
             StringBuilder json = new StringBuilder("{");
             map.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));

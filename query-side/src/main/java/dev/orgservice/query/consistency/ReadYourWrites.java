@@ -3,20 +3,26 @@ package dev.orgservice.query.consistency;
 import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.platform.problem.OrgException;
 import dev.orgservice.platform.problem.Problems;
+import dev.orgservice.platform.security.TenantAccessInterceptor;
+import dev.orgservice.query.storage.TenantScopedReads;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Holds a query until the projections have processed {@code minPosition} (query parameter or
  * {@code X-Min-Position} header), the position a command answered. Bounded: after the timeout the answer is a
- * 503 problem with {@code Retry-After}, never stale data presented as current.
+ * 503 problem with {@code Retry-After}, never stale data presented as current. A tenant whose events a projection
+ * holds back (dev.orgservice.query.parking) from a position at or before {@code minPosition} gets a 503
+ * {@code read-model-parked}: the processors have passed the position, but not for that tenant.
  */
 @Component
 public class ReadYourWrites implements HandlerInterceptor {
@@ -26,11 +32,13 @@ public class ReadYourWrites implements HandlerInterceptor {
     private static final long POLL_MILLIS = 10;
 
     private final ProcessorPositions positions;
+    private final TenantScopedReads reads;
     private final Duration timeout;
 
-    public ReadYourWrites(ProcessorPositions positions,
+    public ReadYourWrites(ProcessorPositions positions, TenantScopedReads reads,
                           @Value("${org.query.min-position-timeout:5s}") Duration timeout) {
         this.positions = positions;
+        this.reads = reads;
         this.timeout = timeout;
     }
 
@@ -38,18 +46,49 @@ public class ReadYourWrites implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws InterruptedException {
         Long minPosition = requested(request);
-        if (minPosition == null || positions.allCover(minPosition)) {
+        if (minPosition == null) {
             return true;
+        }
+        awaitProcessed(minPosition);
+        UUID tenant = tenantInPath(request);
+        if (tenant != null) {
+            Long parkedFrom = reads.inOneStatement(tenant, "select read_model.parked_from(?)",
+                    (row, n) -> row.getObject(1, Long.class)).get(0);
+            if (parkedFrom != null && parkedFrom <= minPosition) {
+                throw new OrgException(ErrorCode.READ_MODEL_PARKED, "This tenant's read model is held at position "
+                        + parkedFrom + ", an event it could not store; its events from there on wait for a retry, "
+                        + "and the operators are alerted", Map.of("minPosition", minPosition, "parkedFrom", parkedFrom));
+            }
+        }
+        return true;
+    }
+
+    private void awaitProcessed(long minPosition) throws InterruptedException {
+        if (positions.allCover(minPosition)) {
+            return;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             Thread.sleep(POLL_MILLIS);
             if (positions.allCover(minPosition)) {
-                return true;
+                return;
             }
         }
         throw new OrgException(ErrorCode.NOT_YET_CONSISTENT, "The read model has not reached position " + minPosition
                 + " within " + timeout.toMillis() + " ms; retry shortly", Map.of("minPosition", minPosition));
+    }
+
+    /** The tenant in the path; TenantAccessInterceptor, which runs first, has checked the caller may read it. */
+    private static UUID tenantInPath(HttpServletRequest request) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> variables =
+                (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        String tenant = variables == null ? null : variables.get(TenantAccessInterceptor.TENANT_ID);
+        try {
+            return tenant == null ? null : UUID.fromString(tenant);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static Long requested(HttpServletRequest request) {

@@ -13,6 +13,7 @@ import dev.orgservice.api.tenant.TenantReactivatedEvent;
 import dev.orgservice.api.tenant.TenantStatus;
 import dev.orgservice.api.tenant.TenantSubscriptionChangedEvent;
 import dev.orgservice.api.tenant.TenantSuspendedEvent;
+import dev.orgservice.query.parking.ParkedTenants;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -35,10 +36,12 @@ public class TenantProjection {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final ParkedTenants parkedTenants;
 
-    public TenantProjection(JdbcTemplate jdbc, ObjectMapper json) {
+    public TenantProjection(JdbcTemplate jdbc, ObjectMapper json, ParkedTenants parkedTenants) {
         this.jdbc = jdbc;
         this.json = json;
+        this.parkedTenants = parkedTenants;
     }
 
     @EventHandler
@@ -119,6 +122,7 @@ public class TenantProjection {
 
     @ResetHandler
     void reset() {
+        parkedTenants.forget(PROCESSING_GROUP);
         jdbc.update("delete from read_model.tenant_feature_override");
         jdbc.update("delete from read_model.tenant");
     }

@@ -87,7 +87,7 @@ class RowLevelSecurityTest extends QuerySideIntegrationTest {
                 }
             }
         }
-        assertThat(policies).isEqualTo(12);
+        assertThat(policies).isEqualTo(13);
         assertThat(perRow).isEmpty();
     }
 

@@ -28,6 +28,7 @@ public enum ErrorCode {
     CURRENCY_NOT_COVERED("currency-not-covered", "No approval authority in this currency", 422),
     RATE_LIMITED("rate-limited", "Too many requests", 429),
     NOT_YET_CONSISTENT("not-yet-consistent", "Read model has not caught up yet", 503),
+    READ_MODEL_PARKED("read-model-parked", "The tenant's read model is held at an event it could not store", 503),
     UNAVAILABLE("unavailable", "Temporarily unavailable", 503),
     INTERNAL("internal", "Internal error", 500);
 

@@ -1,0 +1,132 @@
+package dev.orgservice.query.parking;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Applies a parked tenant's held-back events, oldest first, with the projection's own handlers, and releases the
+ * tenant when all of them could be stored: all in one transaction, under the (processor, tenant) lock, so that
+ * either the tenant is caught up and handled by its processor again, or nothing changed. Runs half a minute after
+ * start (a deploy that fixes the cause is retried at once) and then every {@code org.query.parked-retry-interval}
+ * (a failure that went away by itself, such as a row that has since been removed).
+ */
+@Component
+public class ParkedEventRetry implements SmartInitializingSingleton, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ParkedEventRetry.class);
+    private static final Duration FIRST_RUN = Duration.ofSeconds(30);
+
+    private final ParkedTenants parkedTenants;
+    private final EventProcessingConfiguration processing;
+    private final EventStorageEngine events;
+    private final TransactionTemplate transactions;
+    private final Duration interval;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "parked-event-retry");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ParkedEventRetry(ParkedTenants parkedTenants, EventProcessingConfiguration processing, EventStorageEngine events,
+                     PlatformTransactionManager transactionManager,
+                     @Value("${org.query.parked-retry-interval:5m}") Duration interval) {
+        this.parkedTenants = parkedTenants;
+        this.processing = processing;
+        this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.interval = interval;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        long first = Math.min(FIRST_RUN.toMillis(), interval.toMillis());
+        scheduler.scheduleWithFixedDelay(this::retryAllQuietly, first, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void destroy() {
+        scheduler.shutdownNow();
+    }
+
+    /** Retries every parked tenant; answers how many were released. */
+    public int retryAll() {
+        int released = 0;
+        for (ParkedTenants.Parked parked : parkedTenants.all()) {
+            if (retry(parked.processor(), parked.tenantId())) {
+                released++;
+            }
+        }
+        return released;
+    }
+
+    private void retryAllQuietly() {
+        try {
+            retryAll();
+        } catch (RuntimeException e) {
+            log.warn("Retrying the parked events failed; next attempt in {}", interval, e);
+        }
+    }
+
+    private boolean retry(String processor, UUID tenant) {
+        AbstractEventProcessor eventProcessor = processing.eventProcessor(processor, AbstractEventProcessor.class)
+                .orElse(null);
+        if (eventProcessor == null) {
+            log.warn("Tenant {} is parked by processor {}, which this service does not run", tenant, processor);
+            return false;
+        }
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            parkedTenants.lock(processor, tenant);
+            List<Long> positions = parkedTenants.positions(processor, tenant);
+            for (long position : positions) {
+                TrackedEventMessage<?> event = read(position);
+                ResultMessage<?> result = DefaultUnitOfWork.startAndGet(event).executeWithResult(() -> {
+                    eventProcessor.eventHandlerInvoker().handle(event, Segment.ROOT_SEGMENT);
+                    return null;
+                });
+                if (result.isExceptional()) {
+                    status.setRollbackOnly();
+                    log.warn("{} still cannot store event {} at position {} of tenant {}; {} event(s) stay parked",
+                            processor, event.getIdentifier(), position, tenant, positions.size(),
+                            result.exceptionResult());
+                    return false;
+                }
+            }
+            parkedTenants.release(processor, tenant);
+            log.info("{} stored the {} parked event(s) of tenant {} and handles its events again", processor,
+                    positions.size(), tenant);
+            return true;
+        }));
+    }
+
+    private TrackedEventMessage<?> read(long position) {
+        try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(
+                GapAwareTrackingToken.newInstance(position - 1, Collections.emptySortedSet()), false)) {
+            return stream.findFirst()
+                    .filter(event -> event.trackingToken().position().orElse(-1) == position)
+                    .orElseThrow(() -> new IllegalStateException("No event at position " + position));
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.orgservice.query.parking;
+
+import dev.orgservice.api.structure.UnitCreatedEvent;
+import dev.orgservice.api.structure.UnitDetails;
+import dev.orgservice.api.structure.UnitType;
+import dev.orgservice.platform.testing.Http;
+import dev.orgservice.platform.testing.TestDatabase;
+import dev.orgservice.platform.testing.TestTokens;
+import dev.orgservice.query.QuerySideIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One tenant's event that the hierarchy projection cannot store: a trigger, created here as the owner, refuses the
+ * units whose code starts with POISON, as a read model that cannot take a value would. The attack on tenant
+ * isolation is the event, not a caller: the other tenants' reads must go on.
+ */
+class ParkedTenantsTest extends QuerySideIntegrationTest {
+
+    private static final Instant FROM = Instant.parse("2024-01-01T00:00:00Z");
+
+    @Autowired
+    private JdbcTemplate projector;
+
+    @Autowired
+    private ParkedEventRetry retry;
+
+    @AfterEach
+    void noTrigger() throws SQLException {
+        owner("drop trigger if exists test_refuse on read_model.unit");
+    }
+
+    @Test
+    void aTenantsEventThatCannotBeStoredParksThatTenantAloneUntilARetryStoresIt() throws SQLException {
+        refuseUnitsWith("P0001");
+        UUID poisoned = newTenant("parked").value();
+        UUID other = newTenant("unparked").value();
+        String reader = TestTokens.forTenant(poisoned, "reader", "ORG_VIEWER");
+        UUID before = UUID.randomUUID();
+        UUID refused = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        long refusedAt = append("OrganizationTree", "org-tree-" + poisoned, 0, List.of(
+                unit(poisoned, before, "LE"), unit(poisoned, refused, "POISON-1")));
+        long afterAt = append("OrganizationTree", "org-tree-" + poisoned, 2, unit(poisoned, after, "LATER"));
+        UUID otherUnit = UUID.randomUUID();
+        long otherAt = append("OrganizationTree", "org-tree-" + other, 0, unit(other, otherUnit, "LE"));
+
+        // the other tenant's event, recorded after the refused one, is read as usual
+        String otherReader = TestTokens.forTenant(other, "reader", "ORG_VIEWER");
+        assertThat(unitRead(other, otherUnit, otherReader, otherAt).status()).isEqualTo(200);
+        // the parked tenant's reads say why they cannot be consistent from the refused event on
+        Http.Response held = unitRead(poisoned, after, reader, afterAt);
+        assertThat(held.status()).as(held.body()).isEqualTo(503);
+        assertThat(held.json().get("type").asText()).endsWith("/read-model-parked");
+        assertThat(held.json().get("parkedFrom").asLong()).isEqualTo(refusedAt);
+        assertThat(unitRead(poisoned, before, reader, refusedAt - 1).status()).isEqualTo(200);
+        assertThat(unitRead(poisoned, after, reader, null).status()).isEqualTo(404);
+        // a caller of another tenant does not learn that this one is parked
+        assertThat(unitRead(poisoned, after, otherReader, afterAt).status()).isEqualTo(404);
+        // the processor runs on: the readiness stays up
+        assertThat(http.get("/actuator/health/readiness", null).status()).isEqualTo(200);
+        List<Map<String, Object>> parked = projector.queryForList("select global_index, error from "
+                + "read_model.parked_event where tenant_id = ? order by global_index", poisoned);
+        assertThat(parked).extracting(row -> row.get("global_index")).containsExactly(refusedAt, afterAt);
+        assertThat((String) parked.get(0).get("error")).contains("refused by the test");
+        assertThat(parked.get(1).get("error")).isNull();
+
+        // a retry while the cause remains changes nothing
+        assertThat(retry.retryAll()).isZero();
+        assertThat(unitRead(poisoned, after, reader, afterAt).status()).isEqualTo(503);
+
+        // the cause removed, a retry stores the held-back events in order and the tenant is handled as before
+        owner("drop trigger test_refuse on read_model.unit");
+        assertThat(retry.retryAll()).isEqualTo(1);
+        assertThat(unitRead(poisoned, after, reader, afterAt).status()).isEqualTo(200);
+        assertThat(unitRead(poisoned, refused, reader, afterAt).status()).isEqualTo(200);
+        assertThat(projector.queryForObject("select count(*) from read_model.parked_event where tenant_id = ?",
+                Long.class, poisoned)).isZero();
+        UUID next = UUID.randomUUID();
+        long nextAt = append("OrganizationTree", "org-tree-" + poisoned, 3, unit(poisoned, next, "NEXT"));
+        assertThat(unitRead(poisoned, next, reader, nextAt).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aFailureOfTheDatabaseRatherThanOfTheEventStopsTheProcessorAndParksNoOne() throws SQLException {
+        refuseUnitsWith("57014"); // query_canceled, as a statement timeout: not about the event
+        UUID tenant = newTenant("stalled").value();
+        String reader = TestTokens.forTenant(tenant, "reader", "ORG_VIEWER");
+        UUID unit = UUID.randomUUID();
+        long at = append("OrganizationTree", "org-tree-" + tenant, 0, unit(tenant, unit, "POISON-2"));
+
+        Http.Response waiting = unitRead(tenant, unit, reader, at);
+        assertThat(waiting.status()).isEqualTo(503);
+        assertThat(waiting.json().get("type").asText()).endsWith("/not-yet-consistent");
+        assertThat(projector.queryForObject("select count(*) from read_model.parked_tenant where tenant_id = ?",
+                Long.class, tenant)).isZero();
+
+        owner("drop trigger test_refuse on read_model.unit");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Http.Response read = unitRead(tenant, unit, reader, at);
+        while (read.status() != 200 && System.nanoTime() < deadline) {
+            read = unitRead(tenant, unit, reader, at);
+        }
+        assertThat(read.status()).as("the processor goes on once the cause is gone: %s", read.body()).isEqualTo(200);
+    }
+
+    private Http.Response unitRead(UUID tenant, UUID unit, String token, Long minPosition) {
+        return http.get("/api/v1/tenants/" + tenant + "/units/" + unit
+                + (minPosition == null ? "" : "?minPosition=" + minPosition), token);
+    }
+
+    private static UnitCreatedEvent unit(UUID tenant, UUID unit, String code) {
+        return new UnitCreatedEvent(tenant, unit, UnitType.LEGAL_ENTITY, code, code, null, FROM, UnitDetails.NONE);
+    }
+
+    private static void refuseUnitsWith(String sqlState) throws SQLException {
+        owner("""
+                create or replace function read_model.test_refuse() returns trigger language plpgsql as $$
+                begin
+                    raise exception 'unit %% refused by the test', new.code using errcode = '%s';
+                end
+                $$""".formatted(sqlState));
+        owner("create trigger test_refuse before insert on read_model.unit for each row "
+                + "when (new.code like 'POISON%') execute function read_model.test_refuse()");
+    }
+
+    private static void owner(String sql) throws SQLException {
+        try (Connection connection = TestDatabase.get().connect(TestDatabase.get().accounts().owner());
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
