@@ -22,13 +22,22 @@ public class TenantAccessInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        String pathTenant = pathTenant(request);
+        if (pathTenant != null) {
+            requireAccess(CurrentUser.get(), pathTenant);
+        }
+        return true;
+    }
+
+    /**
+     * The {@code {tenantId}} of the request's path as sent, or null for a path without one. Once this interceptor
+     * has passed the request, it is a tenant id the caller may use.
+     */
+    public static String pathTenant(HttpServletRequest request) {
         @SuppressWarnings("unchecked")
         Map<String, String> variables =
                 (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        if (variables != null && variables.containsKey(TENANT_ID)) {
-            requireAccess(CurrentUser.get(), variables.get(TENANT_ID));
-        }
-        return true;
+        return variables == null ? null : variables.get(TENANT_ID);
     }
 
     static void requireAccess(CurrentUser user, String pathTenant) {

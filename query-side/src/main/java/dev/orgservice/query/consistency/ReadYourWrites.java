@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.HandlerMapping;
 
 import java.time.Duration;
 import java.util.List;
@@ -50,8 +49,10 @@ public class ReadYourWrites implements HandlerInterceptor {
             return true;
         }
         awaitProcessed(minPosition);
-        UUID tenant = tenantInPath(request);
-        if (tenant != null) {
+        // after TenantAccessInterceptor (order 0): a path tenant here is a valid id the caller may read
+        String pathTenant = TenantAccessInterceptor.pathTenant(request);
+        if (pathTenant != null) {
+            UUID tenant = UUID.fromString(pathTenant);
             Long parkedFrom = reads.inOneStatement(tenant, "select read_model.parked_from(?)",
                     (row, n) -> row.getObject(1, Long.class)).get(0);
             if (parkedFrom != null && parkedFrom <= minPosition) {
@@ -76,19 +77,6 @@ public class ReadYourWrites implements HandlerInterceptor {
         }
         throw new OrgException(ErrorCode.NOT_YET_CONSISTENT, "The read model has not reached position " + minPosition
                 + " within " + timeout.toMillis() + " ms; retry shortly", Map.of("minPosition", minPosition));
-    }
-
-    /** The tenant in the path; TenantAccessInterceptor, which runs first, has checked the caller may read it. */
-    private static UUID tenantInPath(HttpServletRequest request) {
-        @SuppressWarnings("unchecked")
-        Map<String, String> variables =
-                (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        String tenant = variables == null ? null : variables.get(TenantAccessInterceptor.TENANT_ID);
-        try {
-            return tenant == null ? null : UUID.fromString(tenant);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static Long requested(HttpServletRequest request) {
