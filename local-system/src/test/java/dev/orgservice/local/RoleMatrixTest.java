@@ -86,6 +86,8 @@ class RoleMatrixTest extends RunningSystem {
                 new Endpoint(false, "DELETE", "/api/v1/tenants/{t}/delegations/" + UUID.randomUUID(), null, EDITING),
                 new Endpoint(true, "GET", "/api/v1/me", null, READING),
                 new Endpoint(true, "GET", "/api/v1/tenants", null, PLATFORM),
+                new Endpoint(true, "GET", "/api/v1/projections/parked-tenants", null, PLATFORM),
+                new Endpoint(true, "POST", "/api/v1/projections/parked-tenants/retry", null, PLATFORM),
                 new Endpoint(true, "GET", "/api/v1/tenants/{t}", null, READING),
                 new Endpoint(true, "GET", "/api/v1/tenants/{t}/features", null, READING),
                 new Endpoint(true, "GET", "/api/v1/tenants/{t}/features/bulk-import", null, READING),

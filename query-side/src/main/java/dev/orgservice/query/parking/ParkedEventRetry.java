@@ -71,7 +71,7 @@ public class ParkedEventRetry implements SmartInitializingSingleton, DisposableB
         scheduler.shutdownNow();
     }
 
-    /** Retries every parked tenant; answers how many were released. */
+    /** Retries every parked tenant; answers how many this call caught up and released. */
     public int retryAll() {
         int released = 0;
         for (ParkedTenants.Parked parked : parkedTenants.all()) {
@@ -98,7 +98,9 @@ public class ParkedEventRetry implements SmartInitializingSingleton, DisposableB
             return false;
         }
         return Boolean.TRUE.equals(transactions.execute(status -> {
-            parkedTenants.lock(processor, tenant);
+            if (!parkedTenants.lockIfParked(processor, tenant)) {
+                return false; // caught up meanwhile by another retry (an operator's, or another instance's)
+            }
             List<Long> positions = parkedTenants.positions(processor, tenant);
             for (long position : positions) {
                 TrackedEventMessage<?> event = read(position);

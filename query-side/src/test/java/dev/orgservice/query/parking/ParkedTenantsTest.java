@@ -1,5 +1,6 @@
 package dev.orgservice.query.parking;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.orgservice.api.structure.UnitCreatedEvent;
 import dev.orgservice.api.structure.UnitDetails;
 import dev.orgservice.api.structure.UnitType;
@@ -7,6 +8,7 @@ import dev.orgservice.platform.testing.Http;
 import dev.orgservice.platform.testing.TestDatabase;
 import dev.orgservice.platform.testing.TestTokens;
 import dev.orgservice.query.QuerySideIntegrationTest;
+import dev.orgservice.query.storage.TenantScopedReads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,12 +34,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ParkedTenantsTest extends QuerySideIntegrationTest {
 
     private static final Instant FROM = Instant.parse("2024-01-01T00:00:00Z");
+    private static final String PARKED = "/api/v1/projections/parked-tenants";
+    private static final String RETRY = PARKED + "/retry";
 
     @Autowired
     private JdbcTemplate projector;
 
     @Autowired
     private ParkedEventRetry retry;
+
+    @Autowired
+    private TenantScopedReads reads;
 
     @AfterEach
     void noTrigger() throws SQLException {
@@ -78,13 +86,38 @@ class ParkedTenantsTest extends QuerySideIntegrationTest {
         assertThat((String) parked.get(0).get("error")).contains("refused by the test");
         assertThat(parked.get(1).get("error")).isNull();
 
+        // platform operators see the parked tenant and why; the tenant's own administrator does not
+        List<JsonNode> listed = parkedEntries(parkedTenants(TestTokens.platformAdmin(), 200), poisoned);
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("processor").asText()).isEqualTo("hierarchy-projection");
+        assertThat(listed.get(0).get("firstPosition").asLong()).isEqualTo(refusedAt);
+        assertThat(listed.get(0).get("firstEventType").asText()).isEqualTo(UnitCreatedEvent.class.getName());
+        assertThat(listed.get(0).get("events").asLong()).isEqualTo(2);
+        assertThat(listed.get(0).get("error").asText()).contains("refused by the test");
+        // in the tenant's own transactions, the API role sees that it is parked, not the held-back events or errors
+        List<Long> ownView = reads.forTenant(poisoned, sql -> sql.getJdbcTemplate().queryForList(
+                "select count(*) from read_model.parked_tenant union all select count(*) from read_model.parked_event",
+                Long.class));
+        assertThat(ownView).containsExactly(1L, 0L);
+        String tenantAdmin = TestTokens.forTenant(poisoned, "admin", "TENANT_ADMIN");
+        parkedTenants(tenantAdmin, 403);
+        assertThat(http.post(RETRY, tenantAdmin, "").status()).isEqualTo(403);
+
         // a retry while the cause remains changes nothing
-        assertThat(retry.retryAll()).isZero();
+        Http.Response failedRetry = http.post(RETRY, TestTokens.platformAdmin(), "");
+        assertThat(failedRetry.status()).as(failedRetry.body()).isEqualTo(200);
+        assertThat(failedRetry.json().get("released").asInt()).isZero();
+        assertThat(parkedEntries(failedRetry.json().get("stillParked"), poisoned)).hasSize(1);
         assertThat(unitRead(poisoned, after, reader, afterAt).status()).isEqualTo(503);
 
         // the cause removed, a retry stores the held-back events in order and the tenant is handled as before
         owner("drop trigger test_refuse on read_model.unit");
-        assertThat(retry.retryAll()).isEqualTo(1);
+        Http.Response retried = http.post(RETRY, TestTokens.platformAdmin(), "");
+        assertThat(retried.json().get("released").asInt()).as(retried.body()).isEqualTo(1);
+        assertThat(parkedEntries(retried.json().get("stillParked"), poisoned)).isEmpty();
+        assertThat(parkedEntries(parkedTenants(TestTokens.platformAdmin(), 200), poisoned)).isEmpty();
+        // nobody is left to catch up: the scheduled retry finds no one
+        assertThat(retry.retryAll()).isZero();
         assertThat(unitRead(poisoned, after, reader, afterAt).status()).isEqualTo(200);
         assertThat(unitRead(poisoned, refused, reader, afterAt).status()).isEqualTo(200);
         assertThat(projector.queryForObject("select count(*) from read_model.parked_event where tenant_id = ?",
@@ -115,6 +148,22 @@ class ParkedTenantsTest extends QuerySideIntegrationTest {
             read = unitRead(tenant, unit, reader, at);
         }
         assertThat(read.status()).as("the processor goes on once the cause is gone: %s", read.body()).isEqualTo(200);
+    }
+
+    private JsonNode parkedTenants(String token, int status) {
+        Http.Response listed = http.get(PARKED, token);
+        assertThat(listed.status()).as(listed.body()).isEqualTo(status);
+        return listed.json().get("items");
+    }
+
+    private static List<JsonNode> parkedEntries(JsonNode items, UUID tenant) {
+        List<JsonNode> entries = new ArrayList<>();
+        items.forEach(item -> {
+            if (item.get("tenantId").asText().equals(tenant.toString())) {
+                entries.add(item);
+            }
+        });
+        return entries;
     }
 
     private Http.Response unitRead(UUID tenant, UUID unit, String token, Long minPosition) {
