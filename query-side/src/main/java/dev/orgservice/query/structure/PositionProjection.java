@@ -38,12 +38,14 @@ public class PositionProjection {
 
     /**
      * The unit, role and lines a position is created with: they hold at every {@code asOf}, as the position does (V13,
-     * V16, V17; created_at is the position's, copied for the first-manager index).
+     * V16, V17; created_at is the position's, copied for the first-manager index). Its role counts from its creation
+     * (V20): a manager position created today has not been one longer than a head made one last year.
      */
     private static final String FIRST_LINES = """
             insert into read_model.position_line (position_id, valid_from, lines_from, role_since, tenant_id, unit_id,
                 reports_to_position_id, dotted_line_to, manager, created_at)
-            values (?, '-infinity', '-infinity', '-infinity', ?, ?, ?, ?, ?, ?)
+            select ?, '-infinity', '-infinity', created.at, ?, ?, ?, ?, ?, created.at
+            from (select cast(? as timestamptz) as at) created
             on conflict (position_id, valid_from) do nothing""";
     private static final String NEW_POSITION = """
             insert into read_model.position (position_id, tenant_id, title, created_at)
@@ -59,18 +61,29 @@ public class PositionProjection {
             update read_model.position_line set valid_to = :at
             where position_id = :position and valid_from < :at and (valid_to is null or valid_to > :at)""";
     /**
-     * Since when each of the position's rows has been in its unit in its role: the first of its consecutive rows with
-     * the same unit and role (V17). After a move or a change of role, which may join or split such runs.
+     * Since when each of the position's rows has been in its unit in its role: the start of the first of its
+     * consecutive rows with the same unit and role (V17), the position's creation for its first rows (V20). After a
+     * move or a change of role, which may join or split such runs; a run is numbered by the changes before it, since
+     * a move recorded for a date before the creation starts a run earlier than the first one's creation.
      */
     private static final String ROLE_SINCE = """
             update read_model.position_line l set role_since = runs.since
-            from (select valid_from, max(change) over (order by valid_from) as since
-                  from (select valid_from, case when (unit_id, manager) is distinct from
-                            (lag(unit_id) over w, lag(manager) over w) then valid_from end as change
-                        from read_model.position_line where position_id = :position
-                        window w as (order by valid_from)) changes) runs
+            from (select valid_from, max(change) over (partition by run) as since
+                  from (select valid_from, change, count(change) over (order by valid_from) as run
+                        from (select valid_from, case when (unit_id, manager) is distinct from
+                                  (lag(unit_id) over w, lag(manager) over w)
+                                  then case when valid_from = '-infinity' then created_at else valid_from end
+                                  end as change
+                              from read_model.position_line where position_id = :position
+                              window w as (order by valid_from)) changes) numbered) runs
             where l.position_id = :position and l.valid_from = runs.valid_from
               and l.role_since is distinct from runs.since""";
+
+    /** Removes the person's holdings of the position that end at the new one's start or start at its end. */
+    private static final String ADJOINING_HOLDINGS = """
+            delete from read_model.position_holder where position_id = ? and person_id = ?
+               and (valid_to = ? or valid_from = ?)
+            returning valid_from, valid_to""";
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -123,13 +136,28 @@ public class PositionProjection {
         });
     }
 
-    /** Ends or trims every holding that overlaps [from, to), then records the new one. */
+    /**
+     * Ends or trims every holding that overlaps [from, to), then records the new one, joined with the same person's
+     * holdings that end where it starts or start where it ends: a holding renewed without a break (an end date, then
+     * the same person again from it) is one holding, so "held the longest" counts from its start.
+     */
     @EventHandler
     void on(PositionHolderAssignedEvent event) {
         clear(event.positionId(), event.from(), event.to());
+        OffsetDateTime from = utc(event.from());
+        OffsetDateTime to = event.to() == null ? null : utc(event.to());
+        List<OffsetDateTime[]> adjoining = jdbc.query(ADJOINING_HOLDINGS, (row, n) -> new OffsetDateTime[]{
+                row.getObject(1, OffsetDateTime.class), row.getObject(2, OffsetDateTime.class)},
+                event.positionId(), event.personId(), from, to);
+        for (OffsetDateTime[] holding : adjoining) {
+            if (holding[0].isBefore(from)) {
+                from = holding[0]; // the holding before, which ends where this one starts
+            } else {
+                to = holding[1]; // the holding after, which starts where this one ends
+            }
+        }
         jdbc.update("insert into read_model.position_holder (position_id, valid_from, valid_to, tenant_id, person_id) "
-                + "values (?, ?, ?, ?, ?)", event.positionId(), utc(event.from()),
-                event.to() == null ? null : utc(event.to()), event.tenantId(), event.personId());
+                + "values (?, ?, ?, ?, ?)", event.positionId(), from, to, event.tenantId(), event.personId());
     }
 
     @EventHandler

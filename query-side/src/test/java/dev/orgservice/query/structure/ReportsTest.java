@@ -287,6 +287,43 @@ class ReportsTest extends QuerySideIntegrationTest {
         assertThat(titlesOfFin("2031-01-01")).containsExactly("HEADFIN", "OPSHEAD", "X");
     }
 
+    @Test
+    void aManagerPositionCreatedLaterDoesNotTakeOverFromAHeadMadeOneBefore() {
+        // X has managed FIN since 2021 (HEADFIN stopped being a manager position then); NEWHEAD, created as a manager
+        // position now, has been one since its creation: X stays FIN's manager, today and in the answers about 2022
+        position = append("OrganizationTree", "org-tree-" + tenantId, 18, List.of(
+                new PositionHolderAssignedEvent(tenantId, ids.get("APCLERK"), "ap", at("2020"), null),
+                role("HEADFIN", false, "2021"),
+                role("X", true, "2021")));
+        assertThat(managerOf("FIN", "")).isEqualTo("X");
+        position = append("OrganizationTree", "org-tree-" + tenantId, 21, List.of(position("NEWHEAD", "FIN", true, null)));
+        assertThat(managerOf("FIN", "")).as("X has been FIN's manager longer").isEqualTo("X");
+        assertThat(managerOf("FIN", "2022-01-01")).as("the past does not change").isEqualTo("X");
+        assertThat(chainOf("ap", "2027-01-01")).containsExactly("X", "CEO");
+        assertThat(titlesOfFin("2027-01-01")).containsExactly("X", "NEWHEAD", "HEADFIN");
+        assertThat(reports("NEWHEAD", false)).isEmpty();
+    }
+
+    @Test
+    void aHoldingRenewedWithoutABreakCountsFromItsStart() {
+        // x has held X (FIN, explicit line to CEO) since 2020 and APCLERK (AP, below FIN) since 2022; X's holding is
+        // renewed from 2024 (an end date set, then the same person assigned again from it): x has still held X longest
+        position = append("OrganizationTree", "org-tree-" + tenantId, 18, List.of(
+                new PositionHolderAssignedEvent(tenantId, ids.get("APCLERK"), "x", at("2022"), null),
+                new PositionHolderAssignedEvent(tenantId, ids.get("X"), "x", at("2020"), at("2024")),
+                new PositionHolderAssignedEvent(tenantId, ids.get("X"), "x", at("2024"), null)));
+        assertThat(chainOfX("2025-01-01")).as("from X, held since 2020").containsExactly("CEO");
+        List<String> held = new ArrayList<>();
+        http.get("/api/v1/tenants/" + tenantId + "/people/x/positions?asOf=2025-01-01&minPosition=" + position, viewer)
+                .json().get("items").forEach(item -> held.add(item.get("title").asText()));
+        assertThat(held).containsExactly("X", "APCLERK");
+        // a holding of someone else in between is a break: x's second holding of X counts from 2026
+        position = append("OrganizationTree", "org-tree-" + tenantId, 21, List.of(
+                new PositionHolderAssignedEvent(tenantId, ids.get("X"), "y", at("2025"), at("2026")),
+                new PositionHolderAssignedEvent(tenantId, ids.get("X"), "x", at("2026"), null)));
+        assertThat(chainOfX("2027-01-01")).as("from APCLERK, held since 2022").containsExactly("HEADFIN", "CEO");
+    }
+
     private List<String> titlesOfFin(String asOf) {
         List<String> titles = new ArrayList<>();
         http.get("/api/v1/tenants/" + tenantId + "/units/" + ids.get("FIN") + "/positions?asOf=" + asOf + "&minPosition="
