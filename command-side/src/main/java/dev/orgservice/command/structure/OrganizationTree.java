@@ -191,7 +191,12 @@ public class OrganizationTree {
             throw new OrgException(ErrorCode.ILLEGAL_TRANSITION, "Unit " + unit.code() + " is already closed at " + at,
                     Map.of("currentStatus", UnitStatus.CLOSED));
         }
+        // the children and holdings count only while the unit would be closed: until its next scheduled reopen
+        Instant reopened = unit.nextReopeningAfter(at);
         for (Instant checkpoint : checkpointsFrom(at)) {
+            if (reopened != null && !checkpoint.isBefore(reopened)) {
+                break;
+            }
             for (var entry : units.entrySet()) {
                 UnitNode child = entry.getValue();
                 if (command.unitId().equals(child.parentAt(checkpoint)) && child.existsAt(checkpoint)
@@ -202,7 +207,6 @@ public class OrganizationTree {
                 }
             }
         }
-        Instant reopened = unit.nextReopeningAfter(at);
         for (var entry : positions.entrySet()) {
             boolean heldHere = entry.getValue().spans(at, reopened).stream().anyMatch(span ->
                     span.unitId().equals(command.unitId()) && entry.getValue().heldDuring(span.start(), span.end()));

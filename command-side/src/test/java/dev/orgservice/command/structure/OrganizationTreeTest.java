@@ -374,6 +374,23 @@ class OrganizationTreeTest {
     }
 
     @Test
+    void closesAUnitEarlierWhenItsChildComesOnlyAfterTheScheduledReopen() {
+        // D1 is closed from T3 and reopened at T4; D2 sits under it from T5: closing D1 from T2 leaves D2 alone
+        List<Object> reopenedWithChild = List.of(created(LEGAL_ENTITY, "LE", null, T0),
+                created(DEPARTMENT, "D1", "LE", T0), closed("D1", T3), reopened("D1", T4),
+                created(DEPARTMENT, "D2", "D1", T5));
+        fixture.given(reopenedWithChild)
+                .when(close("D1", T2))
+                .expectEvents(closed("D1", T2));
+        // without the reopen D1 would be closed while D2 is under it
+        fixture.given(created(LEGAL_ENTITY, "LE", null, T0), created(DEPARTMENT, "D1", "LE", T0),
+                        created(DEPARTMENT, "D2", "D1", T5))
+                .when(close("D1", T2))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CONFLICT));
+    }
+
+    @Test
     void refusesAHolderWhileThePositionsUnitIsClosedOrWillBe() {
         fixture.given(withPosition(closed("D1", T2)))
                 .when(new AssignHolderCommand(StructureTestData.TENANT, id("P"), "p-1", T3, null))
