@@ -26,6 +26,10 @@ public final class LocalSystem {
     public static void main(String[] args) throws IOException {
         Map<String, Object> properties = new HashMap<>(database());
         properties.put("ORG_LOG_FORMAT", "");
+        // logback is configured once per JVM, by the first service to start: with the application name in every line,
+        // the query side's lines would carry the command side's; the logger names (dev.orgservice.command/.query) tell
+        // the two services apart instead
+        properties.put("logging.include-application-name", "false");
         properties.put("ORG_KAFKA_BOOTSTRAP_SERVERS", kafka());
         ConfigurableApplicationContext command = CommandSideApplication.builder().profiles("local")
                 .properties(properties).run(args);
