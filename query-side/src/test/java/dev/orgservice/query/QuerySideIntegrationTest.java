@@ -27,7 +27,9 @@ import java.util.Map;
  * schema, Jackson), so the projections read exactly what production stores.
  */
 @SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {QuerySideApplication.CONFIG_NAME, "org.query.min-position-timeout=2s"})
+        // the parked events are retried when a test asks, not on a schedule that could race it
+        properties = {QuerySideApplication.CONFIG_NAME, "org.query.min-position-timeout=2s",
+                "org.query.parked-retry-interval=0"})
 public abstract class QuerySideIntegrationTest {
 
     @LocalServerPort

@@ -382,6 +382,12 @@ class OrganizationTreeTest {
         fixture.given(reopenedWithChild)
                 .when(close("D1", T2))
                 .expectEvents(closed("D1", T2));
+        // a child under D1 before the reopen still counts
+        fixture.given(created(LEGAL_ENTITY, "LE", null, T0), created(DEPARTMENT, "D1", "LE", T0), closed("D1", T3),
+                        reopened("D1", T5), created(DEPARTMENT, "D2", "D1", T0), closed("D2", T3))
+                .when(close("D1", T2))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CONFLICT));
         // without the reopen D1 would be closed while D2 is under it
         fixture.given(created(LEGAL_ENTITY, "LE", null, T0), created(DEPARTMENT, "D1", "LE", T0),
                         created(DEPARTMENT, "D2", "D1", T5))

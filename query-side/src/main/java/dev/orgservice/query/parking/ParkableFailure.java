@@ -1,5 +1,6 @@
 package dev.orgservice.query.parking;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -41,5 +42,12 @@ final class ParkableFailure {
         }
         // the handler's own failure on this event's content: a null, an unexpected value, a payload it cannot read
         return true;
+    }
+
+    /** What the operators see of a failure: its root cause's type and message, at most 2,000 characters. */
+    static String describe(Throwable failure) {
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
+        String text = root.getClass().getSimpleName() + ": " + root.getMessage();
+        return text.length() > 2000 ? text.substring(0, 2000) : text;
     }
 }

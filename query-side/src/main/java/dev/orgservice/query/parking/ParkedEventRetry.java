@@ -15,23 +15,27 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 /**
  * Applies a parked tenant's held-back events, oldest first, with the projection's own handlers, and releases the
  * tenant when all of them could be stored: all in one transaction, under the (processor, tenant) lock, so that
- * either the tenant is caught up and handled by its processor again, or nothing changed. Runs half a minute after
- * start (a deploy that fixes the cause is retried at once) and then every {@code org.query.parked-retry-interval}
- * (a failure that went away by itself, such as a row that has since been removed).
+ * either the tenant is caught up and handled by its processor again, or nothing changed (but for the failure,
+ * recorded apart for the operators). Runs half a minute after start (a deploy that fixes the cause is retried at
+ * once) and then every {@code org.query.parked-retry-interval} (a failure that went away by itself, such as a row
+ * that has since been removed; {@code 0}: only when an operator asks), one retry at a time per instance.
  */
 @Component
 public class ParkedEventRetry implements SmartInitializingSingleton, DisposableBean {
@@ -43,7 +47,10 @@ public class ParkedEventRetry implements SmartInitializingSingleton, DisposableB
     private final EventProcessingConfiguration processing;
     private final EventStorageEngine events;
     private final TransactionTemplate transactions;
+    /** The failure of a retry, recorded while the retry's own transaction is rolled back. */
+    private final TransactionTemplate apart;
     private final Duration interval;
+    private final ReentrantLock running = new ReentrantLock();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "parked-event-retry");
         thread.setDaemon(true);
@@ -57,11 +64,16 @@ public class ParkedEventRetry implements SmartInitializingSingleton, DisposableB
         this.processing = processing;
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.apart = new TransactionTemplate(transactionManager);
+        this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.interval = interval;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
+        if (interval.isZero()) {
+            return;
+        }
         long first = Math.min(FIRST_RUN.toMillis(), interval.toMillis());
         scheduler.scheduleWithFixedDelay(this::retryAllQuietly, first, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -71,15 +83,25 @@ public class ParkedEventRetry implements SmartInitializingSingleton, DisposableB
         scheduler.shutdownNow();
     }
 
-    /** Retries every parked tenant; answers how many this call caught up and released. */
-    public int retryAll() {
-        int released = 0;
-        for (ParkedTenants.Parked parked : parkedTenants.all()) {
-            if (retry(parked.processor(), parked.tenantId())) {
-                released++;
-            }
+    /**
+     * Retries every parked tenant; answers how many this call caught up and released, or nothing when a retry is
+     * running already on this instance (its threads and projector connections are not taken twice).
+     */
+    public OptionalInt retryAll() {
+        if (!running.tryLock()) {
+            return OptionalInt.empty();
         }
-        return released;
+        try {
+            int released = 0;
+            for (ParkedTenants.Parked parked : parkedTenants.all()) {
+                if (retryQuietly(parked.processor(), parked.tenantId())) {
+                    released++;
+                }
+            }
+            return OptionalInt.of(released);
+        } finally {
+            running.unlock();
+        }
     }
 
     private void retryAllQuietly() {
@@ -87,6 +109,17 @@ public class ParkedEventRetry implements SmartInitializingSingleton, DisposableB
             retryAll();
         } catch (RuntimeException e) {
             log.warn("Retrying the parked events failed; next attempt in {}", interval, e);
+        }
+    }
+
+    /** One tenant's failure (even one of the retry itself) leaves the others to be retried. */
+    private boolean retryQuietly(String processor, UUID tenant) {
+        try {
+            return retry(processor, tenant);
+        } catch (RuntimeException e) {
+            log.warn("Retrying the parked events of tenant {} for {} failed", tenant, processor, e);
+            parkedTenants.recordFailedRetry(processor, tenant, e);
+            return false;
         }
     }
 
@@ -113,6 +146,8 @@ public class ParkedEventRetry implements SmartInitializingSingleton, DisposableB
                     log.warn("{} still cannot store event {} at position {} of tenant {}; {} event(s) stay parked",
                             processor, event.getIdentifier(), position, tenant, positions.size(),
                             result.exceptionResult());
+                    apart.executeWithoutResult(tx -> parkedTenants.recordFailedRetry(processor, tenant,
+                            result.exceptionResult()));
                     return false;
                 }
             }

@@ -14,12 +14,13 @@ import static dev.orgservice.query.storage.SqlTimes.instant;
 public class ParkedTenantQueries {
 
     private static final String PARKED = """
-            select t.processor_name, t.tenant_id, t.first_position, t.parked_at, first.payload_type, first.error,
+            select t.processor_name, t.tenant_id, t.first_position, t.parked_at, t.last_retry_at, t.last_retry_error,
+                   failed.payload_type, failed.error,
                    (select count(*) from read_model.parked_event e
                      where e.processor_name = t.processor_name and e.tenant_id = t.tenant_id) as events
               from read_model.parked_tenant t
-              left join read_model.parked_event first
-                on first.processor_name = t.processor_name and first.global_index = t.first_position
+              left join read_model.parked_event failed
+                on failed.processor_name = t.processor_name and failed.global_index = t.first_position
              order by t.parked_at, t.processor_name, t.tenant_id""";
 
     private final TenantScopedReads reads;
@@ -33,6 +34,6 @@ public class ParkedTenantQueries {
                 (row, n) -> new ParkedTenantView(row.getString("processor_name"),
                         row.getObject("tenant_id", UUID.class), row.getLong("first_position"),
                         row.getString("payload_type"), instant(row, "parked_at"), row.getLong("events"),
-                        row.getString("error"))));
+                        row.getString("error"), instant(row, "last_retry_at"), row.getString("last_retry_error"))));
     }
 }

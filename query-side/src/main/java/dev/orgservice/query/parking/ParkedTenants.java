@@ -76,6 +76,12 @@ public class ParkedTenants {
                 processor, position, tenant, event.getIdentifier(), event.getPayloadType().getName(), error);
     }
 
+    /** Why the latest retry of the tenant's events failed, for the operators (in a transaction of its own). */
+    void recordFailedRetry(String processor, UUID tenant, Throwable failure) {
+        jdbc.update("update read_model.parked_tenant set last_retry_at = now(), last_retry_error = ? "
+                + "where processor_name = ? and tenant_id = ?", ParkableFailure.describe(failure), processor, tenant);
+    }
+
     /** The held-back events' positions, oldest first (under the lock). */
     List<Long> positions(String processor, UUID tenant) {
         return jdbc.queryForList("select global_index from read_model.parked_event where processor_name = ? "

@@ -10,7 +10,6 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.HashSet;
@@ -100,7 +99,7 @@ public final class TenantParking implements MessageHandlerInterceptor<EventMessa
             jdbc.execute("rollback to savepoint " + SAVEPOINT);
             jdbc.execute("release savepoint " + SAVEPOINT);
             parkedTenants.lock(processor, tenant);
-            parkedTenants.park(processor, tenant, event, position(event), describe(failure));
+            parkedTenants.park(processor, tenant, event, position(event), ParkableFailure.describe(failure));
             batch.heldBack().add(tenant);
             batch.locked().add(tenant);
             log.error("{} cannot store event {} ({}) at position {} of tenant {}: the tenant's events are parked "
@@ -122,11 +121,5 @@ public final class TenantParking implements MessageHandlerInterceptor<EventMessa
 
     private static long position(EventMessage<?> event) {
         return event instanceof TrackedEventMessage<?> tracked ? tracked.trackingToken().position().orElse(-1) : -1;
-    }
-
-    private static String describe(Throwable failure) {
-        Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
-        String text = root.getClass().getSimpleName() + ": " + root.getMessage();
-        return text.length() > 2000 ? text.substring(0, 2000) : text;
     }
 }

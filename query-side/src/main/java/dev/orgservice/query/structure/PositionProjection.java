@@ -44,8 +44,7 @@ public class PositionProjection {
     private static final String FIRST_LINES = """
             insert into read_model.position_line (position_id, valid_from, lines_from, role_since, tenant_id, unit_id,
                 reports_to_position_id, dotted_line_to, manager, created_at)
-            select ?, '-infinity', '-infinity', created.at, ?, ?, ?, ?, ?, created.at
-            from (select cast(? as timestamptz) as at) created
+            values (?, '-infinity', '-infinity', ?, ?, ?, ?, ?, ?, ?)
             on conflict (position_id, valid_from) do nothing""";
     private static final String NEW_POSITION = """
             insert into read_model.position (position_id, tenant_id, title, created_at)
@@ -80,7 +79,7 @@ public class PositionProjection {
               and l.role_since is distinct from runs.since""";
 
     /** Removes the person's holdings of the position that end at the new one's start or start at its end. */
-    private static final String ADJOINING_HOLDINGS = """
+    private static final String TAKE_ADJOINING_HOLDINGS = """
             delete from read_model.position_holder where position_id = ? and person_id = ?
                and (valid_to = ? or valid_from = ?)
             returning valid_from, valid_to""";
@@ -98,12 +97,13 @@ public class PositionProjection {
         jdbc.update(NEW_POSITION, event.positionId(), event.tenantId(), event.title(), utc(recorded));
         jdbc.update(FIRST_LINES, ps -> {
             ps.setObject(1, event.positionId());
-            ps.setObject(2, event.tenantId());
-            ps.setObject(3, event.unitId());
-            ps.setObject(4, event.reportsToPositionId());
-            ps.setArray(5, ps.getConnection().createArrayOf("uuid", event.dottedLineToPositionIds().toArray()));
-            ps.setBoolean(6, event.manager());
-            ps.setObject(7, utc(recorded));
+            ps.setObject(2, utc(recorded));
+            ps.setObject(3, event.tenantId());
+            ps.setObject(4, event.unitId());
+            ps.setObject(5, event.reportsToPositionId());
+            ps.setArray(6, ps.getConnection().createArrayOf("uuid", event.dottedLineToPositionIds().toArray()));
+            ps.setBoolean(7, event.manager());
+            ps.setObject(8, utc(recorded));
         });
     }
 
@@ -118,12 +118,13 @@ public class PositionProjection {
         });
         jdbc.batchUpdate(FIRST_LINES, positions, positions.size(), (ps, p) -> {
             ps.setObject(1, p.positionId());
-            ps.setObject(2, event.tenantId());
-            ps.setObject(3, p.unitId());
-            ps.setObject(4, p.reportsToPositionId());
-            ps.setArray(5, ps.getConnection().createArrayOf("uuid", new UUID[0]));
-            ps.setBoolean(6, p.manager());
-            ps.setObject(7, utc(recorded));
+            ps.setObject(2, utc(recorded));
+            ps.setObject(3, event.tenantId());
+            ps.setObject(4, p.unitId());
+            ps.setObject(5, p.reportsToPositionId());
+            ps.setArray(6, ps.getConnection().createArrayOf("uuid", new UUID[0]));
+            ps.setBoolean(7, p.manager());
+            ps.setObject(8, utc(recorded));
         });
         List<ImportedPosition> held = positions.stream().filter(p -> p.personId() != null).toList();
         jdbc.batchUpdate("""
@@ -146,14 +147,14 @@ public class PositionProjection {
         clear(event.positionId(), event.from(), event.to());
         OffsetDateTime from = utc(event.from());
         OffsetDateTime to = event.to() == null ? null : utc(event.to());
-        List<OffsetDateTime[]> adjoining = jdbc.query(ADJOINING_HOLDINGS, (row, n) -> new OffsetDateTime[]{
+        List<OffsetDateTime[]> adjoining = jdbc.query(TAKE_ADJOINING_HOLDINGS, (row, n) -> new OffsetDateTime[]{
                 row.getObject(1, OffsetDateTime.class), row.getObject(2, OffsetDateTime.class)},
                 event.positionId(), event.personId(), from, to);
         for (OffsetDateTime[] holding : adjoining) {
             if (holding[0].isBefore(from)) {
-                from = holding[0]; // the holding before, which ends where this one starts
+                from = holding[0];
             } else {
-                to = holding[1]; // the holding after, which starts where this one ends
+                to = holding[1]; // null: the same person holds it on without an end
             }
         }
         jdbc.update("insert into read_model.position_holder (position_id, valid_from, valid_to, tenant_id, person_id) "

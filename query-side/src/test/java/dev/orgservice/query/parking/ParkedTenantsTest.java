@@ -109,6 +109,10 @@ class ParkedTenantsTest extends QuerySideIntegrationTest {
         assertThat(failedRetry.json().get("released").asInt()).isZero();
         assertThat(parkedEntries(failedRetry.json().get("stillParked"), poisoned)).hasSize(1);
         assertThat(unitRead(poisoned, after, reader, afterAt).status()).isEqualTo(503);
+        JsonNode afterFailedRetry = parkedEntries(parkedTenants(TestTokens.platformAdmin(), 200), poisoned).get(0);
+        assertThat(afterFailedRetry.get("lastRetryAt").isNull()).isFalse();
+        assertThat(afterFailedRetry.get("lastRetryError").asText()).contains("refused by the test");
+        assertThat(afterFailedRetry.get("events").asLong()).as("the failed retry changed nothing").isEqualTo(2);
 
         // the cause removed, a retry stores the held-back events in order and the tenant is handled as before
         owner("drop trigger test_refuse on read_model.unit");
@@ -117,7 +121,7 @@ class ParkedTenantsTest extends QuerySideIntegrationTest {
         assertThat(parkedEntries(retried.json().get("stillParked"), poisoned)).isEmpty();
         assertThat(parkedEntries(parkedTenants(TestTokens.platformAdmin(), 200), poisoned)).isEmpty();
         // nobody is left to catch up: the scheduled retry finds no one
-        assertThat(retry.retryAll()).isZero();
+        assertThat(retry.retryAll()).hasValue(0);
         assertThat(unitRead(poisoned, after, reader, afterAt).status()).isEqualTo(200);
         assertThat(unitRead(poisoned, refused, reader, afterAt).status()).isEqualTo(200);
         assertThat(projector.queryForObject("select count(*) from read_model.parked_event where tenant_id = ?",

@@ -1,7 +1,9 @@
 package dev.orgservice.query.parking.web;
 
+import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.api.view.ParkedRetryResult;
 import dev.orgservice.api.view.ParkedTenantView;
+import dev.orgservice.platform.problem.OrgException;
 import dev.orgservice.platform.security.CurrentUser;
 import dev.orgservice.platform.security.Role;
 import dev.orgservice.query.parking.ParkedEventRetry;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * For platform operators: which tenants' events the projections hold back, and a retry now, after a fix, instead of
@@ -32,27 +35,35 @@ public class ParkedTenantController {
     private static final Logger audit = LoggerFactory.getLogger("audit.platform-operation");
 
     private final ParkedTenantQueries parked;
-    private final ParkedEventRetry retry;
+    private final ParkedEventRetry retries;
 
-    public ParkedTenantController(ParkedTenantQueries parked, ParkedEventRetry retry) {
+    public ParkedTenantController(ParkedTenantQueries parked, ParkedEventRetry retries) {
         this.parked = parked;
-        this.retry = retry;
+        this.retries = retries;
     }
 
     @GetMapping
-    @Operation(summary = "The tenants whose events a projection holds back, with the error of the first event")
+    @Operation(summary = "The tenants whose events a projection holds back, with the error of the first event and "
+            + "of the latest retry")
     public Map<String, List<ParkedTenantView>> list() {
         return Map.of("items", parked.all(CurrentUser.get().userId()));
     }
 
     @PostMapping("/retry")
-    @Operation(summary = "Store the held-back events now, tenant by tenant, oldest first; answers what is left")
+    @Operation(summary = "Store the held-back events now, tenant by tenant, oldest first; answers what is left "
+            + "(409 while a retry runs already)")
     public ParkedRetryResult retry() {
         String operator = CurrentUser.get().userId();
-        int released = retry.retryAll();
-        ParkedRetryResult result = new ParkedRetryResult(released, parked.all(operator));
-        audit.info("parked-event retry by {}: {} tenant(s) caught up, {} still parked", operator, released,
-                result.stillParked().size());
+        audit.info("parked-event retry requested by {}", operator);
+        OptionalInt released = retries.retryAll();
+        if (released.isEmpty()) {
+            audit.info("parked-event retry by {} not started: a retry is running", operator);
+            throw new OrgException(ErrorCode.CONFLICT, "A retry of the parked events is running already on this "
+                    + "instance; ask again when it has ended");
+        }
+        ParkedRetryResult result = new ParkedRetryResult(released.getAsInt(), parked.all(operator));
+        audit.info("parked-event retry by {}: {} tenant(s) caught up, {} still parked", operator,
+                released.getAsInt(), result.stillParked().size());
         return result;
     }
 }
