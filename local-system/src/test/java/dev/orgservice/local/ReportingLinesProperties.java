@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exactly when the position is not closed on its day, and a close exactly when no open position's line leads to the
  * position from then on; the read model then shows, for every position and day, the model's line, unit, role and
  * close, and for every unit and day its manager: the open manager position there that has been one there the longest
- * without a break, then the earliest created (moves, changes of lines and of role cut the same rows of the read
- * model, in any order).
+ * without a break (a position's first unit and role, which hold at every day, count from its creation), then the
+ * earliest created (moves, changes of lines and of role cut the same rows of the read model, in any order).
  */
 class ReportingLinesProperties extends RunningSystem {
 
@@ -63,13 +63,14 @@ class ReportingLinesProperties extends RunningSystem {
 
     /**
      * Each position's lines, unit and role (1: a manager position) from each day on (from Integer.MIN_VALUE: as
-     * created), and its close (null: open).
+     * created), its close (null: open), and when it was created (in days after the first day, a fraction of the day
+     * the test runs on).
      */
     record Model(List<TreeMap<Integer, Integer>> lines, List<TreeMap<Integer, Integer>> units,
-                 List<TreeMap<Integer, Integer>> roles, List<Integer> closedFrom) {
+                 List<TreeMap<Integer, Integer>> roles, List<Integer> closedFrom, List<Double> createdOn) {
 
         Model copy() {
-            return new Model(copied(lines), copied(units), copied(roles), new ArrayList<>(closedFrom));
+            return new Model(copied(lines), copied(units), copied(roles), new ArrayList<>(closedFrom), createdOn);
         }
 
         private static List<TreeMap<Integer, Integer>> copied(List<TreeMap<Integer, Integer>> timelines) {
@@ -85,7 +86,7 @@ class ReportingLinesProperties extends RunningSystem {
         /** The unit's manager on the day (-1: none): see the class comment; positions were created in index order. */
         int managerOf(int unit, int day) {
             int manager = -1;
-            int managerSince = Integer.MAX_VALUE;
+            double managerSince = Double.MAX_VALUE;
             for (int p = 0; p < POSITIONS; p++) {
                 if (closedAt(p, day) || unitAt(p, day) != unit || !managerAt(p, day)) {
                     continue;
@@ -94,9 +95,11 @@ class ReportingLinesProperties extends RunningSystem {
                 while (since > 0 && unitAt(p, since - 1) == unit && managerAt(p, since - 1)) {
                     since--;
                 }
-                if (since < managerSince) {
+                // a run that goes back to the position's first unit and role counts from the position's creation
+                double from = since == 0 && unitAt(p, -1) == unit && managerAt(p, -1) ? createdOn.get(p) : since;
+                if (from < managerSince) {
                     manager = p;
-                    managerSince = since;
+                    managerSince = from;
                 }
             }
             return manager;
@@ -174,12 +177,14 @@ class ReportingLinesProperties extends RunningSystem {
             units.add(last.json().get("unitId").asText());
         }
         List<String> positions = new ArrayList<>();
-        Model model = new Model(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Model model = new Model(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>());
         for (int i = 0; i < POSITIONS; i++) {
             boolean manager = i % 2 == 0;
             last = commands.post(api + "/positions", editor, "{\"unitId\":\"" + root + "\",\"title\":\"P" + i
                     + "\",\"manager\":" + manager + "}");
             positions.add(last.json().get("positionId").asText());
+            model.createdOn().add(Duration.between(BASE, Instant.now()).toMillis() / (double) Duration.ofDays(1).toMillis());
             model.lines().add(new TreeMap<>(Map.of(Integer.MIN_VALUE, -1)));
             model.units().add(new TreeMap<>(Map.of(Integer.MIN_VALUE, 0)));
             model.roles().add(new TreeMap<>(Map.of(Integer.MIN_VALUE, manager ? 1 : 0)));
