@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -23,6 +24,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -129,6 +134,53 @@ class ParkedTenantsTest extends QuerySideIntegrationTest {
         UUID next = UUID.randomUUID();
         long nextAt = append("OrganizationTree", "org-tree-" + poisoned, 3, unit(poisoned, next, "NEXT"));
         assertThat(unitRead(poisoned, next, reader, nextAt).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anOperatorsRetryWhileOneRunsIsRefusedNotRunTwice() throws Exception {
+        refuseUnitsWith("P0001");
+        UUID tenant = newTenant("retried").value();
+        long at = append("OrganizationTree", "org-tree-" + tenant, 0, unit(tenant, UUID.randomUUID(), "POISON-3"));
+        String reader = TestTokens.forTenant(tenant, "reader", "ORG_VIEWER");
+        assertThat(unitRead(tenant, UUID.randomUUID(), reader, at).json().get("type").asText())
+                .endsWith("/read-model-parked");
+        // the tenant's (processor, tenant) lock held elsewhere: the first retry waits for it
+        ExecutorService operators = Executors.newSingleThreadExecutor();
+        try (Connection holder = TestDatabase.get().connectAsAdmin()) {
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.execute("select pg_advisory_xact_lock(hashtextextended('hierarchy-projection/" + tenant + "', 0))");
+            }
+            Future<Http.Response> first = operators.submit(() -> http.post(RETRY, TestTokens.platformAdmin(), ""));
+            awaitAdvisoryLockWaiter();
+            Http.Response second = http.post(RETRY, TestTokens.platformAdmin(), "");
+            assertThat(second.status()).as(second.body()).isEqualTo(409);
+            assertThat(second.json().get("type").asText()).endsWith("/conflict");
+            holder.commit();
+            Http.Response answered = first.get(30, TimeUnit.SECONDS);
+            assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+            assertThat(parkedEntries(answered.json().get("stillParked"), tenant)).hasSize(1);
+        } finally {
+            operators.shutdownNow();
+        }
+        owner("drop trigger test_refuse on read_model.unit");
+        assertThat(retry.retryAll()).hasValue(1);
+    }
+
+    private static void awaitAdvisoryLockWaiter() throws Exception {
+        try (Connection admin = TestDatabase.get().connectAsAdmin(); Statement query = admin.createStatement()) {
+            for (int attempt = 0; attempt < 100; attempt++) {
+                try (ResultSet waiting = query.executeQuery(
+                        "select count(*) from pg_locks where locktype = 'advisory' and not granted")) {
+                    waiting.next();
+                    if (waiting.getLong(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("no retry waited for the tenant's lock");
     }
 
     @Test
