@@ -369,7 +369,10 @@ public class OrganizationTree {
     /**
      * The position sits in another unit from {@code effectiveFrom} until its next move (its lines, holders and title go
      * with it). The unit must exist then and stay active while the position sits there: a position of a closed unit
-     * has no holder, and an open position needs an active unit.
+     * has no holder. As a position is created only in a unit active then, it moves only into a unit that exists and is
+     * active at {@code effectiveFrom}; a later close of that unit refuses the move only if the position is held while
+     * the unit would be closed, as closing the unit would be refused then (a vacant position may stay in a closed
+     * unit, whichever came first).
      */
     @CommandHandler
     void handle(MovePositionCommand command, TenantGuard tenants) {
@@ -383,11 +386,17 @@ public class OrganizationTree {
         if (current.equals(command.unitId())) {
             return; // already there: no event
         }
-        Instant end = position.newStayHoldsUntil(from);
-        if (!unit.existsAt(from) || unit.closedDuring(from, end)) {
-            throw new OrgException(ErrorCode.CONFLICT, "Unit " + unit.code() + " does not exist or is closed at some "
-                    + "time the position would sit in it (from " + from + (end == null ? "" : " to " + end)
-                    + "); positions need an active unit", Map.of("unitId", command.unitId(), "at", from.toString()));
+        if (!unit.existsAt(from) || !unit.isActiveAt(from)) {
+            throw new OrgException(ErrorCode.CONFLICT, "Unit " + unit.code() + " does not exist or is closed at "
+                    + from + "; positions move only into an active unit", Map.of("unitId", command.unitId(),
+                    "at", from.toString()));
+        }
+        for (Instant[] closed : unit.closedStretchesAfter(from, position.newStayHoldsUntil(from))) {
+            if (position.heldDuring(closed[0], closed[1])) {
+                throw new OrgException(ErrorCode.CONFLICT, "Unit " + unit.code() + " is closed from " + closed[0]
+                        + " while the position would sit in it held; a position of a closed unit has no holder (end "
+                        + "the holding first)", Map.of("unitId", command.unitId(), "at", closed[0].toString()));
+            }
         }
         apply(new PositionMovedEvent(command.tenantId(), positionId, current, command.unitId(), from));
     }

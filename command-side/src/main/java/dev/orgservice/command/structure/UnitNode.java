@@ -102,6 +102,23 @@ final class UnitNode {
                 .map(StatusChange::from).min(Instant::compareTo).orElse(null);
     }
 
+    /**
+     * The stretches {@code [closed, reopened)} of {@code (start, end)} in which the unit is closed, each cut at
+     * {@code end} (null: open-ended; a stretch's end null: closed for good). For a unit active at {@code start}.
+     */
+    List<Instant[]> closedStretchesAfter(Instant start, Instant end) {
+        List<Instant[]> stretches = new ArrayList<>();
+        for (StatusChange change : statuses) {
+            if (change.status() == UnitStatus.CLOSED && change.from().isAfter(start)
+                    && (end == null || change.from().isBefore(end))) {
+                Instant reopened = nextReopeningAfter(change.from());
+                stretches.add(new Instant[]{change.from(),
+                        end != null && (reopened == null || reopened.isAfter(end)) ? end : reopened});
+            }
+        }
+        return stretches;
+    }
+
     /** How many of this unit's own parent changes fall in {@code (after, upTo]}. */
     int parentChangesBetween(Instant after, Instant upTo) {
         return (int) parents.stream().filter(c -> c.from().isAfter(after) && !c.from().isAfter(upTo)).count();

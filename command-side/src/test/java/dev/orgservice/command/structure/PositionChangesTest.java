@@ -26,6 +26,7 @@ import static dev.orgservice.command.structure.StructureTestData.T1;
 import static dev.orgservice.command.structure.StructureTestData.T2;
 import static dev.orgservice.command.structure.StructureTestData.T3;
 import static dev.orgservice.command.structure.StructureTestData.T4;
+import static dev.orgservice.command.structure.StructureTestData.T5;
 import static dev.orgservice.command.structure.StructureTestData.TENANT;
 import static dev.orgservice.command.structure.StructureTestData.created;
 import static dev.orgservice.command.structure.StructureTestData.id;
@@ -258,20 +259,15 @@ class PositionChangesTest {
     }
 
     @Test
-    void refusesToMoveAPositionIntoAUnitClosedOrNotYetThereWhileItWouldSitThere() {
+    void refusesToMoveAPositionIntoAUnitClosedOrNotYetThereAtTheMove() {
         fixture.given(positionsABC(created(DEPARTMENT, "D2", "LE", T3)))
                 .when(new MovePositionCommand(TENANT, id("A"), id("D2"), T2))
                 .expectNoEvents()
                 .expectException(orgError(ErrorCode.CONFLICT));
-        fixture.given(positionsABC(created(DEPARTMENT, "D2", "LE", T0), StructureTestData.closed("D2", T4)))
+        fixture.given(positionsABC(created(DEPARTMENT, "D2", "LE", T0), StructureTestData.closed("D2", T1)))
                 .when(new MovePositionCommand(TENANT, id("A"), id("D2"), T2))
                 .expectNoEvents()
                 .expectException(orgError(ErrorCode.CONFLICT));
-        // A moves on to D1 again at T3, before D2 closes at T4
-        fixture.given(positionsABC(created(DEPARTMENT, "D2", "LE", T0), StructureTestData.closed("D2", T4),
-                        new PositionMovedEvent(TENANT, id("A"), id("D1"), id("D1"), T3)))
-                .when(new MovePositionCommand(TENANT, id("A"), id("D2"), T2))
-                .expectEvents(new PositionMovedEvent(TENANT, id("A"), id("D1"), id("D2"), T2));
         fixture.given(positionsABC())
                 .when(new MovePositionCommand(TENANT, id("A"), id("NOPE"), T2))
                 .expectNoEvents()
@@ -280,6 +276,41 @@ class PositionChangesTest {
                 .when(new MovePositionCommand(TENANT, id("A"), id("D2"), T2))
                 .expectNoEvents()
                 .expectException(orgError(ErrorCode.ILLEGAL_TRANSITION));
+    }
+
+    @Test
+    void movesAPositionIntoAUnitThatClosesLaterUnlessItIsHeldThereWhileTheUnitIsClosed() {
+        // D2 closes at T4 (and reopens at T5): a vacant A may move in at T2, as a vacant position may stay in a unit
+        // that closes, and as a position may be created in a unit with a close scheduled
+        List<Object> closesAtT4 = positionsABC(created(DEPARTMENT, "D2", "LE", T0), StructureTestData.closed("D2", T4),
+                StructureTestData.reopened("D2", T5));
+        fixture.given(closesAtT4)
+                .when(new MovePositionCommand(TENANT, id("A"), id("D2"), T2))
+                .expectEvents(new PositionMovedEvent(TENANT, id("A"), id("D1"), id("D2"), T2));
+        // held while D2 is closed: refused, as closing D2 would be
+        List<Object> heldOn = new ArrayList<>(closesAtT4);
+        heldOn.add(held("A", T1, null));
+        fixture.given(heldOn)
+                .when(new MovePositionCommand(TENANT, id("A"), id("D2"), T2))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CONFLICT));
+        // held until the close, or only from the reopen on: accepted
+        List<Object> heldUntilTheClose = new ArrayList<>(closesAtT4);
+        heldUntilTheClose.add(held("A", T1, T4));
+        fixture.given(heldUntilTheClose)
+                .when(new MovePositionCommand(TENANT, id("A"), id("D2"), T2))
+                .expectEvents(new PositionMovedEvent(TENANT, id("A"), id("D1"), id("D2"), T2));
+        List<Object> heldFromTheReopen = new ArrayList<>(closesAtT4);
+        heldFromTheReopen.add(held("A", T5, null));
+        fixture.given(heldFromTheReopen)
+                .when(new MovePositionCommand(TENANT, id("A"), id("D2"), T2))
+                .expectEvents(new PositionMovedEvent(TENANT, id("A"), id("D1"), id("D2"), T2));
+        // held on, but A moves on to D1 again at T3, before D2 closes
+        List<Object> movesOnBeforeTheClose = new ArrayList<>(heldOn);
+        movesOnBeforeTheClose.add(new PositionMovedEvent(TENANT, id("A"), id("D1"), id("D1"), T3));
+        fixture.given(movesOnBeforeTheClose)
+                .when(new MovePositionCommand(TENANT, id("A"), id("D2"), T2))
+                .expectEvents(new PositionMovedEvent(TENANT, id("A"), id("D1"), id("D2"), T2));
     }
 
     @Test
