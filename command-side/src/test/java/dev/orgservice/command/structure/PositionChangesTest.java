@@ -282,35 +282,36 @@ class PositionChangesTest {
     void movesAPositionIntoAUnitThatClosesLaterUnlessItIsHeldThereWhileTheUnitIsClosed() {
         // D2 closes at T4 (and reopens at T5): a vacant A may move in at T2, as a vacant position may stay in a unit
         // that closes, and as a position may be created in a unit with a close scheduled
-        List<Object> closesAtT4 = positionsABC(created(DEPARTMENT, "D2", "LE", T0), StructureTestData.closed("D2", T4),
-                StructureTestData.reopened("D2", T5));
-        fixture.given(closesAtT4)
-                .when(new MovePositionCommand(TENANT, id("A"), id("D2"), T2))
-                .expectEvents(new PositionMovedEvent(TENANT, id("A"), id("D1"), id("D2"), T2));
+        MovePositionCommand intoD2 = new MovePositionCommand(TENANT, id("A"), id("D2"), T2);
+        PositionMovedEvent movedIntoD2 = new PositionMovedEvent(TENANT, id("A"), id("D1"), id("D2"), T2);
+        fixture.given(withD2ClosedFromT4ToT5())
+                .when(intoD2)
+                .expectEvents(movedIntoD2);
         // held while D2 is closed: refused, as closing D2 would be
-        List<Object> heldOn = new ArrayList<>(closesAtT4);
-        heldOn.add(held("A", T1, null));
-        fixture.given(heldOn)
-                .when(new MovePositionCommand(TENANT, id("A"), id("D2"), T2))
+        fixture.given(withD2ClosedFromT4ToT5(held("A", T1, null)))
+                .when(intoD2)
                 .expectNoEvents()
                 .expectException(orgError(ErrorCode.CONFLICT));
         // held until the close, or only from the reopen on: accepted
-        List<Object> heldUntilTheClose = new ArrayList<>(closesAtT4);
-        heldUntilTheClose.add(held("A", T1, T4));
-        fixture.given(heldUntilTheClose)
-                .when(new MovePositionCommand(TENANT, id("A"), id("D2"), T2))
-                .expectEvents(new PositionMovedEvent(TENANT, id("A"), id("D1"), id("D2"), T2));
-        List<Object> heldFromTheReopen = new ArrayList<>(closesAtT4);
-        heldFromTheReopen.add(held("A", T5, null));
-        fixture.given(heldFromTheReopen)
-                .when(new MovePositionCommand(TENANT, id("A"), id("D2"), T2))
-                .expectEvents(new PositionMovedEvent(TENANT, id("A"), id("D1"), id("D2"), T2));
+        fixture.given(withD2ClosedFromT4ToT5(held("A", T1, T4)))
+                .when(intoD2)
+                .expectEvents(movedIntoD2);
+        fixture.given(withD2ClosedFromT4ToT5(held("A", T5, null)))
+                .when(intoD2)
+                .expectEvents(movedIntoD2);
         // held on, but A moves on to D1 again at T3, before D2 closes
-        List<Object> movesOnBeforeTheClose = new ArrayList<>(heldOn);
-        movesOnBeforeTheClose.add(new PositionMovedEvent(TENANT, id("A"), id("D1"), id("D1"), T3));
-        fixture.given(movesOnBeforeTheClose)
-                .when(new MovePositionCommand(TENANT, id("A"), id("D2"), T2))
-                .expectEvents(new PositionMovedEvent(TENANT, id("A"), id("D1"), id("D2"), T2));
+        fixture.given(withD2ClosedFromT4ToT5(held("A", T1, null),
+                        new PositionMovedEvent(TENANT, id("A"), id("D1"), id("D1"), T3)))
+                .when(intoD2)
+                .expectEvents(movedIntoD2);
+    }
+
+    /** {@link #positionsABC} with a department D2 closed from T4 to T5, then {@code later}. */
+    private static List<Object> withD2ClosedFromT4ToT5(Object... later) {
+        List<Object> events = positionsABC(created(DEPARTMENT, "D2", "LE", T0), StructureTestData.closed("D2", T4),
+                StructureTestData.reopened("D2", T5));
+        events.addAll(List.of(later));
+        return events;
     }
 
     @Test
