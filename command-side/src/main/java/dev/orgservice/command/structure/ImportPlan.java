@@ -41,6 +41,8 @@ final class ImportPlan {
     private final ImportUnitsCommand command;
     private final Map<String, ImportedUnit> byCode = new HashMap<>();
     private final Map<UUID, UnitType> newTypes = new HashMap<>();
+    /** The deepest each new unit would sit at any checkpoint from the import on, and so would a child of it. */
+    private final Map<UUID, Integer> deepest = new HashMap<>();
     /** Codes of rows already reported as invalid: a later duplicate or child of them is reported too. */
     private final Set<String> rejectedCodes = new HashSet<>();
     private final List<RowError> errors = new ArrayList<>();
@@ -114,11 +116,18 @@ final class ImportPlan {
         } else if (!ParentRules.mayBeRoot(unit.type())) {
             return reject(row, ErrorCode.RULE_VIOLATION, "parentId", "a " + unit.type() + " needs a parent");
         }
+        int depth = parentId == null ? 0 : deepest.containsKey(parentId) ? deepest.get(parentId) + 1
+                : tree.deepestChildOf(parentId, command.effectiveFrom());
+        if (depth > UnitDepths.MAX) {
+            return reject(row, ErrorCode.RULE_VIOLATION, unit.parentCode() != null ? "parentCode" : "parentId",
+                    "the unit would sit " + depth + " levels below its root; a unit sits at most " + UnitDepths.MAX);
+        }
         try {
             tree.requireValidDetails(unit.type(), unit.details(), command.effectiveFrom(), newTypes);
         } catch (OrgException e) {
             return reject(row, e.code(), "details", e.getMessage());
         }
+        deepest.put(unit.unitId(), depth);
         return new ImportedUnit(unit.unitId(), unit.type(), unit.code(), unit.name(), parentId,
                 unit.details() == null ? UnitDetails.NONE : unit.details());
     }

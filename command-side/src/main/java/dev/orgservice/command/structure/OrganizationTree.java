@@ -1,6 +1,7 @@
 package dev.orgservice.command.structure;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.orgservice.api.approval.ApprovalAuthoritiesImportedEvent;
 import dev.orgservice.api.approval.ApprovalAuthorityGrantedEvent;
 import dev.orgservice.api.approval.ApprovalAuthorityRevokedEvent;
@@ -109,6 +110,9 @@ public class OrganizationTree {
     private PolicyPositions policyPositions = new PolicyPositions();
     /** Every instant at which some parent or status changes: the checkpoints of effective-dated rules. */
     private NavigableSet<Instant> changeInstants = new TreeSet<>();
+    /** Not state: how deep units sit, read off {@link #units} (a snapshot's tree makes its own on first use). */
+    @JsonIgnore
+    private transient UnitDepths depths;
 
     protected OrganizationTree() {
         // for Axon and Jackson
@@ -128,6 +132,10 @@ public class OrganizationTree {
         requireAllowedParent(command.type(), command.parentId());
         if (command.parentId() != null) {
             requireParentActiveFrom(command.parentId(), command.effectiveFrom());
+            int depth = deepestChildOf(command.parentId(), command.effectiveFrom());
+            if (depth > UnitDepths.MAX) {
+                throw tooDeep("Unit " + command.code() + " would sit " + depth + " levels below its root", depth);
+            }
         }
         requireValidDetails(command.type(), command.details(), command.effectiveFrom(), Map.of());
         apply(new UnitCreatedEvent(command.tenantId(), command.unitId(), command.type(), command.code(), command.name(),
@@ -177,6 +185,7 @@ public class OrganizationTree {
                         Map.of("unitId", command.unitId(), "newParentId", command.newParentId()));
             }
             requireParentActiveWhile(command.newParentId(), at, checkpoint -> unit.parentChangesBetween(at, checkpoint) == 0);
+            requireDepthAfterMove(command.unitId(), command.newParentId(), at);
         }
         apply(new UnitMovedEvent(command.tenantId(), command.unitId(), currentParent, command.newParentId(), at));
         return unit.revision();
@@ -594,6 +603,47 @@ public class OrganizationTree {
         return false;
     }
 
+    /** The deepest a new child of {@code parentId} would sit, at {@code from} or any later checkpoint. */
+    int deepestChildOf(UUID parentId, Instant from) {
+        int deepest = 0;
+        for (Instant at : checkpointsFrom(from)) {
+            deepest = Math.max(deepest, depths().depthAt(parentId, at) + 1);
+        }
+        return deepest;
+    }
+
+    /**
+     * The moved subtree stays within {@link UnitDepths#MAX} levels at every checkpoint the move applies to. Where the
+     * move does not take the unit deeper, its subtree was within the limit before and stays so: only a deeper move
+     * measures the subtree.
+     */
+    private void requireDepthAfterMove(UUID unitId, UUID newParentId, Instant from) {
+        UnitNode moving = units.get(unitId);
+        for (Instant at : checkpointsFrom(from)) {
+            if (moving.parentChangesBetween(from, at) > 0) {
+                return; // its own later move takes over, and was checked when it was made
+            }
+            int depth = depths().depthAt(newParentId, at) + 1;
+            if (depth > depths().depthAt(unitId, at)
+                    && (depth > UnitDepths.MAX || !depths().subtreeWithin(unitId, at, UnitDepths.MAX - depth))) {
+                throw tooDeep("Moving unit " + moving.code() + " under " + units.get(newParentId).code() + " would put "
+                        + "its subtree more than " + UnitDepths.MAX + " levels below its root at " + at, depth);
+            }
+        }
+    }
+
+    static OrgException tooDeep(String message, int depth) {
+        return new OrgException(ErrorCode.RULE_VIOLATION, message + "; a unit sits at most " + UnitDepths.MAX
+                + " levels below its root", Map.of("maxDepth", UnitDepths.MAX, "depth", depth));
+    }
+
+    private UnitDepths depths() {
+        if (depths == null) {
+            depths = new UnitDepths(units);
+        }
+        return depths;
+    }
+
     private void requireRoomFor(int newUnits, TenantGuard.PlanLimits limits) {
         if (units.size() + newUnits > limits.maxUnits()) {
             throw new OrgException(ErrorCode.RULE_VIOLATION, "Plan " + limits.plan() + " allows " + limits.maxUnits()
@@ -808,6 +858,7 @@ public class OrganizationTree {
         UnitNode unit = units.get(event.unitId());
         unit.moveFrom(event.effectiveFrom(), event.toParentId());
         unit.changedBy(sequence);
+        depths().moved(event.unitId(), event.toParentId());
         changeInstants.add(event.effectiveFrom());
     }
 
@@ -901,6 +952,7 @@ public class OrganizationTree {
     private void add(UUID unitId, UnitType type, String code, UUID parentId, Instant from, long revision) {
         units.put(unitId, new UnitNode(type, code, parentId, from, revision));
         unitsByCode.put(code, unitId);
+        depths().added(unitId, parentId);
         changeInstants.add(from);
     }
 }

@@ -6,8 +6,10 @@ import dev.orgservice.api.structure.UnitType;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -75,6 +77,17 @@ final class UnitNode {
             }
         }
         return null;
+    }
+
+    /** Every unit this one sits under at some date, each once. */
+    Set<UUID> parentsEver() {
+        Set<UUID> ever = new HashSet<>(2);
+        parents.forEach(change -> {
+            if (change.parentId() != null) {
+                ever.add(change.parentId());
+            }
+        });
+        return ever;
     }
 
     UnitStatus statusAt(Instant at) {

@@ -42,6 +42,8 @@ import static dev.orgservice.api.structure.UnitType.COST_CENTER;
 import static dev.orgservice.api.structure.UnitType.DEPARTMENT;
 import static dev.orgservice.api.structure.UnitType.LEGAL_ENTITY;
 import static dev.orgservice.api.structure.UnitType.PROFIT_CENTER;
+import static dev.orgservice.command.structure.ImportRefusals.importRefused;
+import static dev.orgservice.command.structure.ImportRefusals.rowError;
 import static dev.orgservice.command.structure.StructureTestData.SwitchableTenantGuard;
 import static dev.orgservice.command.structure.StructureTestData.T0;
 import static dev.orgservice.command.structure.StructureTestData.T1;
@@ -971,49 +973,6 @@ class OrganizationTreeTest {
     private static List<ImportedUnit> importedUnits(List<ImportUnitsCommand.Row> rows) {
         return rows.stream()
                 .map(row -> imported(row.type(), row.code(), row.parentCode()))
-                .toList();
-    }
-
-
-    private record ExpectedRowError(int row, String type) {
-    }
-
-    private static ExpectedRowError rowError(int row, ErrorCode code) {
-        return new ExpectedRowError(row, code.type().toString());
-    }
-
-    /**
-     * The refusal of a whole import: a RULE_VIOLATION whose {@code errors} property lists exactly the given rows
-     * (numbered from 0) with the problem type of each.
-     */
-    private static Matcher<OrgException> importRefused(ExpectedRowError... expected) {
-        List<ExpectedRowError> expectedErrors = List.of(expected);
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(OrgException exception) {
-                return exception.code() == ErrorCode.RULE_VIOLATION && expectedErrors.equals(rowErrors(exception));
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a RULE_VIOLATION with row errors ").appendValue(expectedErrors);
-            }
-
-            @Override
-            protected void describeMismatchSafely(OrgException exception, Description description) {
-                description.appendText("had code ").appendValue(exception.code())
-                        .appendText(" and row errors ").appendValue(rowErrors(exception));
-            }
-        };
-    }
-
-    private static List<ExpectedRowError> rowErrors(OrgException exception) {
-        if (!(exception.properties().get("errors") instanceof List<?> errors)) {
-            return List.of();
-        }
-        return errors.stream()
-                .map(ImportPlan.RowError.class::cast)
-                .map(error -> new ExpectedRowError(error.row(), error.type()))
                 .toList();
     }
 }
