@@ -128,7 +128,7 @@ class ApprovalChainEndToEndTest extends RunningSystem {
         delegate("cfo", "cfodeputy", -1, 7, ",\"unitScope\":\"" + fin + "\"");
         delegate("cfo", "x2", 30, 40, "");
         delegate("opslead", "opsdeputy", -1, 7, ",\"maxAmount\":{\"amount\":\"300\",\"currency\":\"EUR\"}");
-        delegate("opslead", "expired", -30, -10, "");
+        delegate("opslead", "expired", -25, -10, ""); // a grant may start at most 30 days back
 
         policy("CAPEX", "[{\"kind\":\"MANAGEMENT_CHAIN_UNTIL_AUTHORITY\"},{\"kind\":\"POSITION\",\"positionId\":\"" + cfo
                 + "\",\"above\":{\"amount\":\"50000\",\"currency\":\"EUR\"}}],\"minApprovers\":1,\"maxApprovers\":2");
@@ -334,6 +334,12 @@ class ApprovalChainEndToEndTest extends RunningSystem {
                 "{\"delegatorId\":\"a\",\"delegateId\":\"b\",\"purposes\":[\"PURCHASE_ORDER\"],"
                         + "\"validFrom\":\"" + day(5) + "\",\"validTo\":\"" + day(1) + "\"}");
         assertThat(backwards.status()).isEqualTo(400);
+        Http.Response backdated = commands.post("/api/v1/tenants/" + tenant + "/delegations", admin,
+                "{\"delegatorId\":\"a\",\"delegateId\":\"b\",\"purposes\":[\"PURCHASE_ORDER\"],"
+                        + "\"validFrom\":\"" + day(-40) + "\",\"validTo\":\"" + day(5) + "\"}");
+        assertThat(backdated.status()).as(backdated.body()).isEqualTo(422);
+        assertThat(backdated.json().get("rule").asText()).isEqualTo("delegation-backdated");
+        assertThat(backdated.json().get("maxBackdatingDays").asInt()).isEqualTo(30);
         Http.Response purposeTwice = commands.post("/api/v1/tenants/" + tenant + "/delegations", admin,
                 "{\"delegatorId\":\"a\",\"delegateId\":\"b\",\"purposes\":[\"PURCHASE_ORDER\",\"PURCHASE_ORDER\"],"
                         + "\"validFrom\":\"" + day(0) + "\",\"validTo\":\"" + day(5) + "\"}");

@@ -5,6 +5,7 @@ import dev.orgservice.api.approval.DelegationGrantedEvent;
 import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.platform.problem.OrgException;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,18 +15,30 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The delegations of a tenant that have not ended, as a graph between people, and its rules: nobody delegates
- * to themselves, delegations never form a cycle, and a chain of delegations resolves to its final delegate in
- * at most {@link #MAX_HOPS} hops. Two delegations only chain when they share a purpose and overlap in time, so
- * a chain counts only what can apply together: the common window and purposes of all its links.
+ * The delegations of a tenant, as a graph between people, and its rules: nobody delegates to themselves,
+ * delegations never form a cycle, and a chain of delegations resolves to its final delegate in at most
+ * {@link #MAX_HOPS} hops. Two delegations only chain when they share a purpose and overlap in time, so a chain
+ * counts only what can apply together: the common window and purposes of all its links.
+ * <p>
+ * A grant may start in the past, but at most {@link #MAX_BACKDATING} before it is recorded (an absence recorded
+ * late); so a delegation that ended (or was revoked) longer ago than that can overlap no new grant, and only then
+ * is it forgotten. A revoked delegation counts until its revocation, as the read model shows it.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Delegations {
 
     public static final int MAX_HOPS = 3;
+    public static final Duration MAX_BACKDATING = Duration.ofDays(30);
 
-    record Delegation(String delegatorId, String delegateId, Set<String> purposes, Instant validFrom, Instant validTo) {
+    /** {@code validTo}: when it ends, by its end date or its revocation, whichever comes first. */
+    record Delegation(String delegatorId, String delegateId, Set<String> purposes, Instant validFrom, Instant validTo,
+                      boolean revoked) {
+
+        Delegation revokedAt(Instant at) {
+            return new Delegation(delegatorId, delegateId, purposes, validFrom, at.isBefore(validTo) ? at : validTo,
+                    true);
+        }
     }
 
     /** Where a chain of delegations can apply: the intersection of its links' windows and purposes. */
@@ -40,16 +53,26 @@ public class Delegations {
         }
     }
 
+    /** Every delegation that may still overlap a new grant: not ended before the last grant's backdating limit. */
     private Map<UUID, Delegation> current = new HashMap<>();
 
-    /** Refuses self-delegation (422), a cycle (409) and a chain longer than {@link #MAX_HOPS} (422). */
-    public void requireAllowed(GrantDelegationCommand command) {
+    /**
+     * Refuses self-delegation (422), a start more than {@link #MAX_BACKDATING} before {@code now} (422), a cycle
+     * (409) and a chain longer than {@link #MAX_HOPS} (422).
+     */
+    public void requireAllowed(GrantDelegationCommand command, Instant now) {
         if (command.delegatorId().equals(command.delegateId())) {
             throw new OrgException(ErrorCode.RULE_VIOLATION, "Self delegation: " + command.delegatorId()
                     + " cannot delegate to themselves", Map.of("rule", "self-delegation"));
         }
+        if (command.validFrom().isBefore(now.minus(MAX_BACKDATING))) {
+            throw new OrgException(ErrorCode.RULE_VIOLATION, "Delegation backdated: validFrom " + command.validFrom()
+                    + " is more than " + MAX_BACKDATING.toDays() + " days ago; a delegation may be recorded late, "
+                    + "not rewrite older history", Map.of("rule", "delegation-backdated",
+                    "maxBackdatingDays", MAX_BACKDATING.toDays()));
+        }
         Delegation added = new Delegation(command.delegatorId(), command.delegateId(), Set.copyOf(command.purposes()),
-                command.validFrom(), command.validTo());
+                command.validFrom(), command.validTo(), false);
         Reach reach = new Reach(added.purposes(), added.validFrom(), added.validTo());
         if (reaches(added.delegateId(), added.delegatorId(), reach, MAX_HOPS)) {
             throw new OrgException(ErrorCode.CYCLE, "Delegation cycle: " + added.delegateId() + " already delegates, "
@@ -64,19 +87,26 @@ public class Delegations {
         }
     }
 
-    public boolean contains(UUID delegationId) {
-        return current.containsKey(delegationId);
+    /** Whether the delegation exists, is not revoked and has not ended at {@code at}. */
+    public boolean inForceOrAheadAt(UUID delegationId, Instant at) {
+        Delegation delegation = current.get(delegationId);
+        return delegation != null && !delegation.revoked() && delegation.validTo().isAfter(at);
     }
 
-    /** Records a delegation and forgets those that ended before {@code recordedAt}: they can no longer chain. */
+    /**
+     * Records a delegation and forgets those that ended more than {@link #MAX_BACKDATING} before {@code recordedAt}:
+     * no grant accepted from now on can overlap them.
+     */
     public void add(DelegationGrantedEvent event, Instant recordedAt) {
-        current.values().removeIf(delegation -> !delegation.validTo().isAfter(recordedAt));
+        Instant overlapLimit = recordedAt.minus(MAX_BACKDATING);
+        current.values().removeIf(delegation -> !delegation.validTo().isAfter(overlapLimit));
         current.put(event.delegationId(), new Delegation(event.delegatorId(), event.delegateId(),
-                Set.copyOf(event.purposes()), event.validFrom(), event.validTo()));
+                Set.copyOf(event.purposes()), event.validFrom(), event.validTo(), false));
     }
 
-    public void remove(UUID delegationId) {
-        current.remove(delegationId);
+    /** A revoked delegation still counts for the time before its revocation. */
+    public void revoke(UUID delegationId, Instant revokedAt) {
+        current.computeIfPresent(delegationId, (id, delegation) -> delegation.revokedAt(revokedAt));
     }
 
     /** Can {@code from} hand over to {@code target} through at most {@code hops} delegations within {@code reach}? */

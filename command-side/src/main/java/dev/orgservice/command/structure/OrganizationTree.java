@@ -77,10 +77,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * (Axon's {@code RevisionSnapshotFilter}). Revision 2 added the units' revisions, which snapshots without a revision
  * do not carry; revision 3 the positions' holdings; revision 4 their lines over time and when they close;
  * revision 5 their units over time; revision 6 their manager role over time; revision 7 the positions approval policies
- * name over time. Raise it whenever the state's shape or meaning changes.
+ * name over time; revision 8 keeps delegations that ended or were revoked within the backdating limit. Raise it
+ * whenever the state's shape or meaning changes.
  */
 @Aggregate(snapshotTriggerDefinition = "treeSnapshotTrigger", cache = "storeCheckedTreeCache")
-@Revision("7")
+@Revision("8")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class OrganizationTree {
@@ -540,7 +541,7 @@ public class OrganizationTree {
         if (command.unitScope() != null) {
             requireUnit(command.unitScope());
         }
-        delegations.requireAllowed(command);
+        delegations.requireAllowed(command, Instant.now());
         apply(new DelegationGrantedEvent(command.tenantId(), command.delegationId(), command.delegatorId(),
                 command.delegateId(), List.copyOf(command.purposes()), command.unitScope(), command.maxAmount(),
                 command.validFrom(), command.validTo()));
@@ -549,7 +550,7 @@ public class OrganizationTree {
     @CommandHandler
     void handle(RevokeDelegationCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
-        if (!delegations.contains(command.delegationId())) {
+        if (!delegations.inForceOrAheadAt(command.delegationId(), command.revokedAt())) {
             throw OrgException.notFound("Delegation " + command.delegationId() + " (or it has already ended)");
         }
         apply(new DelegationRevokedEvent(command.tenantId(), command.delegationId(), command.revokedAt()));
@@ -946,7 +947,7 @@ public class OrganizationTree {
 
     @EventSourcingHandler
     void on(DelegationRevokedEvent event) {
-        delegations.remove(event.delegationId());
+        delegations.revoke(event.delegationId(), event.revokedAt());
     }
 
     private void add(UUID unitId, UnitType type, String code, UUID parentId, Instant from, long revision) {

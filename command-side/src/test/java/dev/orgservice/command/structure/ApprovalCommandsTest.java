@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -323,6 +324,56 @@ class ApprovalCommandsTest {
     void revokingAnUnknownDelegationIsNotFound() {
         fixture.given(tree())
                 .when(new RevokeDelegationCommand(TENANT, UUID.randomUUID(), Instant.now()))
+                .expectException(orgError(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void refusesADelegationStartingMoreThanThirtyDaysBeforeItIsGranted() {
+        Instant now = Instant.now();
+        fixture.given(tree())
+                .when(delegate("a", "b", PO, now.minus(Duration.ofDays(31)), now.plus(Duration.ofDays(1))))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.RULE_VIOLATION));
+        fixture.given(tree())
+                .when(delegate("a", "b", PO, now.minus(Duration.ofDays(29)), now.plus(Duration.ofDays(1))))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aBackdatedDelegationSeesOneThatEndedInTheTimeItReachesBackTo() {
+        // a->b ended ten days ago; another grant came since, so it is no longer in force when b->a is asked for
+        Instant now = Instant.now();
+        fixture.given(tree(delegated("a", "b", PO, now.minus(Duration.ofDays(20)), now.minus(Duration.ofDays(10))),
+                        delegated("c", "d", PO, D1, D2)))
+                .when(delegate("b", "a", PO, now.minus(Duration.ofDays(15)), now.plus(Duration.ofDays(1))))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CYCLE));
+    }
+
+    @Test
+    void aRevokedDelegationCountsForTheTimeBeforeItsRevocation() {
+        Instant now = Instant.now();
+        List<Object> revoked = tree(delegated("a", "b", PO, now.minus(Duration.ofDays(5)), now.plus(Duration.ofDays(10))),
+                new DelegationRevokedEvent(TENANT, delegationId("a>b"), now.minus(Duration.ofDays(1))));
+        fixture.given(revoked)
+                .when(delegate("b", "a", PO, now.minus(Duration.ofDays(3)), now.plus(Duration.ofDays(5))))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CYCLE));
+        fixture.given(revoked)
+                .when(delegate("b", "a", PO, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(5))))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(revoked)
+                .when(new RevokeDelegationCommand(TENANT, delegationId("a>b"), now))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void revokingADelegationThatHasEndedIsNotFound() {
+        Instant now = Instant.now();
+        fixture.given(tree(delegated("a", "b", PO, now.minus(Duration.ofDays(5)), now.minus(Duration.ofDays(1)))))
+                .when(new RevokeDelegationCommand(TENANT, delegationId("a>b"), now))
+                .expectNoEvents()
                 .expectException(orgError(ErrorCode.NOT_FOUND));
     }
 }
