@@ -33,6 +33,7 @@ class ProtectionEndToEndTest extends RunningSystem {
         // arguments, because they must win over the plan table of platform.yml
         limited = CommandSideApplication.builder().properties(properties)
                 .run("--org.rate-limits.plans[FREE].capacity=5", "--org.rate-limits.plans[FREE].refill-per-second=1",
+                        "--org.rate-limits.per-client.capacity=6", "--org.rate-limits.per-client.refill-per-second=1",
                         "--server.shutdown=immediate");
         limitedCommands = Http.onPort(Integer.parseInt(limited.getEnvironment().getProperty("local.server.port")));
     }
@@ -66,12 +67,60 @@ class ProtectionEndToEndTest extends RunningSystem {
     }
 
     @Test
+    void limitsAClientOfOneTenantWithoutSpendingTheSameSubjectOfAnother() {
+        // two tenants whose identity providers both issue the subject "erp-sync"
+        String one = activeTenant("ENTERPRISE");
+        String two = activeTenant("ENTERPRISE");
+        String syncOfOne = TestTokens.forTenant(UUID.fromString(one), "erp-sync", "TENANT_ADMIN");
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            statuses.add(limitedCommands.patch("/api/v1/tenants/" + one + "/configuration", syncOfOne,
+                    "{\"name\":\"sync " + i + "\"}").status());
+        }
+        assertThat(statuses).contains(200, 429);
+        assertThat(limitedCommands.patch("/api/v1/tenants/" + two + "/configuration",
+                TestTokens.forTenant(UUID.fromString(two), "erp-sync", "TENANT_ADMIN"), "{\"name\":\"sync\"}").status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void refusesAnOversizedBodyWith413() {
         String tenant = activeTenant("ENTERPRISE");
         Http.Response response = limitedCommands.patch("/api/v1/tenants/" + tenant + "/configuration", ADMIN,
                 "{\"name\":\"" + "x".repeat(5000) + "\"}");
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.json().get("type").asText()).endsWith("/payload-too-large");
+    }
+
+    @Test
+    void refusesAnOversizedChunkedBodyWith413AndTakesASmallOne() {
+        String tenant = activeTenant("ENTERPRISE");
+        Http.Response large = limitedCommands.sendChunked("PATCH", "/api/v1/tenants/" + tenant + "/configuration",
+                ADMIN, "{\"name\":\"" + "x".repeat(50_000) + "\"}");
+        assertThat(large.status()).as(large.body()).isEqualTo(413);
+        assertThat(large.json().get("type").asText()).endsWith("/payload-too-large");
+        assertThat(limitedCommands.sendChunked("PATCH", "/api/v1/tenants/" + tenant + "/configuration", ADMIN,
+                "{\"name\":\"small\"}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesTextTheDatabaseCannotStoreNamingTheField() {
+        String tenant = activeTenant("ENTERPRISE");
+        String config = "/api/v1/tenants/" + tenant + "/configuration";
+        JsonNode nul = expectProblem(commands.patch(config, ADMIN, "{\"name\":\"Acme\\u0000\"}"), 400, "validation");
+        assertThat(nul.get("errors").get(0).get("field").asText()).isEqualTo("name");
+        assertThat(nul.get("errors").get(0).get("message").asText()).contains("NUL");
+        JsonNode key = expectProblem(commands.patch(config, ADMIN, "{\"settings\":{\"a\\u0000\":\"b\"}}"), 400,
+                "validation");
+        assertThat(key.get("errors").get(0).get("field").asText()).startsWith("settings");
+        expectProblem(commands.patch(config, ADMIN, "{\"settings\":{\"a\":\"\\ud800\"}}"), 400, "validation");
+        JsonNode inList = expectProblem(commands.post("/api/v1/tenants/" + tenant + "/delegations", ADMIN,
+                "{\"delegatorId\":\"a\",\"delegateId\":\"b\",\"purposes\":[\"INVOICE\",\"X\\u0000\"],"
+                        + "\"validFrom\":\"2030-01-01\",\"validTo\":\"2030-01-08\"}"), 400, "validation");
+        assertThat(inList.get("errors").get(0).get("field").asText()).isEqualTo("purposes[1]");
+        assertThat(inList.get("errors").get(0).get("message").asText()).as("refused as it is read").contains("NUL");
+        assertThat(commands.patch(config, ADMIN, "{\"name\":\"Acme \\ud83d\\ude00\"}").status())
+                .as("a character outside the BMP is a whole surrogate pair").isEqualTo(200);
     }
 
     @Test

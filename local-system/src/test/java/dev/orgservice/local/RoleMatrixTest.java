@@ -146,6 +146,32 @@ class RoleMatrixTest extends RunningSystem {
     }
 
     @Test
+    void aTokenWithoutTenantThatIsNotAPlatformAdminsReadsNoTenant() {
+        String untethered = TestTokens.token("eve", null, List.of("ORG_VIEWER", "TENANT_ADMIN"), TestTokens.SECRET,
+                Instant.now().plusSeconds(600));
+        assertThat(queries.get("/api/v1/tenants/by-slug/" + slug, untethered).status()).isEqualTo(403);
+        assertThat(queries.get("/api/v1/tenants", untethered).status()).isEqualTo(403);
+        assertThat(queries.get("/api/v1/projections/parked-tenants", untethered).status()).isEqualTo(403);
+        assertThat(queries.get("/api/v1/me", untethered).status()).as("it may still ask who it is").isEqualTo(200);
+    }
+
+    @Test
+    void aTenantBoundPlatformAdminIsConfinedToItsTenant() {
+        String bound = TestTokens.forTenant(UUID.fromString(other), "eve", "PLATFORM_ADMIN");
+        assertThat(queries.get("/api/v1/tenants", bound).status()).isEqualTo(403);
+        assertThat(queries.get("/api/v1/projections/parked-tenants", bound).status()).isEqualTo(403);
+        assertThat(queries.post("/api/v1/projections/parked-tenants/retry", bound, "").status()).isEqualTo(403);
+        assertThat(commands.post("/api/v1/tenants", bound, Http.newTenant("pa-" + UUID.randomUUID().toString()
+                .substring(0, 8), "FREE")).status()).isEqualTo(403);
+        assertThat(commands.post("/api/v1/tenants/" + other + "/suspend", bound, "{\"reason\":\"x\"}").status())
+                .isEqualTo(403);
+        assertThat(queries.get("/api/v1/tenants/by-slug/" + slug, bound).status()).isEqualTo(404);
+        assertThat(queries.get("/api/v1/tenants/" + other, bound).status()).as("its own tenant").isEqualTo(200);
+        assertThat(commands.send("PATCH", "/api/v1/tenants/" + other + "/configuration", bound,
+                "{\"timezone\":\"Europe/Vienna\"}", Map.of()).status()).as("administers its own tenant").isEqualTo(200);
+    }
+
+    @Test
     void aConditionalChangeTellsAnotherTenantNoRevision() {
         String intruder = TestTokens.forTenant(UUID.fromString(other), "eve", "TENANT_ADMIN");
         for (String path : List.of("/api/v1/tenants/" + tenant + "/units/" + unit,

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.orgservice.api.error.ErrorCode;
+import dev.orgservice.platform.web.BodyTooLargeException;
+import dev.orgservice.platform.web.StorableText;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -121,12 +123,16 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof BodyTooLargeException tooLarge) {
+            return respond(Problems.of(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), path(request)));
+        }
         if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = mismatch.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
             String message = mismatch instanceof InvalidFormatException invalid
-                    ? "invalid value '" + invalid.getValue() + "'"
+                    ? invalid.getValue() instanceof String text && !StorableText.isStorable(text) ? StorableText.REFUSAL
+                    : "invalid value '" + invalid.getValue() + "'"
                     : mismatch instanceof UnrecognizedPropertyException ? "not a field of this request" : "wrong type";
             return respond(Problems.validation("The request body is invalid",
                     List.of(new Problems.FieldError(field, message)), path(request)));

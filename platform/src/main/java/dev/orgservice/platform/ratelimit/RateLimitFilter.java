@@ -18,21 +18,28 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Token-bucket rate limiting of authenticated API calls, per tenant (by plan) and per client. Over the limit:
  * 429 problem with {@code Retry-After}; every answer carries {@code RateLimit-Limit/Remaining/Reset} of the
  * tighter bucket. Buckets are per instance (documented): N instances allow N times the rate.
+ * <p>
+ * A client is its tenant and its {@code sub}: two tenants' identity providers may well issue the same subject (a
+ * service account's name), and one tenant's client must not spend another's. Once a minute the buckets that are
+ * full again are dropped (a new one would be the same), so the map holds only the clients active lately.
  */
 public class RateLimitFilter extends OncePerRequestFilter {
 
     private static final Duration PLAN_CACHE = Duration.ofSeconds(60);
+    private static final long SWEEP_INTERVAL = Duration.ofSeconds(60).toNanos();
 
     private final RateLimitProperties properties;
     private final TenantPlans plans;
     private final ObjectMapper json;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final Map<UUID, CachedPlan> planCache = new ConcurrentHashMap<>();
+    private final AtomicLong nextSweep = new AtomicLong(System.nanoTime() + SWEEP_INTERVAL);
 
     private record CachedPlan(String plan, long until) {
     }
@@ -54,7 +61,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         CurrentUser user = CurrentUser.get();
         long now = System.nanoTime();
-        TokenBucket client = buckets.computeIfAbsent("client:" + user.userId(),
+        sweepFullBuckets(now);
+        TokenBucket client = buckets.computeIfAbsent("client:" + user.tenantId() + ":" + user.userId(),
                 key -> new TokenBucket(properties.perClient().capacity(), properties.perClient().refillPerSecond(), now));
         String plan = user.tenantId() == null ? null : planOf(user.tenantId(), now);
         // the plan is part of the key: after a plan change the tenant gets a bucket of the new size
@@ -78,6 +86,13 @@ public class RateLimitFilter extends OncePerRequestFilter {
         json.writeValue(response.getOutputStream(), Problems.of(ErrorCode.RATE_LIMITED,
                 "Too many requests for this " + (tighter == tenant ? "tenant" : "client") + "; retry after the delay",
                 request.getRequestURI()));
+    }
+
+    private void sweepFullBuckets(long now) {
+        long due = nextSweep.get();
+        if (now - due >= 0 && nextSweep.compareAndSet(due, now + SWEEP_INTERVAL)) {
+            buckets.values().removeIf(bucket -> bucket.fullAt(now));
+        }
     }
 
     private String planOf(UUID tenantId, long now) {

@@ -26,6 +26,11 @@ final class TokenBucket {
         return false;
     }
 
+    /** Whether the bucket is full again at {@code now}: then it is no different from a new one. */
+    synchronized boolean fullAt(long now) {
+        return tokens + (now - lastRefill) * refillPerNano >= capacity;
+    }
+
     synchronized long remaining() {
         return (long) Math.floor(tokens);
     }

@@ -4,7 +4,10 @@ import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.platform.problem.OrgException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
@@ -12,8 +15,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Guards every path with a {@code {tenantId}} before any role check runs: a caller bound to another tenant
- * gets 404 (the tenant's existence is not confirmed), a caller without a tenant must be a platform admin.
+ * Guards every API path before any role check runs: on a path with a {@code {tenantId}}, a caller bound to another
+ * tenant gets 404 (the tenant's existence is not confirmed); everywhere, a caller without a tenant must be a platform
+ * admin (403), but on an endpoint that {@link ReadsOnlyTheToken}. Paths without a tenant (the tenant list, a tenant
+ * by slug, the parked tenants) act across tenants for such a caller, so this is what keeps them platform-only.
  */
 @Component
 public class TenantAccessInterceptor implements HandlerInterceptor {
@@ -25,6 +30,9 @@ public class TenantAccessInterceptor implements HandlerInterceptor {
         String pathTenant = pathTenant(request);
         if (pathTenant != null) {
             requireAccess(CurrentUser.get(), pathTenant);
+        } else if (!(handler instanceof HandlerMethod method && method.hasMethodAnnotation(ReadsOnlyTheToken.class))
+                && SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken) {
+            requireTenantOrPlatformAdmin(CurrentUser.get());
         }
         return true;
     }
@@ -40,6 +48,12 @@ public class TenantAccessInterceptor implements HandlerInterceptor {
         return variables == null ? null : variables.get(TENANT_ID);
     }
 
+    private static void requireTenantOrPlatformAdmin(CurrentUser user) {
+        if (user.tenantId() == null && !user.isPlatformAdmin()) {
+            throw new OrgException(ErrorCode.FORBIDDEN, "A token without tenant_id must belong to a platform admin");
+        }
+    }
+
     static void requireAccess(CurrentUser user, String pathTenant) {
         UUID tenantId;
         try {
@@ -47,9 +61,7 @@ public class TenantAccessInterceptor implements HandlerInterceptor {
         } catch (IllegalArgumentException e) {
             throw new OrgException(ErrorCode.NOT_FOUND, "Tenant " + pathTenant + " does not exist");
         }
-        if (user.tenantId() == null && !user.isPlatformAdmin()) {
-            throw new OrgException(ErrorCode.FORBIDDEN, "A token without tenant_id must belong to a platform admin");
-        }
+        requireTenantOrPlatformAdmin(user);
         if (user.tenantId() != null && !user.tenantId().equals(tenantId)) {
             throw new OrgException(ErrorCode.NOT_FOUND, "Tenant " + tenantId + " does not exist");
         }

@@ -18,7 +18,8 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
  * instead of at the intended date, and a {@code PATCH} of the unchangeable {@code code} recorded an empty change
  * (found by hand, 2026-11-27). A boolean must be {@code true} or {@code false}: Jackson would read {@code 1} and
  * {@code "true"} as true, so a client's {@code "manager": "no"} was refused while {@code "manager": 0} quietly meant
- * false (strings for decimal amounts, {@code "amount": "50000.00"}, stay as documented). Replaces Spring Boot's converter
+ * false (strings for decimal amounts, {@code "amount": "50000.00"}, stay as documented). Text must be storable
+({@link StorableText}). Replaces Spring Boot's converter
  * of the same type.
  */
 @Configuration
@@ -28,6 +29,7 @@ public class ApiJsonConfiguration {
     MappingJackson2HttpMessageConverter apiJson(ObjectMapper objectMapper) {
         ObjectMapper strict = objectMapper.copy()
                 .registerModule(FlexibleInstantConfiguration.requestedInstants())
+                .registerModule(StorableText.module())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         strict.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         strict.coercionConfigFor(LogicalType.Boolean)

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.platform.problem.Problems;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -17,10 +20,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 /**
- * Refuses request bodies larger than the limit with a 413 problem before anything reads them: imports may be
- * large ({@code org.http.max-import-body-bytes}), everything else is small ({@code org.http.max-body-bytes}).
- * Tomcat's max-swallow-size bounds what it reads of a refused body; chunked bodies are bounded by
- * {@code server.tomcat.max-http-form-post-size} and the same limit in Tomcat (see docs/operations.md).
+ * Refuses request bodies larger than the limit with a 413 problem: imports may be large
+ * ({@code org.http.max-import-body-bytes}), everything else is small ({@code org.http.max-body-bytes}). A declared
+ * {@code Content-Length} over the limit is refused before anything reads the body; a body without one (chunked) is
+ * read through a counter that fails past the limit ({@link BodyTooLargeException}), so that no client can make the
+ * service parse an unbounded body into memory. Tomcat's max-swallow-size bounds what it reads of a refused body.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -52,6 +56,78 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
                     request.getRequestURI()));
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(declared < 0 ? new LimitedBody(request, limit) : request, response);
+    }
+
+    /** The request with its body cut off at {@code limit} bytes. */
+    private static final class LimitedBody extends HttpServletRequestWrapper {
+
+        private final long limit;
+        private ServletInputStream limited;
+
+        LimitedBody(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (limited == null) {
+                limited = new CountingStream(super.getInputStream(), limit);
+            }
+            return limited;
+        }
+    }
+
+    private static final class CountingStream extends ServletInputStream {
+
+        private final ServletInputStream body;
+        private final long limit;
+        private long read;
+
+        CountingStream(ServletInputStream body, long limit) {
+            this.body = body;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = body.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = body.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int bytes) throws BodyTooLargeException {
+            read += bytes;
+            if (read > limit) {
+                throw new BodyTooLargeException(limit);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return body.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return body.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            body.setReadListener(listener);
+        }
     }
 }

@@ -72,10 +72,22 @@ public final class Http {
     }
 
     public Response send(String method, String path, String token, String body, Map<String, String> headers) {
+        return exchange(method, path, token, body == null ? null : HttpRequest.BodyPublishers.ofString(body), headers);
+    }
+
+    /** The body sent chunked, without a {@code Content-Length}, as a streaming client sends it. */
+    public Response sendChunked(String method, String path, String token, String body) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return exchange(method, path, token, HttpRequest.BodyPublishers.ofInputStream(
+                () -> new java.io.ByteArrayInputStream(bytes)), Map.of());
+    }
+
+    private Response exchange(String method, String path, String token, HttpRequest.BodyPublisher body,
+                              Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json, application/problem+json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

@@ -2,6 +2,7 @@ package dev.orgservice.query.caller;
 
 import dev.orgservice.api.view.CallerView;
 import dev.orgservice.platform.security.CurrentUser;
+import dev.orgservice.platform.security.ReadsOnlyTheToken;
 import dev.orgservice.platform.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class CallerController {
 
     @GetMapping("/api/v1/me")
+    @ReadsOnlyTheToken
     @Operation(summary = "The caller as the service sees it: subject, tenant and recognized roles from the token")
     public CallerView me() {
         CurrentUser user = CurrentUser.get();
