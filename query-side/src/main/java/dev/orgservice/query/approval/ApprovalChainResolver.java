@@ -88,8 +88,9 @@ final class ApprovalChainResolver {
         boolean covered = false;
         for (ApprovalFacts.Seat seat : facts.chain()) {
             String covering = covers(seat) ? "; the limit " + limit(seat) + " covers " + request.amount() : "";
-            boolean approves = seat(seat, step, "manager in the chain of " + request.requesterId() + covering);
-            if (covers(seat) && approves) {
+            Outcome outcome = seat(seat, step, "manager in the chain of " + request.requesterId() + covering);
+            // a covering seat whose person approves already (named by an earlier step) covers as well
+            if (covers(seat) && outcome != Outcome.PASSED_OVER) {
                 covered = true;
             }
             if (covered && approvers.size() >= minApprovers) {
@@ -149,16 +150,19 @@ final class ApprovalChainResolver {
 
     // ---- one position ------------------------------------------------------------------------------------
 
-    /** Adds the seat's approver (its holder or their delegate); false when it is passed over, and says why. */
-    private boolean seat(ApprovalFacts.Seat seat, String step, String reason) {
+    /** What became of a seat: its person approves in its capacity, approves already in a covering one, or not at all. */
+    private enum Outcome { APPROVES, APPROVES_ALREADY, PASSED_OVER }
+
+    /** Adds the seat's approver (its holder or their delegate), or says why not. */
+    private Outcome seat(ApprovalFacts.Seat seat, String step, String reason) {
         String holder = seat.holderId();
         if (holder == null) {
             skip(seat, null, "VACANT", seat.title() + " is vacant; escalated to the next level.");
-            return false;
+            return Outcome.PASSED_OVER;
         }
         if (holder.equals(request.requesterId())) {
             skip(seat, holder, "REQUESTER", holder + " (" + seat.title() + ") is the requester and cannot approve.");
-            return false;
+            return Outcome.PASSED_OVER;
         }
         String person = holder;
         String delegatedFrom = null;
@@ -179,27 +183,28 @@ final class ApprovalChainResolver {
             return movedUp(approver, seat);
         }
         approvers.add(approver);
-        return true;
+        return Outcome.APPROVES;
     }
 
     /**
      * The person already approves in a lower capacity. Asked once only: where this seat's limit covers the amount
      * and the earlier one's does not, they approve here instead (so the chain still ends with enough authority)
-     * and the earlier seat is the one passed over; otherwise this seat is.
+     * and the earlier seat is the one passed over; otherwise this seat is, and where both cover, the person's
+     * earlier approval is this seat's too.
      */
-    private boolean movedUp(Approver approver, ApprovalFacts.Seat seat) {
+    private Outcome movedUp(Approver approver, ApprovalFacts.Seat seat) {
         Approver earlier = approvers.stream().filter(a -> a.personId().equals(approver.personId())).findFirst().orElseThrow();
         boolean earlierCovers = earlier.authority() != null && earlier.authority().covers(request.amount());
         if (!covers(seat) || earlierCovers) {
             skip(seat, approver.personId(), "DUPLICATE", approver.personId() + " already approves; " + seat.title()
                     + " is not asked again.");
-            return false;
+            return covers(seat) ? Outcome.APPROVES_ALREADY : Outcome.PASSED_OVER;
         }
         approvers.remove(earlier);
         approvers.add(approver);
         skipped.add(new Skipped(earlier.positionId(), earlier.personId(), "DUPLICATE"));
         notes.add(approver.personId() + " also holds " + seat.title() + " and approves once, in that capacity.");
-        return true;
+        return Outcome.APPROVES;
     }
 
     /**
