@@ -197,14 +197,28 @@ public class ApprovalChainQueries {
         return delegations;
     }
 
+    /** The cost center as of the request's instant: one that does not exist yet is not found, as a unit is not. */
     private static ApprovalFacts.CostCenter costCenter(NamedParameterJdbcTemplate sql, ApprovalRequest request) {
         List<ApprovalFacts.CostCenter> found = sql.query("""
-                select unit_id, code, details->>'responsiblePersonId' as owner from read_model.unit
-                where unit_id = :unit and type = 'COST_CENTER'""", new MapSqlParameterSource("unit", request.costCenterId()),
-                (row, n) -> new ApprovalFacts.CostCenter(row.getObject("unit_id", UUID.class), row.getString("code"),
-                        row.getString("owner")));
+                select u.unit_id, u.code, u.details->>'responsiblePersonId' as owner, s.status,
+                       (u.details->>'validTo')::timestamptz as valid_to
+                from read_model.unit u left join read_model.unit_status s on s.unit_id = u.unit_id
+                    and s.valid_from <= :asOf and (s.valid_to is null or s.valid_to > :asOf)
+                where u.unit_id = :unit and u.type = 'COST_CENTER' and u.created_from <= :asOf""",
+                new MapSqlParameterSource("unit", request.costCenterId()).addValue("asOf", utc(request.asOf())),
+                (row, n) -> {
+                    String code = row.getString("code");
+                    OffsetDateTime validTo = row.getObject("valid_to", OffsetDateTime.class);
+                    String unavailable = "CLOSED".equals(row.getString("status")) ? "Cost center " + code
+                            + " is closed at " + request.asOf() + "; nothing can be charged to it."
+                            : validTo != null && !validTo.toInstant().isAfter(request.asOf()) ? "Cost center " + code
+                            + " is valid until " + validTo.toInstant() + "; nothing can be charged to it at "
+                            + request.asOf() + "." : null;
+                    return new ApprovalFacts.CostCenter(row.getObject("unit_id", UUID.class), code,
+                            row.getString("owner"), unavailable);
+                });
         if (found.isEmpty()) {
-            throw OrgException.notFound("Cost center " + request.costCenterId());
+            throw OrgException.notFound("Cost center " + request.costCenterId() + " at " + request.asOf());
         }
         return found.get(0);
     }

@@ -139,6 +139,10 @@ final class ApprovalChainResolver {
             throw new OrgException(ErrorCode.RULE_VIOLATION, "The policy for " + request.purpose()
                     + " asks the owner of the cost center charged; give costCenterId", Map.of("parameter", "costCenterId"));
         }
+        if (costCenter.unavailable() != null) {
+            incomplete(costCenter.unavailable());
+            return;
+        }
         if (costCenter.ownerId() == null) {
             incomplete("Cost center " + costCenter.code() + " has no responsible person.");
             return;

@@ -26,8 +26,11 @@ record ApprovalFacts(UUID requesterPositionId, StoredPolicy policy, boolean defa
     record Seat(UUID positionId, UUID unitId, String title, String holderId, BigDecimal authority, boolean closed) {
     }
 
-    /** The cost center charged and its responsible person (null when it has none). */
-    record CostCenter(UUID unitId, String code, String ownerId) {
+    /**
+     * The cost center charged and its responsible person (null when it has none); {@code unavailable} says why it
+     * cannot be charged at the request's instant (closed, or past its validity), null when it can.
+     */
+    record CostCenter(UUID unitId, String code, String ownerId, String unavailable) {
     }
 
     /** A delegation in force at the request's instant for its purpose. */
