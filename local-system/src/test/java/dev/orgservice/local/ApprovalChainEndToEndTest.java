@@ -127,6 +127,9 @@ class ApprovalChainEndToEndTest extends RunningSystem {
         delegate("h1", "h2", -1, 7, "");
         delegate("cfo", "cfodeputy", -1, 7, ",\"unitScope\":\"" + fin + "\"");
         delegate("cfo", "x2", 30, 40, "");
+        String neverInForce = delegate("cfo", "cancelled", 20, 25, "");
+        assertThat(commands.delete("/api/v1/tenants/" + tenant + "/delegations/" + neverInForce, admin).status())
+                .as("revoked before it starts").isEqualTo(200);
         delegate("opslead", "opsdeputy", -1, 7, ",\"maxAmount\":{\"amount\":\"300\",\"currency\":\"EUR\"}");
         delegate("opslead", "expired", -25, -10, ""); // a grant may start at most 30 days back
 
@@ -209,7 +212,8 @@ class ApprovalChainEndToEndTest extends RunningSystem {
         String viewer = TestTokens.forTenant(UUID.fromString(tenant), "viewer", "ORG_VIEWER");
         String t = "/api/v1/tenants/" + tenant;
         JsonNode ofCfo = read(t + "/delegations?personId=cfo", last, viewer);
-        assertThat(values(ofCfo.get("items"), "delegateId")).containsExactly("cfodeputy", "x2");
+        assertThat(values(ofCfo.get("items"), "delegateId")).as("not the one revoked before it started")
+                .containsExactly("cfodeputy", "x2");
         assertThat(values(read(t + "/delegations?personId=cfo&asOf=" + day(10), last, viewer).get("items"),
                 "delegateId")).as("the one in force until +7 has ended by +10").containsExactly("x2");
         assertThat(values(read(t + "/delegations?personId=opslead", last, viewer).get("items"), "delegateId"))
@@ -390,11 +394,13 @@ class ApprovalChainEndToEndTest extends RunningSystem {
         assertThat(set.status()).as(set.body()).isEqualTo(200);
     }
 
-    private void delegate(String from, String to, int fromDay, int toDay, String extra) {
+    /** Answers the new delegation's id. */
+    private String delegate(String from, String to, int fromDay, int toDay, String extra) {
         Http.Response granted = commands.post("/api/v1/tenants/" + tenant + "/delegations", admin,
                 "{\"delegatorId\":\"" + from + "\",\"delegateId\":\"" + to + "\",\"purposes\":[\"PURCHASE_ORDER\"],"
                         + "\"validFrom\":\"" + day(fromDay) + "\",\"validTo\":\"" + day(toDay) + "\"" + extra + "}");
         assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+        return granted.json().get("delegationId").asText();
     }
 
     private void policy(String purpose, String steps) {

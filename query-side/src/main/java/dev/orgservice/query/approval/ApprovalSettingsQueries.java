@@ -33,10 +33,14 @@ public class ApprovalSettingsQueries {
         this.json = json;
     }
 
-    /** Delegations not ended at {@code asOf} (in force or still to come), of {@code personId} either way if given. */
+    /**
+     * Delegations not ended at {@code asOf} (in force or still to come), of {@code personId} either way if given; not
+     * one revoked before it started (its revocation ends it before its start: it is never in force).
+     */
     public List<DelegationView> delegations(UUID tenantId, String personId, Instant asOf) {
         return reads.forTenant(tenantId, sql -> sql.query("""
                 select * from read_model.delegation where tenant_id = :tenant and valid_to > :asOf
+                  and valid_to > valid_from
                   and (cast(:person as varchar) is null or delegator_id = :person or delegate_id = :person)
                 order by valid_from, delegator_id, delegation_id""",
                 new MapSqlParameterSource("tenant", tenantId).addValue("person", personId).addValue("asOf", utc(asOf)),
