@@ -16,10 +16,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
@@ -40,6 +43,7 @@ import org.springframework.util.StringUtils;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 @Configuration
 @EnableMethodSecurity
@@ -121,15 +125,23 @@ public class SecurityConfiguration {
     }
 
     /**
-     * The configured validation plus the caller's claims ({@link CallerClaimsValidator}), with the tokens it has
-     * accepted remembered for a few minutes ({@link CachingJwtDecoder}).
+     * The configured validation plus the caller's claims ({@link CallerClaimsValidator}) and, when configured, the
+     * audience, with the tokens it has accepted remembered for a few minutes ({@link CachingJwtDecoder}).
      */
     @Bean
     JwtDecoder jwtDecoder(JwtProperties jwt) {
-        return new CachingJwtDecoder(withCallerClaims(configuredDecoder(jwt), new CallerClaimsValidator()));
+        return new CachingJwtDecoder(withCallerClaims(configuredDecoder(jwt), claimsValidator(jwt.requiredAudiences())));
     }
 
-    private static JwtDecoder withCallerClaims(JwtDecoder decoder, OAuth2TokenValidator<Jwt> claims) {
+    static OAuth2TokenValidator<Jwt> claimsValidator(List<String> audiences) {
+        if (audiences.isEmpty()) {
+            return new CallerClaimsValidator();
+        }
+        return new DelegatingOAuth2TokenValidator<>(new CallerClaimsValidator(), new JwtClaimValidator<List<String>>(
+                JwtClaimNames.AUD, aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
+    }
+
+    static JwtDecoder withCallerClaims(JwtDecoder decoder, OAuth2TokenValidator<Jwt> claims) {
         return token -> {
             Jwt jwt = decoder.decode(token);
             OAuth2TokenValidatorResult result = claims.validate(jwt);
