@@ -144,6 +144,9 @@ class ProtectionEndToEndTest extends RunningSystem {
         assertThat(queries.get("/api/v1/tenants/" + tenant + "/units?asOf=2020-01-01&minPosition=0&size=1", ADMIN)
                 .status()).as("the parameters it has").isEqualTo(200);
         expectProblem(queries.get("/api/v1/tenants/" + tenant + "/units?page=minus-one", ADMIN), 400, "validation");
+        assertThat(expectProblem(queries.get("/api/v1/tenants/" + tenant + "/units?q=a%00b", ADMIN), 400, "validation")
+                .get("errors").get(0).get("field").asText()).as("a NUL in a search term").isEqualTo("q");
+        expectProblem(queries.get("/api/v1/tenants?plan=FREE%00", ADMIN), 400, "validation");
         expectProblem(queries.get("/api/v1/tenants/" + tenant + "/units?asOf=yesterday", ADMIN), 400, "validation");
         expectProblem(queries.get("/api/v1/tenants/" + tenant + "/units/not-a-uuid", ADMIN), 400, "validation");
     }

@@ -14,17 +14,21 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Refuses a query parameter the endpoint does not take ({@code 400} naming it), as request bodies refuse unknown
  * fields: ignored, {@code ?asof=2020-01-01} answered as of now, and {@code ?effectivefrom=} on an import took effect
- * now. {@code minPosition}, which every query takes ({@code ReadYourWrites}), is allowed everywhere.
+ * now. {@code minPosition}, which every query takes ({@code ReadYourWrites}), is allowed everywhere. A value must be
+ * {@linkplain StorableText storable text}: a NUL in a search term or a plan reached PostgreSQL, which refused it with
+ * a 500 (found by hand, 2026-11-28).
  */
 @Component
 public class StrictQueryParameters implements HandlerInterceptor {
@@ -39,13 +43,16 @@ public class StrictQueryParameters implements HandlerInterceptor {
             return true;
         }
         Set<String> known = parameters.computeIfAbsent(method.getMethod(), m -> namesOf(method));
-        List<Problems.FieldError> unknown = Collections.list(request.getParameterNames()).stream()
-                .filter(name -> !known.contains(name) && !EVERYWHERE.contains(name))
-                .map(name -> new Problems.FieldError(name, "not a parameter of this endpoint"))
+        List<Problems.FieldError> invalid = Collections.list(request.getParameterNames()).stream()
+                .map(name -> !known.contains(name) && !EVERYWHERE.contains(name)
+                        ? new Problems.FieldError(name, "not a parameter of this endpoint")
+                        : Arrays.stream(request.getParameterValues(name)).allMatch(StorableText::isStorable) ? null
+                        : new Problems.FieldError(name, StorableText.REFUSAL))
+                .filter(Objects::nonNull)
                 .toList();
-        if (!unknown.isEmpty()) {
+        if (!invalid.isEmpty()) {
             throw new OrgException(ErrorCode.VALIDATION, "The request parameters are invalid",
-                    Map.of("errors", unknown));
+                    Map.of("errors", invalid));
         }
         return true;
     }
