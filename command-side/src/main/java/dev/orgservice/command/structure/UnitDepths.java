@@ -76,8 +76,8 @@ final class UnitDepths {
 
     private Map<UUID, List<UUID>> children() {
         if (childrenEver == null) {
-            childrenEver = new HashMap<>();
-            units.forEach((unitId, unit) -> unit.parentsEver().forEach(parent ->
+            childrenEver = new HashMap<>(units.size());
+            units.forEach((unitId, unit) -> unit.forEachParentEver(parent ->
                     childrenEver.computeIfAbsent(parent, p -> new ArrayList<>(2)).add(unitId)));
         }
         return childrenEver;

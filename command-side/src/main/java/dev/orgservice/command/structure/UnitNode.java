@@ -6,11 +6,10 @@ import dev.orgservice.api.structure.UnitType;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * What the tree needs to decide about one unit: type, code, and its parent and status over time (each a short
@@ -79,15 +78,23 @@ final class UnitNode {
         return null;
     }
 
-    /** Every unit this one sits under at some date, each once. */
-    Set<UUID> parentsEver() {
-        Set<UUID> ever = new HashSet<>(2);
-        parents.forEach(change -> {
-            if (change.parentId() != null) {
-                ever.add(change.parentId());
+    /** Calls {@code visit} with every unit this one sits under at some date, each once. */
+    void forEachParentEver(Consumer<UUID> visit) {
+        for (int i = 0; i < parents.size(); i++) {
+            UUID parent = parents.get(i).parentId();
+            if (parent != null && !sameParentBefore(parent, i)) {
+                visit.accept(parent);
             }
-        });
-        return ever;
+        }
+    }
+
+    private boolean sameParentBefore(UUID parent, int index) {
+        for (int i = 0; i < index; i++) {
+            if (parent.equals(parents.get(i).parentId())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     UnitStatus statusAt(Instant at) {
