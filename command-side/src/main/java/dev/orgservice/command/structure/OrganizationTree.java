@@ -86,7 +86,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class OrganizationTree {
 
-    static final int IMPORT_BATCH_SIZE = 1000;
     static final String BULK_IMPORT = "bulk-import";
     static final String ADVANCED_APPROVALS = "advanced-approvals";
 
@@ -562,14 +561,13 @@ public class OrganizationTree {
     }
 
     /**
-     * Records an import as events of at most {@link #IMPORT_BATCH_SIZE} rows each (all in this command's
-     * transaction), so no event outgrows a Kafka record.
+     * Records an import as events of at most 1,000 rows and 768 KiB of rows each ({@link ImportBatches}; all in this
+     * command's transaction), so no event outgrows a Kafka record.
      */
     private static <T> void inBatches(List<T> rows, ImportBatch<T> batch) {
-        int batches = (rows.size() + IMPORT_BATCH_SIZE - 1) / IMPORT_BATCH_SIZE;
-        for (int number = 0; number < batches; number++) {
-            apply(batch.event(number + 1, batches, List.copyOf(rows.subList(number * IMPORT_BATCH_SIZE,
-                    Math.min(rows.size(), (number + 1) * IMPORT_BATCH_SIZE)))));
+        List<List<T>> batches = ImportBatches.split(rows);
+        for (int number = 0; number < batches.size(); number++) {
+            apply(batch.event(number + 1, batches.size(), batches.get(number)));
         }
     }
 

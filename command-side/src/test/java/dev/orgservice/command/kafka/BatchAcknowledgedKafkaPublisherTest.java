@@ -84,6 +84,26 @@ class BatchAcknowledgedKafkaPublisherTest {
     }
 
     @Test
+    void aBrokerThatIsSlowButAnsweringIsWaitedFor() {
+        // acknowledgements 150 ms apart, 750 ms for the batch: each within the 300 ms timeout of the one before
+        BatchAcknowledgedKafkaPublisher publisher = publisher(300);
+        List<EventMessage<?>> batch = events(5);
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(batch.get(0));
+        batch.forEach(publisher::send);
+
+        CompletableFuture<Void> broker = CompletableFuture.runAsync(() -> {
+            await(() -> producer.history().size() == 5);
+            for (int i = 0; i < 5; i++) {
+                sleep(150);
+                producer.completeNext();
+            }
+        });
+        unitOfWork.commit();
+        broker.join();
+        assertThat(unitOfWork.isRolledBack()).isFalse();
+    }
+
+    @Test
     void aRecordRefusedAtOnceStopsTheRestOfTheBatch() {
         BatchAcknowledgedKafkaPublisher publisher = publisher(5_000, new CloudEventsRecordConverter(serializer) {
             @Override
@@ -123,6 +143,15 @@ class BatchAcknowledgedKafkaPublisherTest {
         broker.join();
         assertThat(producer.history()).extracting(record -> record.headers().lastHeader("ce_id").value())
                 .extracting(String::new).containsExactlyElementsOf(batch.stream().map(EventMessage::getIdentifier).toList());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void await(BooleanSupplier condition) {

@@ -1,0 +1,63 @@
+package dev.orgservice.command.structure;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How an import's rows are cut into events: at most {@link #MAX_ROWS} rows, and at most {@link #MAX_ROW_BYTES} of
+ * rows as JSON, so that no event outgrows a Kafka record (1 MiB by default, key and headers included) nor a short
+ * transaction. A thousand rows of legal entities with long names and addresses came to about 1.3 MB, which the bridge's
+ * producer refused, holding back every tenant's events behind it (found by a review, 2026-11-28).
+ */
+final class ImportBatches {
+
+    static final int MAX_ROWS = 1000;
+    /** Room for the event's own fields and the record's key and headers (under 1 KiB) below Kafka's 1 MiB. */
+    static final int MAX_ROW_BYTES = 768 * 1024;
+
+    /** Measures rows as the event store writes them, but with nulls too: never less than what is stored. */
+    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    private ImportBatches() {
+    }
+
+    /** The rows in order, cut into batches; a thousand rows are measured at once, one by one only when too large. */
+    static <T> List<List<T>> split(List<T> rows) {
+        List<List<T>> batches = new ArrayList<>();
+        for (int start = 0; start < rows.size(); start += MAX_ROWS) {
+            List<T> chunk = rows.subList(start, Math.min(rows.size(), start + MAX_ROWS));
+            if (bytes(chunk) <= MAX_ROW_BYTES) {
+                batches.add(List.copyOf(chunk));
+                continue;
+            }
+            List<T> batch = new ArrayList<>();
+            long size = 0;
+            for (T row : chunk) {
+                long rowSize = bytes(row) + 1; // and a comma
+                if (!batch.isEmpty() && size + rowSize > MAX_ROW_BYTES) {
+                    batches.add(List.copyOf(batch));
+                    batch = new ArrayList<>();
+                    size = 0;
+                }
+                batch.add(row);
+                size += rowSize;
+            }
+            batches.add(List.copyOf(batch));
+        }
+        return batches;
+    }
+
+    static long bytes(Object value) {
+        try {
+            return JSON.writeValueAsBytes(value).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot measure an import row", e);
+        }
+    }
+}
