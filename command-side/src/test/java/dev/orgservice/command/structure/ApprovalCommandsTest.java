@@ -18,9 +18,7 @@ import dev.orgservice.command.approval.GrantDelegationCommand;
 import dev.orgservice.command.approval.ImportApprovalAuthoritiesCommand;
 import dev.orgservice.command.approval.RevokeApprovalAuthorityCommand;
 import dev.orgservice.command.approval.RevokeDelegationCommand;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -59,13 +57,7 @@ class ApprovalCommandsTest {
     private static final List<String> PO = List.of("PURCHASE_ORDER");
 
     private final SwitchableTenantGuard tenants = new SwitchableTenantGuard();
-    private FixtureConfiguration<OrganizationTree> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(OrganizationTree.class);
-        fixture.registerInjectableResource(tenants);
-    }
+    private final FixtureConfiguration<OrganizationTree> fixture = StructureTestData.fixture(tenants);
 
     private static List<Object> tree(Object... more) {
         List<Object> events = new ArrayList<>(List.of(created(LEGAL_ENTITY, "HOLD", null, T0),

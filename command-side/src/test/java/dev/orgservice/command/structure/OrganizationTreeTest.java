@@ -12,12 +12,10 @@ import dev.orgservice.api.structure.UnitDetailsUpdatedEvent;
 import dev.orgservice.api.structure.UnitType;
 import dev.orgservice.api.structure.UnitsImportedEvent;
 import dev.orgservice.platform.problem.OrgException;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 
@@ -85,13 +83,7 @@ class OrganizationTreeTest {
             PROFIT_CENTER, EnumSet.of(LEGAL_ENTITY, PROFIT_CENTER));
 
     private final SwitchableTenantGuard tenants = new SwitchableTenantGuard();
-    private FixtureConfiguration<OrganizationTree> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(OrganizationTree.class);
-        fixture.registerInjectableResource(tenants);
-    }
+    private final FixtureConfiguration<OrganizationTree> fixture = StructureTestData.fixture(tenants);
 
     // ---- create ------------------------------------------------------------------------------------------
 

@@ -8,9 +8,7 @@ import dev.orgservice.api.structure.PositionHolderAssignedEvent;
 import dev.orgservice.api.structure.PositionManagerRoleChangedEvent;
 import dev.orgservice.api.structure.PositionMovedEvent;
 import dev.orgservice.api.structure.PositionReportingLinesChangedEvent;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -40,13 +38,7 @@ import static dev.orgservice.command.structure.StructureTestData.id;
 class PositionChangesTest {
 
     private final StructureTestData.SwitchableTenantGuard tenants = new StructureTestData.SwitchableTenantGuard();
-    private FixtureConfiguration<OrganizationTree> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(OrganizationTree.class);
-        fixture.registerInjectableResource(tenants);
-    }
+    private final FixtureConfiguration<OrganizationTree> fixture = StructureTestData.fixture(tenants);
 
     @Test
     void changesTheSolidAndDottedLinesFromADate() {

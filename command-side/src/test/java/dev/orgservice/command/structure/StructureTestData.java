@@ -11,6 +11,8 @@ import dev.orgservice.api.structure.UnitType;
 import dev.orgservice.api.structure.UnitsImportedEvent;
 import dev.orgservice.command.tenant.TenantGuard;
 import dev.orgservice.platform.problem.OrgException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -138,6 +140,13 @@ final class StructureTestData {
     /** A cost or profit center's validity, ending at {@code end}. */
     static UnitDetails validTo(Instant end) {
         return new UnitDetails(null, null, null, null, null, null, null, null, null, null, null, end, null, null);
+    }
+
+    /** A given/when/then fixture of the tree, whose commands ask {@code tenants} for the tenant's state. */
+    static FixtureConfiguration<OrganizationTree> fixture(TenantGuard tenants) {
+        FixtureConfiguration<OrganizationTree> fixture = new AggregateTestFixture<>(OrganizationTree.class);
+        fixture.registerInjectableResource(tenants);
+        return fixture;
     }
 
     // ---- tenant guard ------------------------------------------------------------------------------------

@@ -2,9 +2,7 @@ package dev.orgservice.command.structure;
 
 import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.api.structure.UnitsImportedEvent;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -42,13 +40,7 @@ class UnitDepthTest {
     private static final int MAX = UnitDepths.MAX;
 
     private final SwitchableTenantGuard tenants = new SwitchableTenantGuard();
-    private FixtureConfiguration<OrganizationTree> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(OrganizationTree.class);
-        fixture.registerInjectableResource(tenants);
-    }
+    private final FixtureConfiguration<OrganizationTree> fixture = StructureTestData.fixture(tenants);
 
     @Test
     void createsAUnitAtTheDeepestLevelAndRefusesOneBelowIt() {
