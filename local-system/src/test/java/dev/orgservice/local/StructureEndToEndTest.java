@@ -203,6 +203,33 @@ class StructureEndToEndTest extends RunningSystem {
     }
 
     @Test
+    void refusesAHoldingThatWouldEndBeforeItsDefaultStart() {
+        String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
+        String clerk = position(le, "Clerk", false, null);
+        Http.Response backwards = commands.put("/api/v1/tenants/" + tenant + "/positions/" + clerk + "/holder", editor,
+                "{\"personId\":\"bob\",\"to\":\"2020-01-01\"}");
+        assertThat(backwards.status()).as("from is now: " + backwards.body()).isEqualTo(400);
+        assertThat(backwards.json().get("errors").get(0).get("field").asText()).isEqualTo("to");
+    }
+
+    @Test
+    void keepsEffectiveTimesToTheMicrosecondAsTheReadModelDoes() {
+        String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
+        String a = unit("DEPARTMENT", "A", le, "");
+        String b = unit("DEPARTMENT", "B", le, "");
+        String moved = unit("DEPARTMENT", "M", le, "");
+        assertThat(commands.post(units() + moved + "/move", editor, "{\"newParentId\":\"" + b
+                + "\",\"effectiveFrom\":\"2099-01-01T00:00:00.000000200Z\"}").status()).isEqualTo(200);
+        Http.Response last = commands.post(units() + moved + "/move", editor, "{\"newParentId\":\"" + a
+                + "\",\"effectiveFrom\":\"2099-01-01T00:00:00.000000100Z\"}");
+        assertThat(last.status()).as(last.body()).isEqualTo(200);
+        // both are the same microsecond: the later command replaces the earlier change, in the tree as in the read model
+        assertThat(read(units() + moved + "?asOf=2099-06-01", last, editor).get("parentId").asText()).isEqualTo(a);
+        Http.Response closeA = commands.post(units() + a + "/close", editor, "{\"effectiveFrom\":\"2099-02-01\"}");
+        assertThat(closeA.status()).as("the tree has M under A too: " + closeA.body()).isEqualTo(409);
+    }
+
+    @Test
     void walksTheManagementChainAndReportsAcrossUnits() {
         String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
         String dept = unit("DEPARTMENT", "FIN", le, "");

@@ -317,6 +317,10 @@ public class OrganizationTree {
     @CommandHandler
     void handle(AssignHolderCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
+        if (command.to() != null && !command.to().isAfter(command.from())) {
+            throw new OrgException(ErrorCode.RULE_VIOLATION, "A holding ends after it starts: to " + command.to()
+                    + " is not after from " + command.from(), Map.of("field", "to"));
+        }
         PositionNode position = requirePosition(command.positionId());
         if (position.closedDuring(command.from(), command.to())) {
             throw new OrgException(ErrorCode.CONFLICT, "Position " + command.positionId() + " is closed from "

@@ -406,6 +406,16 @@ class OrganizationTreeTest {
     }
 
     @Test
+    void refusesAHoldingThatEndsBeforeItStarts() {
+        for (Instant to : List.of(T1, T0)) {
+            fixture.given(withPosition())
+                    .when(new AssignHolderCommand(StructureTestData.TENANT, id("P"), "p-1", T1, to))
+                    .expectNoEvents()
+                    .expectException(orgError(ErrorCode.RULE_VIOLATION));
+        }
+    }
+
+    @Test
     void retitlesAPositionAndRefusesAnUnknownOne() {
         fixture.given(withPosition())
                 .when(new RetitlePositionCommand(StructureTestData.TENANT, id("P"), "Senior Clerk"))

@@ -46,6 +46,11 @@ public record CurrentUser(String userId, UUID tenantId, Set<Role> roles) {
         return roles.contains(Role.PLATFORM_ADMIN);
     }
 
+    /** A platform operator: {@code PLATFORM_ADMIN} without a tenant ({@link Role#PLATFORM}). */
+    public boolean isPlatformOperator() {
+        return isPlatformAdmin() && tenantId == null;
+    }
+
     public boolean has(Role role) {
         return roles.contains(role);
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 /** Effective times in requests accept an instant or a date; a date means 00:00 UTC of that day. */
 public final class FlexibleInstant {
@@ -22,7 +23,12 @@ public final class FlexibleInstant {
 
     /** An optional effective time or {@code asOf} of a request: the one given, else now. */
     public static Instant orNow(Instant requested) {
-        return requested != null ? requested : Instant.now();
+        return requested != null ? requested : now();
+    }
+
+    /** Now, in the microseconds PostgreSQL keeps (see {@link #requireRequestable}). */
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Any instant or date, as stored events carry them: an event is read as it was recorded. */
@@ -37,11 +43,15 @@ public final class FlexibleInstant {
         }
     }
 
-    /** A time a request names: {@link #EARLIEST} to {@link #LATEST}. */
+    /**
+     * A time a request names: {@link #EARLIEST} to {@link #LATEST}, cut to the microsecond. PostgreSQL keeps
+     * microseconds, the tree nanoseconds: two moves 100 ns apart were two changes in the tree and one row in the
+     * read model, which then showed the other parent for good (found by a review, 2026-11-28).
+     */
     public static Instant requireRequestable(Instant instant) {
         if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
             throw new IllegalArgumentException(instant + " is outside the years 0001 to 9999");
         }
-        return instant;
+        return instant.truncatedTo(ChronoUnit.MICROS);
     }
 }

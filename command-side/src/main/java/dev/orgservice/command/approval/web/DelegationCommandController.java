@@ -5,6 +5,7 @@ import dev.orgservice.command.approval.GrantDelegationCommand;
 import dev.orgservice.command.approval.RevokeDelegationCommand;
 import dev.orgservice.command.messaging.CommandSender;
 import dev.orgservice.platform.security.Role;
+import dev.orgservice.platform.time.FlexibleInstant;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.UUID;
 
 @RestController
@@ -50,7 +50,7 @@ public class DelegationCommandController {
     @DeleteMapping("/{delegationId}")
     @Operation(summary = "Revoke a delegation from now on")
     public DelegationCommandResult revoke(@PathVariable UUID tenantId, @PathVariable UUID delegationId) {
-        var outcome = commands.send(new RevokeDelegationCommand(tenantId, delegationId, Instant.now()), tenantId);
+        var outcome = commands.send(new RevokeDelegationCommand(tenantId, delegationId, FlexibleInstant.now()), tenantId);
         return new DelegationCommandResult(delegationId, outcome.position());
     }
 }

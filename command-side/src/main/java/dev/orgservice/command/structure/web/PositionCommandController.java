@@ -13,6 +13,8 @@ import dev.orgservice.command.structure.ImportPositionsCommand;
 import dev.orgservice.command.structure.MovePositionCommand;
 import dev.orgservice.command.structure.RetitlePositionCommand;
 import dev.orgservice.command.structure.VacatePositionCommand;
+import dev.orgservice.api.error.ErrorCode;
+import dev.orgservice.platform.problem.OrgException;
 import dev.orgservice.platform.problem.Problems;
 import dev.orgservice.platform.security.Role;
 import dev.orgservice.platform.time.FlexibleInstant;
@@ -76,7 +78,7 @@ public class PositionCommandController {
                                                                 @RequestBody List<PositionImportRow> rows) {
         Rows.requireImportSize(rows);
         Rows.requireNoErrors(Rows.violations(validator, rows));
-        Instant now = Instant.now();
+        Instant now = FlexibleInstant.now();
         Map<String, UUID> idsByRef = new HashMap<>();
         List<Problems.FieldError> errors = new ArrayList<>();
         List<ImportedPosition> positions = new ArrayList<>(rows.size());
@@ -162,6 +164,11 @@ public class PositionCommandController {
     public PositionCommandResult assign(@PathVariable UUID tenantId, @PathVariable UUID positionId,
                                         @Valid @RequestBody HolderRequest request) {
         Instant from = FlexibleInstant.orNow(request.from());
+        if (request.to() != null && !request.to().isAfter(from)) {
+            // the request's own check sees only a given from; a to before now, with from left out, is as backwards
+            throw new OrgException(ErrorCode.VALIDATION, "The request body is invalid", Map.of("errors",
+                    List.of(new Problems.FieldError("to", "to must be after from (now, when from is not given)"))));
+        }
         return result(positionId, commands.send(new AssignHolderCommand(tenantId, positionId, request.personId(), from,
                 request.to()), tenantId));
     }

@@ -122,7 +122,7 @@ public class TenantCommandController {
                                                           @Parameter(description = IF_MATCH) @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                                           @Valid @RequestBody FeatureToggleRequest request) {
         return send(new SetFeatureToggleCommand(new TenantId(tenantId), key, request.enabled(),
-                CurrentUser.get().isPlatformAdmin(), IfMatch.expectedRevision(ifMatch)), tenantId, null);
+                CurrentUser.get().isPlatformOperator(), IfMatch.expectedRevision(ifMatch)), tenantId, null);
     }
 
     @DeleteMapping("/{tenantId}/features/{key}")
@@ -130,7 +130,7 @@ public class TenantCommandController {
     @Operation(summary = "Remove the override: the plan default applies again")
     public ResponseEntity<TenantCommandResult> clearFeature(@PathVariable UUID tenantId, @PathVariable String key,
                                                             @Parameter(description = IF_MATCH) @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
-        return send(new ClearFeatureToggleCommand(new TenantId(tenantId), key, CurrentUser.get().isPlatformAdmin(),
+        return send(new ClearFeatureToggleCommand(new TenantId(tenantId), key, CurrentUser.get().isPlatformOperator(),
                 IfMatch.expectedRevision(ifMatch)), tenantId, null);
     }
 

@@ -199,6 +199,8 @@ class TenantCommandApiTest extends CommandSideIntegrationTest {
                 "{\"settings\":{\"Bad Key\":\"x\"}}"), 400, "validation");
         assertProblem(http.patch("/api/v1/tenants/" + tenantId + "/configuration", admin,
                 "{\"timezone\":\"Mars/Olympus\"}"), 400, "validation");
+        assertProblem(http.patch("/api/v1/tenants/" + tenantId + "/configuration", admin,
+                "{\"locale\":\"de-DE-x-aaaaaaaa-bbbbbbbb-cccccccc-dddddddd\"}"), 400, "validation");
     }
 
     @Test
@@ -208,6 +210,8 @@ class TenantCommandApiTest extends CommandSideIntegrationTest {
         String path = "/api/v1/tenants/" + tenantId + "/features/advanced-approvals";
 
         assertProblem(http.put(path, admin, "{\"enabled\":true}"), 403, "forbidden");
+        String boundPlatformAdmin = TestTokens.forTenant(UUID.fromString(tenantId), "eve", "PLATFORM_ADMIN");
+        assertProblem(http.put(path, boundPlatformAdmin, "{\"enabled\":true}"), 403, "forbidden");
         assertThat(http.put(path, ADMIN, "{\"enabled\":true}").status()).isEqualTo(200);
         assertProblem(http.put("/api/v1/tenants/" + tenantId + "/features/no-such", ADMIN, "{\"enabled\":true}"),
                 404, "not-found");
