@@ -1,5 +1,6 @@
 package dev.orgservice.command.structure.web;
 
+import dev.orgservice.platform.validation.Text;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -15,7 +16,7 @@ import java.util.UUID;
 public record PositionImportRow(
         @NotBlank @Size(max = 64) String ref,
         @NotNull UUID unitId,
-        @NotBlank @Size(max = 200) String title,
+        @NotBlank @Pattern(regexp = Text.NOT_BLANK, message = Text.NOT_BLANK_MESSAGE) @Size(max = 200) String title,
         boolean manager,
         UUID reportsToPositionId,
         @Size(max = 64) String reportsToRef,

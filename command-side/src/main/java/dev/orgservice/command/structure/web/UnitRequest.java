@@ -10,6 +10,7 @@ import dev.orgservice.platform.validation.IsoCurrency;
 import dev.orgservice.platform.validation.TimeZoneId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import dev.orgservice.platform.validation.Text;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -28,7 +29,7 @@ public record UnitRequest(
         @NotNull UnitType type,
         @NotNull @Pattern(regexp = UnitRequest.CODE, message = "1-64 characters of A-Z, a-z, 0-9, '.', '_', '/', '-'")
         String code,
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Pattern(regexp = Text.NOT_BLANK, message = Text.NOT_BLANK_MESSAGE) @Size(max = 200) String name,
         UUID parentId,
         @Size(max = 64) String parentCode,
         @Schema(description = "an instant or a date (00:00 UTC); default now") Instant effectiveFrom,

@@ -5,6 +5,7 @@ import dev.orgservice.platform.validation.IsoCountry;
 import dev.orgservice.platform.validation.IsoCurrency;
 import dev.orgservice.platform.validation.TimeZoneId;
 import jakarta.validation.Valid;
+import dev.orgservice.platform.validation.Text;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -13,7 +14,7 @@ import java.util.UUID;
 
 /** A PATCH of a unit's name and details: absent fields keep their value. Type, code and parent do not change here. */
 public record UnitUpdateRequest(
-        @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
+        @Size(min = 1, max = 200) @Pattern(regexp = Text.NOT_BLANK, message = Text.NOT_BLANK_MESSAGE) String name,
         @Size(max = 200) String legalName,
         @Size(max = 64) String registrationNumber,
         @Size(max = 64) String taxId,

@@ -7,6 +7,7 @@ import dev.orgservice.platform.validation.TimeZoneId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
+import dev.orgservice.platform.validation.Text;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -20,7 +21,7 @@ import java.util.UUID;
 public record CreateTenantRequest(
         @Schema(description = "optional: a client-chosen id makes the create idempotent") UUID tenantId,
         @NotNull @Pattern(regexp = "[a-z0-9-]{3,63}", message = "must be 3-63 characters of a-z, 0-9 and -") String slug,
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Pattern(regexp = Text.NOT_BLANK, message = Text.NOT_BLANK_MESSAGE) @Size(max = 200) String name,
         @NotNull @IsoCountry String country,
         @NotNull @LanguageTag String locale,
         @NotNull @TimeZoneId String timezone,

@@ -6,6 +6,7 @@ import dev.orgservice.platform.validation.TimeZoneId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import dev.orgservice.platform.validation.Text;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -16,7 +17,7 @@ import java.util.Map;
         {"name": "Acme Group GmbH", "timezone": "Europe/Vienna", "dataRetentionDays": 730,
          "settings": {"ui.theme": "dark", "legacyFlag": null}}""")
 public record UpdateConfigurationRequest(
-        @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
+        @Size(min = 1, max = 200) @Pattern(regexp = Text.NOT_BLANK, message = Text.NOT_BLANK_MESSAGE) String name,
         @LanguageTag String locale,
         @TimeZoneId String timezone,
         @IsoCurrency String currency,

@@ -201,6 +201,13 @@ class TenantCommandApiTest extends CommandSideIntegrationTest {
                 "{\"timezone\":\"Mars/Olympus\"}"), 400, "validation");
         assertProblem(http.patch("/api/v1/tenants/" + tenantId + "/configuration", admin,
                 "{\"locale\":\"de-DE-x-aaaaaaaa-bbbbbbbb-cccccccc-dddddddd\"}"), 400, "validation");
+        assertProblem(http.patch("/api/v1/tenants/" + tenantId + "/configuration", admin,
+                "{\"name\":\"\\u00a0\\u3000\"}"), 400, "validation");
+        assertThat(http.patch("/api/v1/tenants/" + tenantId + "/configuration", admin,
+                "{\"name\":\"Acme\\nGroup\"}").status()).as("two lines, as a create takes them").isEqualTo(200);
+        assertProblem(http.post("/api/v1/tenants", ADMIN, Http.newTenant("nbsp-" + UUID.randomUUID().toString()
+                .substring(0, 8), "FREE").replaceFirst("\"name\":\"[^\"]*\"", "\"name\":\"\\\\u00a0\"")), 400,
+                "validation");
     }
 
     @Test
