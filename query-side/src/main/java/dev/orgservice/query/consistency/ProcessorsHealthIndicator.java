@@ -1,6 +1,7 @@
 package dev.orgservice.query.consistency;
 
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -10,8 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Readiness of the query side: every projection's processor runs and is not in error (a failing handler
- * makes its processor retry with back-off; until it recovers, reads of that model would go stale).
+ * Readiness of the query side: every projection's processor runs and none of its segments is in error. A failing
+ * handler does not stop a processor: it marks the segment in error and retries the batch with back-off, while the
+ * processor still counts as running (its own {@code isError()} speaks only of the processor failing to start its
+ * workers). Until a batch succeeds again, reads of that model go stale, so the instance is not ready. One tenant's
+ * event that cannot be stored is parked (dev.orgservice.query.parking) and clears the error on the next batch.
  */
 @Component("eventProcessors")
 public class ProcessorsHealthIndicator implements HealthIndicator {
@@ -28,11 +32,19 @@ public class ProcessorsHealthIndicator implements HealthIndicator {
         boolean healthy = true;
         for (var processor : processing.eventProcessors().values()) {
             if (processor instanceof StreamingEventProcessor streaming) {
-                boolean ok = streaming.isRunning() && !streaming.isError();
-                healthy &= ok;
-                states.put(processor.getName(), !streaming.isRunning() ? "stopped" : streaming.isError() ? "error" : "running");
+                String state = stateOf(streaming);
+                healthy &= state.equals("running");
+                states.put(processor.getName(), state);
             }
         }
         return (healthy ? Health.up() : Health.outOfService()).withDetails(states).build();
+    }
+
+    private static String stateOf(StreamingEventProcessor processor) {
+        if (!processor.isRunning()) {
+            return "stopped";
+        }
+        boolean segmentFailing = processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
+        return processor.isError() || segmentFailing ? "error" : "running";
     }
 }

@@ -184,7 +184,7 @@ class ParkedTenantsTest extends QuerySideIntegrationTest {
     }
 
     @Test
-    void aFailureOfTheDatabaseRatherThanOfTheEventStopsTheProcessorAndParksNoOne() throws SQLException {
+    void aFailureOfTheDatabaseRatherThanOfTheEventStopsTheProcessorAndParksNoOne() throws Exception {
         refuseUnitsWith("57014"); // query_canceled, as a statement timeout: not about the event
         UUID tenant = newTenant("stalled").value();
         String reader = TestTokens.forTenant(tenant, "reader", "ORG_VIEWER");
@@ -196,6 +196,8 @@ class ParkedTenantsTest extends QuerySideIntegrationTest {
         assertThat(waiting.json().get("type").asText()).endsWith("/not-yet-consistent");
         assertThat(projector.queryForObject("select count(*) from read_model.parked_tenant where tenant_id = ?",
                 Long.class, tenant)).isZero();
+        assertThat(http.get("/actuator/health/readiness", null).status())
+                .as("a projection retrying a failure of the database is not ready").isEqualTo(503);
 
         owner("drop trigger test_refuse on read_model.unit");
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -204,6 +206,11 @@ class ParkedTenantsTest extends QuerySideIntegrationTest {
             read = unitRead(tenant, unit, reader, at);
         }
         assertThat(read.status()).as("the processor goes on once the cause is gone: %s", read.body()).isEqualTo(200);
+        long ready = System.nanoTime() + Duration.ofSeconds(5).toNanos(); // the segment's error clears after its batch
+        while (http.get("/actuator/health/readiness", null).status() != 200 && System.nanoTime() < ready) {
+            Thread.sleep(20);
+        }
+        assertThat(http.get("/actuator/health/readiness", null).status()).isEqualTo(200);
     }
 
     private JsonNode parkedTenants(String token, int status) {
