@@ -3,15 +3,18 @@ package dev.orgservice.query.consistency;
 import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.platform.problem.OrgException;
 import dev.orgservice.platform.problem.Problems;
+import dev.orgservice.platform.security.CurrentUser;
 import dev.orgservice.platform.security.TenantAccessInterceptor;
 import dev.orgservice.query.storage.TenantScopedReads;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,19 +52,40 @@ public class ReadYourWrites implements HandlerInterceptor {
             return true;
         }
         awaitProcessed(minPosition);
-        // after TenantAccessInterceptor (order 0): a path tenant here is a valid id the caller may read
-        String pathTenant = TenantAccessInterceptor.pathTenant(request);
-        if (pathTenant != null) {
-            UUID tenant = UUID.fromString(pathTenant);
-            Long parkedFrom = reads.inOneStatement(tenant, "select read_model.parked_from(?)",
-                    (row, n) -> row.getObject(1, Long.class)).get(0);
-            if (parkedFrom != null && parkedFrom <= minPosition) {
-                throw new OrgException(ErrorCode.READ_MODEL_PARKED, "This tenant's read model is held at position "
-                        + parkedFrom + ", an event it could not store; its events from there on wait for a retry, "
-                        + "and the operators are alerted", Map.of("minPosition", minPosition, "parkedFrom", parkedFrom));
-            }
+        Long parkedFrom = parkedFrom(request, handler);
+        if (parkedFrom != null && parkedFrom <= minPosition) {
+            throw new OrgException(ErrorCode.READ_MODEL_PARKED, "This tenant's read model is held at position "
+                    + parkedFrom + ", an event it could not store; its events from there on wait for a retry, "
+                    + "and the operators are alerted", Map.of("minPosition", minPosition, "parkedFrom", parkedFrom));
         }
         return true;
+    }
+
+    /**
+     * The first position a projection holds back for the tenants this read may answer about: the path's tenant
+     * (after TenantAccessInterceptor, order 0: a valid id the caller may read), else the caller's own (a tenant-bound
+     * token reading by slug), else every tenant, for a platform operator's read across tenants (a tenant by slug,
+     * the list of tenants). Only for endpoints that take minPosition: the list of parked tenants itself does not.
+     */
+    private Long parkedFrom(HttpServletRequest request, Object handler) {
+        if (!(handler instanceof HandlerMethod method) || !takesMinPosition(method)) {
+            return null;
+        }
+        String pathTenant = TenantAccessInterceptor.pathTenant(request);
+        CurrentUser caller = CurrentUser.get();
+        UUID tenant = pathTenant != null ? UUID.fromString(pathTenant) : caller.tenantId();
+        if (tenant != null) {
+            return reads.inOneStatement(tenant, "select read_model.parked_from(?)",
+                    (row, n) -> row.getObject(1, Long.class)).get(0);
+        }
+        return reads.acrossTenants(caller.userId(), "parked positions for minPosition", sql -> sql.getJdbcTemplate()
+                .queryForObject("select min(first_position) from read_model.parked_tenant", Long.class));
+    }
+
+    private static boolean takesMinPosition(HandlerMethod method) {
+        // the declared name (compiled with -parameters): Spring resolves names only when it binds the arguments
+        return Arrays.stream(method.getMethod().getParameters()).anyMatch(parameter ->
+                PARAMETER.equals(parameter.getName()));
     }
 
     private void awaitProcessed(long minPosition) throws InterruptedException {

@@ -83,6 +83,14 @@ class ParkedTenantsTest extends QuerySideIntegrationTest {
         assertThat(unitRead(poisoned, after, reader, null).status()).isEqualTo(404);
         // a caller of another tenant does not learn that this one is parked
         assertThat(unitRead(poisoned, after, otherReader, afterAt).status()).isEqualTo(404);
+        // a read by slug answers about the tenant too: the caller's own, or any tenant for a platform operator
+        String slug = "/api/v1/tenants/by-slug/parked-" + poisoned.toString().substring(0, 8) + "?minPosition=";
+        assertParked(http.get(slug + afterAt, reader));
+        assertParked(http.get(slug + afterAt, TestTokens.platformAdmin()));
+        assertParked(http.get("/api/v1/tenants?minPosition=" + afterAt, TestTokens.platformAdmin()));
+        assertThat(http.get(slug + (refusedAt - 1), reader).status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/tenants/by-slug/unparked-" + other.toString().substring(0, 8) + "?minPosition="
+                + afterAt, otherReader).status()).isEqualTo(200);
         // the processor runs on: the readiness stays up
         assertThat(http.get("/actuator/health/readiness", null).status()).isEqualTo(200);
         List<Map<String, Object>> parked = projector.queryForList("select global_index, error from "
@@ -211,6 +219,11 @@ class ParkedTenantsTest extends QuerySideIntegrationTest {
             Thread.sleep(20);
         }
         assertThat(http.get("/actuator/health/readiness", null).status()).isEqualTo(200);
+    }
+
+    private static void assertParked(Http.Response read) {
+        assertThat(read.status()).as(read.body()).isEqualTo(503);
+        assertThat(read.json().get("type").asText()).endsWith("/read-model-parked");
     }
 
     private JsonNode parkedTenants(String token, int status) {
