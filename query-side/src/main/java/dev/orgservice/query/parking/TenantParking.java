@@ -36,8 +36,12 @@ public final class TenantParking implements MessageHandlerInterceptor<EventMessa
     private final String processor;
     private final ParkedTenants parkedTenants;
     private final JdbcTemplate jdbc;
-    /** Set by a failed batch; its retry runs event by event, and the first batch that commits clears it. */
-    private volatile boolean eventByEvent;
+    /**
+     * Set by a failed batch; its retry runs event by event, and the next batch that commits clears it. Per thread:
+     * a tracking processor gives each segment a thread of its own and retries a segment's batch on it, so one
+     * segment's commit never clears another's retry (with several segments).
+     */
+    private final ThreadLocal<Boolean> eventByEvent = ThreadLocal.withInitial(() -> false);
 
     TenantParking(String processor, ParkedTenants parkedTenants, JdbcTemplate jdbc) {
         this.processor = processor;
@@ -63,7 +67,7 @@ public final class TenantParking implements MessageHandlerInterceptor<EventMessa
 
     @Override
     public void handleError(ErrorContext context) throws Exception {
-        eventByEvent = true;
+        eventByEvent.set(true);
         if (context.error() instanceof Exception exception) {
             throw exception;
         }
@@ -111,9 +115,9 @@ public final class TenantParking implements MessageHandlerInterceptor<EventMessa
 
     private Batch batchOf(UnitOfWork<?> root) {
         return root.getOrComputeResource(BATCH, key -> {
-            boolean oneByOne = eventByEvent;
+            boolean oneByOne = eventByEvent.get();
             if (oneByOne) {
-                root.afterCommit(committed -> eventByEvent = false);
+                root.afterCommit(committed -> eventByEvent.set(false));
             }
             return new Batch(parkedTenants.of(processor), new HashSet<>(), oneByOne);
         });
