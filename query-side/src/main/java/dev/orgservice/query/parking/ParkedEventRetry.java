@@ -15,7 +15,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
@@ -31,24 +31,30 @@ import java.util.stream.Stream;
 
 /**
  * Applies a parked tenant's held-back events, oldest first, with the projection's own handlers, and releases the
- * tenant when all of them could be stored: all in one transaction, under the (processor, tenant) lock, so that
- * either the tenant is caught up and handled by its processor again, or nothing changed (but for the failure,
- * recorded apart for the operators). Runs half a minute after start (a deploy that fixes the cause is retried at
- * once) and then every {@code org.query.parked-retry-interval} (a failure that went away by itself, such as a row
- * that has since been removed; {@code 0}: only when an operator asks), one retry at a time per instance.
+ * tenant when all of them are stored. It works in short transactions under the (processor, tenant) lock, each
+ * committing the events it could store and moving the tenant's parked position past them, so the processor never
+ * applies a later event of the tenant before them, nor waits long for the lock. An event that still fails stays
+ * parked with those behind it, and the failure is recorded for the operators. Runs half a minute after start (a
+ * deploy that fixes the cause is retried at once) and then every {@code org.query.parked-retry-interval} (a failure
+ * that went away by itself, such as a row that has since been removed; {@code 0}: only when an operator asks), one
+ * retry at a time per instance.
  */
 @Component
 public class ParkedEventRetry implements SmartInitializingSingleton, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ParkedEventRetry.class);
     private static final Duration FIRST_RUN = Duration.ofSeconds(30);
+    /** How long one retry transaction holds the tenant's lock, at most (and the events it applies in it). */
+    private static final Duration LOCK_HELD = Duration.ofSeconds(1);
+    private static final int EVENTS_AT_ONCE = 1_000;
+
+    /** What one transaction of a retry came to. */
+    private enum Step { CAUGHT_UP, STORED_SOME, STILL_FAILING, NOT_PARKED }
 
     private final ParkedTenants parkedTenants;
     private final EventProcessingConfiguration processing;
     private final EventStorageEngine events;
     private final TransactionTemplate transactions;
-    /** The failure of a retry, recorded while the retry's own transaction is rolled back. */
-    private final TransactionTemplate apart;
     private final Duration interval;
     private final ReentrantLock running = new ReentrantLock();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -64,8 +70,6 @@ public class ParkedEventRetry implements SmartInitializingSingleton, DisposableB
         this.processing = processing;
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.apart = new TransactionTemplate(transactionManager);
-        this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.interval = interval;
     }
 
@@ -130,32 +134,53 @@ public class ParkedEventRetry implements SmartInitializingSingleton, DisposableB
             log.warn("Tenant {} is parked by processor {}, which this service does not run", tenant, processor);
             return false;
         }
-        return Boolean.TRUE.equals(transactions.execute(status -> {
-            if (!parkedTenants.lockIfParked(processor, tenant)) {
-                return false; // caught up meanwhile by another retry (an operator's, or another instance's)
+        Step step;
+        do {
+            step = transactions.execute(status -> retrySome(eventProcessor, processor, tenant, status));
+        } while (step == Step.STORED_SOME);
+        return step == Step.CAUGHT_UP;
+    }
+
+    /**
+     * Applies the oldest held-back events, each in a savepoint, for at most {@link #LOCK_HELD} or
+     * {@link #EVENTS_AT_ONCE} events, and commits what could be stored: the processor waits for this lock when it
+     * meets the tenant's next event, and must not wait into its statement timeout (it would stop for every
+     * tenant) behind the retry of thousands of events.
+     */
+    private Step retrySome(AbstractEventProcessor eventProcessor, String processor, UUID tenant,
+                           TransactionStatus status) {
+        if (!parkedTenants.lockIfParked(processor, tenant)) {
+            return Step.NOT_PARKED; // caught up meanwhile by another retry (an operator's, or another instance's)
+        }
+        List<Long> positions = parkedTenants.positions(processor, tenant, EVENTS_AT_ONCE);
+        long until = System.nanoTime() + LOCK_HELD.toNanos();
+        long stored = -1;
+        for (long position : positions) {
+            TrackedEventMessage<?> event = read(position);
+            Object savepoint = status.createSavepoint();
+            ResultMessage<?> result = DefaultUnitOfWork.startAndGet(event).executeWithResult(() -> {
+                eventProcessor.eventHandlerInvoker().handle(event, Segment.ROOT_SEGMENT);
+                return null;
+            });
+            if (result.isExceptional()) {
+                status.rollbackToSavepoint(savepoint);
+                parkedTenants.storedThrough(processor, tenant, stored);
+                parkedTenants.recordFailedRetry(processor, tenant, position, result.exceptionResult());
+                log.warn("{} still cannot store event {} at position {} of tenant {}; its events from there on stay "
+                        + "parked", processor, event.getIdentifier(), position, tenant, result.exceptionResult());
+                return Step.STILL_FAILING;
             }
-            List<Long> positions = parkedTenants.positions(processor, tenant);
-            for (long position : positions) {
-                TrackedEventMessage<?> event = read(position);
-                ResultMessage<?> result = DefaultUnitOfWork.startAndGet(event).executeWithResult(() -> {
-                    eventProcessor.eventHandlerInvoker().handle(event, Segment.ROOT_SEGMENT);
-                    return null;
-                });
-                if (result.isExceptional()) {
-                    status.setRollbackOnly();
-                    log.warn("{} still cannot store event {} at position {} of tenant {}; {} event(s) stay parked",
-                            processor, event.getIdentifier(), position, tenant, positions.size(),
-                            result.exceptionResult());
-                    apart.executeWithoutResult(tx -> parkedTenants.recordFailedRetry(processor, tenant,
-                            result.exceptionResult()));
-                    return false;
-                }
+            status.releaseSavepoint(savepoint);
+            stored = position;
+            if (System.nanoTime() - until > 0) {
+                break;
             }
-            parkedTenants.release(processor, tenant);
-            log.info("{} stored the {} parked event(s) of tenant {} and handles its events again", processor,
-                    positions.size(), tenant);
-            return true;
-        }));
+        }
+        if (!parkedTenants.storedThrough(processor, tenant, stored)) {
+            return Step.STORED_SOME;
+        }
+        log.info("{} stored the parked events of tenant {} and handles its events again", processor, tenant);
+        return Step.CAUGHT_UP;
     }
 
     private TrackedEventMessage<?> read(long position) {

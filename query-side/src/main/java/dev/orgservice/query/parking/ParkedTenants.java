@@ -76,22 +76,47 @@ public class ParkedTenants {
                 processor, position, tenant, event.getIdentifier(), event.getPayloadType().getName(), error);
     }
 
-    /** Why the latest retry of the tenant's events failed, for the operators (in a transaction of its own). */
+    /**
+     * Why the latest retry of the tenant's events failed, for the operators: on the tenant, and on the event that
+     * failed if it had no error of its own yet (it was parked behind an earlier one, stored since).
+     */
+    void recordFailedRetry(String processor, UUID tenant, long position, Throwable failure) {
+        String error = ParkableFailure.describe(failure);
+        recordFailedRetry(processor, tenant, failure);
+        jdbc.update("update read_model.parked_event set error = coalesce(error, ?) where processor_name = ? "
+                + "and global_index = ?", error, processor, position);
+    }
+
+    /** Why the latest retry of the tenant's events failed, when no one event did (in a transaction of its own). */
     void recordFailedRetry(String processor, UUID tenant, Throwable failure) {
         jdbc.update("update read_model.parked_tenant set last_retry_at = now(), last_retry_error = ? "
                 + "where processor_name = ? and tenant_id = ?", ParkableFailure.describe(failure), processor, tenant);
     }
 
-    /** The held-back events' positions, oldest first (under the lock). */
-    List<Long> positions(String processor, UUID tenant) {
+    /** The oldest held-back events' positions, at most {@code limit} (under the lock). */
+    List<Long> positions(String processor, UUID tenant, int limit) {
         return jdbc.queryForList("select global_index from read_model.parked_event where processor_name = ? "
-                + "and tenant_id = ? order by global_index", Long.class, processor, tenant);
+                + "and tenant_id = ? order by global_index limit ?", Long.class, processor, tenant, limit);
     }
 
-    /** Lets the processor handle the tenant's events again (under the lock, once the held-back ones are stored). */
-    void release(String processor, UUID tenant) {
-        jdbc.update("delete from read_model.parked_event where processor_name = ? and tenant_id = ?", processor, tenant);
-        jdbc.update("delete from read_model.parked_tenant where processor_name = ? and tenant_id = ?", processor, tenant);
+    /**
+     * Forgets the held-back events up to {@code position}, stored by a retry (under the lock); answers whether that
+     * was all of them, and the processor handles the tenant's events again. Otherwise the tenant stays parked from
+     * the next one.
+     */
+    boolean storedThrough(String processor, UUID tenant, long position) {
+        jdbc.update("delete from read_model.parked_event where processor_name = ? and tenant_id = ? "
+                + "and global_index <= ?", processor, tenant, position);
+        Long next = jdbc.queryForObject("select min(global_index) from read_model.parked_event "
+                + "where processor_name = ? and tenant_id = ?", Long.class, processor, tenant);
+        if (next == null) {
+            jdbc.update("delete from read_model.parked_tenant where processor_name = ? and tenant_id = ?",
+                    processor, tenant);
+            return true;
+        }
+        jdbc.update("update read_model.parked_tenant set first_position = ? where processor_name = ? "
+                + "and tenant_id = ?", next, processor, tenant);
+        return false;
     }
 
     /** A processor reset replays every event, the held-back ones too. */

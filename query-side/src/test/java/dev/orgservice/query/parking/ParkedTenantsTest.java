@@ -145,6 +145,44 @@ class ParkedTenantsTest extends QuerySideIntegrationTest {
     }
 
     @Test
+    void aRetryKeepsTheEventsItCouldStoreAndStaysParkedFromTheFirstThatStillFails() throws SQLException {
+        refuseUnitsWith("P0001");
+        UUID tenant = newTenant("partly").value();
+        String reader = TestTokens.forTenant(tenant, "reader", "ORG_VIEWER");
+        String tree = "org-tree-" + tenant;
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        UUID fourth = UUID.randomUUID();
+        long firstAt = append("OrganizationTree", tree, 0, unit(tenant, first, "POISON-A"));
+        long secondAt = append("OrganizationTree", tree, 1, unit(tenant, second, "LE-2"));
+        long thirdAt = append("OrganizationTree", tree, 2, unit(tenant, third, "POISON-B"));
+        long fourthAt = append("OrganizationTree", tree, 3, unit(tenant, fourth, "LE-4"));
+        assertThat(unitRead(tenant, fourth, reader, fourthAt).json().get("parkedFrom").asLong()).isEqualTo(firstAt);
+
+        // what parked the first event is gone; the third still cannot be stored
+        owner("drop trigger test_refuse on read_model.unit");
+        refuseUnits("P0001", "POISON-B");
+        retry.retryAll();
+        assertThat(unitRead(tenant, first, reader, secondAt).status()).isEqualTo(200);
+        assertThat(unitRead(tenant, second, reader, secondAt).status()).isEqualTo(200);
+        Http.Response held = unitRead(tenant, fourth, reader, fourthAt);
+        assertThat(held.status()).as(held.body()).isEqualTo(503);
+        assertThat(held.json().get("parkedFrom").asLong()).isEqualTo(thirdAt);
+        JsonNode parked = parkedEntries(parkedTenants(TestTokens.platformAdmin(), 200), tenant).get(0);
+        assertThat(parked.get("firstPosition").asLong()).isEqualTo(thirdAt);
+        assertThat(parked.get("events").asLong()).isEqualTo(2);
+        assertThat(parked.get("error").asText()).as("the event that fails now says why").contains("POISON-B");
+        assertThat(parked.get("lastRetryError").asText()).contains("POISON-B");
+
+        owner("drop trigger test_refuse on read_model.unit");
+        retry.retryAll();
+        assertThat(parkedEntries(parkedTenants(TestTokens.platformAdmin(), 200), tenant)).isEmpty();
+        assertThat(unitRead(tenant, third, reader, fourthAt).status()).isEqualTo(200);
+        assertThat(unitRead(tenant, fourth, reader, fourthAt).status()).isEqualTo(200);
+    }
+
+    @Test
     void anOperatorsRetryWhileOneRunsIsRefusedNotRunTwice() throws Exception {
         refuseUnitsWith("P0001");
         UUID tenant = newTenant("retried").value();
@@ -252,6 +290,10 @@ class ParkedTenantsTest extends QuerySideIntegrationTest {
     }
 
     private static void refuseUnitsWith(String sqlState) throws SQLException {
+        refuseUnits(sqlState, "POISON%");
+    }
+
+    private static void refuseUnits(String sqlState, String codes) throws SQLException {
         owner("""
                 create or replace function read_model.test_refuse() returns trigger language plpgsql as $$
                 begin
@@ -259,7 +301,7 @@ class ParkedTenantsTest extends QuerySideIntegrationTest {
                 end
                 $$""".formatted(sqlState));
         owner("create trigger test_refuse before insert on read_model.unit for each row "
-                + "when (new.code like 'POISON%') execute function read_model.test_refuse()");
+                + "when (new.code like '" + codes + "') execute function read_model.test_refuse()");
     }
 
     private static void owner(String sql) throws SQLException {
