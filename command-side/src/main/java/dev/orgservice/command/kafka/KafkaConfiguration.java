@@ -44,7 +44,7 @@ public class KafkaConfiguration {
     /** Events per publisher batch, i.e. per token update: the property and its default. */
     public static final String BATCH_SIZE_PROPERTY = "org.kafka.publisher-batch-size";
     public static final int DEFAULT_BATCH_SIZE = 5000;
-    /** How long a batch waits for its acknowledgements before it fails and is retried (the extension's 1 s). */
+    /** How long a batch waits for each acknowledgement after the one before, before it fails and is retried. */
     private static final long ACK_TIMEOUT_MILLIS = 1_000;
 
     @Bean
