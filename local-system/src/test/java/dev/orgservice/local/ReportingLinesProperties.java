@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exactly when the position is not closed on its day, and a close exactly when no open position's line leads to the
  * position from then on; the read model then shows, for every position and day, the model's line, unit, role and
  * close, and for every unit and day its manager: the open manager position there that has been one there the longest
- * without a break (a position's first unit and role, which hold at every day, count from its creation), then the
+ * without a break, but never from before its creation (a position's first unit and role hold at every day), then the
  * earliest created (moves, changes of lines and of role cut the same rows of the read model, in any order).
  */
 class ReportingLinesProperties extends RunningSystem {
@@ -95,8 +95,9 @@ class ReportingLinesProperties extends RunningSystem {
                 while (since > 0 && unitAt(p, since - 1) == unit && managerAt(p, since - 1)) {
                     since--;
                 }
-                // a run that goes back to the position's first unit and role counts from the position's creation
-                double from = since == 0 && unitAt(p, -1) == unit && managerAt(p, -1) ? createdOn.get(p) : since;
+                // never from before the position's creation: its first unit and role, which hold at every day, and a
+                // move or change of role for a day before it count from then
+                double from = Math.max(since, createdOn.get(p));
                 if (from < managerSince) {
                     manager = p;
                     managerSince = from;

@@ -61,9 +61,10 @@ public class PositionProjection {
             where position_id = :position and valid_from < :at and (valid_to is null or valid_to > :at)""";
     /**
      * Since when each of the position's rows has been in its unit in its role: the start of the first of its
-     * consecutive rows with the same unit and role (V17), the position's creation for its first rows (V20). After a
-     * move or a change of role, which may join or split such runs; a run is numbered by the changes before it, since
-     * a move recorded for a date before the creation starts a run earlier than the first one's creation.
+     * consecutive rows with the same unit and role (V17), but never before the position's creation (V20, V22: a
+     * position created today and made a manager from last year has not been one longer than the head it found).
+     * After a move or a change of role, which may join or split such runs; a run is numbered by the changes before
+     * it, since a move recorded for a date before the creation starts a run earlier than the first one's creation.
      */
     private static final String ROLE_SINCE = """
             update read_model.position_line l set role_since = runs.since
@@ -71,7 +72,7 @@ public class PositionProjection {
                   from (select valid_from, change, count(change) over (order by valid_from) as run
                         from (select valid_from, case when (unit_id, manager) is distinct from
                                   (lag(unit_id) over w, lag(manager) over w)
-                                  then case when valid_from = '-infinity' then created_at else valid_from end
+                                  then greatest(valid_from, created_at)
                                   end as change
                               from read_model.position_line where position_id = :position
                               window w as (order by valid_from)) changes) numbered) runs

@@ -69,7 +69,7 @@ class ReadModelDataMigrationsTest {
                        ('00000000-0000-0000-0000-000000000002', '2023-01-01', null, '%1$s', 'x')
                 """.formatted(TENANT, UUID.randomUUID(), UUID.randomUUID()));
 
-        migrate(null);
+        migrate("21");
 
         assertThat(rows("select position_id, valid_from, role_since from read_model.position_line "
                 + "order by position_id, valid_from")).containsExactly(
@@ -82,6 +82,36 @@ class ReadModelDataMigrationsTest {
                 "00000000-0000-0000-0000-000000000002 2020-01-01 00:00:00+00 2021-01-01 00:00:00+00 x",
                 "00000000-0000-0000-0000-000000000002 2021-01-01 00:00:00+00 2022-01-01 00:00:00+00 y",
                 "00000000-0000-0000-0000-000000000002 2022-01-01 00:00:00+00 open x");
+    }
+
+    @Test
+    void aMoveOrChangeOfRoleForADateBeforeThePositionsCreationCountsFromTheCreation() throws SQLException {
+        migrate("21");
+        // as the projection wrote them until V22: a move, and a change of role, recorded for dates before creation
+        owner("""
+                insert into read_model.position_line (position_id, valid_from, valid_to, tenant_id, unit_id, manager,
+                                                      created_at, lines_from, role_since)
+                values ('00000000-0000-0000-0000-000000000001', '-infinity', '2020-01-01', '%1$s', '%2$s', false,
+                        '2026-11-01', '-infinity', '2026-11-01'),
+                       ('00000000-0000-0000-0000-000000000001', '2020-01-01', '2030-01-01', '%1$s', '%3$s', false,
+                        '2026-11-01', '-infinity', '2020-01-01'),
+                       ('00000000-0000-0000-0000-000000000001', '2030-01-01', null, '%1$s', '%3$s', true,
+                        '2026-11-01', '-infinity', '2030-01-01'),
+                       ('00000000-0000-0000-0000-000000000002', '-infinity', '2024-01-01', '%1$s', '%2$s', false,
+                        '2026-11-02', '-infinity', '2026-11-02'),
+                       ('00000000-0000-0000-0000-000000000002', '2024-01-01', null, '%1$s', '%2$s', true,
+                        '2026-11-02', '-infinity', '2024-01-01')
+                """.formatted(TENANT, UUID.randomUUID(), UUID.randomUUID()));
+
+        migrate(null);
+
+        assertThat(rows("select position_id, valid_from, role_since from read_model.position_line "
+                + "order by position_id, valid_from")).containsExactly(
+                "00000000-0000-0000-0000-000000000001 -infinity 2026-11-01 00:00:00+00",
+                "00000000-0000-0000-0000-000000000001 2020-01-01 00:00:00+00 2026-11-01 00:00:00+00",
+                "00000000-0000-0000-0000-000000000001 2030-01-01 00:00:00+00 2030-01-01 00:00:00+00",
+                "00000000-0000-0000-0000-000000000002 -infinity 2026-11-02 00:00:00+00",
+                "00000000-0000-0000-0000-000000000002 2024-01-01 00:00:00+00 2026-11-02 00:00:00+00");
     }
 
     private void migrate(String target) {

@@ -259,6 +259,20 @@ class ReportsTest extends QuerySideIntegrationTest {
     }
 
     @Test
+    void aPositionMadeAManagerForADateBeforeItWasCreatedCountsFromItsCreation() {
+        // NEWCOMER, created in FIN after HEADFIN, is made a manager position from 2020: it has not been one longer
+        // than HEADFIN, which was one when NEWCOMER was created, so HEADFIN stays FIN's manager at every date
+        position = append("OrganizationTree", "org-tree-" + tenantId, 18, List.of(
+                position("NEWCOMER", "FIN", false, null),
+                role("NEWCOMER", true, "2020")));
+        for (String asOf : List.of("2021-01-01", "2027-01-01", "")) {
+            assertThat(managerOf("AP", asOf)).as(asOf).isEqualTo("HEADFIN");
+        }
+        assertThat(http.get(positionPath("NEWCOMER") + "?asOf=2021-01-01&minPosition=" + position, viewer).json()
+                .get("manager").asBoolean()).isTrue();
+    }
+
+    @Test
     void aManagerCountsFromTheStartOfItsStayInTheUnitWhateverTheOrderItsMovesWereRecordedIn() {
         // HEADFIN is a manager position again from mid-2030; Z, CYC's manager (explicit line to Y), moves to FIN from
         // 2031, then a move from 2030 is recorded: Z has been in FIN since 2030, longer than HEADFIN has been a manager
