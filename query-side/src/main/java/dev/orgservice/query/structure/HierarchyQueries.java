@@ -86,8 +86,6 @@ public class HierarchyQueries {
                 where k.tenant_id = :tenantId and k.key ~>=~ :prefix and k.key ~<~ :afterPrefix)
             """ + "select " + SUMMARY_COLUMNS
             + FILTERED_PAGE.formatted("found f join read_model.unit u on u.unit_id = f.unit_id");
-    private static final String SEARCH_BY_STATUS = "select " + SUMMARY_COLUMNS
-            + FILTERED_PAGE.formatted("read_model.unit u");
     /**
      * Without a prefix or a status, the list is a page of the units created by {@code :asOf} (a unit exists from
      * its {@code created_from} on: its parent timeline starts there and has no gaps), and the parent and status are
@@ -101,6 +99,27 @@ public class HierarchyQueries {
             + "from (select * " + UNITS_CREATED + " order by u.code limit :limit offset :offset) u " + PARENT_AT + " "
             + STATUS_AT + " order by u.code";
     private static final String LIST_TOTAL = "select count(*) " + UNITS_CREATED;
+    /**
+     * With a status but no prefix, a page no longer counts the whole list with a window (0.6-1.3 s on a 100,000-unit
+     * tenant, whichever page). Closed units, usually few, are found through a partial index of the closed rows (V23)
+     * and sorted; active ones are the units created by {@code :asOf} in code order, checked until the page is full.
+     * The active ones' total is the units created less the closed ones.
+     */
+    private static final String CLOSED_UNITS = """
+            from read_model.unit_status st
+            join lateral (select u.* from read_model.unit u where u.unit_id = st.unit_id and u.created_from <= :asOf
+                          limit 1) u on true
+            """;
+    private static final String CLOSED_AT = """
+             where st.tenant_id = :tenantId and st.status = 'CLOSED' and %s
+               and (cast(:type as varchar) is null or u.type = :type)""".formatted(VALID.formatted("st"));
+    private static final String CLOSED_PAGE = "select " + SUMMARY_COLUMNS + ", p.parent_id, u.status, null as depth "
+            + "from (select " + SUMMARY_COLUMNS + ", st.status " + CLOSED_UNITS + CLOSED_AT
+            + " order by u.code limit :limit offset :offset) u " + PARENT_AT + " order by u.code";
+    private static final String CLOSED_TOTAL = "select count(*) " + CLOSED_UNITS + CLOSED_AT;
+    private static final String ACTIVE_PAGE = "select " + SUMMARY_COLUMNS + ", p.parent_id, s.status, null as depth "
+            + "from (select * " + UNITS_CREATED + ") u " + STATUS_AT + " " + PARENT_AT
+            + " where s.status = 'ACTIVE' order by u.code limit :limit offset :offset";
     private static final String EXISTS_AT = "select exists (select 1 from read_model.unit_parent pa "
             + "where pa.unit_id = :unitId and " + VALID.formatted("pa") + ")";
     private static final String COUNT_SUBTREE = """
@@ -169,6 +188,11 @@ public class HierarchyQueries {
     }
 
     /** Units existing at {@code asOf}, by type, status at that time and a prefix of the code or of a word of the name. */
+    private static long count(NamedParameterJdbcTemplate sql, String statement, MapSqlParameterSource params) {
+        Long count = sql.queryForObject(statement, params, Long.class);
+        return count == null ? 0 : count;
+    }
+
     public PageView<UnitSummaryView> search(UUID tenantId, UnitType type, UnitStatus status, String q, Instant asOf,
                                             int page, int size) {
         return reads.forTenant(tenantId, sql -> {
@@ -181,12 +205,17 @@ public class HierarchyQueries {
                 params.addValue("prefix", text).addValue("afterPrefix", afterPrefix(text));
             }
             if (text == null && status == null) {
-                Long total = sql.queryForObject(LIST_TOTAL, params, Long.class);
-                return new PageView<>(sql.query(LIST_PAGE, params, SUMMARY), page, size, total == null ? 0 : total);
+                return new PageView<>(sql.query(LIST_PAGE, params, SUMMARY), page, size, count(sql, LIST_TOTAL, params));
+            }
+            if (text == null) {
+                long closed = count(sql, CLOSED_TOTAL, params);
+                return status == UnitStatus.CLOSED
+                        ? new PageView<>(sql.query(CLOSED_PAGE, params, SUMMARY), page, size, closed)
+                        : new PageView<>(sql.query(ACTIVE_PAGE, params, SUMMARY), page, size,
+                                count(sql, LIST_TOTAL, params) - closed);
             }
             List<Long> total = new ArrayList<>(1);
-            String search = text == null ? SEARCH_BY_STATUS : SEARCH_MATCHING;
-            List<UnitSummaryView> items = sql.query(search, params, (row, n) -> {
+            List<UnitSummaryView> items = sql.query(SEARCH_MATCHING, params, (row, n) -> {
                 total.add(row.getLong(TOTAL));
                 return SUMMARY.mapRow(row, n);
             });

@@ -1,9 +1,11 @@
 package dev.orgservice.query.structure;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orgservice.api.structure.UnitClosedEvent;
 import dev.orgservice.api.structure.UnitCreatedEvent;
 import dev.orgservice.api.structure.UnitDetails;
 import dev.orgservice.api.structure.UnitDetailsUpdatedEvent;
+import dev.orgservice.api.structure.UnitReopenedEvent;
 import dev.orgservice.api.structure.UnitType;
 import dev.orgservice.api.tenant.TenantId;
 import dev.orgservice.platform.testing.Http;
@@ -119,6 +121,50 @@ class UnitSearchTest extends QuerySideIntegrationTest {
         assertThat(list("&asOf=2000-01-01")).as("before any unit existed").isEmpty();
         assertThat(list("&status=ACTIVE&size=3")).containsExactly("ACME-DE", "FIN-1", "MUC.3");
         assertThat(codes("planned")).as("not yet").isEmpty();
+    }
+
+    @Test
+    void listsTheUnitsOfAStatusAtAsOfWithTheirTotal() {
+        Instant from = Instant.now().minusSeconds(60);
+        Instant closed = Instant.now().minusSeconds(30);
+        UUID root = UUID.randomUUID();
+        UUID closedNow = UUID.randomUUID();
+        UUID closedLater = UUID.randomUUID();
+        UUID reopened = UUID.randomUUID();
+        position = append("OrganizationTree", "org-tree-" + tenantId, 9, List.of(
+                new UnitCreatedEvent(tenantId, root, UnitType.LEGAL_ENTITY, "ZZ-ROOT", "Root", null, from,
+                        UnitDetails.NONE),
+                new UnitCreatedEvent(tenantId, closedNow, UnitType.DEPARTMENT, "CLOSED-7", "Closed", root, from,
+                        UnitDetails.NONE),
+                new UnitCreatedEvent(tenantId, closedLater, UnitType.COST_CENTER, "LATER-8", "Closes", root, from,
+                        UnitDetails.NONE),
+                new UnitCreatedEvent(tenantId, reopened, UnitType.DEPARTMENT, "BACK-9", "Back", root, from,
+                        UnitDetails.NONE),
+                new UnitClosedEvent(tenantId, closedNow, closed),
+                new UnitClosedEvent(tenantId, closedLater, Instant.parse("2090-01-01T00:00:00Z")),
+                new UnitClosedEvent(tenantId, reopened, closed),
+                new UnitReopenedEvent(tenantId, reopened, Instant.parse("2080-01-01T00:00:00Z"))));
+        TenantId other = newTenant("c");
+        UUID theirs = UUID.randomUUID();
+        position = Math.max(position, append("OrganizationTree", "org-tree-" + other, 0, List.of(
+                new UnitCreatedEvent(other.value(), theirs, UnitType.LEGAL_ENTITY, "AA-THEIRS", "Theirs", null, from,
+                        UnitDetails.NONE),
+                new UnitClosedEvent(other.value(), theirs, closed))));
+
+        assertThat(list("&status=CLOSED")).containsExactly("BACK-9", "CLOSED-7");
+        assertThat(list("&status=CLOSED&type=COST_CENTER")).as("not closed yet").isEmpty();
+        assertThat(list("&status=CLOSED&asOf=2095-01-01")).containsExactly("CLOSED-7", "LATER-8");
+        assertThat(list("&status=CLOSED&size=1&page=1")).containsExactly("CLOSED-7");
+        assertThat(list("&status=ACTIVE")).containsExactly("ACME-DE", "FIN-1", "LATER-8", "MUC.3", "OLD-6", "PCT-4",
+                "RD_2", "X-5", "ZZ-ROOT");
+        assertThat(list("&status=ACTIVE&type=COST_CENTER")).containsExactly("LATER-8");
+        assertThat(list("&status=ACTIVE&type=COST_CENTER&asOf=2099-06-01")).containsExactly("CC-LATER");
+        assertThat(list("&status=ACTIVE&asOf=2085-01-01")).contains("BACK-9").doesNotContain("CLOSED-7");
+        assertThat(list("&status=ACTIVE&size=2&page=1")).containsExactly("LATER-8", "MUC.3");
+        assertThat(list("&status=ACTIVE&size=50&page=3")).as("past the end, with the total").isEmpty();
+        assertThat(list("&status=ACTIVE&asOf=2000-01-01")).isEmpty();
+        assertThat(list("&status=CLOSED&asOf=2000-01-01")).isEmpty();
+        assertThat(codes("clos")).containsExactly("CLOSED-7", "LATER-8");
     }
 
     /** The codes of a list without {@code q}, after checking that its total counts the whole list. */
