@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -196,7 +195,9 @@ public class HierarchyQueries {
     public PageView<UnitSummaryView> search(UUID tenantId, UnitType type, UnitStatus status, String q, Instant asOf,
                                             int page, int size) {
         return reads.forTenant(tenantId, sql -> {
-            String text = q == null || q.isBlank() ? null : q.trim().toLowerCase(Locale.ROOT);
+            // lower-cased as the keys are, by PostgreSQL: Java's rules differ (a final sigma, a dotted capital I)
+            String text = q == null || q.isBlank() ? null
+                    : sql.getJdbcTemplate().queryForObject("select lower(?)", String.class, q.trim());
             var params = new MapSqlParameterSource().addValue("asOf", utc(asOf)).addValue("tenantId", tenantId)
                     .addValue("type", type == null ? null : type.name())
                     .addValue("status", status == null ? null : status.name())

@@ -71,6 +71,17 @@ class UnitSearchTest extends QuerySideIntegrationTest {
     }
 
     @Test
+    void lowerCasesTheQueryAsTheKeysAreLowerCased() {
+        position = append("OrganizationTree", "org-tree-" + tenantId, 9, new UnitCreatedEvent(tenantId,
+                UUID.randomUUID(), UnitType.LEGAL_ENTITY, "GR-1", "ΟΔΥΣΣΕΥΣ Shipping", null,
+                Instant.now().minusSeconds(60), UnitDetails.NONE));
+        // Java lower-cases a final capital sigma to ς, PostgreSQL to σ as every other one
+        assertThat(codes("ΟΔΥΣ")).containsExactly("GR-1");
+        assertThat(codes("οδυσσευσ")).containsExactly("GR-1");
+        assertThat(codes("ΟΔΥΣΣΕΥΣ")).containsExactly("GR-1");
+    }
+
+    @Test
     void neverFindsAnotherTenantsUnits() {
         TenantId other = newTenant("o");
         long otherPosition = append("OrganizationTree", "org-tree-" + other, 0, List.of(new UnitCreatedEvent(
