@@ -216,10 +216,14 @@ public class HierarchyQueries {
                                 count(sql, LIST_TOTAL, params) - closed);
             }
             List<Long> total = new ArrayList<>(1);
-            List<UnitSummaryView> items = sql.query(SEARCH_MATCHING, params, (row, n) -> {
+            RowMapper<UnitSummaryView> counted = (row, n) -> {
                 total.add(row.getLong(TOTAL));
                 return SUMMARY.mapRow(row, n);
-            });
+            };
+            List<UnitSummaryView> items = sql.query(SEARCH_MATCHING, params, counted);
+            if (items.isEmpty() && page > 0) { // past the end: the first row of the list carries the total
+                sql.query(SEARCH_MATCHING, params.addValue("limit", 1).addValue("offset", 0L), counted);
+            }
             return new PageView<>(items, page, size, total.isEmpty() ? 0 : total.get(0));
         });
     }

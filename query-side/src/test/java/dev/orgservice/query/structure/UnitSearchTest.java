@@ -176,6 +176,10 @@ class UnitSearchTest extends QuerySideIntegrationTest {
         assertThat(list("&status=ACTIVE&asOf=2000-01-01")).isEmpty();
         assertThat(list("&status=CLOSED&asOf=2000-01-01")).isEmpty();
         assertThat(codes("clos")).containsExactly("CLOSED-7", "LATER-8");
+        Http.Response pastTheEnd = http.get("/api/v1/tenants/" + tenantId + "/units?minPosition=" + position
+                + "&q=clos&size=1&page=5", viewer);
+        assertThat(pastTheEnd.json().get("items")).isEmpty();
+        assertThat(pastTheEnd.json().get("total").asInt()).isEqualTo(2);
     }
 
     /** The codes of a list without {@code q}, after checking that its total counts the whole list. */
