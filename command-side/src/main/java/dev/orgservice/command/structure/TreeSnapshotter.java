@@ -28,7 +28,8 @@ import java.util.concurrent.Executor;
  * 1.3-1.5 s of CPU per snapshot, a fifth of the JVM's CPU while commands ran (docs/benchmarks.md). Here the
  * cached tree is serialized after the commit, while the committing command still holds the tree's lock (Axon
  * releases it when the unit of work cleans up), so no other command changes it meanwhile; the row is written on
- * a background thread. A tree that is not cached (a failed commit evicted it) falls back to Axon's snapshotter.
+ * a background thread. A tree that is not cached (a failed commit evicted it), or whose snapshot Axon asks for
+ * only at cleanup (after a cold load, when the lock is released already), falls back to Axon's snapshotter.
  * <p>
  * Serializing costs in proportion to the tree (1-2 s for 100k units and 200k positions), so a big tree is not
  * snapshotted at every trigger: at least {@code eventsPerNode} events per node of the tree (its cache weight)
@@ -73,7 +74,21 @@ public class TreeSnapshotter implements Snapshotter {
         } else if (CurrentUnitOfWork.get().phase().isBefore(UnitOfWork.Phase.COMMIT)) {
             CurrentUnitOfWork.get().afterCommit(u -> snapshotCached(aggregateType, aggregateIdentifier));
         } else {
-            snapshotCached(aggregateType, aggregateIdentifier);
+            // Axon asks at cleanup when the trigger fired while the tree was replayed from its events (a cold load
+            // past the threshold). The tree's lock is released by then (cleanup handlers run in reverse order, and
+            // the release was registered after the load), so the cached tree may be another command's, mid-change,
+            // or hold a rolled-back one's events: the snapshot is made from the store instead, on its own thread.
+            spaceFrom(aggregateIdentifier);
+            byReplay.scheduleSnapshot(aggregateType, aggregateIdentifier);
+        }
+    }
+
+    /** Counts the next snapshot's distance from the version the cached tree was at (read once, not the tree). */
+    private void spaceFrom(String treeId) {
+        EventSourcedAggregate<?> tree = BoundedTreeCache.aggregateOf(treeCache.get(treeId));
+        Long version = tree == null ? null : tree.version();
+        if (version != null) {
+            snapshotVersions.put(treeId, version);
         }
     }
 
@@ -83,15 +98,16 @@ public class TreeSnapshotter implements Snapshotter {
             byReplay.scheduleSnapshot(aggregateType, treeId);
             return;
         }
+        long version = tree.version();
         Long previous = snapshotVersions.get(treeId);
         if (previous != null && tree.getAggregateRoot() instanceof OrganizationTree root
-                && tree.version() - previous < root.cacheWeight() * eventsPerNode) {
+                && version - previous < root.cacheWeight() * eventsPerNode) {
             return;
         }
-        snapshotVersions.put(treeId, tree.version());
+        snapshotVersions.put(treeId, version);
         // serialized now, under the tree's lock; stored later, by the writer
         SerializedObject<byte[]> state = snapshotSerializer.serialize(tree.getAggregateRoot(), byte[].class);
-        DomainEventMessage<?> snapshot = new GenericDomainEventMessage<>(tree.type(), treeId, tree.version(),
+        DomainEventMessage<?> snapshot = new GenericDomainEventMessage<>(tree.type(), treeId, version,
                 new SerializedMessage<>(IdentifierFactory.getInstance().generateIdentifier(), state, noMetaData,
                         snapshotSerializer), Instant.now());
         writer.execute(() -> {
