@@ -7,7 +7,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Start using a provisioned tenant. */
 public record ActivateTenantCommand(@TargetAggregateIdentifier TenantId tenantId,
-        ExpectedRevision expected) implements ConditionalCommand {
+        ExpectedRevision expected) implements ConditionalCommand, RegistryChange {
 
     public ActivateTenantCommand(TenantId tenantId) {
         this(tenantId, ExpectedRevision.ANY);

@@ -9,7 +9,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Billing's view of the subscription, replacing the previous one. */
 public record ChangeSubscriptionCommand(@TargetAggregateIdentifier TenantId tenantId, Subscription subscription, PlanTerms planTerms,
-        ExpectedRevision expected) implements ConditionalCommand {
+        ExpectedRevision expected) implements ConditionalCommand, RegistryChange {
 
     public ChangeSubscriptionCommand(TenantId tenantId, Subscription subscription, PlanTerms planTerms) {
         this(tenantId, subscription, planTerms, ExpectedRevision.ANY);

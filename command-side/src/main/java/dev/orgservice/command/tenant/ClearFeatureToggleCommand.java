@@ -7,7 +7,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Fall back to the plan's default for a feature. */
 public record ClearFeatureToggleCommand(@TargetAggregateIdentifier TenantId tenantId, String featureKey, boolean asPlatformAdmin,
-        ExpectedRevision expected) implements ConditionalCommand {
+        ExpectedRevision expected) implements ConditionalCommand, RegistryChange {
 
     public ClearFeatureToggleCommand(TenantId tenantId, String featureKey, boolean asPlatformAdmin) {
         this(tenantId, featureKey, asPlatformAdmin, ExpectedRevision.ANY);

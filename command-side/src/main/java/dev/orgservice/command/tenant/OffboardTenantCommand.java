@@ -7,7 +7,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** End the tenant for good. */
 public record OffboardTenantCommand(@TargetAggregateIdentifier TenantId tenantId, String reason,
-        ExpectedRevision expected) implements ConditionalCommand {
+        ExpectedRevision expected) implements ConditionalCommand, RegistryChange {
 
     public OffboardTenantCommand(TenantId tenantId, String reason) {
         this(tenantId, reason, ExpectedRevision.ANY);

@@ -7,7 +7,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Lift a suspension. */
 public record ReactivateTenantCommand(@TargetAggregateIdentifier TenantId tenantId,
-        ExpectedRevision expected) implements ConditionalCommand {
+        ExpectedRevision expected) implements ConditionalCommand, RegistryChange {
 
     public ReactivateTenantCommand(TenantId tenantId) {
         this(tenantId, ExpectedRevision.ANY);

@@ -1,0 +1,46 @@
+package dev.orgservice.command.tenant;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Locks the tenant's registry row ({@code FOR UPDATE}) before a command that changes it runs. {@link TenantRegistry}
+ * updates the row when the command's events are published, after the event store appended them and they took their
+ * global index; the update waits there for the tree commands that hold the row {@code FOR SHARE}
+ * ({@link RegistryTenantGuard}; one reloading a big tree holds it for seconds). Meanwhile the index is a gap, which
+ * the tracking processors (the Kafka publisher, the projections) stop waiting for once 10,000 later positions are
+ * taken (max-gap-offset: 5 s at 2,000 commands/s): the suspension would never reach Kafka or the read model. Waiting
+ * here, before the append, takes no index. Runs inside the command's transaction (the bus attaches it first).
+ */
+@Component
+class RegistryRowFirst implements MessageHandlerInterceptor<CommandMessage<?>>, SmartInitializingSingleton {
+
+    private final JdbcTemplate jdbc;
+    private final CommandBus commandBus;
+
+    RegistryRowFirst(JdbcTemplate jdbc, CommandBus commandBus) {
+        this.jdbc = jdbc;
+        this.commandBus = commandBus;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        commandBus.registerHandlerInterceptor(this);
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain interceptorChain)
+            throws Exception {
+        if (unitOfWork.getMessage().getPayload() instanceof RegistryChange change) {
+            jdbc.query("select 1 from event_store.tenant_registry where tenant_id = ? for update", row -> {
+            }, change.tenantId().value());
+        }
+        return interceptorChain.proceed();
+    }
+}

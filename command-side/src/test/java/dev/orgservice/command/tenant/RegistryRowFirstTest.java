@@ -1,0 +1,78 @@
+package dev.orgservice.command.tenant;
+
+import dev.orgservice.command.CommandSideIntegrationTest;
+import dev.orgservice.platform.testing.Http;
+import dev.orgservice.platform.testing.TestDatabase;
+import dev.orgservice.platform.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A suspension that waits for a tree command holding the tenant's registry row (FOR SHARE, as RegistryTenantGuard
+ * does) waits before its event is appended: while it waits, no global index is taken, so the tracking processors
+ * have no gap to give up on.
+ */
+class RegistryRowFirstTest extends CommandSideIntegrationTest {
+
+    private static final String ADMIN = TestTokens.platformAdmin();
+
+    @Test
+    void aSuspensionWaitsForTheTreeCommandsBeforeItTakesAnEventIndex() throws Exception {
+        Http.Response created = http.post("/api/v1/tenants", ADMIN, Http.newTenant(uniqueSlug("row"), "STANDARD"));
+        String tenantId = created.json().get("tenantId").asText();
+        assertThat(http.post("/api/v1/tenants/" + tenantId + "/activate", ADMIN, "{}").status()).isEqualTo(200);
+
+        try (Connection treeCommand = TestDatabase.get().connectAsAdmin()) {
+            treeCommand.setAutoCommit(false);
+            try (PreparedStatement share = treeCommand.prepareStatement(
+                    "select 1 from event_store.tenant_registry where tenant_id = ? for share")) {
+                share.setObject(1, UUID.fromString(tenantId));
+                share.executeQuery().close();
+            }
+            long before = lastIndex();
+            CompletableFuture<Http.Response> suspension = CompletableFuture.supplyAsync(() ->
+                    http.post("/api/v1/tenants/" + tenantId + "/suspend", ADMIN, "{\"reason\":\"audit\"}"));
+            awaitLockWaiter();
+            assertThat(lastIndex()).as("no event index taken while the suspension waits").isEqualTo(before);
+            treeCommand.commit();
+
+            Http.Response suspended = suspension.get(30, TimeUnit.SECONDS);
+            assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
+            assertThat(suspended.position()).isGreaterThan(before);
+        }
+    }
+
+    private static long lastIndex() throws SQLException {
+        try (Connection db = TestDatabase.get().connectAsAdmin(); Statement query = db.createStatement();
+             ResultSet row = query.executeQuery("select last_value from event_store.domain_event_entry_global_index_seq")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static void awaitLockWaiter() throws Exception {
+        try (Connection db = TestDatabase.get().connectAsAdmin(); Statement query = db.createStatement()) {
+            for (int attempt = 0; attempt < 200; attempt++) {
+                try (ResultSet waiting = query.executeQuery("select count(*) from pg_stat_activity "
+                        + "where wait_event_type = 'Lock' and query like '%tenant_registry%'")) {
+                    waiting.next();
+                    if (waiting.getLong(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("the suspension never waited for the registry row");
+    }
+}
