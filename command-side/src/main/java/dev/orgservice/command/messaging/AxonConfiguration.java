@@ -41,6 +41,9 @@ import java.util.concurrent.ThreadFactory;
 @Configuration
 public class AxonConfiguration {
 
+    /** Threads that run retried commands (see {@link #commandGateway}). */
+    private static final int RETRY_THREADS = 4;
+
     /** Replaces Axon's MessageOriginProvider: events keep the request's correlation id, user, tenant and reason. */
     @Bean
     CorrelationDataProvider commandMetadataOnEvents() {
@@ -120,12 +123,14 @@ public class AxonConfiguration {
      * Several command-side instances share one event store but not Axon's per-JVM aggregate lock: two appends
      * of the same sequence number collide on the store's unique key. The loser's cached aggregate is evicted
      * and the command retried on fresh state. A broken rule ({@code OrgException}, non-transient) is never
-     * retried; conflicts and transient infrastructure failures are, three times at most.
+     * retried; conflicts and transient infrastructure failures are, three times at most. A retry runs on the
+     * scheduler's thread (the request thread waits for it): several, so that one retry reloading a big tree after
+     * its conflict (seconds) does not hold up every other tenant's.
      */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus) {
         var retries = IntervalRetryScheduler.builder()
-                .retryExecutor(Executors.newSingleThreadScheduledExecutor())
+                .retryExecutor(Executors.newScheduledThreadPool(RETRY_THREADS, daemon("command-retry")))
                 .retryInterval(25)
                 .maxRetryCount(3)
                 .build();
