@@ -27,6 +27,7 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashMap;
@@ -38,9 +39,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A tenant of the platform: lifecycle, configuration, plan and feature overrides. Snapshots are plain JSON
- * of these fields, hence the field visibility for Jackson.
+ * of these fields, hence the field visibility for Jackson. Raise the {@code @Revision} with any change of the fields:
+ * Axon then ignores older snapshots and replays the events instead (without one, every snapshot would be read).
  */
 @Aggregate(snapshotTriggerDefinition = "tenantSnapshotTrigger")
+@Revision("1")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Tenant {

@@ -11,6 +11,7 @@ import dev.orgservice.platform.web.StorableText;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,8 +58,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return respond(Problems.of(ErrorCode.FORBIDDEN, "Your roles do not allow this operation", request.getRequestURI()));
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<Object> concurrent(ConcurrencyException e, HttpServletRequest request) {
+    /** Also the creation of an aggregate whose first event another instance appended meanwhile (Axon's own type). */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<Object> concurrent(Exception e, HttpServletRequest request) {
         return respond(Problems.of(ErrorCode.CONCURRENT_CHANGE,
                 "Someone else changed this at the same time; read again and retry", request.getRequestURI()));
     }
@@ -89,8 +91,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             if (cause instanceof OrgException rule) {
                 return rule(rule, request);
             }
-            if (cause instanceof ConcurrencyException concurrency) {
-                return concurrent(concurrency, request);
+            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
+                return concurrent((Exception) cause, request);
             }
         }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
