@@ -43,6 +43,12 @@ final class ImportPlan {
     private final Map<UUID, UnitType> newTypes = new HashMap<>();
     /** The deepest each new unit would sit at any checkpoint from the import on, and so would a child of it. */
     private final Map<UUID, Integer> deepest = new HashMap<>();
+    /**
+     * Existing parents found active at every checkpoint from the import on, and how deep a child of each would sit:
+     * checked once per parent, not once per row (both walk every checkpoint of the tree).
+     */
+    private final Set<UUID> activeParents = new HashSet<>();
+    private final Map<UUID, Integer> childDepths = new HashMap<>();
     /** Codes of rows already reported as invalid: a later duplicate or child of them is reported too. */
     private final Set<String> rejectedCodes = new HashSet<>();
     private final List<RowError> errors = new ArrayList<>();
@@ -104,20 +110,21 @@ final class ImportPlan {
                 return reject(row, ErrorCode.RULE_VIOLATION, "type", "a " + unit.type() + " cannot sit under a "
                         + parentType);
             }
-            if (!newTypes.containsKey(parentId)) {
+            if (!newTypes.containsKey(parentId) && !activeParents.contains(parentId)) {
                 UnitNode parent = tree.unit(parentId);
                 for (var at : tree.checkpointsFrom(command.effectiveFrom())) {
                     if (!parent.existsAt(at) || !parent.isActiveAt(at)) {
-                        return reject(row, ErrorCode.CONFLICT, "parentId", "parent " + parent.code()
-                                + " is not active at " + at);
+                        return reject(row, ErrorCode.CONFLICT, unit.parentCode() != null ? "parentCode" : "parentId",
+                                "parent " + parent.code() + " is not active at " + at);
                     }
                 }
+                activeParents.add(parentId);
             }
         } else if (!ParentRules.mayBeRoot(unit.type())) {
             return reject(row, ErrorCode.RULE_VIOLATION, "parentId", "a " + unit.type() + " needs a parent");
         }
         int depth = parentId == null ? 0 : deepest.containsKey(parentId) ? deepest.get(parentId) + 1
-                : tree.deepestChildOf(parentId, command.effectiveFrom());
+                : childDepths.computeIfAbsent(parentId, existing -> tree.deepestChildOf(existing, command.effectiveFrom()));
         if (depth > UnitDepths.MAX) {
             return reject(row, ErrorCode.RULE_VIOLATION, unit.parentCode() != null ? "parentCode" : "parentId",
                     "the unit would sit " + depth + " levels below its root; a unit sits at most " + UnitDepths.MAX);

@@ -184,7 +184,10 @@ public class OrganizationTree {
                         + units.get(command.newParentId()).code() + " would put it under its own descendant",
                         Map.of("unitId", command.unitId(), "newParentId", command.newParentId()));
             }
-            requireParentActiveWhile(command.newParentId(), at, checkpoint -> unit.parentChangesBetween(at, checkpoint) == 0);
+            // the parent takes the unit at its date, and must stay active while it holds it and the unit is active:
+            // a unit closed before its new parent closes may stay under it, as a close of the parent allows
+            requireParentActiveWhile(command.newParentId(), at, checkpoint -> unit.parentChangesBetween(at, checkpoint)
+                    == 0 && (checkpoint.equals(at) || unit.isActiveAt(checkpoint)));
             requireDepthAfterMove(command.unitId(), command.newParentId(), at);
         }
         apply(new UnitMovedEvent(command.tenantId(), command.unitId(), currentParent, command.newParentId(), at));

@@ -560,6 +560,30 @@ class OrganizationTreeTest {
     }
 
     @Test
+    void movesAUnitClosedBeforeItsNewParentClosesWhateverOrderTheChangesWereRecordedIn() {
+        // U goes under X from T1 and is closed from T2; X is closed from T3: never an active child of a closed unit
+        List<Object> closes = List.of(created(LEGAL_ENTITY, "R", null, T0), created(DEPARTMENT, "X", "R", T0),
+                created(DEPARTMENT, "Y", "R", T0), created(DEPARTMENT, "U", "Y", T0), closed("U", T2), closed("X", T3));
+        fixture.given(closes)
+                .when(move("U", "X", T1))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(moved("U", "Y", "X", T1));
+        // reopened under X after X closed: refused
+        List<Object> reopened = new ArrayList<>(closes);
+        reopened.add(reopened("U", T4));
+        fixture.given(reopened)
+                .when(move("U", "X", T1))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CONFLICT));
+        // X must be active when it takes U
+        fixture.given(created(LEGAL_ENTITY, "R", null, T0), created(DEPARTMENT, "X", "R", T0),
+                        created(DEPARTMENT, "U", "R", T0), closed("X", T1))
+                .when(move("U", "X", T2))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CONFLICT));
+    }
+
+    @Test
     void refusesToMoveAUnitUnderAParentTypeTheMatrixDoesNotAllow() {
         fixture.given(created(LEGAL_ENTITY, "LE", null, T0), created(BRANCH, "B1", "LE", T0),
                         created(COST_CENTER, "CC", "LE", T0))
@@ -822,6 +846,26 @@ class OrganizationTreeTest {
                         rowError(2, ErrorCode.RULE_VIOLATION),
                         rowError(3, ErrorCode.DUPLICATE),
                         rowError(4, ErrorCode.RULE_VIOLATION)));
+    }
+
+    @Test
+    void namesTheFieldARowUsedForAParentThatIsClosed() {
+        fixture.given(created(LEGAL_ENTITY, "LE", null, T0), closed("LE", T2))
+                .when(importing(row(BRANCH, "B1", "LE"), rowUnder(BRANCH, "B2", id("LE"))))
+                .expectNoEvents()
+                .expectException(new TypeSafeMatcher<OrgException>() {
+                    @Override
+                    protected boolean matchesSafely(OrgException refused) {
+                        return refused.properties().get("errors") instanceof List<?> errors && errors.stream()
+                                .map(error -> ((ImportPlan.RowError) error).field()).toList()
+                                .equals(List.of("parentCode", "parentId"));
+                    }
+
+                    @Override
+                    public void describeTo(Description description) {
+                        description.appendText("row 0 refused for its parentCode, row 1 for its parentId");
+                    }
+                });
     }
 
     @Test
