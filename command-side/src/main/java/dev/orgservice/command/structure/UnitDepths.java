@@ -14,7 +14,7 @@ import java.util.UUID;
  * deeper than 15 levels.
  * <p>
  * Not part of the tree's state: it reads the tree's units, and the children index it keeps is built on first use
- * (only a move that takes a unit deeper needs it) and kept up to date by the tree's event handlers from then on.
+ * (a move that takes a unit deeper, a close) and kept up to date by the tree's event handlers from then on.
  */
 final class UnitDepths {
 
@@ -72,6 +72,11 @@ final class UnitDepths {
             level = next;
         }
         return true;
+    }
+
+    /** Every unit that is a child of {@code parentId} at some date. */
+    List<UUID> childrenEver(UUID parentId) {
+        return children().getOrDefault(parentId, List.of());
     }
 
     private Map<UUID, List<UUID>> children() {
