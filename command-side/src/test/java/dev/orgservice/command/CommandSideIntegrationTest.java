@@ -2,6 +2,7 @@ package dev.orgservice.command;
 
 import dev.orgservice.platform.testing.Http;
 import dev.orgservice.platform.testing.TestDatabase;
+import dev.orgservice.platform.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -9,6 +10,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The command side over real HTTP on a real PostgreSQL; one shared Spring context for all subclasses. */
 @SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -28,6 +31,15 @@ public abstract class CommandSideIntegrationTest {
     @BeforeEach
     void client() {
         http = Http.onPort(port);
+    }
+
+    /** A new STANDARD tenant, activated by a platform operator; answers its id. */
+    protected String newActiveTenant(String slugPrefix) {
+        String admin = TestTokens.platformAdmin();
+        String tenantId = http.post("/api/v1/tenants", admin, Http.newTenant(uniqueSlug(slugPrefix), "STANDARD"))
+                .json().get("tenantId").asText();
+        assertThat(http.post("/api/v1/tenants/" + tenantId + "/activate", admin, "{}").status()).isEqualTo(200);
+        return tenantId;
     }
 
     protected static String uniqueSlug(String prefix) {

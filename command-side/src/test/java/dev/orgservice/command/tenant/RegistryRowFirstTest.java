@@ -28,9 +28,7 @@ class RegistryRowFirstTest extends CommandSideIntegrationTest {
 
     @Test
     void aSuspensionWaitsForTheTreeCommandsBeforeItTakesAnEventIndex() throws Exception {
-        Http.Response created = http.post("/api/v1/tenants", ADMIN, Http.newTenant(uniqueSlug("row"), "STANDARD"));
-        String tenantId = created.json().get("tenantId").asText();
-        assertThat(http.post("/api/v1/tenants/" + tenantId + "/activate", ADMIN, "{}").status()).isEqualTo(200);
+        String tenantId = newActiveTenant("row");
 
         try (Connection treeCommand = TestDatabase.get().connectAsAdmin()) {
             treeCommand.setAutoCommit(false);

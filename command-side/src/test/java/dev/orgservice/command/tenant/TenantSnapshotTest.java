@@ -23,10 +23,8 @@ class TenantSnapshotTest extends CommandSideIntegrationTest {
 
     @Test
     void ignoresASnapshotOfAnotherRevisionAndLoadsTheTenantFromItsEvents() throws Exception {
-        Http.Response created = http.post("/api/v1/tenants", ADMIN, Http.newTenant(uniqueSlug("snap"), "STANDARD"));
-        String tenantId = created.json().get("tenantId").asText();
+        String tenantId = newActiveTenant("snap");
         String tenant = "/api/v1/tenants/" + tenantId;
-        assertThat(http.post(tenant + "/activate", ADMIN, "{}").status()).isEqualTo(200);
         for (int i = 0; i < 25; i++) { // 1 + 1 + 50 events: past the snapshot threshold of 50
             assertThat(http.post(tenant + "/suspend", ADMIN, "{\"reason\":\"r\"}").status()).isEqualTo(200);
             assertThat(http.post(tenant + "/reactivate", ADMIN, "{}").status()).isEqualTo(200);
