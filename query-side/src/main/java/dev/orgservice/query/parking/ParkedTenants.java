@@ -82,15 +82,19 @@ public class ParkedTenants {
      */
     void recordFailedRetry(String processor, UUID tenant, long position, Throwable failure) {
         String error = ParkableFailure.describe(failure);
-        recordFailedRetry(processor, tenant, failure);
+        recordRetryError(processor, tenant, error);
         jdbc.update("update read_model.parked_event set error = coalesce(error, ?) where processor_name = ? "
                 + "and global_index = ?", error, processor, position);
     }
 
     /** Why the latest retry of the tenant's events failed, when no one event did (in a transaction of its own). */
     void recordFailedRetry(String processor, UUID tenant, Throwable failure) {
+        recordRetryError(processor, tenant, ParkableFailure.describe(failure));
+    }
+
+    private void recordRetryError(String processor, UUID tenant, String error) {
         jdbc.update("update read_model.parked_tenant set last_retry_at = now(), last_retry_error = ? "
-                + "where processor_name = ? and tenant_id = ?", ParkableFailure.describe(failure), processor, tenant);
+                + "where processor_name = ? and tenant_id = ?", error, processor, tenant);
     }
 
     /** The oldest held-back events' positions, at most {@code limit} (under the lock). */
