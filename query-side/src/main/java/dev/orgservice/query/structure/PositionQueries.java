@@ -153,7 +153,9 @@ public class PositionQueries {
 
     /**
      * Nearest manager first. The person's position is {@code positionId} when given (a person with several
-     * positions), else the one they have held the longest at {@code asOf}. Empty if they hold none.
+     * positions), else the one they have held the longest at {@code asOf}. Empty if they hold none. A manager
+     * position they hold themselves is left out (someone who heads a department and holds a position in it is not
+     * their own manager; approval chains skip the requester the same way).
      */
     public Optional<List<ChainLinkView>> managementChain(UUID tenantId, String personId, UUID positionId, Instant asOf) {
         List<ChainLinkView> chain = reads.inOneStatement(tenantId, MANAGEMENT_CHAIN_OF, (row, n) ->
@@ -166,7 +168,8 @@ public class PositionQueries {
             return Optional.empty();
         }
         Set<UUID> seen = new HashSet<>();
-        return Optional.of(chain.stream().filter(link -> link != NO_LINK && seen.add(link.positionId())).toList());
+        return Optional.of(chain.stream().filter(link -> link != NO_LINK && !personId.equals(link.personId())
+                && seen.add(link.positionId())).toList());
     }
 
     /** Direct reports, or with {@code indirect} everyone below, breadth first. Empty if the position does not exist. */

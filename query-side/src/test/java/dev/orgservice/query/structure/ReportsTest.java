@@ -191,6 +191,16 @@ class ReportsTest extends QuerySideIntegrationTest {
     }
 
     @Test
+    void aPersonIsNotTheirOwnManagerWhenTheyAlsoHoldTheHeadsPosition() {
+        // "fin" holds APCLERK (AP, managed by FIN's HEADFIN) and, from 2030, HEADFIN itself
+        position = append("OrganizationTree", "org-tree-" + tenantId, 18, List.of(
+                new PositionHolderAssignedEvent(tenantId, ids.get("APCLERK"), "fin", at("2020"), null),
+                new PositionHolderAssignedEvent(tenantId, ids.get("HEADFIN"), "fin", at("2030"), null)));
+        assertThat(chainOf("fin", "2029-12-31")).containsExactly("HEADFIN", "CEO");
+        assertThat(chainOf("fin", "2030-06-01")).as("HEADFIN is theirs: skipped").containsExactly("CEO");
+    }
+
+    @Test
     void movesAndChangesOfLinesRecordedInAnyOrderEachKeepTheirOwnDates() {
         // X (in FIN, explicit line to CEO): each change is recorded after some that take effect later
         position = append("OrganizationTree", "org-tree-" + tenantId, 18, List.of(
