@@ -29,9 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * manager role, and closes of them, over three weeks, through the real APIs, against a day-by-day model: a change of
  * lines holds from its day until the position's next change of lines, a move until its next move, a change of role
  * until its next change of role, a close from its day on. The server accepts a change of lines exactly when the model
- * then has no cycle of explicit lines on any day and no line leading to a closed position, a move or a change of role
- * exactly when the position is not closed on its day, and a close exactly when no open position's line leads to the
- * position from then on; the read model then shows, for every position and day, the model's line, unit, role and
+ * then has no line leading to a closed position, a move or a change of role exactly when the position is not closed
+ * on its day, and a close exactly when no open position's line leads to the position from then on, each only if no
+ * management chain then leads back to where it started on any day (a position reports to its explicit line, else to
+ * its unit's manager unless it is that manager, else to the root unit's); the read model then shows, for every position and day, the model's line, unit, role and
  * close, and for every unit and day its manager: the open manager position there that has been one there the longest
  * without a break, but never from before its creation (a position's first unit and role hold at every day), then the
  * earliest created (moves, changes of lines and of role cut the same rows of the read model, in any order).
@@ -261,7 +262,7 @@ class ReportingLinesProperties extends RunningSystem {
         if (model.managerAt(op.position(), op.from()) != op.manager()) {
             model.roles().get(op.position()).put(op.from(), op.manager() ? 1 : 0);
         }
-        return true;
+        return !hasLoop(model);
     }
 
     /** The model after the change of lines, if the server is to accept it. */
@@ -281,7 +282,7 @@ class ReportingLinesProperties extends RunningSystem {
             return false;
         }
         model.lines().get(position).put(op.from(), op.to());
-        return !hasCycle(model);
+        return !hasLoop(model);
     }
 
     /** The model after the move, if the server is to accept it (the units are always active). */
@@ -292,7 +293,7 @@ class ReportingLinesProperties extends RunningSystem {
         if (model.unitAt(op.position(), op.from()) != op.unit()) {
             model.units().get(op.position()).put(op.from(), op.unit());
         }
-        return true;
+        return !hasLoop(model);
     }
 
     /** The model after the close, if the server is to accept it. */
@@ -306,21 +307,38 @@ class ReportingLinesProperties extends RunningSystem {
             }
         }
         model.closedFrom().set(op.position(), op.from());
-        return true;
+        return !hasLoop(model);
     }
 
-    private static boolean hasCycle(Model model) {
+    /** Whether some open position's management chain leads back to it on some day. */
+    private static boolean hasLoop(Model model) {
         for (int d = 0; d <= DAYS; d++) {
             for (int start = 0; start < POSITIONS; start++) {
-                Set<Integer> seen = new HashSet<>();
-                for (int p = start; p >= 0; p = model.lineAt(p, d)) {
-                    if (!seen.add(p)) {
+                if (model.closedAt(start, d)) {
+                    continue;
+                }
+                Set<Integer> seen = new HashSet<>(Set.of(start));
+                for (int p = nextInChain(model, start, d); p >= 0; p = nextInChain(model, p, d)) {
+                    if (p == start) {
                         return true;
+                    }
+                    if (!seen.add(p)) {
+                        break;
                     }
                 }
             }
         }
         return false;
+    }
+
+    /** Whom the position reports to on the day (-1: nobody): the units D1 and D2 sit under the root unit. */
+    private static int nextInChain(Model model, int position, int day) {
+        if (model.lineAt(position, day) >= 0) {
+            return model.lineAt(position, day);
+        }
+        int unit = model.unitAt(position, day);
+        int manager = model.managerOf(unit, day);
+        return manager >= 0 && manager != position ? manager : unit == 0 ? -1 : model.managerOf(0, day);
     }
 
     private static Instant day(int day) {

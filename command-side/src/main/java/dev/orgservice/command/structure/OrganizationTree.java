@@ -39,6 +39,7 @@ import dev.orgservice.command.approval.PolicyPositions;
 import dev.orgservice.command.approval.RevokeApprovalAuthorityCommand;
 import dev.orgservice.command.approval.RevokeDelegationCommand;
 import dev.orgservice.command.revision.ExpectedRevision;
+import dev.orgservice.command.structure.ReportingChains.Starts;
 import dev.orgservice.command.tenant.TenantGuard;
 import dev.orgservice.platform.problem.OrgException;
 import org.axonframework.commandhandling.CommandHandler;
@@ -55,6 +56,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -77,11 +80,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * (Axon's {@code RevisionSnapshotFilter}). Revision 2 added the units' revisions, which snapshots without a revision
  * do not carry; revision 3 the positions' holdings; revision 4 their lines over time and when they close;
  * revision 5 their units over time; revision 6 their manager role over time; revision 7 the positions approval policies
- * name over time; revision 8 keeps delegations that ended or were revoked within the backdating limit. Raise it
- * whenever the state's shape or meaning changes.
+ * name over time; revision 8 keeps delegations that ended or were revoked within the backdating limit; revision 9
+ * when positions were created (which of a unit's manager positions manages it). Raise it whenever the state's shape
+ * or meaning changes.
  */
 @Aggregate(snapshotTriggerDefinition = "treeSnapshotTrigger", cache = "storeCheckedTreeCache")
-@Revision("8")
+@Revision("9")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class OrganizationTree {
@@ -113,6 +117,9 @@ public class OrganizationTree {
     /** Not state: how deep units sit, read off {@link #units} (a snapshot's tree makes its own on first use). */
     @JsonIgnore
     private transient UnitDepths depths;
+    /** Not state either: which positions ever sat in each unit (read off {@link #positions} on first use). */
+    @JsonIgnore
+    private transient PositionIndex positionIndex;
 
     protected OrganizationTree() {
         // for Axon and Jackson
@@ -189,6 +196,12 @@ public class OrganizationTree {
             requireParentActiveWhile(command.newParentId(), at, checkpoint -> unit.parentChangesBetween(at, checkpoint)
                     == 0 && (checkpoint.equals(at) || unit.isActiveAt(checkpoint)));
             requireDepthAfterMove(command.unitId(), command.newParentId(), at);
+            UnitNode moved = unit.movedCopy(at, command.newParentId());
+            ReportingChains chains = chains().withUnit(command.unitId(), moved);
+            // the unit's people who climb out of it now reach the new parent's manager: a loop passes it
+            requireNoChainLoop(chains, (checkpoint, later) -> listOfNullable(chains.managerFor(command.newParentId(),
+                    null, checkpoint, later)), at, unit.nextParentChangeAfter(at), false,
+                    Map.of("unitId", command.unitId(), "newParentId", command.newParentId()));
         }
         apply(new UnitMovedEvent(command.tenantId(), command.unitId(), currentParent, command.newParentId(), at));
         return unit.revision();
@@ -274,6 +287,10 @@ public class OrganizationTree {
             requireOpenWhile(command.reportsToPositionId(), Instant.MIN, null);
         }
         command.dottedLineToPositionIds().forEach(target -> requireOpenWhile(target, Instant.MIN, null));
+        PositionNode created = new PositionNode(command.unitId(), command.manager(), command.reportsToPositionId(),
+                command.dottedLineToPositionIds(), List.of(), now);
+        requireNoChainLoop(chains().with(Map.of(command.positionId(), created)), Starts.of(command.positionId()),
+                Instant.MIN, null, created.hasSolidLine(), lineDetails(command.positionId(), command.reportsToPositionId()));
         apply(new PositionCreatedEvent(command.tenantId(), command.positionId(), command.unitId(), command.title(),
                 command.manager(), command.reportsToPositionId(), List.copyOf(command.dottedLineToPositionIds())));
     }
@@ -313,6 +330,9 @@ public class OrganizationTree {
                         "position " + position.reportsToPositionId() + " is closed from "
                                 + positions.get(position.reportsToPositionId()).closedFrom()));
             }
+        }
+        if (errors.isEmpty()) {
+            requireNoChainLoops(command.positions(), now, errors);
         }
         if (!errors.isEmpty()) {
             throw ImportPlan.rejected(errors, command.positions().size());
@@ -379,9 +399,12 @@ public class OrganizationTree {
         Instant end = position.newLinesHoldUntil(from);
         if (command.reportsToPositionId() != null) {
             requireOpenWhile(command.reportsToPositionId(), from, end);
-            requireNoLineCycle(positionId, command.reportsToPositionId(), from, end);
         }
         command.dottedLineToPositionIds().forEach(target -> requireOpenWhile(target, from, end));
+        PositionNode changed = position.withLinesFrom(from, command.reportsToPositionId(),
+                command.dottedLineToPositionIds());
+        requireNoChainLoop(chains().with(Map.of(positionId, changed)), Starts.of(positionId), from, end,
+                command.reportsToPositionId() != null, lineDetails(positionId, command.reportsToPositionId()));
         apply(new PositionReportingLinesChangedEvent(command.tenantId(), positionId, command.reportsToPositionId(),
                 command.dottedLineToPositionIds(), from));
     }
@@ -418,6 +441,10 @@ public class OrganizationTree {
                         + "the holding first)", Map.of("unitId", command.unitId(), "at", closed[0].toString()));
             }
         }
+        Instant end = position.newStayHoldsUntil(from);
+        ReportingChains chains = chains().with(Map.of(positionId, position.movedFrom(from, command.unitId())));
+        requireNoChainLoop(chains, itAndTheManagersOfItsUnits(chains, positionId, position, from, end), from, end, false,
+                Map.of("positionId", positionId, "unitId", command.unitId()));
         apply(new PositionMovedEvent(command.tenantId(), positionId, current, command.unitId(), from));
     }
 
@@ -436,6 +463,10 @@ public class OrganizationTree {
         if (position.managerAt(from) == command.manager()) {
             return; // already in effect: no event
         }
+        Instant end = position.newRoleHoldsUntil(from);
+        ReportingChains chains = chains().with(Map.of(positionId, position.withRoleFrom(from, command.manager())));
+        requireNoChainLoop(chains, itAndTheManagersOfItsUnits(chains, positionId, position, from, end), from, end, false,
+                Map.of("positionId", positionId));
         apply(new PositionManagerRoleChangedEvent(command.tenantId(), positionId, command.manager(), from));
     }
 
@@ -473,6 +504,9 @@ public class OrganizationTree {
                     + "; define the policy anew without it first",
                     Map.of("positionId", positionId, "purpose", policy.purpose(), "at", at.toString()));
         });
+        ReportingChains chains = chains().with(Map.of(positionId, position.closedFrom(at)));
+        requireNoChainLoop(chains, itAndTheManagersOfItsUnits(chains, positionId, position, at, null), at, null, false,
+                Map.of("positionId", positionId));
         apply(new PositionClosedEvent(command.tenantId(), positionId, at));
     }
 
@@ -741,25 +775,93 @@ public class OrganizationTree {
     }
 
     /**
-     * Refuses a solid line from {@code positionId} to {@code reportsTo} in {@code [from, end)} ({@code end} null:
-     * open-ended) that would lead back to it through explicit lines at some instant: the walk up from
-     * {@code reportsTo} is checked at {@code from} and at every later instant before {@code end} at which a position
-     * met on the walk changes its lines (between two such instants the walk is the same).
+     * Refuses a change (seen through {@code chains}) after which the management chain of one of the starts leads back
+     * to it at some instant of {@code [from, end)} ({@code end} null: open-ended), through explicit lines or units'
+     * managers: the read model's walks would stop there, and the people below would never reach the managers above
+     * (an approval chain would come back incomplete). There is no such loop without an explicit solid line.
      */
-    private void requireNoLineCycle(UUID positionId, UUID reportsTo, Instant from, Instant end) {
-        NavigableSet<Instant> instants = new TreeSet<>(List.of(from));
-        for (Instant at = from; at != null; at = instants.higher(at)) {
-            Set<UUID> walked = new HashSet<>();
-            for (UUID up = reportsTo; up != null && walked.add(up); up = positions.get(up).linesAt(at).reportsTo()) {
-                if (up.equals(positionId)) {
-                    throw new OrgException(ErrorCode.CYCLE, "From " + at + " position " + positionId + " would report "
-                            + "to itself through explicit lines", Map.of("positionId", positionId,
-                            "reportsToPositionId", reportsTo, "at", at.toString()));
-                }
-                positions.get(up).lineChangesAfter(at).stream()
-                        .filter(change -> end == null || change.isBefore(end)).forEach(instants::add);
+    private void requireNoChainLoop(ReportingChains chains, Starts starts, Instant from, Instant end,
+                                    boolean newSolidLine, Map<String, Object> details) {
+        if (!newSolidLine && !positionIndex().anySolidLine()) {
+            return;
+        }
+        ReportingChains.Loop loop = chains.firstLoop(starts, from, end);
+        if (loop != null) {
+            Map<String, Object> all = new LinkedHashMap<>(details);
+            all.put("at", loop.at().toString());
+            all.put("loopPositionId", loop.positionId());
+            throw new OrgException(ErrorCode.CYCLE, "From " + loop.at() + " the management chain of position "
+                    + loop.positionId() + " would lead back to it (through explicit lines or units' managers)", all);
+        }
+    }
+
+    /** The imported positions with a solid line or a manager role: a loop the import closes passes one of them. */
+    private void requireNoChainLoops(List<ImportedPosition> imported, Instant now, List<ImportPlan.RowError> errors) {
+        Map<UUID, PositionNode> created = new HashMap<>();
+        imported.forEach(position -> created.put(position.positionId(), new PositionNode(position.unitId(),
+                position.manager(), position.reportsToPositionId(), List.of(), List.of(), now)));
+        if (!positionIndex().anySolidLine() && created.values().stream().noneMatch(PositionNode::hasSolidLine)) {
+            return;
+        }
+        ReportingChains chains = chains().with(created);
+        for (int row = 0; row < imported.size(); row++) {
+            ImportedPosition position = imported.get(row);
+            if (position.reportsToPositionId() == null && !position.manager()) {
+                continue;
+            }
+            ReportingChains.Loop loop = chains.firstLoop(Starts.of(position.positionId()), Instant.MIN, null);
+            if (loop != null) {
+                errors.add(new ImportPlan.RowError(row, ErrorCode.CYCLE.type().toString(),
+                        position.reportsToPositionId() == null ? "manager" : "reportsToPositionId",
+                        "from " + loop.at() + " the management chain of position " + position.positionId()
+                                + " would lead back to it (through explicit lines or units' managers)"));
             }
         }
+    }
+
+    /**
+     * The position and whoever manages the units it sat in during {@code [from, end)}, as {@code chains} (the change
+     * made) see them: a change of its unit, role or status changes its own next step and may hand its unit's people
+     * to another manager.
+     */
+    private static Starts itAndTheManagersOfItsUnits(ReportingChains chains, UUID positionId, PositionNode position,
+                                                     Instant from, Instant end) {
+        List<UUID> itsUnits = position.spans(from, end).stream().map(PositionNode.Span::unitId).distinct().toList();
+        return (at, later) -> {
+            Set<UUID> starts = new LinkedHashSet<>(List.of(positionId));
+            itsUnits.forEach(unitId -> {
+                UUID manager = chains.managerFor(unitId, null, at, later);
+                if (manager != null) {
+                    starts.add(manager);
+                }
+            });
+            return starts;
+        };
+    }
+
+    private static Map<String, Object> lineDetails(UUID positionId, UUID reportsTo) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("positionId", positionId);
+        if (reportsTo != null) {
+            details.put("reportsToPositionId", reportsTo);
+        }
+        return details;
+    }
+
+    private static List<UUID> listOfNullable(UUID id) {
+        return id == null ? List.of() : List.of(id);
+    }
+
+    private ReportingChains chains() {
+        PositionIndex index = positionIndex();
+        return new ReportingChains(units::get, positions::get, index::everIn);
+    }
+
+    private PositionIndex positionIndex() {
+        if (positionIndex == null) {
+            positionIndex = new PositionIndex(positions);
+        }
+        return positionIndex;
     }
 
     /** The plan's {@code maxPositions} counts the positions not closed by now (a scheduled close frees it later). */
@@ -893,24 +995,24 @@ public class OrganizationTree {
     }
 
     @EventSourcingHandler
-    void on(PositionsImportedEvent event) {
+    void on(PositionsImportedEvent event, @Timestamp Instant recordedAt) {
         for (ImportedPosition position : event.positions()) {
-            positions.put(position.positionId(), new PositionNode(position.unitId(), position.manager(),
+            added(position.positionId(), new PositionNode(position.unitId(), position.manager(),
                     position.reportsToPositionId(), List.of(), position.personId() == null ? List.of()
-                    : List.of(new PositionNode.Holding(position.holderFrom(), null))));
+                    : List.of(new PositionNode.Holding(position.holderFrom(), null)), recordedAt));
         }
     }
 
     @EventSourcingHandler
-    void on(PositionCreatedEvent event) {
-        positions.put(event.positionId(), new PositionNode(event.unitId(), event.manager(), event.reportsToPositionId(),
-                event.dottedLineToPositionIds(), List.of()));
+    void on(PositionCreatedEvent event, @Timestamp Instant recordedAt) {
+        added(event.positionId(), new PositionNode(event.unitId(), event.manager(), event.reportsToPositionId(),
+                event.dottedLineToPositionIds(), List.of(), recordedAt));
     }
 
     @EventSourcingHandler
     void on(PositionMovedEvent event) {
-        positions.computeIfPresent(event.positionId(), (id, position) -> position.movedFrom(event.effectiveFrom(),
-                event.toUnitId()));
+        indexed(event.positionId(), positions.computeIfPresent(event.positionId(), (id, position) ->
+                position.movedFrom(event.effectiveFrom(), event.toUnitId())));
     }
 
     @EventSourcingHandler
@@ -926,8 +1028,21 @@ public class OrganizationTree {
 
     @EventSourcingHandler
     void on(PositionReportingLinesChangedEvent event) {
-        positions.computeIfPresent(event.positionId(), (id, position) -> position.withLinesFrom(event.effectiveFrom(),
-                event.reportsToPositionId(), event.dottedLineToPositionIds()));
+        indexed(event.positionId(), positions.computeIfPresent(event.positionId(), (id, position) ->
+                position.withLinesFrom(event.effectiveFrom(), event.reportsToPositionId(),
+                        event.dottedLineToPositionIds())));
+    }
+
+    private void added(UUID positionId, PositionNode position) {
+        positions.put(positionId, position);
+        indexed(positionId, position);
+    }
+
+    /** Keeps the position index, once made, up to date with a position created or changed (null: unknown). */
+    private void indexed(UUID positionId, PositionNode position) {
+        if (position != null && positionIndex != null) {
+            positionIndex.put(positionId, position);
+        }
     }
 
     @EventSourcingHandler

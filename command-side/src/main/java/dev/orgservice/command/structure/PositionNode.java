@@ -1,22 +1,28 @@
 package dev.orgservice.command.structure;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import static dev.orgservice.command.Timelines.inEffectAt;
 import static dev.orgservice.command.Timelines.replacedAt;
 
 /**
  * What the tree keeps of a position: where it sits, whether it is a manager position and its lines, all over time,
- * when it is held (not by whom: the rules only ask whether it is held while it or its unit is closed), and when it is
- * closed (null: never).
+ * when it is held (not by whom: the rules only ask whether it is held while it or its unit is closed), when it is
+ * closed (null: never) and when it was created (to the microsecond, as the read model keeps it: which of a unit's
+ * manager positions manages it depends on it, see {@link ReportingChains}).
  */
-record PositionNode(List<Stay> stays, List<Role> roles, List<Lines> lines, List<Holding> holdings, Instant closedFrom) {
+record PositionNode(List<Stay> stays, List<Role> roles, List<Lines> lines, List<Holding> holdings, Instant closedFrom,
+                    Instant created) {
 
     /** In {@code unitId} from {@code from} (null: since the position exists) until the next stay's {@code from}. */
     record Stay(Instant from, UUID unitId) {
@@ -64,9 +70,10 @@ record PositionNode(List<Stay> stays, List<Role> roles, List<Lines> lines, List<
         holdings = holdings == null ? List.of() : List.copyOf(holdings);
     }
 
-    PositionNode(UUID unitId, boolean manager, UUID reportsTo, List<UUID> dotted, List<Holding> holdings) {
+    PositionNode(UUID unitId, boolean manager, UUID reportsTo, List<UUID> dotted, List<Holding> holdings,
+                 Instant created) {
         this(List.of(new Stay(null, unitId)), List.of(new Role(null, manager)), List.of(new Lines(null, reportsTo, dotted)),
-                holdings, null);
+                holdings, null, created.truncatedTo(ChronoUnit.MICROS));
     }
 
     UUID unitAt(Instant at) {
@@ -100,17 +107,56 @@ record PositionNode(List<Stay> stays, List<Role> roles, List<Lines> lines, List<
     /** In {@code unitId} from {@code from} until its next move. */
     PositionNode movedFrom(Instant from, UUID unitId) {
         List<Stay> after = replacedAt(stays, new Stay(from, unitId), Stay::from);
-        return new PositionNode(after, roles, lines, holdings, closedFrom);
+        return new PositionNode(after, roles, lines, holdings, closedFrom, created);
     }
 
     boolean managerAt(Instant at) {
         return inEffectAt(roles, at, Role::from).manager();
     }
 
+    /**
+     * Since when it has been what it is at {@code at} (a manager position or not) in the unit it sits in then without a
+     * break, as the read model counts it ({@code role_since}: V17, V20, V22): from the latest change of its unit or role
+     * up to {@code at} that changed either, but never before its creation.
+     */
+    Instant roleSince(Instant at) {
+        NavigableSet<Instant> changes = new TreeSet<>();
+        stays.stream().map(Stay::from).filter(from -> from != null && !from.isAfter(at)).forEach(changes::add);
+        roles.stream().map(Role::from).filter(from -> from != null && !from.isAfter(at)).forEach(changes::add);
+        for (Instant change : changes.descendingSet()) {
+            Instant justBefore = change.minusNanos(1);
+            if (!unitAt(change).equals(unitAt(justBefore)) || managerAt(change) != managerAt(justBefore)) {
+                return change.isAfter(created) ? change : created;
+            }
+        }
+        return created;
+    }
+
+    /** Calls {@code visit} with every instant after {@code after} at which its unit, role, lines or status change. */
+    void forEachChangeAfter(Instant after, Consumer<Instant> visit) {
+        stays.stream().map(Stay::from).filter(from -> from != null && from.isAfter(after)).forEach(visit);
+        roles.stream().map(Role::from).filter(from -> from != null && from.isAfter(after)).forEach(visit);
+        lineChangesAfter(after).forEach(visit);
+        if (closedFrom != null && closedFrom.isAfter(after)) {
+            visit.accept(closedFrom);
+        }
+    }
+
+    /** Whether it has an explicit solid line at some date. */
+    boolean hasSolidLine() {
+        return lines.stream().anyMatch(entry -> entry.reportsTo() != null);
+    }
+
+    /** Until when a change of role that takes effect at {@code from} matters: its next one, or its close (null: never). */
+    Instant newRoleHoldsUntil(Instant from) {
+        return untilCloseOr(roles.stream().map(Role::from).filter(at -> at != null && at.isAfter(from)).findFirst()
+                .orElse(null));
+    }
+
     /** A manager position or not from {@code from} until its next change of role. */
     PositionNode withRoleFrom(Instant from, boolean manager) {
         List<Role> after = replacedAt(roles, new Role(from, manager), Role::from);
-        return new PositionNode(stays, after, lines, holdings, closedFrom);
+        return new PositionNode(stays, after, lines, holdings, closedFrom, created);
     }
 
     /** Closed at some instant of {@code [start, end)} ({@code end} null: open-ended); once closed, always closed. */
@@ -123,7 +169,7 @@ record PositionNode(List<Stay> stays, List<Role> roles, List<Lines> lines, List<
     }
 
     PositionNode closedFrom(Instant from) {
-        return new PositionNode(stays, roles, lines, holdings, from);
+        return new PositionNode(stays, roles, lines, holdings, from, created);
     }
 
     /** Whether a solid or dotted line of it leads to {@code target} at some instant from {@code start} on. */
@@ -164,7 +210,7 @@ record PositionNode(List<Stay> stays, List<Role> roles, List<Lines> lines, List<
     /** With {@code reportsTo} and {@code dotted} in effect from {@code from} until its next change of lines. */
     PositionNode withLinesFrom(Instant from, UUID reportsTo, List<UUID> dotted) {
         List<Lines> after = replacedAt(lines, new Lines(from, reportsTo, dotted), Lines::from);
-        return new PositionNode(stays, roles, after, holdings, closedFrom);
+        return new PositionNode(stays, roles, after, holdings, closedFrom, created);
     }
 
     /** Held in {@code [from, to)} in place of whatever overlapped it, as the holder's assignment says. */
@@ -172,12 +218,12 @@ record PositionNode(List<Stay> stays, List<Role> roles, List<Lines> lines, List<
         List<Holding> after = clearedFrom(from, to);
         after.add(new Holding(from, to));
         after.sort(Comparator.comparing(Holding::from));
-        return new PositionNode(stays, roles, lines, after, closedFrom);
+        return new PositionNode(stays, roles, lines, after, closedFrom, created);
     }
 
     /** Held by nobody from {@code from} on. */
     PositionNode vacatedFrom(Instant from) {
-        return new PositionNode(stays, roles, lines, clearedFrom(from, null), closedFrom);
+        return new PositionNode(stays, roles, lines, clearedFrom(from, null), closedFrom, created);
     }
 
     boolean heldDuring(Instant start, Instant end) {

@@ -160,6 +160,28 @@ final class UnitNode {
         return Objects.hash(type, code, parents, statuses, revision);
     }
 
+    /** Calls {@code visit} with every instant after {@code after} at which its parent changes. */
+    void forEachParentChangeAfter(Instant after, Consumer<Instant> visit) {
+        parents.stream().map(ParentChange::from).filter(from -> from.isAfter(after)).forEach(visit);
+    }
+
+    /** Its first change of parent after {@code at}, or null. */
+    Instant nextParentChangeAfter(Instant at) {
+        return parents.stream().map(ParentChange::from).filter(from -> from.isAfter(at)).findFirst().orElse(null);
+    }
+
+    /** A copy that sits under {@code parentId} from {@code from}, to check a move's consequences before it is made. */
+    UnitNode movedCopy(Instant from, UUID parentId) {
+        UnitNode copy = new UnitNode();
+        copy.type = type;
+        copy.code = code;
+        copy.parents = new ArrayList<>(parents);
+        copy.statuses = new ArrayList<>(statuses);
+        copy.revision = revision;
+        copy.moveFrom(from, parentId);
+        return copy;
+    }
+
     void moveFrom(Instant from, UUID parentId) {
         insert(parents, new ParentChange(from, parentId), ParentChange::from);
     }

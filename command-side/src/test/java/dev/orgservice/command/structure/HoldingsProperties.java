@@ -31,7 +31,7 @@ class HoldingsProperties {
     @Property(tries = 2000)
     void answerAsADayByDayModelDoes(@ForAll("changes") List<Change> changes, @ForAll("days") int start,
                                     @ForAll("days") int length) {
-        PositionNode position = new PositionNode(UUID.randomUUID(), false, null, List.of(), List.of());
+        PositionNode position = new PositionNode(UUID.randomUUID(), false, null, List.of(), List.of(), Instant.EPOCH);
         boolean[] held = new boolean[DAYS];
         for (Change change : changes) {
             if (change.to() < 0) {
