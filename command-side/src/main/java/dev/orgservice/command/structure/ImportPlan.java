@@ -6,6 +6,7 @@ import dev.orgservice.api.structure.UnitDetails;
 import dev.orgservice.api.structure.UnitType;
 import dev.orgservice.platform.problem.OrgException;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,7 +46,7 @@ final class ImportPlan {
     private final Map<UUID, Integer> deepest = new HashMap<>();
     /**
      * Existing parents found active at every checkpoint from the import on, and how deep a child of each would sit:
-     * checked once per parent, not once per row (both walk every checkpoint of the tree).
+     * checked once per parent, not once per row (each looks at the parent's own changes and its ancestors' moves).
      */
     private final Set<UUID> activeParents = new HashSet<>();
     private final Map<UUID, Integer> childDepths = new HashMap<>();
@@ -112,11 +113,10 @@ final class ImportPlan {
             }
             if (!newTypes.containsKey(parentId) && !activeParents.contains(parentId)) {
                 UnitNode parent = tree.unit(parentId);
-                for (var at : tree.checkpointsFrom(command.effectiveFrom())) {
-                    if (!parent.existsAt(at) || !parent.isActiveAt(at)) {
-                        return reject(row, ErrorCode.CONFLICT, unit.parentCode() != null ? "parentCode" : "parentId",
-                                "parent " + parent.code() + " is not active at " + at);
-                    }
+                Instant inactive = parent.firstInactiveFrom(command.effectiveFrom());
+                if (inactive != null) {
+                    return reject(row, ErrorCode.CONFLICT, unit.parentCode() != null ? "parentCode" : "parentId",
+                            "parent " + parent.code() + " is not active at " + inactive);
                 }
                 activeParents.add(parentId);
             }

@@ -619,7 +619,7 @@ public class OrganizationTree {
     // ---- rules --------------------------------------------------------------------------------------------
 
     /** The instant itself and every later scheduled change: where effective-dated rules must hold. */
-    List<Instant> checkpointsFrom(Instant at) {
+    private List<Instant> checkpointsFrom(Instant at) {
         List<Instant> checkpoints = new ArrayList<>();
         checkpoints.add(at);
         checkpoints.addAll(changeInstants.tailSet(at, false));
@@ -647,11 +647,22 @@ public class OrganizationTree {
         return false;
     }
 
-    /** The deepest a new child of {@code parentId} would sit, at {@code from} or any later checkpoint. */
+    /**
+     * The deepest a new child of {@code parentId} would sit, at {@code from} or any later checkpoint. Its depth changes
+     * only when one of its ancestors moves, so only those instants are walked: every checkpoint of the tree, for each
+     * parent of a backdated import on a tree grown by single commands, held the tree's lock for minutes.
+     */
     int deepestChildOf(UUID parentId, Instant from) {
         int deepest = 0;
-        for (Instant at : checkpointsFrom(from)) {
-            deepest = Math.max(deepest, depths().depthAt(parentId, at) + 1);
+        NavigableSet<Instant> moves = new TreeSet<>(List.of(from));
+        for (Instant at = from; at != null; at = moves.higher(at)) {
+            int depth = 0;
+            for (UUID unit = parentId; unit != null && depth <= units.size(); depth++) {
+                UnitNode node = units.get(unit);
+                node.forEachParentChangeAfter(at, moves::add);
+                unit = node.parentAt(at);
+            }
+            deepest = Math.max(deepest, depth);
         }
         return deepest;
     }

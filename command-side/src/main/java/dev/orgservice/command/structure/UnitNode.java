@@ -116,6 +116,18 @@ final class UnitNode {
                 && c.from().isAfter(start) && (end == null || c.from().isBefore(end)));
     }
 
+    /**
+     * The first instant from {@code from} on at which the unit does not exist yet or is closed (null: it is active
+     * from then on): only its own creation and status changes can make it so.
+     */
+    Instant firstInactiveFrom(Instant from) {
+        if (!existsAt(from) || !isActiveAt(from)) {
+            return from;
+        }
+        return statuses.stream().filter(change -> change.status() == UnitStatus.CLOSED && change.from().isAfter(from))
+                .map(StatusChange::from).findFirst().orElse(null);
+    }
+
     /** When the unit is next reopened after {@code at} (null: no reopening is recorded). */
     Instant nextReopeningAfter(Instant at) {
         return statuses.stream().filter(c -> c.status() == UnitStatus.ACTIVE && c.from().isAfter(at))
