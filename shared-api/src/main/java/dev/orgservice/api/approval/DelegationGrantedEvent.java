@@ -13,6 +13,11 @@ import java.util.UUID;
  */
 @Revision("1")
 public record DelegationGrantedEvent(UUID tenantId, UUID delegationId, String delegatorId, String delegateId,
-                                     List<String> purposes, UUID unitScope, Money maxAmount, Instant validFrom,
-                                     Instant validTo) implements ApprovalEvent {
+                                     List<String> purposes, UUID unitScope, Money maxAmount,
+                                     Instant validFrom, Instant validTo) implements ApprovalEvent {
+
+    /** A copy, so the event cannot change after it is recorded; absent (null) reads as empty. */
+    public DelegationGrantedEvent {
+        purposes = purposes == null ? List.of() : List.copyOf(purposes);
+    }
 }

@@ -13,4 +13,9 @@ import java.util.UUID;
 public record PositionCreatedEvent(UUID tenantId, UUID positionId, UUID unitId, String title, boolean manager,
                                    UUID reportsToPositionId, List<UUID> dottedLineToPositionIds)
         implements OrganizationTreeEvent {
+
+    /** A copy, so the event cannot change after it is recorded; absent (null) reads as empty. */
+    public PositionCreatedEvent {
+        dottedLineToPositionIds = dottedLineToPositionIds == null ? List.of() : List.copyOf(dottedLineToPositionIds);
+    }
 }

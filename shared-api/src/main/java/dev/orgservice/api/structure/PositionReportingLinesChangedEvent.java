@@ -15,4 +15,9 @@ import java.util.UUID;
 public record PositionReportingLinesChangedEvent(UUID tenantId, UUID positionId, UUID reportsToPositionId,
                                                  List<UUID> dottedLineToPositionIds, Instant effectiveFrom)
         implements OrganizationTreeEvent {
+
+    /** A copy, so the event cannot change after it is recorded; absent (null) reads as empty. */
+    public PositionReportingLinesChangedEvent {
+        dottedLineToPositionIds = dottedLineToPositionIds == null ? List.of() : List.copyOf(dottedLineToPositionIds);
+    }
 }
