@@ -52,6 +52,11 @@ public final class EventContract {
         String domain = TenantEvent.class.isAssignableFrom(payloadType) ? "org.tenant." : "org.structure.";
         String name = payloadType.getSimpleName().replaceFirst("Event$", "");
         Revision revision = payloadType.getAnnotation(Revision.class);
-        return domain + name + ".v" + (revision == null ? "1" : revision.value());
+        if (revision == null) {
+            // a default would publish the type under a revision nobody chose, and the stored payload_revision
+            // (null without the annotation) would disagree with ce_type: upcasting keys on that revision
+            throw new IllegalArgumentException(payloadType.getName() + " has no @Revision: its ce_type needs one");
+        }
+        return domain + name + ".v" + revision.value();
     }
 }

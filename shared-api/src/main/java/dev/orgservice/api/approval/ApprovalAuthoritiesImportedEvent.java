@@ -14,4 +14,9 @@ import java.util.UUID;
 public record ApprovalAuthoritiesImportedEvent(UUID tenantId, UUID importId, int batch, int batches,
                                                Instant effectiveFrom, List<ImportedAuthority> authorities)
         implements ApprovalEvent {
+
+    /** A copy, so the event cannot change after it is recorded; absent (null) reads as empty. */
+    public ApprovalAuthoritiesImportedEvent {
+        authorities = authorities == null ? List.of() : List.copyOf(authorities);
+    }
 }

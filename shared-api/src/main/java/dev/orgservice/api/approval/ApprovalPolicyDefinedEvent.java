@@ -10,4 +10,9 @@ import java.util.UUID;
 @Revision("1")
 public record ApprovalPolicyDefinedEvent(UUID tenantId, String purpose, List<ApprovalStep> steps, int minApprovers,
                                          int maxApprovers, Instant effectiveFrom) implements ApprovalEvent {
+
+    /** A copy, so the event cannot change after it is recorded; absent (null) reads as empty. */
+    public ApprovalPolicyDefinedEvent {
+        steps = steps == null ? List.of() : List.copyOf(steps);
+    }
 }

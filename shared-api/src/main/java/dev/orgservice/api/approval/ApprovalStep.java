@@ -1,5 +1,7 @@
 package dev.orgservice.api.approval;
 
+import dev.orgservice.api.MayBeAbsent;
+
 import java.util.UUID;
 
 /**
@@ -8,7 +10,7 @@ import java.util.UUID;
  * the amount; {@code POSITION}: the holder of {@code positionId}, when the amount is above {@code above} (always
  * when {@code above} is null); {@code COST_CENTER_OWNER}: the responsible person of the cost center charged.
  */
-public record ApprovalStep(Kind kind, UUID positionId, Money above) {
+public record ApprovalStep(Kind kind, @MayBeAbsent UUID positionId, @MayBeAbsent Money above) {
 
     public enum Kind { MANAGEMENT_CHAIN_UNTIL_AUTHORITY, POSITION, COST_CENTER_OWNER }
 

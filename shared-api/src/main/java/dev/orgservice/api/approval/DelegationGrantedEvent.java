@@ -1,5 +1,6 @@
 package dev.orgservice.api.approval;
 
+import dev.orgservice.api.MayBeAbsent;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -13,6 +14,11 @@ import java.util.UUID;
  */
 @Revision("1")
 public record DelegationGrantedEvent(UUID tenantId, UUID delegationId, String delegatorId, String delegateId,
-                                     List<String> purposes, UUID unitScope, Money maxAmount, Instant validFrom,
-                                     Instant validTo) implements ApprovalEvent {
+                                     List<String> purposes, @MayBeAbsent UUID unitScope, @MayBeAbsent Money maxAmount,
+                                     Instant validFrom, Instant validTo) implements ApprovalEvent {
+
+    /** A copy, so the event cannot change after it is recorded; absent (null) reads as empty. */
+    public DelegationGrantedEvent {
+        purposes = purposes == null ? List.of() : List.copyOf(purposes);
+    }
 }

@@ -1,4 +1,8 @@
 package dev.orgservice.api.structure;
 
-public record Address(String street, String city, String postalCode, String region, String country) {
+import dev.orgservice.api.MayBeAbsent;
+
+/** A postal address; the API requires at least the city. */
+public record Address(@MayBeAbsent String street, String city, @MayBeAbsent String postalCode,
+                      @MayBeAbsent String region, @MayBeAbsent String country) {
 }

@@ -1,5 +1,6 @@
 package dev.orgservice.api.structure;
 
+import dev.orgservice.api.MayBeAbsent;
 import org.axonframework.serialization.Revision;
 
 import java.util.List;
@@ -11,6 +12,11 @@ import java.util.UUID;
  */
 @Revision("1")
 public record PositionCreatedEvent(UUID tenantId, UUID positionId, UUID unitId, String title, boolean manager,
-                                   UUID reportsToPositionId, List<UUID> dottedLineToPositionIds)
+                                   @MayBeAbsent UUID reportsToPositionId, List<UUID> dottedLineToPositionIds)
         implements OrganizationTreeEvent {
+
+    /** A copy, so the event cannot change after it is recorded; absent (null) reads as empty. */
+    public PositionCreatedEvent {
+        dottedLineToPositionIds = dottedLineToPositionIds == null ? List.of() : List.copyOf(dottedLineToPositionIds);
+    }
 }

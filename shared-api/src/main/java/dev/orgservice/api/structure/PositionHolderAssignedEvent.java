@@ -1,5 +1,6 @@
 package dev.orgservice.api.structure;
 
+import dev.orgservice.api.MayBeAbsent;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.UUID;
  * replacing whatever holding overlapped that range.
  */
 @Revision("1")
-public record PositionHolderAssignedEvent(UUID tenantId, UUID positionId, String personId, Instant from, Instant to)
+public record PositionHolderAssignedEvent(UUID tenantId, UUID positionId, String personId, Instant from,
+                                          @MayBeAbsent Instant to)
         implements OrganizationTreeEvent {
 }

@@ -1,5 +1,6 @@
 package dev.orgservice.api.structure;
 
+import dev.orgservice.api.MayBeAbsent;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -12,7 +13,12 @@ import java.util.UUID;
  * its ancestors' managers), {@code dottedLineToPositionIds} the matrix lines. Both replace what was in effect.
  */
 @Revision("1")
-public record PositionReportingLinesChangedEvent(UUID tenantId, UUID positionId, UUID reportsToPositionId,
+public record PositionReportingLinesChangedEvent(UUID tenantId, UUID positionId, @MayBeAbsent UUID reportsToPositionId,
                                                  List<UUID> dottedLineToPositionIds, Instant effectiveFrom)
         implements OrganizationTreeEvent {
+
+    /** A copy, so the event cannot change after it is recorded; absent (null) reads as empty. */
+    public PositionReportingLinesChangedEvent {
+        dottedLineToPositionIds = dottedLineToPositionIds == null ? List.of() : List.copyOf(dottedLineToPositionIds);
+    }
 }

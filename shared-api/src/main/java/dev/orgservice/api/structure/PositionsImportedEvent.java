@@ -9,4 +9,9 @@ import java.util.UUID;
 @Revision("1")
 public record PositionsImportedEvent(UUID tenantId, UUID importId, int batch, int batches,
                                      List<ImportedPosition> positions) implements OrganizationTreeEvent {
+
+    /** A copy, so the event cannot change after it is recorded; absent (null) reads as empty. */
+    public PositionsImportedEvent {
+        positions = positions == null ? List.of() : List.copyOf(positions);
+    }
 }

@@ -1,5 +1,7 @@
 package dev.orgservice.api.structure;
 
+import dev.orgservice.api.MayBeAbsent;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,20 +12,20 @@ import java.util.UUID;
  * profit center: responsiblePersonId, segment, validTo; department: costCenterId, profitCenterId.
  */
 public record UnitDetails(
-        String legalName,
-        String registrationNumber,
-        String taxId,
-        String country,
-        String currency,
-        Address address,
-        String timezone,
-        GeoPoint geo,
-        String responsiblePersonId,
-        String category,
-        String segment,
-        Instant validTo,
-        UUID costCenterId,
-        UUID profitCenterId) {
+        @MayBeAbsent String legalName,
+        @MayBeAbsent String registrationNumber,
+        @MayBeAbsent String taxId,
+        @MayBeAbsent String country,
+        @MayBeAbsent String currency,
+        @MayBeAbsent Address address,
+        @MayBeAbsent String timezone,
+        @MayBeAbsent GeoPoint geo,
+        @MayBeAbsent String responsiblePersonId,
+        @MayBeAbsent String category,
+        @MayBeAbsent String segment,
+        @MayBeAbsent Instant validTo,
+        @MayBeAbsent UUID costCenterId,
+        @MayBeAbsent UUID profitCenterId) {
 
     public static final UnitDetails NONE =
             new UnitDetails(null, null, null, null, null, null, null, null, null, null, null, null, null, null);

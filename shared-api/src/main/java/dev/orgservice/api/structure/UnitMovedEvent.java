@@ -1,5 +1,6 @@
 package dev.orgservice.api.structure;
 
+import dev.orgservice.api.MayBeAbsent;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -7,5 +8,6 @@ import java.util.UUID;
 
 /** The unit (with its subtree) moves under another parent from {@code effectiveFrom} on. */
 @Revision("1")
-public record UnitMovedEvent(UUID tenantId, UUID unitId, UUID fromParentId, UUID toParentId, Instant effectiveFrom) implements OrganizationTreeEvent {
+public record UnitMovedEvent(UUID tenantId, UUID unitId, @MayBeAbsent UUID fromParentId, @MayBeAbsent UUID toParentId,
+                             Instant effectiveFrom) implements OrganizationTreeEvent {
 }

@@ -1,5 +1,7 @@
 package dev.orgservice.api.contract;
 
+import dev.orgservice.api.MayBeAbsent;
+
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -14,8 +16,9 @@ import java.util.UUID;
 
 /**
  * Derives the JSON Schema (draft 2020-12) of an event record from its components, the way Jackson writes it:
- * ids and instants as strings, enums as their names, nested records as objects. Every component is listed;
- * {@code required} are the ones that are primitives (the others may be omitted when null).
+ * ids and instants as strings, enums as their names, nested records as objects. Every component is listed, and
+ * every one is {@code required} unless it is marked {@link MayBeAbsent}: null fields are left out of the JSON, so
+ * a component that is never null is in every event.
  */
 final class JsonSchemas {
 
@@ -35,7 +38,7 @@ final class JsonSchemas {
         List<String> required = new ArrayList<>();
         for (RecordComponent component : record.getRecordComponents()) {
             properties.put(component.getName(), type(component.getGenericType()));
-            if (component.getType().isPrimitive()) {
+            if (!component.isAnnotationPresent(MayBeAbsent.class)) {
                 required.add(component.getName());
             }
         }
