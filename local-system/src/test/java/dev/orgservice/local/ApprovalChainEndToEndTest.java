@@ -334,6 +334,19 @@ class ApprovalChainEndToEndTest extends RunningSystem {
                 + "/approval-authority/INVOICE", admin, "{\"amount\":\"-5\",\"currency\":\"EURO\"}");
         assertThat(badMoney.status()).isEqualTo(400);
         assertThat(badMoney.json().get("errors").size()).isEqualTo(2);
+        // @Digits counted 1E+2147483647's integer digits in an int: it passed, and parked the read model
+        for (String huge : List.of("1E+2147483647", "\"0E+2147483647\"", "1000000000000000", "0.00001")) {
+            Http.Response tooLarge = commands.put("/api/v1/tenants/" + tenant + "/positions/" + ids.get("SALESHEAD")
+                    + "/approval-authority/INVOICE", admin, "{\"amount\":" + huge + ",\"currency\":\"EUR\"}");
+            assertThat(tooLarge.status()).as(huge + ": " + tooLarge.body()).isEqualTo(400);
+            assertThat(tooLarge.json().get("errors").get(0).get("field").asText()).isEqualTo("amount");
+            Http.Response asked = queries.get("/api/v1/tenants/" + tenant + "/approval-chain?purpose=PURCHASE_ORDER"
+                    + "&requesterId=clerk&currency=EUR&amount=" + huge.replace("\"", "").replace("+", "%2B"), admin);
+            assertThat(asked.status()).as(huge + ": " + asked.body()).isEqualTo(400);
+        }
+        Http.Response largest = commands.put("/api/v1/tenants/" + tenant + "/positions/" + ids.get("SALESHEAD")
+                + "/approval-authority/LARGEST_AMOUNT", admin, "{\"amount\":\"999999999999999.9999\",\"currency\":\"EUR\"}");
+        assertThat(largest.status()).as(largest.body()).isEqualTo(200);
         Http.Response backwards = commands.post("/api/v1/tenants/" + tenant + "/delegations", admin,
                 "{\"delegatorId\":\"a\",\"delegateId\":\"b\",\"purposes\":[\"PURCHASE_ORDER\"],"
                         + "\"validFrom\":\"" + day(5) + "\",\"validTo\":\"" + day(1) + "\"}");

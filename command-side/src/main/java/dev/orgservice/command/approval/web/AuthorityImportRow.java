@@ -1,9 +1,8 @@
 package dev.orgservice.command.approval.web;
 
 import dev.orgservice.api.approval.ApprovalPurposes;
+import dev.orgservice.platform.validation.Amount;
 import dev.orgservice.platform.validation.IsoCurrency;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
@@ -14,6 +13,6 @@ import java.util.UUID;
 public record AuthorityImportRow(
         @NotNull UUID positionId,
         @NotNull @Pattern(regexp = ApprovalPurposes.PATTERN) String purpose,
-        @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal amount,
+        @NotNull @Amount BigDecimal amount,
         @NotNull @IsoCurrency String currency) {
 }

@@ -1,9 +1,8 @@
 package dev.orgservice.command.approval.web;
 
+import dev.orgservice.platform.validation.Amount;
 import dev.orgservice.platform.validation.IsoCurrency;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 
 import java.math.BigDecimal;
@@ -13,7 +12,7 @@ import java.time.Instant;
 @Schema(example = """
         {"amount": "50000.00", "currency": "EUR"}""")
 public record AuthorityRequest(
-        @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal amount,
+        @NotNull @Amount BigDecimal amount,
         @NotNull @IsoCurrency String currency,
         @Schema(description = "an instant or a date (00:00 UTC); default now") Instant effectiveFrom) {
 }

@@ -5,13 +5,12 @@ import dev.orgservice.api.approval.Money;
 import dev.orgservice.api.view.ApprovalChainView;
 import dev.orgservice.platform.security.Role;
 import dev.orgservice.platform.time.FlexibleInstant;
+import dev.orgservice.platform.validation.Amount;
 import dev.orgservice.platform.validation.IsoCurrency;
 import dev.orgservice.query.approval.ApprovalChainQueries;
 import dev.orgservice.query.approval.ApprovalRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +41,7 @@ public class ApprovalChainController {
             @PathVariable UUID tenantId,
             @RequestParam @Pattern(regexp = ApprovalPurposes.PATTERN) String purpose,
             @RequestParam @Pattern(regexp = "[A-Za-z0-9._:@-]{1,64}") String requesterId,
-            @RequestParam @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal amount,
+            @RequestParam @Amount BigDecimal amount,
             @RequestParam @IsoCurrency String currency,
             @RequestParam(required = false) UUID costCenterId,
             @RequestParam(required = false) UUID requesterPositionId,
