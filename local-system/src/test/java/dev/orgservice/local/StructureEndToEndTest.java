@@ -411,13 +411,18 @@ class StructureEndToEndTest extends RunningSystem {
 
         for (String bad : List.of("{}", "{\"manager\":null}", "{\"manager\":\"yes\"}", "{\"manager\":\"true\"}",
                 "{\"manager\":1}", "{\"manager\":0}", "{\"manager\":true,\"x\":1}",
-                "{\"manager\":true,\"effectiveFrom\":\"2099-02-30\"}", "[]", "not json")) {
+                "{\"manager\":true,\"effectiveFrom\":\"2099-02-30\"}", "[]", "not json", "{\"manager\":\"\"}",
+                "{\"manager\":true,\"effectiveFrom\":\"\"}", "{\"manager\":true,\"effectiveFrom\":\"  \"}")) {
             Http.Response answer = commands.put(positions + analyst + "/manager-role", editor, bad);
             assertThat(answer.status()).as(bad + ": " + answer.body()).isEqualTo(400);
             assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
         }
         assertThat(commands.put(positions + UUID.randomUUID() + "/manager-role", editor, "{\"manager\":true}").status())
                 .isEqualTo(404);
+        // an empty id is not "no explicit line" (Jackson read it as null)
+        Http.Response emptyLine = lines(analyst, "{\"reportsToPositionId\":\"\"}");
+        assertThat(emptyLine.status()).as(emptyLine.body()).isEqualTo(400);
+        assertThat(emptyLine.json().get("type").asText()).endsWith("/validation");
         Http.Response closed = commands.post(positions + head + "/close", editor, "{\"effectiveFrom\":\"2099-03-01\"}");
         assertThat(closed.status()).as(closed.body()).isEqualTo(200);
         Http.Response ofClosed = commands.put(positions + head + "/manager-role", editor,

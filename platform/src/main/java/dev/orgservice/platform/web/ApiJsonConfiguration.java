@@ -18,7 +18,8 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
  * instead of at the intended date, and a {@code PATCH} of the unchangeable {@code code} recorded an empty change
  * (found by hand, 2026-11-27). A boolean must be {@code true} or {@code false}: Jackson would read {@code 1} and
  * {@code "true"} as true, so a client's {@code "manager": "no"} was refused while {@code "manager": 0} quietly meant
- * false (strings for decimal amounts, {@code "amount": "50000.00"}, stay as documented). Text must be storable
+ * false (strings for decimal amounts, {@code "amount": "50000.00"}, stay as documented). An empty or blank string
+ * where an id, a number, a date or a boolean belongs is an error too. Text must be storable
 ({@link StorableText}). Replaces Spring Boot's converter
  * of the same type.
  */
@@ -35,6 +36,11 @@ public class ApiJsonConfiguration {
         strict.coercionConfigFor(LogicalType.Boolean)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        // "" or "  " for an id, a number, a date or a boolean is an error, not an absent value: Jackson read
+        // "unitScope": "" as no scope (a delegation then held for every unit), "newParentId": "" as the root
+        strict.coercionConfigDefaults()
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setAcceptBlankAsEmpty(false);
         return new MappingJackson2HttpMessageConverter(strict);
     }
 }
