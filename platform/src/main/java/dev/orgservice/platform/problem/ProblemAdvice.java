@@ -84,7 +84,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return respond(Problems.validation("The request is invalid", errors, request.getRequestURI()));
     }
 
-    /** Last resort: a failure we did not foresee. Logged with its stack, answered without it. */
+    /**
+     * Last resort: a failure we did not foresee. Logged with its stack, answered without it. A database that did not
+     * answer in time (the statement timeout, a lock, no free connection, a lost connection) is {@code 503 unavailable}
+     * with {@code Retry-After}, not a server error: the request may succeed when tried again.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
@@ -94,6 +98,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
                 return concurrent((Exception) cause, request);
             }
+        }
+        if (DatabaseBusy.causes(e)) {
+            log.warn("Database busy on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            ProblemDetail problem = Problems.of(ErrorCode.UNAVAILABLE,
+                    "The database did not answer in time; try again shortly", request.getRequestURI());
+            return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "2")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(Problems.of(ErrorCode.INTERNAL, "An unexpected error occurred; quote the correlation id",
