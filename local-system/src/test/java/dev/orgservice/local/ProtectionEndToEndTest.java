@@ -162,6 +162,20 @@ class ProtectionEndToEndTest extends RunningSystem {
     }
 
     @Test
+    void answersARefusedCrossOriginRequestAsAProblemWhereCorsIsConfigured() {
+        String tenant = activeTenant("ENTERPRISE");
+        String suspend = "/api/v1/tenants/" + tenant + "/suspend";
+        Http.Response refused = commands.send("POST", suspend, ADMIN, "{\"reason\":\"cors\"}",
+                Map.of("Origin", "https://evil.example"));
+        expectProblem(refused, 403, "forbidden");
+        assertThat(refused.header("X-Correlation-Id")).isNotBlank();
+        Http.Response allowed = commands.send("POST", suspend, ADMIN, "{\"reason\":\"cors\"}",
+                Map.of("Origin", ALLOWED_ORIGIN));
+        assertThat(allowed.status()).as("the refused request suspended nothing: " + allowed.body()).isEqualTo(200);
+        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo(ALLOWED_ORIGIN);
+    }
+
+    @Test
     void exposesHealthProbesAndCommandMetrics() {
         activeTenant("FREE");
         assertThat(commands.get("/actuator/health/liveness", null).status()).isEqualTo(200);

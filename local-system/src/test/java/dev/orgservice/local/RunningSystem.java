@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class RunningSystem {
 
     static final String ADMIN = TestTokens.platformAdmin();
+    static final String ALLOWED_ORIGIN = "https://erp.example";
     static final Http commands;
     static final Http queries;
 
@@ -25,8 +26,10 @@ abstract class RunningSystem {
         Map<String, Object> properties = new HashMap<>(TestDatabase.get().properties());
         properties.put("ORG_COMMAND_PORT", "0");
         properties.put("ORG_QUERY_PORT", "0");
-        ConfigurableApplicationContext commandSide = CommandSideApplication.builder().properties(properties).run();
         ConfigurableApplicationContext querySide = QuerySideApplication.builder().properties(properties).run();
+        // CORS open on the command side only: both the configured and the closed case meet a real server
+        properties.put("ORG_CORS_ALLOWED_ORIGINS", ALLOWED_ORIGIN);
+        ConfigurableApplicationContext commandSide = CommandSideApplication.builder().properties(properties).run();
         commands = Http.onPort(port(commandSide));
         queries = Http.onPort(port(querySide));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
