@@ -90,6 +90,24 @@ class ProtectionEndToEndTest extends RunningSystem {
                 "{\"name\":\"" + "x".repeat(5000) + "\"}");
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.json().get("type").asText()).endsWith("/payload-too-large");
+        assertSecurityHeaders(response);
+    }
+
+    @Test
+    void refusesAMethodTheFirewallDoesNotKnowWith405AndAURLWith400() {
+        Http.Response propfind = queries.send("PROPFIND", "/api/v1/me", ADMIN, null, Map.of());
+        expectProblem(propfind, 405, "method-not-allowed");
+        assertSecurityHeaders(propfind);
+        Http.Response dotted = queries.get("/api/v1/tenants/%2e%2e/units", ADMIN);
+        expectProblem(dotted, 400, "validation");
+        assertSecurityHeaders(dotted);
+    }
+
+    private static void assertSecurityHeaders(Http.Response response) {
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        assertThat(response.header("Cache-Control")).contains("no-store");
     }
 
     @Test

@@ -43,11 +43,15 @@ public final class Problems {
 
     /**
      * What Spring Security's firewall refused: the URL (an encoded or doubled '/', an encoded '.' or '%', a ';', a
-     * '..' segment), checked before any filter, or a header, judged when it is read. Its message names what was
-     * refused, but a header's would repeat the value, so a header gets a fixed text.
+     * '..' segment) or a method it does not know ({@code PROPFIND}: 405), checked before any filter, or a header,
+     * judged when it is read. Its message names what was refused, but a header's would repeat the value, so a header
+     * gets a fixed text.
      */
     public static ProblemDetail rejected(RequestRejectedException e, String path) {
         String reason = String.valueOf(e.getMessage());
+        if (reason.contains("HTTP method")) {
+            return of(ErrorCode.METHOD_NOT_ALLOWED, "The HTTP method is not allowed here", path);
+        }
         return reason.contains("header")
                 ? validation("The request has a header value that is not allowed (a control character)",
                         List.of(new FieldError("headers", "a control character in a header value")), path)

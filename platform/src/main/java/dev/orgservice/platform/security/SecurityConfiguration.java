@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -34,6 +35,7 @@ import dev.orgservice.platform.ratelimit.RateLimitProperties;
 import dev.orgservice.platform.ratelimit.TenantPlans;
 import dev.orgservice.platform.web.CallerLoggingFilter;
 import dev.orgservice.platform.web.HeaderText;
+import dev.orgservice.platform.web.SecurityHeaders;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -50,8 +52,6 @@ import java.util.List;
 @EnableConfigurationProperties({JwtProperties.class, RateLimitProperties.class})
 public class SecurityConfiguration {
 
-    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
-            + "style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'";
 
     /**
      * No Spring Security observations: with an observation registry present (Actuator) it otherwise wraps every
@@ -73,7 +73,7 @@ public class SecurityConfiguration {
                 .cors(Customizer.withDefaults())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(h -> h.frameOptions(f -> f.deny())
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY)))
                 .authorizeHttpRequests(a -> a
                         // the error page renders the status the request already has; asking for a token there
                         // turned a refused request into a 401
@@ -112,15 +112,17 @@ public class SecurityConfiguration {
 
     /**
      * A URL the firewall refuses ({@code ..}, {@code ;}, an encoded {@code .} or {@code %}...) is a {@code 400}
-     * problem naming what was refused. By default it was sent to the error page, which asked for a token and so
+     * problem naming what was refused, a method it does not know ({@code PROPFIND}) a {@code 405}. By default it was sent to the error page, which asked for a token and so
      * answered a valid caller {@code 401} (found by hand, 2026-11-27).
      */
     @Bean
     RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
         return (request, response, e) -> {
-            response.setStatus(ErrorCode.VALIDATION.status());
+            ProblemDetail problem = Problems.rejected(e, request.getRequestURI());
+            response.setStatus(problem.getStatus());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), Problems.rejected(e, request.getRequestURI()));
+            SecurityHeaders.addTo(response); // answered before the chain's header writer runs
+            json.writeValue(response.getOutputStream(), problem);
         };
     }
 

@@ -51,6 +51,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
             response.setStatus(ErrorCode.PAYLOAD_TOO_LARGE.status());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setHeader("Connection", "close");
+            SecurityHeaders.addTo(response); // answered before Spring Security's filters, which write them otherwise
             json.writeValue(response.getOutputStream(), Problems.of(ErrorCode.PAYLOAD_TOO_LARGE,
                     "The request body has " + declared + " bytes; at most " + limit + " are accepted here",
                     request.getRequestURI()));
