@@ -53,6 +53,7 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -331,14 +332,15 @@ public class OrganizationTree {
                                 + positions.get(position.reportsToPositionId()).closedFrom()));
             }
         }
+        List<List<ImportedPosition>> batches = ImportBatches.split(command.positions());
         if (errors.isEmpty()) {
-            requireNoChainLoops(command.positions(), now, errors);
+            requireNoChainLoops(batches, now, errors);
         }
         if (!errors.isEmpty()) {
             throw ImportPlan.rejected(errors, command.positions().size());
         }
-        inBatches(command.positions(), (batch, batches, slice) -> new PositionsImportedEvent(command.tenantId(),
-                command.importId(), batch, batches, slice));
+        applyBatches(batches, (batch, count, slice) -> new PositionsImportedEvent(command.tenantId(),
+                command.importId(), batch, count, slice));
     }
 
     @CommandHandler
@@ -441,9 +443,10 @@ public class OrganizationTree {
                         + "the holding first)", Map.of("unitId", command.unitId(), "at", closed[0].toString()));
             }
         }
-        Instant end = position.newStayHoldsUntil(from);
+        // open-ended: a move recorded for an earlier date can join a stay already planned for later, and the joined
+        // stay's start decides which manager position manages the unit from then on
         ReportingChains chains = chains().with(Map.of(positionId, position.movedFrom(from, command.unitId())));
-        requireNoChainLoop(chains, itAndTheManagersOfItsUnits(chains, positionId, position, from, end), from, end, false,
+        requireNoChainLoop(chains, itAndTheManagersOfItsUnits(chains, positionId, position, from, null), from, null, false,
                 Map.of("positionId", positionId, "unitId", command.unitId()));
         apply(new PositionMovedEvent(command.tenantId(), positionId, current, command.unitId(), from));
     }
@@ -463,9 +466,9 @@ public class OrganizationTree {
         if (position.managerAt(from) == command.manager()) {
             return; // already in effect: no event
         }
-        Instant end = position.newRoleHoldsUntil(from);
+        // open-ended, as for a move: a role recorded for an earlier date can join one already planned for later
         ReportingChains chains = chains().with(Map.of(positionId, position.withRoleFrom(from, command.manager())));
-        requireNoChainLoop(chains, itAndTheManagersOfItsUnits(chains, positionId, position, from, end), from, end, false,
+        requireNoChainLoop(chains, itAndTheManagersOfItsUnits(chains, positionId, position, from, null), from, null, false,
                 Map.of("positionId", positionId));
         apply(new PositionManagerRoleChangedEvent(command.tenantId(), positionId, command.manager(), from));
     }
@@ -610,7 +613,10 @@ public class OrganizationTree {
      * command's transaction), so no event outgrows a Kafka record.
      */
     private static <T> void inBatches(List<T> rows, ImportBatch<T> batch) {
-        List<List<T>> batches = ImportBatches.split(rows);
+        applyBatches(ImportBatches.split(rows), batch);
+    }
+
+    private static <T> void applyBatches(List<List<T>> batches, ImportBatch<T> batch) {
         for (int number = 0; number < batches.size(); number++) {
             apply(batch.event(number + 1, batches.size(), batches.get(number)));
         }
@@ -806,11 +812,22 @@ public class OrganizationTree {
         }
     }
 
-    /** The imported positions with a solid line or a manager role: a loop the import closes passes one of them. */
-    private void requireNoChainLoops(List<ImportedPosition> imported, Instant now, List<ImportPlan.RowError> errors) {
+    /**
+     * Walks from the imported positions with a solid line or a manager role: a loop the import closes passes one of
+     * them. Each batch is recorded as an event of its own, a little later than the one before, and a unit's manager
+     * is the earliest created of those there equally long: so are they seen here, a microsecond apart.
+     */
+    private void requireNoChainLoops(List<List<ImportedPosition>> batches, Instant now,
+                                     List<ImportPlan.RowError> errors) {
+        List<ImportedPosition> imported = new ArrayList<>();
         Map<UUID, PositionNode> created = new HashMap<>();
-        imported.forEach(position -> created.put(position.positionId(), new PositionNode(position.unitId(),
-                position.manager(), position.reportsToPositionId(), List.of(), List.of(), now)));
+        for (int batch = 0; batch < batches.size(); batch++) {
+            Instant recorded = now.plus(batch, ChronoUnit.MICROS);
+            batches.get(batch).forEach(position -> created.put(position.positionId(), new PositionNode(
+                    position.unitId(), position.manager(), position.reportsToPositionId(), List.of(), List.of(),
+                    recorded)));
+            imported.addAll(batches.get(batch));
+        }
         if (!positionIndex().anySolidLine() && created.values().stream().noneMatch(PositionNode::hasSolidLine)) {
             return;
         }
@@ -865,7 +882,7 @@ public class OrganizationTree {
 
     private ReportingChains chains() {
         PositionIndex index = positionIndex();
-        return new ReportingChains(units::get, positions::get, index::everIn);
+        return new ReportingChains(units::get, positions::get, index::managersEverIn);
     }
 
     private PositionIndex positionIndex() {
@@ -1028,8 +1045,8 @@ public class OrganizationTree {
 
     @EventSourcingHandler
     void on(PositionManagerRoleChangedEvent event) {
-        positions.computeIfPresent(event.positionId(), (id, position) -> position.withRoleFrom(event.effectiveFrom(),
-                event.manager()));
+        indexed(event.positionId(), positions.computeIfPresent(event.positionId(), (id, position) ->
+                position.withRoleFrom(event.effectiveFrom(), event.manager())));
     }
 
     @EventSourcingHandler

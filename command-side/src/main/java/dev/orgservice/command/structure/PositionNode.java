@@ -142,15 +142,14 @@ record PositionNode(List<Stay> stays, List<Role> roles, List<Lines> lines, List<
         }
     }
 
+    /** Whether it is a manager position at some date. */
+    boolean everManager() {
+        return roles.stream().anyMatch(Role::manager);
+    }
+
     /** Whether it has an explicit solid line at some date. */
     boolean hasSolidLine() {
         return lines.stream().anyMatch(entry -> entry.reportsTo() != null);
-    }
-
-    /** Until when a change of role that takes effect at {@code from} matters: its next one, or its close (null: never). */
-    Instant newRoleHoldsUntil(Instant from) {
-        return untilCloseOr(roles.stream().map(Role::from).filter(at -> at != null && at.isAfter(from)).findFirst()
-                .orElse(null));
     }
 
     /** A manager position or not from {@code from} until its next change of role. */

@@ -1,19 +1,23 @@
 package dev.orgservice.command.structure;
 
 import java.time.Instant;
+import java.util.AbstractCollection;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The management chains as the read model walks them ({@code read_model.chain_walk}, R__tenant_reads.sql), so that
@@ -26,8 +30,9 @@ import java.util.function.Function;
  * A change can only close a loop through a position whose own next step changed or that became the next step of
  * others, so a change is checked by walking from those positions only (its "starts"), at its instant and at every
  * later instant before its end at which something the walk met changes: between two such instants the walk is the
- * same. The walk needs every position that ever sat in a unit ({@code positionsEverIn}); a check sees a change
- * before it is made through {@link #with(Map)} and {@link #withUnit}.
+ * same. The walk needs the manager positions that ever sat in a unit ({@code managersEverIn}); a check sees a change
+ * before it is made through {@link #with(Map)} and {@link #withUnit}. Within one instant, each unit's manager is
+ * worked out once, whatever the number of walks.
  */
 final class ReportingChains {
 
@@ -49,35 +54,50 @@ final class ReportingChains {
 
     private final Function<UUID, UnitNode> units;
     private final Function<UUID, PositionNode> positions;
-    private final Function<UUID, Collection<UUID>> positionsEverIn;
+    private final Function<UUID, Collection<UUID>> managersEverIn;
+    /** Each unit's own manager (an empty Optional: none) at the instant {@link #firstLoop} is walking. */
+    private final Map<UUID, Optional<UUID>> managers = new HashMap<>();
 
     ReportingChains(Function<UUID, UnitNode> units, Function<UUID, PositionNode> positions,
-                    Function<UUID, Collection<UUID>> positionsEverIn) {
+                    Function<UUID, Collection<UUID>> managersEverIn) {
         this.units = units;
         this.positions = positions;
-        this.positionsEverIn = positionsEverIn;
+        this.managersEverIn = managersEverIn;
     }
 
     /** The chains as they would be with these positions created or changed. */
     ReportingChains with(Map<UUID, PositionNode> changed) {
-        Map<UUID, Set<UUID>> changedIn = new HashMap<>();
-        changed.forEach((id, node) -> node.stays().forEach(stay ->
-                changedIn.computeIfAbsent(stay.unitId(), unit -> new HashSet<>()).add(id)));
+        Map<UUID, List<UUID>> changedIn = new HashMap<>();
+        changed.forEach((id, node) -> {
+            if (node.everManager()) {
+                node.stays().forEach(stay -> changedIn.computeIfAbsent(stay.unitId(), unit -> new ArrayList<>()).add(id));
+            }
+        });
         return new ReportingChains(units, id -> changed.containsKey(id) ? changed.get(id) : positions.apply(id),
                 unit -> {
-                    Set<UUID> ids = changedIn.get(unit);
-                    if (ids == null) {
-                        return positionsEverIn.apply(unit);
-                    }
-                    Set<UUID> all = new LinkedHashSet<>(positionsEverIn.apply(unit));
-                    all.addAll(ids);
-                    return all;
+                    List<UUID> ids = changedIn.get(unit);
+                    return ids == null ? managersEverIn.apply(unit) : both(managersEverIn.apply(unit), ids);
                 });
+    }
+
+    /** Both, without copying the first (a unit's list may be long); an id in both may come twice. */
+    private static Collection<UUID> both(Collection<UUID> first, List<UUID> second) {
+        return new AbstractCollection<>() {
+            @Override
+            public Iterator<UUID> iterator() {
+                return Stream.concat(first.stream(), second.stream()).iterator();
+            }
+
+            @Override
+            public int size() {
+                return first.size() + second.size();
+            }
+        };
     }
 
     /** The chains as they would be with this unit changed. */
     ReportingChains withUnit(UUID unitId, UnitNode changed) {
-        return new ReportingChains(id -> id.equals(unitId) ? changed : units.apply(id), positions, positionsEverIn);
+        return new ReportingChains(id -> id.equals(unitId) ? changed : units.apply(id), positions, managersEverIn);
     }
 
     /**
@@ -87,6 +107,7 @@ final class ReportingChains {
     Loop firstLoop(Starts starts, Instant from, Instant end) {
         NavigableSet<Instant> checkpoints = new TreeSet<>(List.of(from));
         for (Instant at = from; at != null; at = checkpoints.higher(at)) {
+            managers.clear(); // found at another instant, or by another check, which fed its own checkpoints
             Instant now = at;
             Consumer<Instant> later = change -> {
                 if (change.isAfter(now) && (end == null || change.isBefore(end))) {
@@ -146,12 +167,17 @@ final class ReportingChains {
         }
     }
 
-    /** The unit's own manager at {@code at}, or null. */
+    /** The unit's own manager at {@code at}, or null; the instants it may change at go to the first caller's consumer. */
     private UUID managerOf(UUID unit, Instant at, Consumer<Instant> laterChanges) {
+        return managers.computeIfAbsent(unit, key -> Optional.ofNullable(firstManager(unit, at, laterChanges)))
+                .orElse(null);
+    }
+
+    private UUID firstManager(UUID unit, Instant at, Consumer<Instant> laterChanges) {
         UUID best = null;
         PositionNode bestNode = null;
         Instant bestSince = null;
-        for (UUID id : positionsEverIn.apply(unit)) {
+        for (UUID id : managersEverIn.apply(unit)) {
             PositionNode node = positions.apply(id);
             node.forEachChangeAfter(at, laterChanges); // it may arrive, leave, change role or close later
             if (!unit.equals(node.unitAt(at)) || !node.managerAt(at) || node.closedAt(at)) {

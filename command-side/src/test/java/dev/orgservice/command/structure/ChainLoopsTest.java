@@ -169,6 +169,39 @@ class ChainLoopsTest {
                 .expectEvents(new PositionsImportedEvent(TENANT, importId, 1, 1, upward));
     }
 
+    @Test
+    void refusesAnEarlierRoleThatJoinsOneAlreadyPlannedAndSoTakesOverTheUnitLater() {
+        // U: Q a manager position from F1, P one from F3 (Q has been one longer), P's line to S from F3 + 1 year:
+        // S reports to Q. P made one from F0 as well joins its role planned for F3: P manages U from F0 on, and
+        // from the line's date S reports to P and P to S (a check only up to P's next change of role misses it)
+        Instant f0 = Instant.parse("2030-01-01T00:00:00Z");
+        Instant afterF3 = Instant.parse("2034-01-01T00:00:00Z");
+        fixture.given(created(LEGAL_ENTITY, "U", null, T0), position("Q", "U", false), position("S", "U", false),
+                        position("P", "U", false), new PositionManagerRoleChangedEvent(TENANT, id("Q"), true, F1),
+                        new PositionManagerRoleChangedEvent(TENANT, id("P"), true, F3), linesChanged("P", "S", afterF3))
+                .when(new ChangeManagerRoleCommand(TENANT, id("P"), true, f0))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CYCLE));
+    }
+
+    @Test
+    void seesAnImportsLaterBatchAsCreatedLater() {
+        // D2 has no manager. Row 0, manager position A with a line to X, and row 1,000, manager position B, land in
+        // two events: A is created first and manages D2 (not B, whose id is lower), so X reports to A and A to X
+        UUID a = UUID.fromString("ffffffff-ffff-4fff-bfff-ffffffffffff");
+        UUID b = UUID.fromString("00000000-0000-4000-8000-000000000001");
+        List<ImportedPosition> rows = new ArrayList<>();
+        rows.add(new ImportedPosition(a, id("D2"), "A", true, id("X"), null, null));
+        for (int i = 1; i < ImportBatches.MAX_ROWS; i++) {
+            rows.add(new ImportedPosition(UUID.randomUUID(), id("D1"), "filler", false, null, null, null));
+        }
+        rows.add(new ImportedPosition(b, id("D2"), "B", true, null, null, null));
+        fixture.given(organization())
+                .when(new ImportPositionsCommand(TENANT, UUID.randomUUID(), rows))
+                .expectNoEvents()
+                .expectException(importRefused(rowError(0, ErrorCode.CYCLE)));
+    }
+
     /** LE with the CEO; D1 with its manager H and A; D2 with X and no manager; then {@code later}. */
     private static List<Object> organization(Object... later) {
         List<Object> events = new ArrayList<>(List.of(created(LEGAL_ENTITY, "LE", null, T0),
