@@ -28,6 +28,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import dev.orgservice.platform.ratelimit.RateLimitFilter;
@@ -155,9 +156,14 @@ public class SecurityConfiguration {
         };
     }
 
-    private static JwtDecoder configuredDecoder(JwtProperties jwt) {
+    /**
+     * The decoder the configuration names. One from the issuer's discovery document is made on the first token, not
+     * at start (as Spring Boot's own does): made at start, a service restarted while the identity provider or its DNS
+     * was down failed to start and kept restarting; now such a request fails until the provider answers again.
+     */
+    static JwtDecoder configuredDecoder(JwtProperties jwt) {
         if (StringUtils.hasText(jwt.issuerUri())) {
-            return JwtDecoders.fromIssuerLocation(jwt.issuerUri());
+            return new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(jwt.issuerUri()));
         }
         if (StringUtils.hasText(jwt.jwkSetUri())) {
             return NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
