@@ -16,14 +16,14 @@ import java.util.Set;
  * simply send the request again. A connection lost mid-request is not among them: a command's commit may or may not
  * have happened, and that stays a 500 to look into.
  */
-final class DatabaseBusy {
+public final class DatabaseBusy {
 
     private static final Set<String> STATES = Set.of("57014", "55P03", "53300", "40001", "40P01");
 
     private DatabaseBusy() {
     }
 
-    static boolean causes(Throwable failure) {
+    public static boolean causes(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof TransientDataAccessException || cause instanceof CannotGetJdbcConnectionException
                     || cause instanceof SQLTransientException

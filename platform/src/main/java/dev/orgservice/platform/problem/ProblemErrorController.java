@@ -13,9 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The servlet container's error page ({@code /error}), reached when an exception escapes a servlet filter, outside
- * Spring MVC and so outside {@link ProblemAdvice}: answered as a problem too, instead of Spring Boot's own error
- * JSON (which it replaces). Nothing of the exception is shown; the container has logged it with the correlation id.
+ * The servlet container's error page ({@code /error}), reached outside Spring MVC and so outside {@link ProblemAdvice}
+ * (an error status sent by a filter, or an exception that escapes before the correlation filter, which answers the
+ * others itself): answered as a problem too, instead of Spring Boot's own error JSON (which it replaces). Nothing of
+ * an exception is shown.
  * What Tomcat refuses before the application runs is answered by {@link ProblemErrorReportValve}.
  */
 @RestController

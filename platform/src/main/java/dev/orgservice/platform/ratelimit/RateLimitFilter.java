@@ -8,6 +8,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -31,7 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class RateLimitFilter extends OncePerRequestFilter {
 
+    private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
     private static final Duration PLAN_CACHE = Duration.ofSeconds(60);
+    private static final Duration PLAN_RETRY = Duration.ofSeconds(5);
     private static final long SWEEP_INTERVAL = Duration.ofSeconds(60).toNanos();
 
     private final RateLimitProperties properties;
@@ -95,10 +99,22 @@ public class RateLimitFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * The tenant's plan, read at most once a minute. When it cannot be read (the database busy), the plan known
+     * before is kept, or the default limits apply, for a few seconds: the plan only sizes the bucket, and the
+     * request that needed it should not fail for it.
+     */
     private String planOf(UUID tenantId, long now) {
         CachedPlan cached = planCache.get(tenantId);
         if (cached == null || cached.until() < now) {
-            cached = new CachedPlan(plans.planOf(tenantId), now + PLAN_CACHE.toNanos());
+            String known = cached == null ? null : cached.plan();
+            try {
+                cached = new CachedPlan(plans.planOf(tenantId), now + PLAN_CACHE.toNanos());
+            } catch (RuntimeException e) {
+                log.warn("Could not read the plan of tenant {} for its rate limit; using {} for now: {}", tenantId,
+                        known == null ? "the default limits" : known, e.toString());
+                cached = new CachedPlan(known, now + PLAN_RETRY.toNanos());
+            }
             planCache.put(tenantId, cached);
         }
         return cached.plan();
