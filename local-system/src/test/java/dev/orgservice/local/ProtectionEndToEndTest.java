@@ -207,6 +207,25 @@ class ProtectionEndToEndTest extends RunningSystem {
         assertThat(queries.get("/v3/api-docs", null).body()).contains("bearer-jwt", "Problem");
     }
 
+    @Test
+    void countsACommandRefusedAtItsCommitAsRejected() {
+        String slug = newSlug("dup");
+        assertThat(commands.post("/api/v1/tenants", ADMIN, Http.newTenant(slug, "FREE")).status()).isEqualTo(201);
+        double before = commandCount("CreateTenantCommand", "rejected");
+        // the registry finds the slug taken when the unit of work commits, after the handler returned
+        Http.Response again = commands.post("/api/v1/tenants", ADMIN, Http.newTenant(slug, "FREE"));
+        expectProblem(again, 409, "duplicate");
+        assertThat(commandCount("CreateTenantCommand", "rejected")).isEqualTo(before + 1);
+    }
+
+    /** The {@code org_commands_seconds_count} of the command type and outcome (0 before the first). */
+    private static double commandCount(String command, String outcome) {
+        String metrics = commands.send("GET", "/actuator/prometheus", null, null, Map.of("Accept", "text/plain")).body();
+        return metrics.lines().filter(line -> line.startsWith("org_commands_seconds_count{")
+                        && line.contains("command=\"" + command + "\"") && line.contains("outcome=\"" + outcome + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
     private static JsonNode expectProblem(Http.Response response, int status, String type) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.ExecutionResult;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.Map;
@@ -29,22 +30,32 @@ public class CommandMetrics implements MessageHandlerInterceptor<CommandMessage<
         this.registry = registry;
     }
 
+    /**
+     * Recorded when the unit of work is cleaned up, after its commit or rollback: a command whose handler returned
+     * can still fail at the commit (the event store's unique key, a duplicate slug in the registry), and counted at
+     * the return it showed as accepted. Each retry of a command is counted as an attempt of its own.
+     */
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         Class<?> command = unitOfWork.getMessage().getPayloadType();
         long start = System.nanoTime();
-        String outcome = "failed";
-        try {
-            Object result = chain.proceed();
-            outcome = "accepted";
-            return result;
-        } catch (OrgException e) {
-            outcome = "rejected";
-            throw e;
-        } finally {
-            timers.computeIfAbsent(new Key(command, outcome), this::timer)
-                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        unitOfWork.onCleanup(done -> timers.computeIfAbsent(new Key(command, outcomeOf(done)), this::timer)
+                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+        return chain.proceed();
+    }
+
+    private static String outcomeOf(UnitOfWork<?> done) {
+        if (!done.isRolledBack()) {
+            return "accepted";
         }
+        ExecutionResult result = done.getExecutionResult();
+        for (Throwable cause = result == null ? null : result.getExceptionResult(); cause != null;
+             cause = cause.getCause()) {
+            if (cause instanceof OrgException) {
+                return "rejected";
+            }
+        }
+        return "failed";
     }
 
     private Timer timer(Key key) {
