@@ -63,7 +63,8 @@ public class OpenApiConfiguration {
             responses.putIfAbsent("403", problem("The caller's roles do not allow this"));
             responses.putIfAbsent("404", problem("Not found for this tenant (other tenants' resources included)"));
             responses.putIfAbsent("429", problem("Rate limit exceeded; see Retry-After"));
-            responses.putIfAbsent("503", problem("minPosition not reached in time (query side); see Retry-After"));
+            responses.putIfAbsent("503", problem("minPosition not reached in time or parked (query side), or the "
+                    + "database did not answer in time; see Retry-After"));
         }));
     }
 
