@@ -3,6 +3,7 @@ package dev.orgservice.query.tenant;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orgservice.api.tenant.TenantActivatedEvent;
 import dev.orgservice.api.tenant.TenantFeatureToggledEvent;
+import dev.orgservice.api.tenant.TenantOffboardedEvent;
 import dev.orgservice.api.tenant.TenantId;
 import dev.orgservice.platform.testing.Http;
 import dev.orgservice.platform.testing.TestTokens;
@@ -33,6 +34,25 @@ class TenantQueryApiTest extends QuerySideIntegrationTest {
         assertThat(read.json().get("revision").asLong()).as("the sequence number of its last event").isEqualTo(1);
         assertThat(http.get("/api/v1/tenants/by-slug/" + slug + "?minPosition=" + position, ADMIN).status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void anOffboardedTenantsUsersReadOnlyTheTenantItself() {
+        TenantId tenant = TenantId.random();
+        append("Tenant", tenant.toString(), 0, TenantTestEvents.created(tenant, "off-" + tenant.value().toString()
+                .substring(0, 8)));
+        append("Tenant", tenant.toString(), 1, new TenantActivatedEvent(tenant));
+        long offboarded = append("Tenant", tenant.toString(), 2, new TenantOffboardedEvent(tenant, "contract ended"));
+        String viewer = TestTokens.forTenant(tenant.value(), "viewer", "ORG_VIEWER");
+
+        Http.Response units = http.get("/api/v1/tenants/" + tenant + "/units?minPosition=" + offboarded, viewer);
+        assertThat(units.status()).as(units.body()).isEqualTo(403);
+        assertThat(units.json().get("currentStatus").asText()).isEqualTo("OFFBOARDED");
+        Http.Response itself = http.get("/api/v1/tenants/" + tenant + "?minPosition=" + offboarded, viewer);
+        assertThat(itself.status()).as(itself.body()).isEqualTo(200);
+        assertThat(itself.json().get("status").asText()).isEqualTo("OFFBOARDED");
+        assertThat(http.get("/api/v1/tenants/" + tenant + "/units?minPosition=" + offboarded, ADMIN).status())
+                .as("a platform operator still reads it").isEqualTo(200);
     }
 
     @Test
