@@ -141,19 +141,18 @@ public class Tenant {
     /**
      * A change of plan keeps the tenant's overrides of features the new plan still lets it change; overrides of
      * features it no longer may change are cleared, so a downgrade takes the feature back to the plan default.
-     * A change that keeps the plan (billing status, seats) leaves every override, a platform admin's included.
+     * A change that keeps the plan (billing status, seats, the catalog's terms assigned again) leaves every override
+     * of a feature the plan still has, a platform admin's included, and clears those of features the catalog dropped
+     * from it: nobody could clear them afterwards (the feature is unknown, 404), and the registry counted them on.
      */
     @CommandHandler
     void handle(ChangeSubscriptionCommand command) {
         requireNotOffboarded();
         boolean samePlan = command.planTerms().plan().equals(planTerms.plan());
         apply(new TenantSubscriptionChangedEvent(tenantId, command.subscription(), command.planTerms()));
-        if (samePlan) {
-            return;
-        }
         List<String> lostEntitlements = featureOverrides.keySet().stream()
                 .filter(key -> !command.planTerms().knowsFeature(key)
-                        || !command.planTerms().features().get(key).tenantMayChange())
+                        || !samePlan && !command.planTerms().features().get(key).tenantMayChange())
                 .sorted()
                 .toList();
         lostEntitlements.forEach(key -> apply(new TenantFeatureToggleClearedEvent(tenantId, key)));

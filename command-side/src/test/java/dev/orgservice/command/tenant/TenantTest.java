@@ -500,6 +500,24 @@ class TenantTest {
     }
 
     @Test
+    void clearsOverridesOfFeaturesTheCatalogDroppedFromTheSamePlan() {
+        PlanTerms standardWithoutAuditExport = new PlanTerms(STANDARD.plan(), STANDARD.maxUnits(),
+                STANDARD.maxPositions(), STANDARD.features().entrySet().stream()
+                .filter(feature -> !feature.getKey().equals(AUDIT_EXPORT))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        fixture.given(tenantCreated(tenantId, STANDARD), activated(),
+                        new TenantFeatureToggledEvent(tenantId, BULK_IMPORT, false),
+                        new TenantFeatureToggledEvent(tenantId, AUDIT_EXPORT, true))
+                .when(new ChangeSubscriptionCommand(tenantId, active(standardWithoutAuditExport),
+                        standardWithoutAuditExport))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(
+                        new TenantSubscriptionChangedEvent(tenantId, active(standardWithoutAuditExport),
+                                standardWithoutAuditExport),
+                        new TenantFeatureToggleClearedEvent(tenantId, AUDIT_EXPORT));
+    }
+
+    @Test
     void refusesATenantAdminToToggleAFeatureTheDowngradedPlanNoLongerEntitles() {
         fixture.given(tenantCreated(tenantId, STANDARD), activated(),
                         new TenantSubscriptionChangedEvent(tenantId, active(FREE), FREE))
