@@ -14,6 +14,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
@@ -43,10 +44,15 @@ public class StrictQueryParameters implements HandlerInterceptor {
             return true;
         }
         Set<String> known = parameters.computeIfAbsent(method.getMethod(), m -> namesOf(method));
-        List<Problems.FieldError> invalid = Collections.list(request.getParameterNames()).stream()
+        List<String> names = new ArrayList<>(Collections.list(request.getParameterNames()));
+        if (request.getAttribute(EmptyQueryParameters.DROPPED) instanceof Set<?> dropped) {
+            dropped.forEach(name -> names.add((String) name)); // given empty: absent, but the name must be known
+        }
+        List<Problems.FieldError> invalid = names.stream()
                 .map(name -> !known.contains(name) && !EVERYWHERE.contains(name)
                         ? new Problems.FieldError(name, "not a parameter of this endpoint")
-                        : Arrays.stream(request.getParameterValues(name)).allMatch(StorableText::isStorable) ? null
+                        : request.getParameterValues(name) == null
+                        || Arrays.stream(request.getParameterValues(name)).allMatch(StorableText::isStorable) ? null
                         : new Problems.FieldError(name, StorableText.REFUSAL))
                 .filter(Objects::nonNull)
                 .toList();

@@ -56,6 +56,22 @@ class TenantQueryApiTest extends QuerySideIntegrationTest {
     }
 
     @Test
+    void takesAnEmptyQueryParameterAsAbsentAndStillRefusesAnUnknownOne() {
+        TenantId tenant = TenantId.random();
+        long position = append("Tenant", tenant.toString(), 0, TenantTestEvents.created(tenant, "emp-"
+                + tenant.value().toString().substring(0, 8)));
+        Http.Response all = http.get("/api/v1/tenants?status=&plan=&page=0&size=1000&minPosition=" + position, ADMIN);
+        assertThat(all.status()).as(all.body()).isEqualTo(200);
+        assertThat(all.json().get("total").asLong()).as("plan= filtered for the plan named \"\"").isPositive();
+        String viewer = TestTokens.forTenant(tenant.value(), "viewer", "ORG_VIEWER");
+        Http.Response units = http.get("/api/v1/tenants/" + tenant + "/units?type=&status=&q=&asOf=", viewer);
+        assertThat(units.status()).as("asOf= was 400: " + units.body()).isEqualTo(200);
+        Http.Response misspelt = http.get("/api/v1/tenants?plann=", ADMIN);
+        assertThat(misspelt.status()).isEqualTo(400);
+        assertThat(misspelt.json().get("errors").findValuesAsText("field")).containsExactly("plann");
+    }
+
+    @Test
     void acceptsTheMinimumPositionAsAHeaderToo() {
         TenantId tenant = TenantId.random();
         long position = append("Tenant", tenant.toString(), 0, TenantTestEvents.created(tenant, "hdr-" + tenant.value()
