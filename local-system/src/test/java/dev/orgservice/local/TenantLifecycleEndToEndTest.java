@@ -51,6 +51,10 @@ class TenantLifecycleEndToEndTest extends RunningSystem {
         assertThat(afterDowngrade.at("/subscription/plan").asText()).isEqualTo("FREE");
         assertThat(afterDowngrade.at("/subscription/trialEndsAt").asText()).isEqualTo("2027-01-31T00:00:00Z");
         assertThat(afterDowngrade.at("/limits/maxUnits").asInt()).isEqualTo(50);
+        Http.Response blankEmail = commands.put("/api/v1/tenants/" + tenantId + "/subscription", ADMIN,
+                "{\"plan\":\"FREE\",\"status\":\"PAST_DUE\",\"billingEmail\":\"\"}");
+        assertThat(blankEmail.status()).as(blankEmail.body()).isEqualTo(400);
+        assertThat(blankEmail.json().get("errors").get(0).get("field").asText()).isEqualTo("billingEmail");
         assertThat(read("/api/v1/tenants/" + tenantId + "/features/advanced-approvals", downgraded, tenantAdmin)
                 .get("source").asText()).isEqualTo("PLAN");
 

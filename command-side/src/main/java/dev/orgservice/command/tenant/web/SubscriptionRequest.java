@@ -2,6 +2,7 @@ package dev.orgservice.command.tenant.web;
 
 import dev.orgservice.api.tenant.BillingCycle;
 import dev.orgservice.api.tenant.SubscriptionStatus;
+import dev.orgservice.platform.validation.Text;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
@@ -20,7 +21,8 @@ public record SubscriptionRequest(
         @NotBlank String plan,
         @NotNull SubscriptionStatus status,
         @Min(0) Integer seats,
-        @Email @Size(max = 254) String billingEmail,
+        // @Email takes "" as valid: stored, it read as an address that is not there
+        @Email @Pattern(regexp = Text.NOT_BLANK, message = Text.NOT_BLANK_MESSAGE) @Size(max = 254) String billingEmail,
         BillingCycle billingCycle,
         @Schema(description = "an instant or a date (00:00 UTC)") Instant trialEndsAt,
         @Size(max = 128) @Pattern(regexp = "[A-Za-z0-9._:@-]+") String externalCustomerId) {
