@@ -15,6 +15,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -24,8 +25,9 @@ import java.io.IOException;
  * Runs before security so that every response, a 401 included, carries the correlation id and every log
  * line of the request has it in the MDC. A failure that escapes the filters after it (the controllers' own are
  * {@code ProblemAdvice}'s) is logged here, with the id, and answered as a problem: {@code 503} with
- * {@code Retry-After} when the database did not answer in time, else {@code 500}. Left to the container, it was
- * logged after the id had left the log context and answered 500 either way.
+ * {@code Retry-After} when the database did not answer in time or the identity provider's keys could not be read
+ * yet (the decoder is made on the first token), else {@code 500}. Left to the container, it was logged after the id
+ * had left the log context and answered 500 either way.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -57,10 +59,19 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
         }
     }
 
+    private static boolean identityProviderUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JwtDecoderInitializationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void answer(HttpServletRequest request, HttpServletResponse response, Exception e) throws IOException {
-        boolean busy = DatabaseBusy.causes(e);
+        boolean busy = DatabaseBusy.causes(e) || identityProviderUnreachable(e);
         if (busy) {
-            log.warn("Database busy on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            log.warn("Not answered in time on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
         } else {
             log.error("Unexpected failure outside the controllers on {} {}", request.getMethod(),
                     request.getRequestURI(), e);
@@ -74,7 +85,7 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
         }
         SecurityHeaders.addTo(response);
         json.writeValue(response.getOutputStream(), Problems.of(code, busy
-                ? "The database did not answer in time; try again shortly"
+                ? "A service this one needs (the database, the identity provider) did not answer; try again shortly"
                 : "An unexpected error occurred; quote the correlation id", request.getRequestURI()));
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +47,17 @@ class CorrelationIdFilterTest {
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeader("Retry-After")).isEqualTo("2");
         assertThat(json.readTree(response.getContentAsString()).get("type").asText()).endsWith("/unavailable");
+    }
+
+    @Test
+    void anIdentityProviderThatCannotBeReachedIsUnavailable() throws Exception {
+        MockHttpServletResponse response = run((request, answer) -> {
+            throw new JwtDecoderInitializationException("Failed to lazily resolve the supplied JwtDecoder instance",
+                    new IllegalArgumentException("Unable to resolve the Configuration with the provided Issuer"));
+        });
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("2");
     }
 
     private MockHttpServletResponse run(FilterChain chain) throws Exception {
