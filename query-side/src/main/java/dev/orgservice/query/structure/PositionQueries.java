@@ -33,17 +33,18 @@ import static dev.orgservice.query.storage.SqlTimes.utc;
 public class PositionQueries {
 
     record Position(UUID id, UUID unitId, String title, boolean manager, UUID reportsTo, List<UUID> dotted,
-                    Instant closedFrom) {
+                    Instant closedFrom, Instant createdAt) {
     }
 
     private static final RowMapper<Position> POSITION = (row, n) -> new Position(
             row.getObject("position_id", UUID.class), row.getObject("unit_id", UUID.class), row.getString("title"),
             row.getBoolean("manager"), row.getObject("reports_to_position_id", UUID.class),
-            uuids(row.getArray("dotted_line_to")), SqlTimes.instant(row, "closed_from"));
+            uuids(row.getArray("dotted_line_to")), SqlTimes.instant(row, "closed_from"),
+            SqlTimes.instant(row, "created_at"));
 
     /** After {@code select}: a position, its unit and its lines ({@code l}); add the condition and the lines' instant. */
     static final String POSITION_WITH_LINES = "p.position_id, l.unit_id, p.title, l.manager, p.closed_from, "
-            + "l.reports_to_position_id, l.dotted_line_to from read_model.position p "
+            + "p.created_at, l.reports_to_position_id, l.dotted_line_to from read_model.position p "
             + "join read_model.position_line l on l.position_id = p.position_id ";
     static final String POSITIONS = "select " + POSITION_WITH_LINES;
 
@@ -147,7 +148,7 @@ public class PositionQueries {
             Position p = POSITION.mapRow(row, n);
             String holder = row.getString("person_id");
             return new PositionView(p.id(), p.unitId(), p.title(), p.manager(), p.reportsTo(), p.dotted(), holder,
-                    holder == null, p.closedFrom(), asOf);
+                    holder == null, p.closedFrom(), p.createdAt(), asOf);
         };
     }
 

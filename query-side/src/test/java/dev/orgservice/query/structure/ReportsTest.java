@@ -185,6 +185,9 @@ class ReportsTest extends QuerySideIntegrationTest {
         assertThat(chainOf("ap", "2030-01-01")).containsExactly("OPSHEAD", "ASSIST", "CEO");
         var moved = http.get(positionPath("APCLERK") + "?asOf=2030-01-01&minPosition=" + position, viewer).json();
         assertThat(moved.get("unitId").asText()).isEqualTo(ids.get("OPSSUB").toString());
+        assertThat(moved.get("createdAt").asText()).as("when it was recorded, whatever asOf").isNotBlank();
+        var beforeItExisted = http.get(positionPath("APCLERK") + "?asOf=2001-01-01&minPosition=" + position, viewer).json();
+        assertThat(beforeItExisted.get("createdAt").asText()).isEqualTo(moved.get("createdAt").asText());
 
         assertThat(titlesOfFin("2031-01-01")).containsExactly("HEADFIN", "Z", "X");
         assertThat(chainOf("x", "2031-01-01")).as("X's explicit line").containsExactly("CEO");

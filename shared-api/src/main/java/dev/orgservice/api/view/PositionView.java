@@ -6,9 +6,11 @@ import java.util.UUID;
 
 /**
  * A position as of {@code asOf}: where it sits, its lines, and who holds it ({@code personId} null when vacant).
- * {@code closedFrom}: when it is or will be closed (null: open), whatever {@code asOf}.
+ * {@code closedFrom}: when it is or will be closed (null: open), whatever {@code asOf}. {@code createdAt}: when it
+ * was recorded, whatever {@code asOf}: positions are answered at every {@code asOf}, also before it, so a report of
+ * the past tells them apart by it.
  */
 public record PositionView(UUID positionId, UUID unitId, String title, boolean manager, UUID reportsToPositionId,
                            List<UUID> dottedLineToPositionIds, String personId, boolean vacant, Instant closedFrom,
-                           Instant asOf) {
+                           Instant createdAt, Instant asOf) {
 }
