@@ -130,7 +130,7 @@ public class AxonConfiguration {
     @Bean
     CommandGateway commandGateway(CommandBus commandBus) {
         var retries = IntervalRetryScheduler.builder()
-                .retryExecutor(Executors.newScheduledThreadPool(RETRY_THREADS, daemon("command-retry")))
+                .retryExecutor(new LogContextRetries(RETRY_THREADS, daemon("command-retry")))
                 .retryInterval(25)
                 .maxRetryCount(3)
                 .build();
