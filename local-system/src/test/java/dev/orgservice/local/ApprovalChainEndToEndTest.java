@@ -344,6 +344,10 @@ class ApprovalChainEndToEndTest extends RunningSystem {
                     + "&requesterId=clerk&currency=EUR&amount=" + huge.replace("\"", "").replace("+", "%2B"), admin);
             assertThat(asked.status()).as(huge + ": " + asked.body()).isEqualTo(400);
         }
+        Http.Response noMoney = commands.put("/api/v1/tenants/" + tenant + "/positions/" + ids.get("SALESHEAD")
+                + "/approval-authority/INVOICE", admin, "{\"amount\":\"1\",\"currency\":\"XXX\"}");
+        assertThat(noMoney.status()).as("XXX is ISO 4217's 'no currency'").isEqualTo(400);
+        assertThat(noMoney.json().get("errors").get(0).get("field").asText()).isEqualTo("currency");
         Http.Response largest = commands.put("/api/v1/tenants/" + tenant + "/positions/" + ids.get("SALESHEAD")
                 + "/approval-authority/LARGEST_AMOUNT", admin, "{\"amount\":\"999999999999999.9999\",\"currency\":\"EUR\"}");
         assertThat(largest.status()).as(largest.body()).isEqualTo(200);

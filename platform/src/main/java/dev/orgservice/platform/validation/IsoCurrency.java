@@ -10,8 +10,14 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Currency;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** An ISO 4217 currency code such as {@code EUR}; null is left to {@code @NotNull}. */
+/**
+ * An ISO 4217 currency code such as {@code EUR}; null is left to {@code @NotNull}. Not the codes that are no money
+ * one pays in: "no currency" ({@code XXX}), the testing code ({@code XTS}), precious metals and special drawing rights
+ * ({@code XAU}, {@code XDR}...), which the JDK lists with no minor unit.
+ */
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = IsoCurrency.Validator.class)
@@ -21,10 +27,13 @@ public @interface IsoCurrency {
     Class<? extends Payload>[] payload() default {};
 
     class Validator implements ConstraintValidator<IsoCurrency, String> {
+        private static final Set<String> CODES = Currency.getAvailableCurrencies().stream()
+                .filter(currency -> currency.getDefaultFractionDigits() >= 0).map(Currency::getCurrencyCode)
+                .collect(Collectors.toUnmodifiableSet());
+
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || Currency.getAvailableCurrencies().stream()
-                    .anyMatch(c -> c.getCurrencyCode().equals(value));
+            return value == null || CODES.contains(value);
         }
     }
 }
