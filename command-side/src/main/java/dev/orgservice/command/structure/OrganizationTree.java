@@ -118,7 +118,7 @@ public class OrganizationTree {
     /** Not state: how deep units sit, read off {@link #units} (a snapshot's tree makes its own on first use). */
     @JsonIgnore
     private transient UnitDepths depths;
-    /** Not state either: which positions ever sat in each unit (read off {@link #positions} on first use). */
+    /** Not state either: the manager positions ever in each unit, and whether any line exists ({@link #positions}). */
     @JsonIgnore
     private transient PositionIndex positionIndex;
 
@@ -662,13 +662,7 @@ public class OrganizationTree {
         int deepest = 0;
         NavigableSet<Instant> moves = new TreeSet<>(List.of(from));
         for (Instant at = from; at != null; at = moves.higher(at)) {
-            int depth = 0;
-            for (UUID unit = parentId; unit != null && depth <= units.size(); depth++) {
-                UnitNode node = units.get(unit);
-                node.forEachParentChangeAfter(at, moves::add);
-                unit = node.parentAt(at);
-            }
-            deepest = Math.max(deepest, depth);
+            deepest = Math.max(deepest, depths().depthAt(parentId, at, moves::add) + 1);
         }
         return deepest;
     }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * How deep the tree's units sit at an instant, for the rule that no unit sits more than {@link #MAX} levels below
@@ -46,9 +47,20 @@ final class UnitDepths {
 
     /** How many ancestors the unit has at {@code at} (0 for a root). */
     int depthAt(UUID unitId, Instant at) {
+        return depthAt(unitId, at, change -> { });
+    }
+
+    /**
+     * How many ancestors the unit has at {@code at}, telling {@code laterMoves} every instant after {@code at} at which
+     * it or an ancestor met changes its parent: until the first of them, the depth stays the same.
+     */
+    int depthAt(UUID unitId, Instant at, Consumer<Instant> laterMoves) {
+        UnitNode unit = units.get(unitId);
+        unit.forEachParentChangeAfter(at, laterMoves);
         int depth = 0;
-        for (UUID parent = units.get(unitId).parentAt(at); parent != null && depth <= units.size();
+        for (UUID parent = unit.parentAt(at); parent != null && depth <= units.size();
              parent = units.get(parent).parentAt(at)) {
+            units.get(parent).forEachParentChangeAfter(at, laterMoves);
             depth++;
         }
         return depth;
