@@ -101,9 +101,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         if (DatabaseBusy.causes(e)) {
             log.warn("Database busy on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
-            ProblemDetail problem = Problems.of(ErrorCode.UNAVAILABLE,
-                    "The database did not answer in time; try again shortly", request.getRequestURI());
-            return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "2")
+            ProblemDetail problem = Problems.unavailable(request.getRequestURI());
+            return ResponseEntity.status(problem.getStatus())
+                    .header(HttpHeaders.RETRY_AFTER, Problems.UNAVAILABLE_RETRY_AFTER)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);

@@ -29,6 +29,15 @@ public final class Problems {
         return problem;
     }
 
+    /** The {@code Retry-After} (seconds) of {@link #unavailable}. */
+    public static final String UNAVAILABLE_RETRY_AFTER = "2";
+
+    /** A service this one needs did not answer in time, and nothing was done: the client may send it again. */
+    public static ProblemDetail unavailable(String path) {
+        return of(ErrorCode.UNAVAILABLE, "A service this one needs (the database, the identity provider) did not "
+                + "answer in time; try again shortly", path);
+    }
+
     public static ProblemDetail of(OrgException e, String path) {
         ProblemDetail problem = of(e.code(), e.getMessage(), path);
         e.properties().forEach(problem::setProperty);

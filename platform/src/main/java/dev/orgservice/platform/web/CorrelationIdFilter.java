@@ -15,6 +15,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -76,16 +77,15 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
             log.error("Unexpected failure outside the controllers on {} {}", request.getMethod(),
                     request.getRequestURI(), e);
         }
-        ErrorCode code = busy ? ErrorCode.UNAVAILABLE : ErrorCode.INTERNAL;
+        ProblemDetail problem = busy ? Problems.unavailable(request.getRequestURI()) : Problems.of(ErrorCode.INTERNAL,
+                "An unexpected error occurred; quote the correlation id", request.getRequestURI());
         response.resetBuffer();
-        response.setStatus(code.status());
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         if (busy) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, "2");
+            response.setHeader(HttpHeaders.RETRY_AFTER, Problems.UNAVAILABLE_RETRY_AFTER);
         }
         SecurityHeaders.addTo(response);
-        json.writeValue(response.getOutputStream(), Problems.of(code, busy
-                ? "A service this one needs (the database, the identity provider) did not answer; try again shortly"
-                : "An unexpected error occurred; quote the correlation id", request.getRequestURI()));
+        json.writeValue(response.getOutputStream(), problem);
     }
 }
