@@ -50,7 +50,13 @@ final class ReportingChains {
     record Loop(UUID positionId, Instant at) {
     }
 
-    private static final Comparator<UUID> POSTGRES_UUID_ORDER = Comparator.comparing(UUID::toString);
+    /** A manager position of a unit at an instant: since when it has been one there, and when it was created. */
+    private record Candidate(UUID positionId, Instant since, Instant created) {
+    }
+
+    /** The unit's manager comes first: there the longest, then the earliest created, then PostgreSQL's uuid order. */
+    private static final Comparator<Candidate> THERE_LONGEST = Comparator.comparing(Candidate::since)
+            .thenComparing(Candidate::created).thenComparing(candidate -> candidate.positionId().toString());
 
     private final Function<UUID, UnitNode> units;
     private final Function<UUID, PositionNode> positions;
@@ -174,24 +180,18 @@ final class ReportingChains {
     }
 
     private UUID firstManager(UUID unit, Instant at, Consumer<Instant> laterChanges) {
-        UUID best = null;
-        PositionNode bestNode = null;
-        Instant bestSince = null;
+        Candidate best = null;
         for (UUID id : managersEverIn.apply(unit)) {
             PositionNode node = positions.apply(id);
             node.forEachChangeAfter(at, laterChanges); // it may arrive, leave, change role or close later
             if (!unit.equals(node.unitAt(at)) || !node.managerAt(at) || node.closedAt(at)) {
                 continue;
             }
-            Instant since = node.roleSince(at);
-            if (best == null || since.isBefore(bestSince) || since.equals(bestSince)
-                    && (node.created().isBefore(bestNode.created()) || node.created().equals(bestNode.created())
-                    && POSTGRES_UUID_ORDER.compare(id, best) < 0)) {
-                best = id;
-                bestNode = node;
-                bestSince = since;
+            Candidate candidate = new Candidate(id, node.roleSince(at), node.created());
+            if (best == null || THERE_LONGEST.compare(candidate, best) < 0) {
+                best = candidate;
             }
         }
-        return best;
+        return best == null ? null : best.positionId();
     }
 }
