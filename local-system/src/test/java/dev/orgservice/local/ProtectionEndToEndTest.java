@@ -194,6 +194,21 @@ class ProtectionEndToEndTest extends RunningSystem {
     }
 
     @Test
+    void letsABrowserSendAnIdempotencyKeyAndReadWhetherItsCreateWasReplayed() {
+        String tenant = activeTenant("ENTERPRISE");
+        Http.Response preflight = commands.send("OPTIONS", "/api/v1/tenants/" + tenant + "/positions", null, null,
+                Map.of("Origin", ALLOWED_ORIGIN, "Access-Control-Request-Method", "POST",
+                        "Access-Control-Request-Headers", "authorization,content-type,idempotency-key"));
+        assertThat(preflight.status()).as(preflight.body()).isEqualTo(200);
+        assertThat(preflight.header("Access-Control-Allow-Headers")).containsIgnoringCase("idempotency-key");
+        Http.Response created = commands.send("POST", "/api/v1/tenants/" + tenant + "/units", ADMIN,
+                "{\"type\":\"LEGAL_ENTITY\",\"code\":\"ROOT\",\"name\":\"Root\",\"country\":\"DE\","
+                        + "\"currency\":\"EUR\"}", Map.of("Origin", ALLOWED_ORIGIN, "Idempotency-Key", "cors-1"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.header("Access-Control-Expose-Headers")).contains("Idempotent-Replayed");
+    }
+
+    @Test
     void exposesHealthProbesAndCommandMetrics() {
         activeTenant("FREE");
         assertThat(commands.get("/actuator/health/liveness", null).status()).isEqualTo(200);

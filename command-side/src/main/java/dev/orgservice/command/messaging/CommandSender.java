@@ -1,6 +1,8 @@
 package dev.orgservice.command.messaging;
 
 import dev.orgservice.api.error.ErrorCode;
+import dev.orgservice.command.idempotency.IdempotencyKeys;
+import dev.orgservice.command.idempotency.RequestIds;
 import dev.orgservice.platform.problem.OrgException;
 import dev.orgservice.platform.problem.Problems;
 import dev.orgservice.platform.security.CurrentUser;
@@ -40,18 +42,45 @@ public class CommandSender {
         this.positions = positions;
     }
 
-    /** What happened: the handler's result, and whether any event was appended (false for a no-op or a retry). */
+    /**
+     * What happened: the handler's result, and whether any event was appended (false for a no-op or a retry, and
+     * for a replay: a create request answered again for its {@code Idempotency-Key}, whose result is null).
+     */
     public record Outcome<R>(R result, long position, boolean appended) {
     }
 
     public <R> Outcome<R> send(Object command, UUID tenantId) {
-        return send(command, tenantId, null);
+        return send(command, tenantId, null, RequestIds.fresh());
     }
 
     /** @param reason the change reason from the body; when null, the {@code X-Change-Reason} header */
     public <R> Outcome<R> send(Object command, UUID tenantId, String reason) {
-        CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(metadata(tenantId, reason != null ? reason : reasonHeader()));
+        return send(command, tenantId, reason, RequestIds.fresh());
+    }
+
+    /**
+     * A create whose {@code ids} came from {@link IdempotencyKeys}: a replay is not sent again (its answer carries
+     * {@code Idempotent-Replayed: true}); a new key is stored in the command's transaction.
+     */
+    public <R> Outcome<R> send(Object command, UUID tenantId, RequestIds ids) {
+        return send(command, tenantId, null, ids);
+    }
+
+    private <R> Outcome<R> send(Object command, UUID tenantId, String reason, RequestIds ids) {
+        if (ids.replayed()) {
+            if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                    && request.getResponse() != null) {
+                request.getResponse().setHeader(IdempotencyKeys.REPLAYED_HEADER, "true");
+            }
+            @SuppressWarnings("unchecked") // the revision of a unit's create (the only creates that answer one)
+            R revision = (R) ids.earlierRevision();
+            return new Outcome<>(revision, positions.head(), false);
+        }
+        MetaData metadata = metadata(tenantId, reason != null ? reason : reasonHeader());
+        if (ids.claim() != null) {
+            metadata = metadata.and(IdempotencyKeys.CLAIM, ids.claim());
+        }
+        CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command).andMetaData(metadata);
         try {
             R result = gateway.sendAndWait(message);
             OptionalLong appended = appendedPositions.take(message.getIdentifier());

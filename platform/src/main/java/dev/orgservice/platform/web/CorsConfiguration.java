@@ -30,9 +30,9 @@ public class CorsConfiguration {
             cors.setAllowedOrigins(allowed);
             cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
             cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Correlation-Id", "X-Change-Reason",
-                    "X-Min-Position", "If-Match"));
+                    "X-Min-Position", "If-Match", "Idempotency-Key"));
             cors.setExposedHeaders(List.of("X-Correlation-Id", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining",
-                    "RateLimit-Reset", "Location", "ETag"));
+                    "RateLimit-Reset", "Location", "ETag", "Idempotent-Replayed"));
             cors.setMaxAge(Duration.ofHours(1));
             source.registerCorsConfiguration("/api/**", cors);
         }

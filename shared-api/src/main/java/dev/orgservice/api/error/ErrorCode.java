@@ -25,6 +25,7 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE("payload-too-large", "Request too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     RULE_VIOLATION("rule-violation", "Business rule violated", 422),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key already used for another request", 422),
     CURRENCY_NOT_COVERED("currency-not-covered", "No approval authority in this currency", 422),
     RATE_LIMITED("rate-limited", "Too many requests", 429),
     NOT_YET_CONSISTENT("not-yet-consistent", "Read model has not caught up yet", 503),

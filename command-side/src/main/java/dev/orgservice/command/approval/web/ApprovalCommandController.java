@@ -11,6 +11,8 @@ import dev.orgservice.command.approval.DefineApprovalPolicyCommand;
 import dev.orgservice.command.approval.GrantApprovalAuthorityCommand;
 import dev.orgservice.command.approval.ImportApprovalAuthoritiesCommand;
 import dev.orgservice.command.approval.RevokeApprovalAuthorityCommand;
+import dev.orgservice.command.idempotency.IdempotencyKeys;
+import dev.orgservice.command.idempotency.RequestIds;
 import dev.orgservice.command.messaging.CommandSender;
 import dev.orgservice.platform.problem.OrgException;
 import dev.orgservice.platform.problem.Problems;
@@ -18,6 +20,7 @@ import dev.orgservice.platform.security.Role;
 import dev.orgservice.platform.validation.IsoCurrency;
 import dev.orgservice.platform.validation.Rows;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -29,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -48,10 +52,12 @@ public class ApprovalCommandController {
     private static final String AUTHORITY = "/api/v1/tenants/{tenantId}/positions/{positionId}/approval-authority/{purpose}";
 
     private final CommandSender commands;
+    private final IdempotencyKeys keys;
     private final Validator validator;
 
-    public ApprovalCommandController(CommandSender commands, Validator validator) {
+    public ApprovalCommandController(CommandSender commands, IdempotencyKeys keys, Validator validator) {
         this.commands = commands;
+        this.keys = keys;
         this.validator = validator;
     }
 
@@ -80,14 +86,18 @@ public class ApprovalCommandController {
             + "row reported; each row replaces that position's limit for its purpose and currency")
     public ResponseEntity<AuthorityImportResult> importAuthorities(@PathVariable UUID tenantId,
                                                                    @RequestParam(required = false) Instant effectiveFrom,
+                                                                   @Parameter(description = IdempotencyKeys.DESCRIPTION)
+                                                                   @RequestHeader(name = IdempotencyKeys.HEADER,
+                                                                           required = false) String idempotencyKey,
                                                                    @RequestBody List<AuthorityImportRow> rows) {
         Rows.requireImportSize(rows);
         Rows.requireNoErrors(Rows.violations(validator, rows));
-        UUID importId = UUID.randomUUID();
+        RequestIds ids = keys.ids(tenantId, idempotencyKey, "import-approval-authorities", rows, effectiveFrom);
+        UUID importId = ids.next();
         List<ImportedAuthority> authorities = rows.stream().map(row -> new ImportedAuthority(row.positionId(),
                 row.purpose(), new Money(row.amount(), row.currency()))).toList();
         var outcome = commands.send(new ImportApprovalAuthoritiesCommand(tenantId, importId, orNow(effectiveFrom),
-                authorities), tenantId);
+                authorities), tenantId, ids);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new AuthorityImportResult(importId, rows.size(), outcome.position()));
     }

@@ -3,10 +3,13 @@ package dev.orgservice.command.approval.web;
 import dev.orgservice.api.view.DelegationCommandResult;
 import dev.orgservice.command.approval.GrantDelegationCommand;
 import dev.orgservice.command.approval.RevokeDelegationCommand;
+import dev.orgservice.command.idempotency.IdempotencyKeys;
+import dev.orgservice.command.idempotency.RequestIds;
 import dev.orgservice.command.messaging.CommandSender;
 import dev.orgservice.platform.security.Role;
 import dev.orgservice.platform.time.FlexibleInstant;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,21 +32,27 @@ import java.util.UUID;
 public class DelegationCommandController {
 
     private final CommandSender commands;
+    private final IdempotencyKeys keys;
 
-    public DelegationCommandController(CommandSender commands) {
+    public DelegationCommandController(CommandSender commands, IdempotencyKeys keys) {
         this.commands = commands;
+        this.keys = keys;
     }
 
     @PostMapping
     @Operation(summary = "Let a person approve in place of another (out of office), for some purposes and a time range; "
             + "refused if it delegates to oneself, closes a cycle or makes a chain of more than 3 delegations")
     public ResponseEntity<DelegationCommandResult> grant(@PathVariable UUID tenantId,
+                                                         @Parameter(description = IdempotencyKeys.DESCRIPTION)
+                                                         @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+                                                         String idempotencyKey,
                                                          @Valid @RequestBody DelegationRequest request) {
-        UUID delegationId = UUID.randomUUID();
+        RequestIds ids = keys.ids(tenantId, idempotencyKey, "grant-delegation", request);
+        UUID delegationId = ids.next();
         var outcome = commands.send(new GrantDelegationCommand(tenantId, delegationId, request.delegatorId(),
                 request.delegateId(), request.purposes().stream().distinct().toList(), request.unitScope(),
                 request.maxAmount() == null ? null : request.maxAmount().toMoney(), request.validFrom(),
-                request.validTo()), tenantId);
+                request.validTo()), tenantId, ids);
         return ResponseEntity.created(URI.create("/api/v1/tenants/" + tenantId + "/delegations/" + delegationId))
                 .body(new DelegationCommandResult(delegationId, outcome.position()));
     }

@@ -3,6 +3,8 @@ package dev.orgservice.command.structure.web;
 import dev.orgservice.api.structure.ImportedPosition;
 import dev.orgservice.api.view.PositionImportResult;
 import dev.orgservice.api.view.PositionCommandResult;
+import dev.orgservice.command.idempotency.IdempotencyKeys;
+import dev.orgservice.command.idempotency.RequestIds;
 import dev.orgservice.command.messaging.CommandSender;
 import dev.orgservice.command.structure.AssignHolderCommand;
 import dev.orgservice.command.structure.ChangeManagerRoleCommand;
@@ -33,6 +35,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,21 +55,28 @@ import java.util.UUID;
 public class PositionCommandController {
 
     private final CommandSender commands;
+    private final IdempotencyKeys keys;
     private final Validator validator;
 
-    public PositionCommandController(CommandSender commands, Validator validator) {
+    public PositionCommandController(CommandSender commands, IdempotencyKeys keys, Validator validator) {
         this.commands = commands;
+        this.keys = keys;
         this.validator = validator;
     }
 
     @PostMapping
     @Operation(summary = "Create a position in an active unit")
     public ResponseEntity<PositionCommandResult> create(@PathVariable UUID tenantId,
+                                                        @Parameter(description = IdempotencyKeys.DESCRIPTION)
+                                                        @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+                                                        String idempotencyKey,
                                                         @Valid @RequestBody PositionRequest request) {
-        UUID positionId = UUID.randomUUID();
+        RequestIds ids = keys.ids(tenantId, idempotencyKey, "create-position", request);
+        UUID positionId = ids.next();
         var outcome = commands.send(new CreatePositionCommand(tenantId, positionId, request.unitId(), request.title(),
                 request.manager(), request.reportsToPositionId(),
-                request.dottedLineToPositionIds() == null ? List.of() : request.dottedLineToPositionIds()), tenantId);
+                request.dottedLineToPositionIds() == null ? List.of() : request.dottedLineToPositionIds()), tenantId,
+                ids);
         return ResponseEntity.created(URI.create("/api/v1/tenants/" + tenantId + "/positions/" + positionId))
                 .body(new PositionCommandResult(positionId, outcome.position()));
     }
@@ -75,9 +85,13 @@ public class PositionCommandController {
     @Operation(summary = "Create many positions (optionally with their holders) atomically; a row may report to an "
             + "existing position (reportsToPositionId) or to an earlier row (reportsToRef)")
     public ResponseEntity<PositionImportResult> importPositions(@PathVariable UUID tenantId,
+                                                                @Parameter(description = IdempotencyKeys.DESCRIPTION)
+                                                                @RequestHeader(name = IdempotencyKeys.HEADER,
+                                                                        required = false) String idempotencyKey,
                                                                 @RequestBody List<PositionImportRow> rows) {
         Rows.requireImportSize(rows);
         Rows.requireNoErrors(Rows.violations(validator, rows));
+        RequestIds ids = keys.ids(tenantId, idempotencyKey, "import-positions", rows);
         Instant now = FlexibleInstant.now();
         Map<String, UUID> idsByRef = new HashMap<>();
         List<Problems.FieldError> errors = new ArrayList<>();
@@ -96,7 +110,7 @@ public class PositionCommandController {
                 // ignored, the row's date said the position was held while it was imported vacant
                 errors.add(new Problems.FieldError("[" + i + "].holderFrom", "only with a personId"));
             }
-            UUID positionId = UUID.randomUUID();
+            UUID positionId = ids.next();
             if (idsByRef.putIfAbsent(row.ref(), positionId) != null) {
                 errors.add(new Problems.FieldError("[" + i + "].ref", "ref " + row.ref() + " is used twice"));
             }
@@ -104,8 +118,8 @@ public class PositionCommandController {
                     row.personId(), row.personId() == null ? null : row.holderFrom() != null ? row.holderFrom() : now));
         }
         Rows.requireNoErrors(errors);
-        UUID importId = UUID.randomUUID();
-        var outcome = commands.send(new ImportPositionsCommand(tenantId, importId, positions), tenantId);
+        UUID importId = ids.next();
+        var outcome = commands.send(new ImportPositionsCommand(tenantId, importId, positions), tenantId, ids);
         List<PositionImportResult.ImportedPositionView> created = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             created.add(new PositionImportResult.ImportedPositionView(rows.get(i).ref(), positions.get(i).positionId()));

@@ -2,6 +2,8 @@ package dev.orgservice.command.structure.web;
 
 import dev.orgservice.api.view.ImportResult;
 import dev.orgservice.api.view.UnitCommandResult;
+import dev.orgservice.command.idempotency.IdempotencyKeys;
+import dev.orgservice.command.idempotency.RequestIds;
 import dev.orgservice.command.messaging.CommandSender;
 import dev.orgservice.command.revision.IfMatch;
 import dev.orgservice.command.structure.CloseUnitCommand;
@@ -49,25 +51,32 @@ public class UnitCommandController {
             + "Absent: no condition.";
 
     private final CommandSender commands;
+    private final IdempotencyKeys keys;
     private final Validator validator;
 
-    public UnitCommandController(CommandSender commands, Validator validator) {
+    public UnitCommandController(CommandSender commands, IdempotencyKeys keys, Validator validator) {
         this.commands = commands;
+        this.keys = keys;
         this.validator = validator;
     }
 
     @PostMapping
     @PreAuthorize(Role.STRUCTURE_EDITING)
     @Operation(summary = "Create a unit under a parent of an allowed type (a legal entity may be a root)")
-    public ResponseEntity<UnitCommandResult> create(@PathVariable UUID tenantId, @Valid @RequestBody UnitRequest request) {
+    public ResponseEntity<UnitCommandResult> create(@PathVariable UUID tenantId,
+                                                    @Parameter(description = IdempotencyKeys.DESCRIPTION)
+                                                    @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+                                                    String idempotencyKey,
+                                                    @Valid @RequestBody UnitRequest request) {
         Rows.requireNoErrors(request.typeErrors(""));
         if (request.parentCode() != null) {
             Rows.requireNoErrors(List.of(new Problems.FieldError("parentCode", "only in imports; name the parent by parentId")));
         }
-        UUID unitId = UUID.randomUUID();
+        RequestIds ids = keys.ids(tenantId, idempotencyKey, "create-unit", request);
+        UUID unitId = ids.next();
         CommandSender.Outcome<Long> outcome = commands.send(new CreateUnitCommand(tenantId, unitId, request.type(),
                 request.code(), request.name(), request.parentId(), orNow(request.effectiveFrom()), request.details()),
-                tenantId);
+                tenantId, ids);
         return ResponseEntity.created(URI.create("/api/v1/tenants/" + tenantId + "/units/" + unitId))
                 .eTag(IfMatch.etag(outcome.result()))
                 .body(new UnitCommandResult(unitId, outcome.position(), outcome.result()));
@@ -80,20 +89,24 @@ public class UnitCommandController {
     public ResponseEntity<ImportResult> importUnits(@PathVariable UUID tenantId, @RequestBody List<UnitRequest> rows,
                                                     @Parameter(description = "when the whole import takes effect: an "
                                                             + "instant or a date; default now")
-                                                    @RequestParam(required = false) Instant effectiveFrom) {
+                                                    @RequestParam(required = false) Instant effectiveFrom,
+                                                    @Parameter(description = IdempotencyKeys.DESCRIPTION)
+                                                    @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+                                                    String idempotencyKey) {
         Rows.requireImportSize(rows);
         Rows.requireNoErrors(rowErrors(rows));
+        RequestIds ids = keys.ids(tenantId, idempotencyKey, "import-units", rows, effectiveFrom);
         List<ImportUnitsCommand.Row> commandRows = new ArrayList<>(rows.size());
         List<ImportResult.ImportedUnitView> created = new ArrayList<>(rows.size());
         for (UnitRequest row : rows) {
-            UUID unitId = UUID.randomUUID();
+            UUID unitId = ids.next();
             commandRows.add(new ImportUnitsCommand.Row(unitId, row.type(), row.code(), row.name(), row.parentId(),
                     row.parentCode(), row.details()));
             created.add(new ImportResult.ImportedUnitView(row.code(), unitId));
         }
-        UUID importId = UUID.randomUUID();
+        UUID importId = ids.next();
         var outcome = commands.send(new ImportUnitsCommand(tenantId, importId, orNow(effectiveFrom), commandRows),
-                tenantId);
+                tenantId, ids);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new ImportResult(importId, created.size(), created, outcome.position()));
     }
