@@ -173,10 +173,14 @@ public class PositionQueries {
                 && seen.add(link.positionId())).toList());
     }
 
-    /** Direct reports, or with {@code indirect} everyone below, breadth first. Empty if the position does not exist. */
-    public Optional<List<ChainLinkView>> reports(UUID tenantId, UUID positionId, boolean indirect, Instant asOf) {
-        return reads.forTenant(tenantId, sql -> find(sql, positionId, asOf)
-                .map(top -> new ReportsWalk(sql.getJdbcTemplate(), POSITION, utc(asOf)).below(top, indirect)));
+    /**
+     * A page of the direct reports, or with {@code indirect} of everyone below, breadth first. Empty if the position
+     * does not exist.
+     */
+    public Optional<PageView<ChainLinkView>> reports(UUID tenantId, UUID positionId, boolean indirect, Instant asOf,
+                                                     int page, int size) {
+        return reads.forTenant(tenantId, sql -> find(sql, positionId, asOf).map(top ->
+                new ReportsWalk(sql.getJdbcTemplate(), POSITION, utc(asOf)).page(top, indirect, page, size)));
     }
 
     /** The positions with a dotted (matrix) line to the position at {@code asOf}. Empty if it does not exist. */

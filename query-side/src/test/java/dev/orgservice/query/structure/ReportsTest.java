@@ -1,5 +1,6 @@
 package dev.orgservice.query.structure;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.orgservice.api.structure.PositionClosedEvent;
 import dev.orgservice.api.structure.PositionCreatedEvent;
 import dev.orgservice.api.structure.PositionHolderAssignedEvent;
@@ -104,6 +105,44 @@ class ReportsTest extends QuerySideIntegrationTest {
         assertThat(reports("CEO", true)).containsExactly("X", "ASSIST", "HEADFIN", "OPSCLERK", "OPSHEAD", "APCLERK");
         assertThat(reports("Y", true)).as("a cycle of lines ends where it began").containsExactly("Z");
         assertThat(reports("Z", true)).containsExactly("Y");
+    }
+
+    @Test
+    void pagesGoOnInTheWalksOrderAcrossLevelsAndCountEveryReport() {
+        JsonNode first = page("CEO", "?indirect=true&size=4");
+        assertThat(titles(first)).containsExactly("X", "ASSIST", "HEADFIN", "OPSCLERK");
+        assertThat(first.get("page").asInt()).isZero();
+        assertThat(first.get("size").asInt()).isEqualTo(4);
+        assertThat(first.get("total").asLong()).isEqualTo(6);
+        JsonNode second = page("CEO", "?indirect=true&size=4&page=1");
+        assertThat(titles(second)).as("the next level").containsExactly("OPSHEAD", "APCLERK");
+        assertThat(second.get("page").asInt()).isEqualTo(1);
+        assertThat(second.get("total").asLong()).isEqualTo(6);
+        assertThat(titles(page("CEO", "?indirect=true&size=5&page=1"))).containsExactly("APCLERK");
+        JsonNode past = page("CEO", "?indirect=true&size=4&page=2");
+        assertThat(titles(past)).as("past the end").isEmpty();
+        assertThat(past.get("total").asLong()).isEqualTo(6);
+        JsonNode unpaged = page("CEO", "?indirect=true");
+        assertThat(unpaged.get("size").asInt()).as("the default size").isEqualTo(100);
+        assertThat(unpaged.get("total").asLong()).isEqualTo(6);
+
+        JsonNode direct = page("CEO", "?indirect=false&size=3&page=1");
+        assertThat(titles(direct)).containsExactly("OPSCLERK");
+        assertThat(direct.get("total").asLong()).isEqualTo(4);
+        assertThat(page("CEO", "?indirect=true&size=4&page=1&asOf=2099-06-01").get("total").asLong())
+                .as("NEWBIE's unit exists then").isEqualTo(7);
+        assertThat(page("X", "?indirect=true&size=1").get("total").asLong()).isZero();
+    }
+
+    @Test
+    void rejectsPagesOutsideTheLimits() {
+        for (String query : List.of("?size=1001", "?size=0", "?page=-1", "?indirect=true&size=1001")) {
+            assertThat(http.get(path("CEO") + query + "&minPosition=" + position, viewer).status()).as(query)
+                    .isEqualTo(400);
+        }
+        assertThat(page("CEO", "?indirect=true&size=1000").get("total").asLong()).isEqualTo(6);
+        assertThat(http.get("/api/v1/tenants/" + tenantId + "/positions/" + UUID.randomUUID() + "/reports?page=1&size=10",
+                viewer).status()).as("an unknown position, whichever page").isEqualTo(404);
     }
 
     @Test
@@ -417,10 +456,18 @@ class ReportsTest extends QuerySideIntegrationTest {
     }
 
     private List<String> get(String manager, String query) {
+        return titles(page(manager, query));
+    }
+
+    private JsonNode page(String manager, String query) {
         Http.Response answer = http.get(path(manager) + query + "&minPosition=" + position, viewer);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
+    private static List<String> titles(JsonNode page) {
         List<String> titles = new ArrayList<>();
-        answer.json().get("items").forEach(item -> titles.add(item.get("title").asText()));
+        page.get("items").forEach(item -> titles.add(item.get("title").asText()));
         return titles;
     }
 

@@ -47,13 +47,17 @@ public class PositionQueryController {
     }
 
     @GetMapping("/positions/{positionId}/reports")
-    @Operation(summary = "Direct reports, or everyone below with indirect=true")
-    public Map<String, List<ChainLinkView>> reports(@PathVariable UUID tenantId, @PathVariable UUID positionId,
-                                                    @RequestParam(defaultValue = "false") boolean indirect,
-                                                    @RequestParam(required = false) Instant asOf,
-                                                    @RequestParam(required = false) Long minPosition) {
-        return Map.of("items", positions.reports(tenantId, positionId, indirect, orNow(asOf))
-                .orElseThrow(() -> OrgException.notFound("Position " + positionId)));
+    @Operation(summary = "A page of the direct reports, or of everyone below with indirect=true, breadth first",
+            description = "total counts every report, so each page walks the whole reporting structure below the "
+                    + "position; only the page's holders are read")
+    public PageView<ChainLinkView> reports(@PathVariable UUID tenantId, @PathVariable UUID positionId,
+                                           @RequestParam(defaultValue = "false") boolean indirect,
+                                           @RequestParam(required = false) Instant asOf,
+                                           @RequestParam(defaultValue = "0") @Min(0) int page,
+                                           @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
+                                           @RequestParam(required = false) Long minPosition) {
+        return positions.reports(tenantId, positionId, indirect, orNow(asOf), page, size)
+                .orElseThrow(() -> OrgException.notFound("Position " + positionId));
     }
 
     @GetMapping("/positions/{positionId}/dotted-line-reports")
