@@ -1,10 +1,14 @@
 package dev.orgservice.command.idempotency;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.platform.problem.OrgException;
 import dev.orgservice.platform.problem.Problems;
+import dev.orgservice.platform.security.CurrentUser;
 import dev.orgservice.platform.validation.Rows;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -51,13 +55,17 @@ public class IdempotencyKeys implements MessageHandlerInterceptor<CommandMessage
     private static final Logger log = LoggerFactory.getLogger(IdempotencyKeys.class);
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final ObjectMapper fields;
     private final String retention;
 
     public IdempotencyKeys(JdbcTemplate jdbc, ObjectMapper json,
                            @Value("${org.idempotency.retention:PT24H}") Duration retention) {
         this.jdbc = jdbc;
-        this.json = json;
+        // the request's fields only: a validation getter (@AssertTrue) added by a deploy must not change a retry's
+        // fingerprint; map keys sorted, so that their order in the body does not matter either
+        this.fields = json.copy().setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
         this.retention = retention.toMillis() + " milliseconds";
     }
 
@@ -66,14 +74,15 @@ public class IdempotencyKeys implements MessageHandlerInterceptor<CommandMessage
      *
      * @param header    the {@code Idempotency-Key} as sent (null: none)
      * @param operation names the endpoint, so that one key on two endpoints is two different requests
-     * @param request   what the request asks for (body, query parameters), compared with the first request's
+     * @param request   what the request asks for (body, query parameters), compared with the first request's,
+     *                  as is the user who sends it
      */
     public RequestIds ids(UUID tenantId, String header, String operation, Object... request) {
         if (header == null) {
             return RequestIds.fresh();
         }
         String key = parse(header);
-        byte[] fingerprint = fingerprint(operation, request);
+        byte[] fingerprint = fingerprint(operation, CurrentUser.get().userId(), request);
         List<Remembered> remembered = jdbc.query("""
                 select fingerprint, ids, revision from event_store.request_key
                 where tenant_id = ? and idempotency_key = ? and created_at > now() - ?::interval""",
@@ -87,7 +96,7 @@ public class IdempotencyKeys implements MessageHandlerInterceptor<CommandMessage
                     + "another request; a new request needs a new key", Map.of("idempotencyKey", key));
         }
         log.info("Create request replayed for its Idempotency-Key");
-        return RequestIds.replaying(remembered.get(0).ids(), remembered.get(0).revision());
+        return RequestIds.replaying(key, remembered.get(0).ids(), remembered.get(0).revision());
     }
 
     /**
@@ -96,7 +105,10 @@ public class IdempotencyKeys implements MessageHandlerInterceptor<CommandMessage
      */
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-        if (!(unitOfWork.getMessage().getMetaData().get(CLAIM) instanceof RequestIds.KeyClaim claim)) {
+        // once per unit of work, should this interceptor ever be registered twice: a second insert would find the
+        // first one's row and refuse the request
+        if (!(unitOfWork.getMessage().getMetaData().get(CLAIM) instanceof RequestIds.KeyClaim claim)
+                || unitOfWork.resources().putIfAbsent(CLAIM, claim) != null) {
             return chain.proceed();
         }
         claim(claim);
@@ -137,24 +149,29 @@ public class IdempotencyKeys implements MessageHandlerInterceptor<CommandMessage
         log.debug("Forgot {} expired idempotency keys", forgotten);
     }
 
-    /** The key as sent: a structured-field string ({@code "..."}, as the draft writes it) or bare. */
+    /**
+     * The key as sent: a structured-field string ({@code "..."}, as the draft writes it) or bare. No comma: the
+     * header sent twice reaches us joined by one.
+     */
     private static String parse(String header) {
         String key = header.length() >= 2 && header.startsWith("\"") && header.endsWith("\"")
                 ? header.substring(1, header.length() - 1) : header;
         if (key.isEmpty() || key.length() > MAX_LENGTH
-                || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '"' && c != '\\')) {
-            Rows.requireNoErrors(List.of(new Problems.FieldError(HEADER, "1 to " + MAX_LENGTH + " visible ASCII "
-                    + "characters (no quote or backslash inside), e.g. a UUID")));
+                || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '"' && c != '\\' && c != ',')) {
+            Rows.requireNoErrors(List.of(new Problems.FieldError(HEADER, "once, 1 to " + MAX_LENGTH + " visible "
+                    + "ASCII characters (no quote, backslash or comma inside), e.g. a UUID")));
         }
         return key;
     }
 
-    private byte[] fingerprint(String operation, Object... request) {
+    private byte[] fingerprint(String operation, String userId, Object... request) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(operation.getBytes(StandardCharsets.UTF_8));
-            sha256.update((byte) 0);
-            return sha256.digest(json.writeValueAsBytes(request));
+            for (String part : List.of(operation, userId)) {
+                sha256.update(part.getBytes(StandardCharsets.UTF_8));
+                sha256.update((byte) 0);
+            }
+            return sha256.digest(fields.writeValueAsBytes(request));
         } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             throw new IllegalStateException("Cannot fingerprint a " + operation + " request", e);
         }

@@ -1,7 +1,11 @@
 package dev.orgservice.command.idempotency;
 
+import dev.orgservice.api.error.ErrorCode;
+import dev.orgservice.platform.problem.OrgException;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -32,12 +36,18 @@ public final class RequestIds {
         return new RequestIds(key, null, null);
     }
 
-    static RequestIds replaying(List<UUID> earlier, Long earlierRevision) {
-        return new RequestIds(null, List.copyOf(earlier), earlierRevision);
+    static RequestIds replaying(String key, List<UUID> earlier, Long earlierRevision) {
+        return new RequestIds(new KeyClaim(null, key, null, List.of()), List.copyOf(earlier), earlierRevision);
     }
 
     /** The next id, in the order the controller hands them out (the same order on a replay of the same request). */
     public UUID next() {
+        if (earlier != null && issued.size() == earlier.size()) {
+            // the same fingerprint asking for more ids: only if a deploy changed how the endpoint hands them out
+            throw new OrgException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + key.key() + "' was used "
+                    + "for a request this version answers differently; send it with a new key",
+                    Map.of("idempotencyKey", key.key()));
+        }
         UUID id = earlier != null ? earlier.get(issued.size()) : UUID.randomUUID();
         issued.add(id);
         return id;
@@ -55,7 +65,7 @@ public final class RequestIds {
 
     /** The key and the ids handed out so far, to be remembered with the command's events; null without a new key. */
     public KeyClaim claim() {
-        return key == null ? null : key.with(issued);
+        return key == null || replayed() ? null : key.with(issued);
     }
 
     /** What the command's unit of work stores: tenant, key, the request's fingerprint, the ids it handed out. */

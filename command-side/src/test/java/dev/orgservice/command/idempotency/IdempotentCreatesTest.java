@@ -103,24 +103,44 @@ class IdempotentCreatesTest extends CommandSideIntegrationTest {
     }
 
     @Test
-    void theSameKeyForAnotherRequestIsRefusedAndAnotherTenantsKeyIsItsOwn() {
+    void aDelegationSentAgainWithItsKeyIsGrantedOnce() throws SQLException {
+        String delegations = "/api/v1/tenants/" + tenantId + "/delegations";
+        String body = "{\"delegatorId\":\"a\",\"delegateId\":\"b\",\"purposes\":[\"INVOICE\"],"
+                + "\"validFrom\":\"2030-01-01\",\"validTo\":\"2030-01-05\"}";
+        Http.Response first = post(delegations, body, "grant-1");
+        Http.Response again = post(delegations, body, "grant-1");
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(again.json().get("delegationId")).isEqualTo(first.json().get("delegationId"));
+        assertThat(again.header(IdempotencyKeys.REPLAYED_HEADER)).isEqualTo("true");
+        assertThat(events("DelegationGranted")).isEqualTo(1);
+    }
+
+    @Test
+    void theSameKeyForAnotherRequestOrFromAnotherUserIsRefusedAndAnotherTenantsKeyIsItsOwn() {
         post(positions, position("Clerk"), "k-1");
 
         Http.Response otherTitle = post(positions, position("Cashier"), "k-1");
         assertThat(otherTitle.status()).isEqualTo(422);
         assertThat(otherTitle.json().get("type").asText()).endsWith("/idempotency-key-reused");
         assertThat(otherTitle.json().get("idempotencyKey").asText()).isEqualTo("k-1");
+        assertThat(otherTitle.header(IdempotencyKeys.REPLAYED_HEADER)).isNull();
+        Http.Response otherUser = http.send("POST", positions, TestTokens.forTenant(tenantId, "ed2", "ORG_EDITOR"),
+                position("Clerk"), Map.of(IdempotencyKeys.HEADER, "k-1"));
+        assertThat(otherUser.status()).as("a retry comes from the user who sent the request").isEqualTo(422);
         Http.Response otherEndpoint = post("/api/v1/tenants/" + tenantId + "/delegations", "{\"delegatorId\":\"a\","
                 + "\"delegateId\":\"b\",\"purposes\":[\"INVOICE\"],\"validFrom\":\"2030-01-01\","
                 + "\"validTo\":\"2030-01-05\"}", "k-1");
         assertThat(otherEndpoint.status()).as(otherEndpoint.body()).isEqualTo(422);
 
+        String holding = ROOT.replace("ROOT", "HOLDING");
+        String ownId = post(units, holding, "k-2").json().get("unitId").asText();
         UUID other = UUID.fromString(newActiveTenant("idem-other"));
         String otherEditor = TestTokens.forTenant(other, "ed", "ORG_EDITOR");
-        Http.Response root = http.send("POST", "/api/v1/tenants/" + other + "/units", otherEditor, ROOT,
-                Map.of(IdempotencyKeys.HEADER, "k-1"));
+        Http.Response root = http.send("POST", "/api/v1/tenants/" + other + "/units", otherEditor, holding,
+                Map.of(IdempotencyKeys.HEADER, "k-2"));
         assertThat(root.status()).as("the key is the other tenant's own: " + root.body()).isEqualTo(201);
         assertThat(root.header(IdempotencyKeys.REPLAYED_HEADER)).isNull();
+        assertThat(root.json().get("unitId").asText()).isNotEqualTo(ownId);
     }
 
     @Test
@@ -135,7 +155,8 @@ class IdempotentCreatesTest extends CommandSideIntegrationTest {
 
     @Test
     void aKeyIsOneToTwoHundredFiftyFiveVisibleCharacters() {
-        for (String bad : new String[]{"", "\"\"", "a".repeat(256), "two words", "quote\"inside"}) {
+        for (String bad : new String[]{"", "\"\"", "\"", "a".repeat(256), "two words", "quote\"inside",
+                "sent,twice"}) {
             Http.Response answer = post(positions, position("Clerk"), bad);
             assertThat(answer.status()).as("key [" + bad + "]: " + answer.body()).isEqualTo(400);
             assertThat(answer.json().get("errors").get(0).get("field").asText()).isEqualTo(IdempotencyKeys.HEADER);
@@ -171,7 +192,7 @@ class IdempotentCreatesTest extends CommandSideIntegrationTest {
             }
             CompletableFuture<Http.Response> racing = CompletableFuture.supplyAsync(
                     () -> post(positions, position("Clerk"), "race"));
-            Thread.sleep(500);
+            awaitAnInsertWaitingForALock();
             assertThat(racing).as("waits for the other request's transaction").isNotDone();
             db.commit();
 
@@ -180,6 +201,18 @@ class IdempotentCreatesTest extends CommandSideIntegrationTest {
             assertThat(answer.json().get("type").asText()).endsWith("/concurrent-change");
         }
         assertThat(events("PositionCreated")).isZero();
+    }
+
+    /** Until a session waits for a lock in its insert of a key (the racing request's claim). */
+    private static void awaitAnInsertWaitingForALock() throws SQLException, InterruptedException {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            if (count("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
+                    + "and query like ? and query like ?", "%insert into event_store.request_key%", "%on conflict%") > 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no request waited for the key's row");
     }
 
     private Http.Response post(String path, String body, String key) {
