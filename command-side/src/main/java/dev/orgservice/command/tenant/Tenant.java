@@ -5,6 +5,7 @@ import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.api.tenant.PlanTerms;
 import dev.orgservice.api.tenant.Subscription;
 import dev.orgservice.api.tenant.TenantActivatedEvent;
+import dev.orgservice.api.tenant.TenantAdminContactChangedEvent;
 import dev.orgservice.api.tenant.TenantConfiguration;
 import dev.orgservice.api.tenant.TenantConfigurationUpdatedEvent;
 import dev.orgservice.api.tenant.TenantCreatedEvent;
@@ -38,12 +39,12 @@ import java.util.Objects;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A tenant of the platform: lifecycle, configuration, plan and feature overrides. Snapshots are plain JSON
+ * A tenant of the platform: lifecycle, configuration, admin contact, plan and feature overrides. Snapshots are plain JSON
  * of these fields, hence the field visibility for Jackson. Raise the {@code @Revision} with any change of the fields:
  * Axon then ignores older snapshots and replays the events instead (without one, every snapshot would be read).
  */
 @Aggregate(snapshotTriggerDefinition = "tenantSnapshotTrigger")
-@Revision("1")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Tenant {
@@ -54,6 +55,7 @@ public class Tenant {
     private TenantId tenantId;
     private TenantStatus status;
     private TenantConfiguration configuration;
+    private String adminEmail;
     private PlanTerms planTerms;
     private Map<String, Boolean> featureOverrides = new HashMap<>();
 
@@ -121,6 +123,14 @@ public class Tenant {
     }
 
     @CommandHandler
+    void handle(ChangeAdminContactCommand command) {
+        requireNotOffboarded();
+        if (!command.adminEmail().equals(adminEmail)) {
+            apply(new TenantAdminContactChangedEvent(tenantId, command.adminEmail()));
+        }
+    }
+
+    @CommandHandler
     void handle(SetFeatureToggleCommand command) {
         requireNotOffboarded();
         requireMayChange(command.featureKey(), command.asPlatformAdmin());
@@ -181,6 +191,7 @@ public class Tenant {
         tenantId = event.tenantId();
         status = TenantStatus.PROVISIONING;
         configuration = event.configuration();
+        adminEmail = event.adminEmail();
         planTerms = event.planTerms();
     }
 
@@ -207,6 +218,11 @@ public class Tenant {
     @EventSourcingHandler
     void on(TenantConfigurationUpdatedEvent event) {
         configuration = event.configuration();
+    }
+
+    @EventSourcingHandler
+    void on(TenantAdminContactChangedEvent event) {
+        adminEmail = event.adminEmail();
     }
 
     @EventSourcingHandler

@@ -91,6 +91,7 @@ class TenantRevisionTest {
         return Stream.of(
                 Named.of("configuration", new UpdateTenantConfigurationCommand(TENANT,
                         new ConfigurationChange("Acme SE", null, null, null, null, null), read)),
+                Named.of("admin contact", new ChangeAdminContactCommand(TENANT, "it-admin@acme.example", read)),
                 Named.of("feature toggle", new SetFeatureToggleCommand(TENANT, AUDIT_EXPORT, false, false, read)),
                 Named.of("subscription", new ChangeSubscriptionCommand(TENANT, active(STANDARD), STANDARD, read)),
                 Named.of("suspension", new SuspendTenantCommand(TENANT, "audit", read)),

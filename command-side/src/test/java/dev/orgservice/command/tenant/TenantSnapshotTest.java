@@ -4,6 +4,7 @@ import dev.orgservice.command.CommandSideIntegrationTest;
 import dev.orgservice.platform.testing.Http;
 import dev.orgservice.platform.testing.TestDatabase;
 import dev.orgservice.platform.testing.TestTokens;
+import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -29,7 +30,7 @@ class TenantSnapshotTest extends CommandSideIntegrationTest {
             assertThat(http.post(tenant + "/suspend", ADMIN, "{\"reason\":\"r\"}").status()).isEqualTo(200);
             assertThat(http.post(tenant + "/reactivate", ADMIN, "{}").status()).isEqualTo(200);
         }
-        assertThat(awaitSnapshotRevision(tenantId)).isEqualTo("1");
+        assertThat(awaitSnapshotRevision(tenantId)).isEqualTo(Tenant.class.getAnnotation(Revision.class).value());
 
         // as a snapshot of an older shape would be: here one that would load a tenant without any state
         try (Connection db = TestDatabase.get().connectAsAdmin();

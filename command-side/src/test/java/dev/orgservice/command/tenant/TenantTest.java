@@ -4,6 +4,7 @@ import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.api.tenant.FeatureTerms;
 import dev.orgservice.api.tenant.PlanTerms;
 import dev.orgservice.api.tenant.TenantActivatedEvent;
+import dev.orgservice.api.tenant.TenantAdminContactChangedEvent;
 import dev.orgservice.api.tenant.TenantConfiguration;
 import dev.orgservice.api.tenant.TenantConfigurationUpdatedEvent;
 import dev.orgservice.api.tenant.TenantFeatureToggleClearedEvent;
@@ -23,6 +24,7 @@ import static dev.orgservice.command.OrgErrors.orgError;
 import java.util.HashMap;
 import java.util.Map;
 
+import static dev.orgservice.command.tenant.TenantTestData.ADMIN_EMAIL;
 import static dev.orgservice.command.tenant.TenantTestData.ADVANCED_APPROVALS;
 import static dev.orgservice.command.tenant.TenantTestData.AUDIT_EXPORT;
 import static dev.orgservice.command.tenant.TenantTestData.BULK_IMPORT;
@@ -44,6 +46,7 @@ import static dev.orgservice.command.tenant.TenantTestData.tenantCreated;
 class TenantTest {
 
     private static final String UNKNOWN_FEATURE = "time-travel";
+    private static final String SUCCESSOR = "it-admin@acme.example";
 
     private final TenantId tenantId = TenantId.random();
     private FixtureConfiguration<Tenant> fixture;
@@ -316,6 +319,62 @@ class TenantTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new TenantConfigurationUpdatedEvent(tenantId,
                         configuration(Map.of("ui.theme", "dark", "week.start", "sunday"))));
+    }
+
+    // ---- change admin contact ----------------------------------------------------------------------------
+
+    @Test
+    void changesTheAdminContact() {
+        fixture.given(tenantCreated(tenantId), activated())
+                .when(new ChangeAdminContactCommand(tenantId, SUCCESSOR))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new TenantAdminContactChangedEvent(tenantId, SUCCESSOR));
+    }
+
+    @Test
+    void recordsNothingWhenTheAdminContactIsTheOneGivenAtCreation() {
+        fixture.given(tenantCreated(tenantId), activated())
+                .when(new ChangeAdminContactCommand(tenantId, ADMIN_EMAIL))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void recordsNothingWhenTheAdminContactIsTheOneChangedToBefore() {
+        fixture.given(tenantCreated(tenantId), new TenantAdminContactChangedEvent(tenantId, SUCCESSOR))
+                .when(new ChangeAdminContactCommand(tenantId, SUCCESSOR))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void changesTheAdminContactBackToTheOneGivenAtCreation() {
+        fixture.given(tenantCreated(tenantId), new TenantAdminContactChangedEvent(tenantId, SUCCESSOR))
+                .when(new ChangeAdminContactCommand(tenantId, ADMIN_EMAIL))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new TenantAdminContactChangedEvent(tenantId, ADMIN_EMAIL));
+    }
+
+    @Test
+    void changesTheAdminContactOfATenantStillProvisioning() {
+        fixture.given(tenantCreated(tenantId))
+                .when(new ChangeAdminContactCommand(tenantId, SUCCESSOR))
+                .expectEvents(new TenantAdminContactChangedEvent(tenantId, SUCCESSOR));
+    }
+
+    @Test
+    void changesTheAdminContactOfASuspendedTenant() {
+        fixture.given(tenantCreated(tenantId), activated(), suspended())
+                .when(new ChangeAdminContactCommand(tenantId, SUCCESSOR))
+                .expectEvents(new TenantAdminContactChangedEvent(tenantId, SUCCESSOR));
+    }
+
+    @Test
+    void refusesToChangeTheAdminContactOfAnOffboardedTenant() {
+        fixture.given(tenantCreated(tenantId), activated(), offboarded())
+                .when(new ChangeAdminContactCommand(tenantId, SUCCESSOR))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.TENANT_NOT_ACTIVE));
     }
 
     // ---- set feature toggle ------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orgservice.api.tenant.Subscription;
 import dev.orgservice.api.tenant.TenantActivatedEvent;
+import dev.orgservice.api.tenant.TenantAdminContactChangedEvent;
 import dev.orgservice.api.tenant.TenantConfigurationUpdatedEvent;
 import dev.orgservice.api.tenant.TenantCreatedEvent;
 import dev.orgservice.api.tenant.TenantFeatureToggleClearedEvent;
@@ -88,6 +89,12 @@ public class TenantProjection {
                     settings = ?::jsonb, updated_at = ?, revision = ? where tenant_id = ?""",
                 config.name(), config.locale(), config.timezone(), config.currency(), config.dataRetentionDays(),
                 toJson(config.settings()), utc(at), revision, event.tenantId().value());
+    }
+
+    @EventHandler
+    void on(TenantAdminContactChangedEvent event, @Timestamp Instant at, @SequenceNumber long revision) {
+        jdbc.update("update read_model.tenant set admin_email = ?, updated_at = ?, revision = ? where tenant_id = ?",
+                event.adminEmail(), utc(at), revision, event.tenantId().value());
     }
 
     @EventHandler

@@ -2,6 +2,8 @@ package dev.orgservice.query.tenant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orgservice.api.tenant.TenantActivatedEvent;
+import dev.orgservice.api.tenant.TenantConfiguration;
+import dev.orgservice.api.tenant.TenantCreatedEvent;
 import dev.orgservice.api.tenant.TenantFeatureToggledEvent;
 import dev.orgservice.api.tenant.TenantOffboardedEvent;
 import dev.orgservice.api.tenant.TenantId;
@@ -10,6 +12,7 @@ import dev.orgservice.platform.testing.TestTokens;
 import dev.orgservice.query.QuerySideIntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +37,22 @@ class TenantQueryApiTest extends QuerySideIntegrationTest {
         assertThat(read.json().get("revision").asLong()).as("the sequence number of its last event").isEqualTo(1);
         assertThat(http.get("/api/v1/tenants/by-slug/" + slug + "?minPosition=" + position, ADMIN).status())
                 .isEqualTo(200);
+    }
+
+    /** Only new input is checked against the currencies in use: what was recorded before a withdrawal still reads. */
+    @Test
+    void readsATenantRecordedInACurrencyWithdrawnSince() {
+        TenantId tenant = TenantId.random();
+        TenantCreatedEvent created = TenantTestEvents.created(tenant, "dem-" + tenant.value().toString().substring(0, 8));
+        TenantConfiguration marks = new TenantConfiguration(created.configuration().name(), "de-DE", "Europe/Berlin",
+                "DEM", 3650, Map.of());
+        long position = append("Tenant", tenant.toString(), 0, new TenantCreatedEvent(tenant, created.slug(),
+                created.country(), created.adminEmail(), marks, created.planTerms(), created.subscription()));
+
+        Http.Response read = http.get("/api/v1/tenants/" + tenant + "?minPosition=" + position, ADMIN);
+
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        assertThat(read.json().at("/configuration/currency").asText()).isEqualTo("DEM");
     }
 
     @Test
@@ -78,7 +97,7 @@ class TenantQueryApiTest extends QuerySideIntegrationTest {
                 .toString().substring(0, 8)));
 
         Http.Response read = http.send("GET", "/api/v1/tenants/" + tenant, ADMIN, null,
-                java.util.Map.of("X-Min-Position", Long.toString(position)));
+                Map.of("X-Min-Position", Long.toString(position)));
 
         assertThat(read.status()).isEqualTo(200);
     }

@@ -4,7 +4,7 @@ package dev.orgservice.api.tenant;
 public sealed interface TenantEvent permits
         TenantCreatedEvent, TenantActivatedEvent, TenantConfigurationUpdatedEvent,
         TenantFeatureToggledEvent, TenantFeatureToggleClearedEvent, TenantSubscriptionChangedEvent,
-        TenantSuspendedEvent, TenantReactivatedEvent, TenantOffboardedEvent {
+        TenantSuspendedEvent, TenantReactivatedEvent, TenantOffboardedEvent, TenantAdminContactChangedEvent {
 
     TenantId tenantId();
 }

@@ -36,6 +36,7 @@ import dev.orgservice.api.tenant.PlanTerms;
 import dev.orgservice.api.tenant.Subscription;
 import dev.orgservice.api.tenant.SubscriptionStatus;
 import dev.orgservice.api.tenant.TenantActivatedEvent;
+import dev.orgservice.api.tenant.TenantAdminContactChangedEvent;
 import dev.orgservice.api.tenant.TenantConfiguration;
 import dev.orgservice.api.tenant.TenantConfigurationUpdatedEvent;
 import dev.orgservice.api.tenant.TenantCreatedEvent;
@@ -85,6 +86,7 @@ final class SampleEvents {
                         new Subscription("STANDARD", SubscriptionStatus.TRIALING, null, null, null, null, null)),
                 new TenantActivatedEvent(TENANT_ID),
                 new TenantConfigurationUpdatedEvent(TENANT_ID, configuration()),
+                new TenantAdminContactChangedEvent(TENANT_ID, "it-admin@acme.example"),
                 new TenantFeatureToggledEvent(TENANT_ID, "advanced-approvals", true),
                 new TenantFeatureToggleClearedEvent(TENANT_ID, "advanced-approvals"),
                 new TenantSubscriptionChangedEvent(TENANT_ID, new Subscription("STANDARD", SubscriptionStatus.ACTIVE, 250,

@@ -74,7 +74,7 @@ public class ApprovalCommandController {
     @Operation(summary = "Remove the position's approval limit for a purpose in one currency")
     public PositionCommandResult revokeAuthority(@PathVariable UUID tenantId, @PathVariable UUID positionId,
                                                  @PathVariable String purpose,
-                                                 @RequestParam @IsoCurrency String currency,
+                                                 @RequestParam @IsoCurrency(acceptWithdrawn = true) String currency,
                                                  @RequestParam(required = false) Instant effectiveFrom) {
         var command = new RevokeApprovalAuthorityCommand(tenantId, positionId, requirePurpose(purpose), currency,
                 orNow(effectiveFrom));

@@ -7,6 +7,7 @@ import dev.orgservice.api.view.TenantCommandResult;
 import dev.orgservice.command.messaging.CommandSender;
 import dev.orgservice.command.revision.IfMatch;
 import dev.orgservice.command.tenant.ActivateTenantCommand;
+import dev.orgservice.command.tenant.ChangeAdminContactCommand;
 import dev.orgservice.command.tenant.ChangeSubscriptionCommand;
 import dev.orgservice.command.tenant.ClearFeatureToggleCommand;
 import dev.orgservice.command.tenant.ConfigurationChange;
@@ -42,7 +43,7 @@ import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/v1/tenants")
-@Tag(name = "Tenants", description = "Tenant lifecycle, configuration, feature toggles and subscription")
+@Tag(name = "Tenants", description = "Tenant lifecycle, configuration, admin contact, feature toggles and subscription")
 public class TenantCommandController {
 
     private static final String IF_MATCH = "The tenant's revision as read (\"7\", from the tenant's `revision` or a "
@@ -113,6 +114,15 @@ public class TenantCommandController {
                 request.dataRetentionDays(), request.settings());
         return send(new UpdateTenantConfigurationCommand(new TenantId(tenantId), change, IfMatch.expectedRevision(ifMatch)),
                 tenantId, null);
+    }
+
+    @PutMapping("/{tenantId}/admin-contact")
+    @PreAuthorize(Role.TENANT_ADMINISTRATION)
+    @Operation(summary = "Name another administrative contact (adminEmail), e.g. when the tenant's administrator leaves")
+    public ResponseEntity<TenantCommandResult> changeAdminContact(@PathVariable UUID tenantId, @Parameter(description = IF_MATCH) @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+                                                                  @Valid @RequestBody AdminContactRequest request) {
+        return send(new ChangeAdminContactCommand(new TenantId(tenantId), request.adminEmail(),
+                IfMatch.expectedRevision(ifMatch)), tenantId, null);
     }
 
     @PutMapping("/{tenantId}/features/{key}")

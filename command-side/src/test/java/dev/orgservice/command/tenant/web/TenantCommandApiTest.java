@@ -109,6 +109,15 @@ class TenantCommandApiTest extends CommandSideIntegrationTest {
     }
 
     @Test
+    void refusesACurrencyWithdrawnFromIso4217() {
+        Http.Response marks = http.post("/api/v1/tenants", ADMIN,
+                Http.newTenant(uniqueSlug("dem"), "FREE").replace("\"EUR\"", "\"DEM\""));
+
+        assertProblem(marks, 400, "validation");
+        assertThat(marks.json().get("errors").findValuesAsText("field")).containsExactly("currency");
+    }
+
+    @Test
     void refusesASecondTenantWithTheSameSlug() {
         String slug = uniqueSlug("dup");
         assertThat(http.post("/api/v1/tenants", ADMIN, Http.newTenant(slug, "FREE")).status()).isEqualTo(201);
