@@ -63,6 +63,15 @@ public class PositionQueries {
     private static final String COUNT_OF_UNIT = "select count(*) from read_model.position_line l "
             + "where l.unit_id = :unitId and l.valid_from <= :asOf and (l.valid_to is null or l.valid_to > :asOf) "
             + "and (l.closed_from is null or l.closed_from > :asOf)";
+    /** The tenant's positions open at {@code :asOf}, optionally only the vacant (or held) or manager (or not) ones. */
+    private static final String OPEN_IN_TENANT = "where p.tenant_id = :tenantId "
+            + "and (p.closed_from is null or p.closed_from > :asOf) "
+            + "and (cast(:vacant as boolean) is null or (h.person_id is null) = :vacant) "
+            + "and (cast(:manager as boolean) is null or l.manager = :manager) ";
+    /** By creation, the order positions keep whatever changes (index: V25). */
+    private static final String OF_TENANT = VIEWS + OPEN_IN_TENANT + "order by p.created_at, p.position_id "
+            + "limit :limit offset :offset";
+    private static final String COUNT_OF_TENANT = "select count(*) from (" + VIEWS + OPEN_IN_TENANT + ") open";
     /** A person's positions, the one they act from (held the longest, as acting_position decides) first. */
     private static final String HELD_BY = VIEWS + "where h.tenant_id = :tenantId and h.person_id = :personId "
             + "order by h.valid_from, p.created_at, p.position_id";
@@ -117,6 +126,23 @@ public class PositionQueries {
             List<PositionView> items = sql.query(OF_UNIT, params, view(asOf));
             Long total = sql.queryForObject(COUNT_OF_UNIT, params, Long.class);
             return Optional.of(new PageView<>(items, page, size, total == null ? 0 : total));
+        });
+    }
+
+    /**
+     * A page of the tenant's positions open at {@code asOf}, by creation, with their holders: what an HR system
+     * reconciles against. {@code vacant} and {@code manager}, when given, keep only the positions that are (or are
+     * not) vacant or manager positions at {@code asOf}.
+     */
+    public PageView<PositionView> ofTenant(UUID tenantId, Instant asOf, Boolean vacant, Boolean manager, int page,
+                                           int size) {
+        MapSqlParameterSource params = new MapSqlParameterSource("tenantId", tenantId).addValue("asOf", utc(asOf))
+                .addValue("vacant", vacant, Types.BOOLEAN).addValue("manager", manager, Types.BOOLEAN)
+                .addValue("limit", size).addValue("offset", (long) page * size);
+        return reads.forTenant(tenantId, sql -> {
+            List<PositionView> items = sql.query(OF_TENANT, params, view(asOf));
+            Long total = sql.queryForObject(COUNT_OF_TENANT, params, Long.class);
+            return new PageView<>(items, page, size, total == null ? 0 : total);
         });
     }
 

@@ -74,6 +74,30 @@ class PositionListsTest extends QuerySideIntegrationTest {
     }
 
     @Test
+    void listsTheTenantsOpenPositionsByCreationAndOnRequestOnlyVacanciesOrManagers() {
+        String all = "/api/v1/tenants/" + tenantId + "/positions";
+        JsonNode now = get(all + "?asOf=2026-01-01");
+        assertThat(titles(now)).containsExactly("HEAD", "DEPUTY", "CLERK1", "CLERK2");
+        assertThat(now.get("total").asLong()).isEqualTo(4);
+        assertThat(now.get("items").get(2).get("personId").asText()).isEqualTo("ann");
+        assertThat(titles(get(all + "?asOf=2026-01-01&vacant=true"))).as("bob left in 2025")
+                .containsExactly("HEAD", "CLERK2");
+        assertThat(titles(get(all + "?asOf=2024-01-01&vacant=false"))).containsExactly("DEPUTY", "CLERK1", "CLERK2");
+        assertThat(titles(get(all + "?asOf=2030-01-01&manager=true"))).as("HEAD is closed").containsExactly("DEPUTY");
+        JsonNode page = get(all + "?asOf=2026-01-01&manager=false&page=1&size=1");
+        assertThat(titles(page)).containsExactly("CLERK2");
+        assertThat(page.get("total").asLong()).isEqualTo(2);
+        assertThat(status(all + "?size=1001")).isEqualTo(400);
+        assertThat(status(all + "?vacant=perhaps")).isEqualTo(400);
+
+        UUID other = newTenant("pl-other").value();
+        String otherViewer = TestTokens.forTenant(other, "viewer", "ORG_VIEWER");
+        assertThat(http.get(all, otherViewer).status()).as("another tenant's path").isEqualTo(404);
+        JsonNode theirs = http.get("/api/v1/tenants/" + other + "/positions?minPosition=" + position, otherViewer).json();
+        assertThat(theirs.get("total").asLong()).as("row-level security: none of this tenant's").isZero();
+    }
+
+    @Test
     void listsAPersonsPositionsTheOneTheirChainsStartFromFirst() {
         assertThat(titles(get(people("ann") + "?asOf=2026-01-01"))).containsExactly("CLERK1", "DEPUTY");
         assertThat(titles(get(people("ann") + "?asOf=2020-06-01"))).containsExactly("CLERK1");

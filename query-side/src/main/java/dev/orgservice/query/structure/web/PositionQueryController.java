@@ -46,6 +46,19 @@ public class PositionQueryController {
                 .orElseThrow(() -> OrgException.notFound("Position " + positionId));
     }
 
+    @GetMapping("/positions")
+    @Operation(summary = "A page of the tenant's positions open at asOf, by creation, with their holders; vacant and "
+            + "manager (true or false) keep only the vacant or held, manager or other positions")
+    public PageView<PositionView> positions(@PathVariable UUID tenantId,
+                                            @RequestParam(required = false) Instant asOf,
+                                            @RequestParam(required = false) Boolean vacant,
+                                            @RequestParam(required = false) Boolean manager,
+                                            @RequestParam(defaultValue = "0") @Min(0) int page,
+                                            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
+                                            @RequestParam(required = false) Long minPosition) {
+        return positions.ofTenant(tenantId, orNow(asOf), vacant, manager, page, size);
+    }
+
     @GetMapping("/positions/{positionId}/reports")
     @Operation(summary = "A page of the direct reports, or of everyone below with indirect=true, breadth first",
             description = "total counts every report, so each page walks the whole reporting structure below the "
