@@ -47,17 +47,25 @@ begin
 end
 $$;
 
-create or replace function read_model.children_of(p_tenant uuid, p_unit uuid, p_as_of timestamptz)
-    returns table (unit_id uuid, type varchar, code varchar, name varchar, parent_id uuid, status varchar, depth int)
+-- A page of a unit's direct children at p_as_of, by code (then id, so that pages never overlap), each row with the
+-- number of all children: their statuses are looked up for the page alone. A legal entity may have many thousand.
+drop function if exists read_model.children_of(uuid, uuid, timestamptz);
+create or replace function read_model.children_of(p_tenant uuid, p_unit uuid, p_as_of timestamptz, p_limit int,
+                                                  p_offset bigint)
+    returns table (unit_id uuid, type varchar, code varchar, name varchar, parent_id uuid, status varchar, depth int,
+                   total bigint)
     language plpgsql as $$
 #variable_conflict use_column
 begin
     perform set_config('app.tenant_id', p_tenant::text, true);
     return query
-    select c.unit_id, c.type, c.code, c.name, c.parent_id, s.status, 1
-    from read_model.unit_parent c cross join lateral read_model.status_at(c.unit_id, c.status_changed, p_as_of) s
-    where c.parent_id = p_unit and c.valid_from <= p_as_of and (c.valid_to is null or c.valid_to > p_as_of)
-    order by c.code;
+    select c.unit_id, c.type, c.code, c.name, c.parent_id, s.status, 1, c.total
+    from (select c.unit_id, c.type, c.code, c.name, c.parent_id, c.status_changed, count(*) over () as total
+          from read_model.unit_parent c
+          where c.parent_id = p_unit and c.valid_from <= p_as_of and (c.valid_to is null or c.valid_to > p_as_of)
+          order by c.code, c.unit_id limit p_limit offset p_offset) c
+    cross join lateral read_model.status_at(c.unit_id, c.status_changed, p_as_of) s
+    order by c.code, c.unit_id;
 end
 $$;
 
@@ -194,7 +202,7 @@ $$;
 
 revoke execute on function read_model.status_at(uuid, boolean, timestamptz),
     read_model.ancestors_of(uuid, uuid, timestamptz),
-    read_model.children_of(uuid, uuid, timestamptz),
+    read_model.children_of(uuid, uuid, timestamptz, int, bigint),
     read_model.subtree_of(uuid, uuid, timestamptz, int, int, bigint),
     read_model.chain_walk(uuid, timestamptz),
     read_model.acting_position(varchar, uuid, timestamptz),
@@ -202,7 +210,7 @@ revoke execute on function read_model.status_at(uuid, boolean, timestamptz),
     read_model.parked_from(uuid) from public;
 grant execute on function read_model.status_at(uuid, boolean, timestamptz),
     read_model.ancestors_of(uuid, uuid, timestamptz),
-    read_model.children_of(uuid, uuid, timestamptz),
+    read_model.children_of(uuid, uuid, timestamptz, int, bigint),
     read_model.subtree_of(uuid, uuid, timestamptz, int, int, bigint),
     read_model.chain_walk(uuid, timestamptz),
     read_model.acting_position(varchar, uuid, timestamptz),

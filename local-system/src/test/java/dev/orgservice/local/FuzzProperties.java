@@ -53,7 +53,7 @@ class FuzzProperties extends RunningSystem {
             "GET /api/v1/tenants/{t}/features", "GET /api/v1/tenants/{t}/units/{x}/children",
             "GET /api/v1/tenants/{t}/positions/{x}", "GET /api/v1/tenants/{t}/positions/{x}/dotted-line-reports",
             "GET /api/v1/tenants/{t}/units/{x}/positions", "GET /api/v1/tenants/{t}/units/{x}/manager",
-            "GET /api/v1/tenants/{t}/people/{x}/positions");
+            "GET /api/v1/tenants/{t}/people/{x}/positions", "GET /api/v1/tenants/{t}/delegations/{x}");
     private static final List<String> PARAMETERS = List.of("asOf", "minPosition", "page", "size", "depth", "type",
             "status", "q", "indirect", "plan", "positionId");
 

@@ -109,6 +109,7 @@ class RoleMatrixTest extends RunningSystem {
                 new Endpoint(true, "GET", "/api/v1/tenants/{t}/approval-chain?purpose=INVOICE&requesterId=p-1&amount=5&currency=EUR",
                         null, READING),
                 new Endpoint(true, "GET", "/api/v1/tenants/{t}/delegations", null, READING),
+                new Endpoint(true, "GET", "/api/v1/tenants/{t}/delegations/" + UUID.randomUUID(), null, READING),
                 new Endpoint(true, "GET", "/api/v1/tenants/{t}/approval-policies/INVOICE", null, READING),
                 new Endpoint(true, "GET", "/api/v1/tenants/{t}/positions/{p}/approval-authorities", null, READING));
     }

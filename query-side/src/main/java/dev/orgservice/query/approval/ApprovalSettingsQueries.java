@@ -6,7 +6,10 @@ import dev.orgservice.api.approval.Money;
 import dev.orgservice.api.view.ApprovalPolicyView;
 import dev.orgservice.api.view.AuthorityView;
 import dev.orgservice.api.view.DelegationView;
+import dev.orgservice.api.view.PageView;
+import dev.orgservice.query.storage.Pages;
 import dev.orgservice.query.storage.TenantScopedReads;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +28,20 @@ import static dev.orgservice.query.storage.SqlTimes.utc;
 @Component
 public class ApprovalSettingsQueries {
 
+    private static final String NOT_ENDED = """
+            from read_model.delegation where tenant_id = :tenant and valid_to > :asOf and valid_to > valid_from
+              and (cast(:person as varchar) is null or delegator_id = :person or delegate_id = :person)
+            """;
+    private static final String NOT_ENDED_PAGE = "select * " + NOT_ENDED
+            + "order by valid_from, delegator_id, delegation_id limit :limit offset :offset";
+    private static final String COUNT_NOT_ENDED = "select count(*) " + NOT_ENDED;
+    private static final RowMapper<DelegationView> DELEGATION = (row, n) -> new DelegationView(
+            row.getObject("delegation_id", UUID.class), row.getString("delegator_id"), row.getString("delegate_id"),
+            strings(row.getArray("purposes")), row.getObject("unit_scope", UUID.class),
+            row.getBigDecimal("max_amount") == null ? null
+                    : new Money(row.getBigDecimal("max_amount"), row.getString("max_currency")),
+            instant(row, "valid_from"), instant(row, "valid_to"), instant(row, "granted_at"));
+
     private final TenantScopedReads reads;
     private final ObjectMapper json;
 
@@ -34,21 +51,22 @@ public class ApprovalSettingsQueries {
     }
 
     /**
-     * Delegations not ended at {@code asOf} (in force or still to come), of {@code personId} either way if given; not
-     * one revoked before it started (its revocation ends it before its start: it is never in force).
+     * A page of the delegations not ended at {@code asOf} (in force or still to come), of {@code personId} either way
+     * if given, by start; not one revoked before it started (its revocation ends it before its start: it is never
+     * in force).
      */
-    public List<DelegationView> delegations(UUID tenantId, String personId, Instant asOf) {
-        return reads.forTenant(tenantId, sql -> sql.query("""
-                select * from read_model.delegation where tenant_id = :tenant and valid_to > :asOf
-                  and valid_to > valid_from
-                  and (cast(:person as varchar) is null or delegator_id = :person or delegate_id = :person)
-                order by valid_from, delegator_id, delegation_id""",
+    public PageView<DelegationView> delegations(UUID tenantId, String personId, Instant asOf, int page, int size) {
+        return reads.forTenant(tenantId, sql -> Pages.read(sql, NOT_ENDED_PAGE, COUNT_NOT_ENDED,
                 new MapSqlParameterSource("tenant", tenantId).addValue("person", personId).addValue("asOf", utc(asOf)),
-                (row, n) -> new DelegationView(row.getObject("delegation_id", UUID.class), row.getString("delegator_id"),
-                        row.getString("delegate_id"), strings(row.getArray("purposes")),
-                        row.getObject("unit_scope", UUID.class), row.getBigDecimal("max_amount") == null ? null
-                                : new Money(row.getBigDecimal("max_amount"), row.getString("max_currency")),
-                        instant(row, "valid_from"), instant(row, "valid_to"), instant(row, "granted_at"))));
+                DELEGATION, page, size));
+    }
+
+    /** A delegation as recorded, whether it is in force, scheduled, ended or revoked; empty if the tenant has none. */
+    public Optional<DelegationView> delegation(UUID tenantId, UUID delegationId) {
+        return reads.forTenant(tenantId, sql -> sql.query("select * from read_model.delegation "
+                        + "where tenant_id = :tenant and delegation_id = :delegation",
+                new MapSqlParameterSource("tenant", tenantId).addValue("delegation", delegationId), DELEGATION)
+                .stream().findFirst());
     }
 
     /** The policy in force at {@code asOf}; the default for a built-in purpose without one; empty otherwise. */

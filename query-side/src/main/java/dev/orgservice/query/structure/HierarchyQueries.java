@@ -63,7 +63,7 @@ public class HierarchyQueries {
     // The walks over the parent timeline are functions of the read model (R__tenant_reads.sql) that set the tenant
     // themselves: one round trip each (TenantScopedReads.inOneStatement).
     private static final String ANCESTORS_OF = "select * from read_model.ancestors_of(?, ?, ?)";
-    private static final String CHILDREN_OF = "select * from read_model.children_of(?, ?, ?)";
+    private static final String CHILDREN_OF = "select * from read_model.children_of(?, ?, ?, ?, ?)";
     private static final String SUBTREE_OF = "select * from read_model.subtree_of(?, ?, ?, ?, ?, ?)";
     /** The ancestors inside a tenant transaction (the tenant set again, to the same value, by the function). */
     private static final String PATH_UP = "select * from read_model.ancestors_of(:tenantId, :unitId, :asOf)";
@@ -129,6 +129,8 @@ public class HierarchyQueries {
                 join read_model.unit_parent c on c.parent_id = down.unit_id and %s
                 where down.depth < :maxDepth)
             select count(*) from down""".formatted(VALID.formatted("c"));
+    private static final String COUNT_CHILDREN = "select count(*) from read_model.unit_parent c "
+            + "where c.parent_id = :unitId and " + VALID.formatted("c");
 
     private final TenantScopedReads reads;
     private final ObjectMapper json;
@@ -161,9 +163,12 @@ public class HierarchyQueries {
                 asOf);
     }
 
-    public Optional<List<UnitSummaryView>> children(UUID tenantId, UUID unitId, Instant asOf) {
-        return foundOrAbsent(reads.inOneStatement(tenantId, CHILDREN_OF, SUMMARY, unitId, utc(asOf)), tenantId, unitId,
-                asOf);
+    /** A page of the direct children at {@code asOf}, by code. Empty when the unit does not exist then. */
+    public Optional<PageView<UnitSummaryView>> children(UUID tenantId, UUID unitId, Instant asOf, int page, int size) {
+        List<Long> total = new ArrayList<>(1);
+        List<UnitSummaryView> items = reads.inOneStatement(tenantId, CHILDREN_OF, counted(total), unitId, utc(asOf),
+                size, (long) page * size);
+        return pageOrAbsent(items, total, tenantId, params(unitId, asOf), COUNT_CHILDREN, page, size);
     }
 
     /** The unit itself (depth 0) and its descendants down to {@code maxDepth}, breadth first, paged. */
@@ -171,19 +176,24 @@ public class HierarchyQueries {
                                                        int size) {
         int depthLimit = Math.min(maxDepth, MAX_DEPTH);
         List<Long> total = new ArrayList<>(1);
-        List<UnitSummaryView> items = reads.inOneStatement(tenantId, SUBTREE_OF, (row, n) -> {
-            total.add(row.getLong(TOTAL));
-            return SUMMARY.mapRow(row, n);
-        }, unitId, utc(asOf), depthLimit, size, (long) page * size);
+        List<UnitSummaryView> items = reads.inOneStatement(tenantId, SUBTREE_OF, counted(total), unitId, utc(asOf),
+                depthLimit, size, (long) page * size);
+        return pageOrAbsent(items, total, tenantId, params(unitId, asOf).addValue("maxDepth", depthLimit),
+                COUNT_SUBTREE, page, size);
+    }
+
+    /**
+     * A page whose rows carried the list's total; an empty one (a page past the end, or no such unit at
+     * {@code asOf}) is looked into with one more read, which counts the list with {@code count}.
+     */
+    private Optional<PageView<UnitSummaryView>> pageOrAbsent(List<UnitSummaryView> items, List<Long> total,
+                                                             UUID tenantId, MapSqlParameterSource params, String count,
+                                                             int page, int size) {
         if (!items.isEmpty()) {
             return Optional.of(new PageView<>(items, page, size, total.get(0)));
         }
-        // a page past the end, or no such unit at asOf
-        return reads.forTenant(tenantId, sql -> {
-            var params = params(unitId, asOf).addValue("maxDepth", depthLimit);
-            return existsAt(sql, params)
-                    ? Optional.of(new PageView<>(items, page, size, countSubtree(sql, params))) : Optional.empty();
-        });
+        return reads.forTenant(tenantId, sql -> existsAt(sql, params)
+                ? Optional.of(new PageView<>(items, page, size, count(sql, count, params))) : Optional.empty());
     }
 
     /** Units existing at {@code asOf}, by type, status at that time and a prefix of the code or of a word of the name. */
@@ -216,10 +226,7 @@ public class HierarchyQueries {
                                 count(sql, LIST_TOTAL, params) - closed);
             }
             List<Long> total = new ArrayList<>(1);
-            RowMapper<UnitSummaryView> counted = (row, n) -> {
-                total.add(row.getLong(TOTAL));
-                return SUMMARY.mapRow(row, n);
-            };
+            RowMapper<UnitSummaryView> counted = counted(total);
             List<UnitSummaryView> items = sql.query(SEARCH_MATCHING, params, counted);
             if (items.isEmpty() && page > 0) { // past the end: the first row of the list carries the total
                 sql.query(SEARCH_MATCHING, params.addValue("limit", 1).addValue("offset", 0L), counted);
@@ -230,8 +237,7 @@ public class HierarchyQueries {
 
     /**
      * A list read about a unit: an empty answer is only looked into (one more read) when it could mean that the
-     * unit does not exist at {@code asOf}; a unit's ancestors or children are usually there, so most reads take
-     * one round trip.
+     * unit does not exist at {@code asOf}; a unit's ancestors are usually there, so most reads take one round trip.
      */
     private <T> Optional<List<T>> foundOrAbsent(List<T> rows, UUID tenantId, UUID unitId, Instant asOf) {
         return !rows.isEmpty() || reads.forTenant(tenantId, sql -> existsAt(sql, params(unitId, asOf)))
@@ -245,11 +251,6 @@ public class HierarchyQueries {
 
     private static boolean existsAt(NamedParameterJdbcTemplate sql, MapSqlParameterSource params) {
         return Boolean.TRUE.equals(sql.queryForObject(EXISTS_AT, params, Boolean.class));
-    }
-
-    private static long countSubtree(NamedParameterJdbcTemplate sql, MapSqlParameterSource params) {
-        Long count = sql.queryForObject(COUNT_SUBTREE, params, Long.class);
-        return count == null ? 0 : count;
     }
 
     private static MapSqlParameterSource params(UUID unitId, Instant asOf) {
@@ -267,8 +268,16 @@ public class HierarchyQueries {
                 row.getString(3), row.getString(4), status == null ? null : UnitStatus.valueOf(status),
                 row.getObject(5, UUID.class), (Integer) row.getObject(7));
     };
-    /** The position of subtree_of's and SEARCH's window count, after the summary's columns. */
+    /** The position of the window count of subtree_of, children_of and SEARCH, after the summary's columns. */
     private static final int TOTAL = 8;
+
+    /** Summaries whose rows carry the list's total, which goes into {@code total}. */
+    private static RowMapper<UnitSummaryView> counted(List<Long> total) {
+        return (row, n) -> {
+            total.add(row.getLong(TOTAL));
+            return SUMMARY.mapRow(row, n);
+        };
+    }
 
     private UnitView unitView(ResultSet row, Instant asOf) throws SQLException {
         try {

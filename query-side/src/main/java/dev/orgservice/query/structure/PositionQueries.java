@@ -4,6 +4,7 @@ import dev.orgservice.api.view.ChainLinkView;
 import dev.orgservice.api.view.PageView;
 import dev.orgservice.api.view.PositionView;
 import dev.orgservice.platform.problem.OrgException;
+import dev.orgservice.query.storage.Pages;
 import dev.orgservice.query.storage.SqlTimes;
 import dev.orgservice.query.storage.TenantScopedReads;
 import org.springframework.jdbc.core.RowMapper;
@@ -76,14 +77,18 @@ public class PositionQueries {
     private static final String HELD_BY = VIEWS + "where h.tenant_id = :tenantId and h.person_id = :personId "
             + "order by h.valid_from, p.created_at, p.position_id";
 
-    /** Open positions with a dotted line to {@code :id} at {@code :asOf}, by creation (index: V15). */
-    private static final String DOTTED_REPORTS = "select p.position_id, l.unit_id, p.title, h.person_id "
-            + "from read_model.position_line l join read_model.position p on p.position_id = l.position_id "
-            + "and (p.closed_from is null or p.closed_from > :asOf) "
-            + "left join read_model.position_holder h on h.position_id = p.position_id and h.valid_from <= :asOf "
-            + "and (h.valid_to is null or h.valid_to > :asOf) "
+    /** The lines at {@code :asOf} of open positions with a dotted line to {@code :id} (index: V15). */
+    private static final String DOTTED_LINES = "from read_model.position_line l join read_model.position p "
+            + "on p.position_id = l.position_id and (p.closed_from is null or p.closed_from > :asOf) "
             + "where l.dotted_line_to <> '{}' and :id = any(l.dotted_line_to) and l.valid_from <= :asOf "
-            + "and (l.valid_to is null or l.valid_to > :asOf) order by p.created_at, p.position_id";
+            + "and (l.valid_to is null or l.valid_to > :asOf) ";
+    /** A page of them by creation, the holders looked up for the page alone. */
+    private static final String DOTTED_REPORTS = "select d.position_id, d.unit_id, d.title, h.person_id from ("
+            + "select p.position_id, l.unit_id, p.title, p.created_at " + DOTTED_LINES
+            + "order by p.created_at, p.position_id limit :limit offset :offset) d "
+            + "left join read_model.position_holder h on h.position_id = d.position_id and h.valid_from <= :asOf "
+            + "and (h.valid_to is null or h.valid_to > :asOf) order by d.created_at, d.position_id";
+    private static final String COUNT_DOTTED_REPORTS = "select count(*) " + DOTTED_LINES;
 
     /**
      * Who manages the unit at {@code :asOf}: a walk up from it through its parents at {@code :asOf}, taking at each
@@ -121,11 +126,8 @@ public class PositionQueries {
             if (!HierarchyQueries.existsAt(sql, unitId, asOf)) {
                 return Optional.empty();
             }
-            MapSqlParameterSource params = new MapSqlParameterSource("unitId", unitId).addValue("asOf", utc(asOf))
-                    .addValue("limit", size).addValue("offset", (long) page * size);
-            List<PositionView> items = sql.query(OF_UNIT, params, view(asOf));
-            Long total = sql.queryForObject(COUNT_OF_UNIT, params, Long.class);
-            return Optional.of(new PageView<>(items, page, size, total == null ? 0 : total));
+            MapSqlParameterSource params = new MapSqlParameterSource("unitId", unitId).addValue("asOf", utc(asOf));
+            return Optional.of(Pages.read(sql, OF_UNIT, COUNT_OF_UNIT, params, view(asOf), page, size));
         });
     }
 
@@ -209,12 +211,18 @@ public class PositionQueries {
                 new ReportsWalk(sql.getJdbcTemplate(), POSITION, utc(asOf)).page(top, indirect, page, size)));
     }
 
-    /** The positions with a dotted (matrix) line to the position at {@code asOf}. Empty if it does not exist. */
-    public Optional<List<ChainLinkView>> dottedLineReports(UUID tenantId, UUID positionId, Instant asOf) {
+    /**
+     * A page of the positions with a dotted (matrix) line to the position at {@code asOf}, by creation. Empty if it
+     * does not exist.
+     */
+    public Optional<PageView<ChainLinkView>> dottedLineReports(UUID tenantId, UUID positionId, Instant asOf, int page,
+                                                               int size) {
         MapSqlParameterSource params = new MapSqlParameterSource("id", positionId).addValue("asOf", utc(asOf));
-        return reads.forTenant(tenantId, sql -> find(sql, positionId, asOf).map(found -> sql.query(DOTTED_REPORTS, params,
-                (row, n) -> new ChainLinkView(row.getObject("position_id", UUID.class), row.getObject("unit_id", UUID.class),
-                        row.getString("title"), row.getString("person_id"), row.getString("person_id") == null))));
+        return reads.forTenant(tenantId, sql -> find(sql, positionId, asOf).map(found -> Pages.read(sql,
+                DOTTED_REPORTS, COUNT_DOTTED_REPORTS, params, (row, n) -> new ChainLinkView(
+                        row.getObject("position_id", UUID.class), row.getObject("unit_id", UUID.class),
+                        row.getString("title"), row.getString("person_id"), row.getString("person_id") == null),
+                page, size)));
     }
 
     private static Optional<Position> find(NamedParameterJdbcTemplate sql, UUID positionId, Instant asOf) {

@@ -155,7 +155,7 @@ class RowLevelSecurityTest extends QuerySideIntegrationTest {
 
         try (Connection api = TestDatabase.get().connect(TestDatabase.get().accounts().api())) {
             for (String call : List.of("select count(*) from read_model.ancestors_of(?, ?, ?)",
-                    "select count(*) from read_model.children_of(?, ?, ?)",
+                    "select count(*) from read_model.children_of(?, ?, ?, 1000, 0)",
                     "select count(*) from read_model.subtree_of(?, ?, ?, 64, 1000, 0)")) {
                 UUID unit = call.contains("ancestors") ? department : root;
                 assertThat(count(api, call, beta.value(), unit, now)).as(call).isPositive();

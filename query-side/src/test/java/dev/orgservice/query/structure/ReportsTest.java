@@ -146,6 +146,53 @@ class ReportsTest extends QuerySideIntegrationTest {
     }
 
     @Test
+    void dottedLineReportsArePagedByCreationAndCountEveryOne() {
+        List<Object> events = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            ids.put("M" + i, UUID.randomUUID());
+            events.add(new PositionCreatedEvent(tenantId, ids.get("M" + i), ids.get("FIN"), "M" + i, false, null,
+                    List.of(ids.get("CEO"))));
+        }
+        events.add(new PositionHolderAssignedEvent(tenantId, ids.get("M2"), "m2", Instant.parse("2020-01-01T00:00:00Z"),
+                null));
+        position = append("OrganizationTree", "org-tree-" + tenantId, 18, events);
+        String dotted = positionPath("CEO") + "/dotted-line-reports?asOf=2026-01-01&minPosition=" + position;
+
+        JsonNode whole = read(dotted);
+        assertThat(whole.get("size").asInt()).as("the default size").isEqualTo(100);
+        assertThat(whole.get("total").asLong()).isEqualTo(5);
+        assertThat(titles(whole)).containsExactlyInAnyOrder("M1", "M2", "M3", "M4", "M5");
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            JsonNode answer = read(dotted + "&size=2&page=" + page);
+            assertThat(answer.get("page").asInt()).isEqualTo(page);
+            assertThat(answer.get("size").asInt()).isEqualTo(2);
+            assertThat(answer.get("total").asLong()).isEqualTo(5);
+            assertThat(answer.get("items")).hasSize(page < 2 ? 2 : 1);
+            paged.addAll(titles(answer));
+            answer.get("items").forEach(item -> assertThat(item.path("personId").asText(null))
+                    .as("the page's holders").isEqualTo(item.get("title").asText().equals("M2") ? "m2" : null));
+        }
+        assertThat(paged).as("the pages, one after the other, are the list").isEqualTo(titles(whole));
+        JsonNode past = read(dotted + "&size=2&page=3");
+        assertThat(past.get("items")).as("past the end").isEmpty();
+        assertThat(past.get("total").asLong()).isEqualTo(5);
+
+        for (String query : List.of("&size=1001", "&size=0", "&page=-1")) {
+            assertThat(http.get(dotted + query, viewer).status()).as(query).isEqualTo(400);
+        }
+        assertThat(http.get("/api/v1/tenants/" + tenantId + "/positions/" + UUID.randomUUID()
+                + "/dotted-line-reports?page=1&size=10", viewer).status()).as("an unknown position, whichever page")
+                .isEqualTo(404);
+    }
+
+    private JsonNode read(String path) {
+        Http.Response answer = http.get(path, viewer);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
+    @Test
     void answersAsOfAnInstantAndNamesTheHolders() {
         assertThat(get("CEO", "?asOf=2099-06-01")).contains("NEWBIE");
         Http.Response now = http.get(path("CEO") + "?minPosition=" + position, viewer);

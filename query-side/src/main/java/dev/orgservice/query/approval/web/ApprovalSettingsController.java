@@ -4,11 +4,14 @@ import dev.orgservice.api.approval.ApprovalPurposes;
 import dev.orgservice.api.view.ApprovalPolicyView;
 import dev.orgservice.api.view.AuthorityView;
 import dev.orgservice.api.view.DelegationView;
+import dev.orgservice.api.view.PageView;
 import dev.orgservice.platform.problem.OrgException;
 import dev.orgservice.platform.security.Role;
 import dev.orgservice.query.approval.ApprovalSettingsQueries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,12 +41,22 @@ public class ApprovalSettingsController {
 
     @GetMapping("/delegations")
     @Operation(summary = "Delegations not ended at asOf (default now): in force or scheduled; of personId either way if given")
-    public Map<String, List<DelegationView>> delegations(
+    public PageView<DelegationView> delegations(
             @PathVariable UUID tenantId,
             @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9._:@-]{1,64}") String personId,
             @RequestParam(required = false) Instant asOf,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
             @RequestParam(required = false) Long minPosition) {
-        return Map.of("items", settings.delegations(tenantId, personId, orNow(asOf)));
+        return settings.delegations(tenantId, personId, orNow(asOf), page, size);
+    }
+
+    @GetMapping("/delegations/{delegationId}")
+    @Operation(summary = "One delegation as recorded, ended or revoked ones too (validTo is then the end)")
+    public DelegationView delegation(@PathVariable UUID tenantId, @PathVariable UUID delegationId,
+                                     @RequestParam(required = false) Long minPosition) {
+        return settings.delegation(tenantId, delegationId)
+                .orElseThrow(() -> OrgException.notFound("Delegation " + delegationId));
     }
 
     @GetMapping("/approval-policies/{purpose}")

@@ -75,11 +75,13 @@ public class PositionQueryController {
 
     @GetMapping("/positions/{positionId}/dotted-line-reports")
     @Operation(summary = "The positions with a dotted (matrix) line to this one, by creation")
-    public Map<String, List<ChainLinkView>> dottedLineReports(@PathVariable UUID tenantId, @PathVariable UUID positionId,
-                                                              @RequestParam(required = false) Instant asOf,
-                                                              @RequestParam(required = false) Long minPosition) {
-        return Map.of("items", positions.dottedLineReports(tenantId, positionId, orNow(asOf))
-                .orElseThrow(() -> OrgException.notFound("Position " + positionId)));
+    public PageView<ChainLinkView> dottedLineReports(@PathVariable UUID tenantId, @PathVariable UUID positionId,
+                                                     @RequestParam(required = false) Instant asOf,
+                                                     @RequestParam(defaultValue = "0") @Min(0) int page,
+                                                     @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
+                                                     @RequestParam(required = false) Long minPosition) {
+        return positions.dottedLineReports(tenantId, positionId, orNow(asOf), page, size)
+                .orElseThrow(() -> OrgException.notFound("Position " + positionId));
     }
 
     @GetMapping("/units/{unitId}/positions")

@@ -63,10 +63,12 @@ public class UnitQueryController {
 
     @GetMapping("/{unitId}/children")
     @Operation(summary = "Direct children as of asOf, by code")
-    public Map<String, List<UnitSummaryView>> children(@PathVariable UUID tenantId, @PathVariable UUID unitId,
-                                                       @RequestParam(required = false) Instant asOf,
-                                                       @RequestParam(required = false) Long minPosition) {
-        return Map.of("items", hierarchy.children(tenantId, unitId, orNow(asOf)).orElseThrow(() -> missing(unitId)));
+    public PageView<UnitSummaryView> children(@PathVariable UUID tenantId, @PathVariable UUID unitId,
+                                              @RequestParam(required = false) Instant asOf,
+                                              @RequestParam(defaultValue = "0") @Min(0) int page,
+                                              @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
+                                              @RequestParam(required = false) Long minPosition) {
+        return hierarchy.children(tenantId, unitId, orNow(asOf), page, size).orElseThrow(() -> missing(unitId));
     }
 
     @GetMapping("/{unitId}/subtree")
