@@ -139,13 +139,9 @@ public class PositionQueries {
     public PageView<PositionView> ofTenant(UUID tenantId, Instant asOf, Boolean vacant, Boolean manager, int page,
                                            int size) {
         MapSqlParameterSource params = new MapSqlParameterSource("tenantId", tenantId).addValue("asOf", utc(asOf))
-                .addValue("vacant", vacant, Types.BOOLEAN).addValue("manager", manager, Types.BOOLEAN)
-                .addValue("limit", size).addValue("offset", (long) page * size);
-        return reads.forTenant(tenantId, sql -> {
-            List<PositionView> items = sql.query(OF_TENANT, params, view(asOf));
-            Long total = sql.queryForObject(COUNT_OF_TENANT, params, Long.class);
-            return new PageView<>(items, page, size, total == null ? 0 : total);
-        });
+                .addValue("vacant", vacant, Types.BOOLEAN).addValue("manager", manager, Types.BOOLEAN);
+        return reads.forTenant(tenantId, sql -> Pages.read(sql, OF_TENANT, COUNT_OF_TENANT, params, view(asOf), page,
+                size));
     }
 
     /**
