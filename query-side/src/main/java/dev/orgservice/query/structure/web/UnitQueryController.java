@@ -2,6 +2,7 @@ package dev.orgservice.query.structure.web;
 
 import dev.orgservice.api.structure.UnitStatus;
 import dev.orgservice.api.structure.UnitType;
+import dev.orgservice.api.view.ItemsView;
 import dev.orgservice.api.view.PageView;
 import dev.orgservice.api.view.UnitSummaryView;
 import dev.orgservice.api.view.UnitView;
@@ -82,10 +83,10 @@ public class UnitQueryController {
 
     @GetMapping("/{unitId}/ancestors")
     @Operation(summary = "Ancestors nearest first (parent ... root), without the unit itself")
-    public Map<String, List<UnitSummaryView>> ancestors(@PathVariable UUID tenantId, @PathVariable UUID unitId,
-                                                        @RequestParam(required = false) Instant asOf,
-                                                        @RequestParam(required = false) Long minPosition) {
-        return Map.of("items", hierarchy.ancestors(tenantId, unitId, orNow(asOf)).orElseThrow(() -> missing(unitId)));
+    public ItemsView<UnitSummaryView> ancestors(@PathVariable UUID tenantId, @PathVariable UUID unitId,
+                                                @RequestParam(required = false) Instant asOf,
+                                                @RequestParam(required = false) Long minPosition) {
+        return new ItemsView<>(hierarchy.ancestors(tenantId, unitId, orNow(asOf)).orElseThrow(() -> missing(unitId)));
     }
 
     private static OrgException missing(UUID unitId) {

@@ -2,6 +2,7 @@ package dev.orgservice.query.tenant.web;
 
 import dev.orgservice.api.tenant.TenantStatus;
 import dev.orgservice.api.view.FeatureToggleView;
+import dev.orgservice.api.view.ItemsView;
 import dev.orgservice.api.view.PageView;
 import dev.orgservice.api.view.TenantView;
 import dev.orgservice.platform.problem.OrgException;
@@ -20,8 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @RestController
@@ -67,9 +66,9 @@ public class TenantQueryController {
     @GetMapping("/{tenantId}/features")
     @PreAuthorize(Role.READING)
     @Operation(summary = "Effective feature toggles: the plan default unless the tenant overrides it")
-    public Map<String, List<FeatureToggleView>> features(@PathVariable UUID tenantId,
-                                                         @RequestParam(required = false) Long minPosition) {
-        return Map.of("items", tenants.features(tenantId)
+    public ItemsView<FeatureToggleView> features(@PathVariable UUID tenantId,
+                                                 @RequestParam(required = false) Long minPosition) {
+        return new ItemsView<>(tenants.features(tenantId)
                 .orElseThrow(() -> OrgException.notFound("Tenant " + tenantId)));
     }
 
