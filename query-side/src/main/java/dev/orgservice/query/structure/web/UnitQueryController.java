@@ -10,7 +10,6 @@ import dev.orgservice.platform.problem.OrgException;
 import dev.orgservice.platform.security.Role;
 import dev.orgservice.query.structure.HierarchyQueries;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -50,7 +49,6 @@ public class UnitQueryController {
                                             @RequestParam(required = false) Instant asOf,
                                             @RequestParam(defaultValue = "0") @Min(0) int page,
                                             @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int size,
-                                            @Parameter(description = "read-your-writes position")
                                             @RequestParam(required = false) Long minPosition) {
         return hierarchy.search(tenantId, type, status, q, orNow(asOf), page, size);
     }

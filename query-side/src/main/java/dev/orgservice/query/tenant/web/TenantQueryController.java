@@ -10,7 +10,6 @@ import dev.orgservice.platform.security.CurrentUser;
 import dev.orgservice.platform.security.Role;
 import dev.orgservice.query.tenant.TenantQueries;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,7 +41,6 @@ public class TenantQueryController {
                                      @RequestParam(required = false) String plan,
                                      @RequestParam(defaultValue = "0") @Min(0) int page,
                                      @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int size,
-                                     @Parameter(description = "read-your-writes position")
                                      @RequestParam(required = false) Long minPosition) {
         return tenants.list(status, plan, page, size, CurrentUser.get().userId());
     }
