@@ -2,6 +2,7 @@ package dev.orgservice.platform.problem;
 
 import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.platform.web.CorrelationId;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,8 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
  * (an error status sent by a filter, or an exception that escapes before the correlation filter, which answers the
  * others itself): answered as a problem too, instead of Spring Boot's own error JSON (which it replaces). Nothing of
  * an exception is shown.
- * What Tomcat refuses before the application runs is answered by {@link ProblemErrorReportValve}.
+ * What Tomcat refuses before the application runs is answered by {@link ProblemErrorReportValve}. Not an endpoint of the
+ * API: hidden from its OpenAPI document.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

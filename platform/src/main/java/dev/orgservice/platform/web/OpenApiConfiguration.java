@@ -4,17 +4,14 @@ import dev.orgservice.api.error.ErrorCode;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.ArraySchema;
-import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +21,7 @@ import java.util.stream.Collectors;
 
 /**
  * The OpenAPI document of each service: bearer-JWT security on every operation, the Problem schema, and the
- * catalog of problem types; every operation lists the error responses any request may get.
+ * catalog of problem types; {@link ProblemResponses} and {@link SharedParameters} complete each operation.
  */
 @Configuration
 public class OpenApiConfiguration {
@@ -53,24 +50,14 @@ public class OpenApiConfiguration {
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
-    /** Adds the error responses every operation can give, pointing at the Problem schema. */
     @Bean
-    OpenApiCustomizer problemResponses() {
-        return api -> api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
-            var responses = operation.getResponses();
-            responses.putIfAbsent("400", problem("Invalid request (validation)"));
-            responses.putIfAbsent("401", problem("Missing, expired or invalid token"));
-            responses.putIfAbsent("403", problem("The caller's roles do not allow this"));
-            responses.putIfAbsent("404", problem("Not found for this tenant (other tenants' resources included)"));
-            responses.putIfAbsent("429", problem("Rate limit exceeded; see Retry-After"));
-            responses.putIfAbsent("503", problem("minPosition not reached in time or parked (query side), or the "
-                    + "database did not answer in time; see Retry-After"));
-        }));
+    OperationCustomizer problemResponses() {
+        return new ProblemResponses();
     }
 
-    private static ApiResponse problem(String description) {
-        return new ApiResponse().description(description).content(new Content().addMediaType("application/problem+json",
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+    @Bean
+    OperationCustomizer sharedParameters() {
+        return new SharedParameters();
     }
 
     private static Schema<?> problemSchema() {

@@ -190,7 +190,6 @@ public class PositionCommandController {
     @DeleteMapping("/{positionId}/holder")
     @Operation(summary = "Vacate the position from effectiveFrom (default now) on: a holding ends there")
     public PositionCommandResult vacate(@PathVariable UUID tenantId, @PathVariable UUID positionId,
-                                        @Parameter(description = "an instant or a date; default now")
                                         @RequestParam(required = false) Instant effectiveFrom) {
         return result(positionId, commands.send(new VacatePositionCommand(tenantId, positionId,
                 FlexibleInstant.orNow(effectiveFrom)), tenantId));

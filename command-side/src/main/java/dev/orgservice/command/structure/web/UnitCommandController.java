@@ -87,8 +87,6 @@ public class UnitCommandController {
     @Operation(summary = "Create many units atomically; parents by parentId or parentCode (existing or earlier in the "
             + "import); every invalid row is reported, and then nothing is imported")
     public ResponseEntity<ImportResult> importUnits(@PathVariable UUID tenantId, @RequestBody List<UnitRequest> rows,
-                                                    @Parameter(description = "when the whole import takes effect: an "
-                                                            + "instant or a date; default now")
                                                     @RequestParam(required = false) Instant effectiveFrom,
                                                     @Parameter(description = IdempotencyKeys.DESCRIPTION)
                                                     @RequestHeader(name = IdempotencyKeys.HEADER, required = false)

@@ -10,6 +10,7 @@ import dev.orgservice.platform.validation.IsoCurrency;
 import dev.orgservice.query.approval.ApprovalChainQueries;
 import dev.orgservice.query.approval.ApprovalRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,6 +38,10 @@ public class ApprovalChainController {
     @Operation(summary = "Resolve the approvers of a request: the policy's steps in order, skipping the requester, "
             + "vacancies and duplicates, applying delegations; 422 when no position of the chain has a limit in the "
             + "request's currency")
+    // declaring one response, springdoc no longer adds the 200 itself
+    @ApiResponse(responseCode = "200", description = "The chain", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = "currency-not-covered: no position of the chain has a limit in "
+            + "the request's currency; rule-violation: the policy needs a cost center and none is given")
     public ApprovalChainView approvalChain(
             @PathVariable UUID tenantId,
             @RequestParam @Pattern(regexp = ApprovalPurposes.PATTERN) String purpose,

@@ -1,6 +1,7 @@
 package dev.orgservice.query.parking.web;
 
 import dev.orgservice.api.error.ErrorCode;
+import dev.orgservice.api.view.ItemsView;
 import dev.orgservice.api.view.ParkedRetryResult;
 import dev.orgservice.api.view.ParkedTenantView;
 import dev.orgservice.platform.problem.OrgException;
@@ -18,8 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -45,8 +44,8 @@ public class ParkedTenantController {
     @GetMapping
     @Operation(summary = "The tenants whose events a projection holds back, with the error of the first event and "
             + "of the latest retry")
-    public Map<String, List<ParkedTenantView>> list() {
-        return Map.of("items", parked.all(CurrentUser.get().userId()));
+    public ItemsView<ParkedTenantView> list() {
+        return new ItemsView<>(parked.all(CurrentUser.get().userId()));
     }
 
     @PostMapping("/retry")

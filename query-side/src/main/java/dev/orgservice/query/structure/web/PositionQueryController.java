@@ -1,6 +1,7 @@
 package dev.orgservice.query.structure.web;
 
 import dev.orgservice.api.view.ChainLinkView;
+import dev.orgservice.api.view.ItemsView;
 import dev.orgservice.api.view.PageView;
 import dev.orgservice.api.view.PositionView;
 import dev.orgservice.platform.problem.OrgException;
@@ -108,19 +109,19 @@ public class PositionQueryController {
 
     @GetMapping("/people/{personId}/positions")
     @Operation(summary = "The positions a person holds at asOf, the one their chains start from first")
-    public Map<String, List<PositionView>> heldBy(@PathVariable UUID tenantId, @PathVariable String personId,
-                                                  @RequestParam(required = false) Instant asOf,
-                                                  @RequestParam(required = false) Long minPosition) {
-        return Map.of("items", positions.heldBy(tenantId, personId, orNow(asOf)));
+    public ItemsView<PositionView> heldBy(@PathVariable UUID tenantId, @PathVariable String personId,
+                                          @RequestParam(required = false) Instant asOf,
+                                          @RequestParam(required = false) Long minPosition) {
+        return new ItemsView<>(positions.heldBy(tenantId, personId, orNow(asOf)));
     }
 
     @GetMapping("/people/{personId}/management-chain")
     @Operation(summary = "The managers above a person, nearest first; vacant managers are listed as vacant")
-    public Map<String, List<ChainLinkView>> managementChain(@PathVariable String personId, @PathVariable UUID tenantId,
-                                                            @RequestParam(required = false) UUID positionId,
-                                                            @RequestParam(required = false) Instant asOf,
-                                                            @RequestParam(required = false) Long minPosition) {
-        return Map.of("items", positions.managementChain(tenantId, personId, positionId, orNow(asOf))
+    public ItemsView<ChainLinkView> managementChain(@PathVariable String personId, @PathVariable UUID tenantId,
+                                                    @RequestParam(required = false) UUID positionId,
+                                                    @RequestParam(required = false) Instant asOf,
+                                                    @RequestParam(required = false) Long minPosition) {
+        return new ItemsView<>(positions.managementChain(tenantId, personId, positionId, orNow(asOf))
                 .orElseThrow(() -> OrgException.notFound("Person " + personId + " holding a position at that time")));
     }
 }

@@ -2,6 +2,7 @@ package dev.orgservice.query.structure.web;
 
 import dev.orgservice.api.structure.UnitStatus;
 import dev.orgservice.api.structure.UnitType;
+import dev.orgservice.api.view.ItemsView;
 import dev.orgservice.api.view.PageView;
 import dev.orgservice.api.view.UnitSummaryView;
 import dev.orgservice.api.view.UnitView;
@@ -9,7 +10,6 @@ import dev.orgservice.platform.problem.OrgException;
 import dev.orgservice.platform.security.Role;
 import dev.orgservice.query.structure.HierarchyQueries;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -49,7 +49,6 @@ public class UnitQueryController {
                                             @RequestParam(required = false) Instant asOf,
                                             @RequestParam(defaultValue = "0") @Min(0) int page,
                                             @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int size,
-                                            @Parameter(description = "read-your-writes position")
                                             @RequestParam(required = false) Long minPosition) {
         return hierarchy.search(tenantId, type, status, q, orNow(asOf), page, size);
     }
@@ -84,10 +83,10 @@ public class UnitQueryController {
 
     @GetMapping("/{unitId}/ancestors")
     @Operation(summary = "Ancestors nearest first (parent ... root), without the unit itself")
-    public Map<String, List<UnitSummaryView>> ancestors(@PathVariable UUID tenantId, @PathVariable UUID unitId,
-                                                        @RequestParam(required = false) Instant asOf,
-                                                        @RequestParam(required = false) Long minPosition) {
-        return Map.of("items", hierarchy.ancestors(tenantId, unitId, orNow(asOf)).orElseThrow(() -> missing(unitId)));
+    public ItemsView<UnitSummaryView> ancestors(@PathVariable UUID tenantId, @PathVariable UUID unitId,
+                                                @RequestParam(required = false) Instant asOf,
+                                                @RequestParam(required = false) Long minPosition) {
+        return new ItemsView<>(hierarchy.ancestors(tenantId, unitId, orNow(asOf)).orElseThrow(() -> missing(unitId)));
     }
 
     private static OrgException missing(UUID unitId) {

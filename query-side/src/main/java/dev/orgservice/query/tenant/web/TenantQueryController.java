@@ -2,6 +2,7 @@ package dev.orgservice.query.tenant.web;
 
 import dev.orgservice.api.tenant.TenantStatus;
 import dev.orgservice.api.view.FeatureToggleView;
+import dev.orgservice.api.view.ItemsView;
 import dev.orgservice.api.view.PageView;
 import dev.orgservice.api.view.TenantView;
 import dev.orgservice.platform.problem.OrgException;
@@ -9,7 +10,6 @@ import dev.orgservice.platform.security.CurrentUser;
 import dev.orgservice.platform.security.Role;
 import dev.orgservice.query.tenant.TenantQueries;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,8 +20,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @RestController
@@ -43,7 +41,6 @@ public class TenantQueryController {
                                      @RequestParam(required = false) String plan,
                                      @RequestParam(defaultValue = "0") @Min(0) int page,
                                      @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int size,
-                                     @Parameter(description = "read-your-writes position")
                                      @RequestParam(required = false) Long minPosition) {
         return tenants.list(status, plan, page, size, CurrentUser.get().userId());
     }
@@ -67,9 +64,9 @@ public class TenantQueryController {
     @GetMapping("/{tenantId}/features")
     @PreAuthorize(Role.READING)
     @Operation(summary = "Effective feature toggles: the plan default unless the tenant overrides it")
-    public Map<String, List<FeatureToggleView>> features(@PathVariable UUID tenantId,
-                                                         @RequestParam(required = false) Long minPosition) {
-        return Map.of("items", tenants.features(tenantId)
+    public ItemsView<FeatureToggleView> features(@PathVariable UUID tenantId,
+                                                 @RequestParam(required = false) Long minPosition) {
+        return new ItemsView<>(tenants.features(tenantId)
                 .orElseThrow(() -> OrgException.notFound("Tenant " + tenantId)));
     }
 

@@ -1,0 +1,53 @@
+package dev.orgservice.command;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+
+/**
+ * The success status of the creates (docs/api.md#command-results-and-status-codes). springdoc cannot see the
+ * {@code 201} inside a {@code ResponseEntity} and declares {@code 200}; every other command answers {@code 200}.
+ */
+@Component
+class CreateResponses implements OpenApiCustomizer {
+
+    private record Create(String description, boolean location) {
+    }
+
+    private static final String TENANTS = "/api/v1/tenants";
+    private static final String REPLAY = " Sent again with its Idempotency-Key: the first answer, with "
+            + "Idempotent-Replayed: true.";
+
+    private static final Map<String, Create> CREATES = Map.of(
+            TENANTS, new Create("Registered (PROVISIONING)", true),
+            TENANTS + "/{tenantId}/units", new Create("Created, with the unit's ETag." + REPLAY, true),
+            TENANTS + "/{tenantId}/units/import", new Create("Imported: the new units' ids." + REPLAY, false),
+            TENANTS + "/{tenantId}/positions", new Create("Created." + REPLAY, true),
+            TENANTS + "/{tenantId}/positions/import", new Create("Imported: the new positions' ids." + REPLAY, false),
+            TENANTS + "/{tenantId}/delegations", new Create("Granted." + REPLAY, true),
+            TENANTS + "/{tenantId}/approval-authorities/import", new Create("Imported." + REPLAY, false));
+
+    @Override
+    public void customise(OpenAPI api) {
+        CREATES.forEach((path, create) -> {
+            var post = api.getPaths().get(path).getPost();
+            ApiResponse ok = post.getResponses().remove("200");
+            var responses = new ApiResponses();
+            responses.addApiResponse("201", new ApiResponse().description(create.description())
+                    .content(ok.getContent()).headers(create.location() ? Map.of("Location", new Header()
+                            .description("The path of the new resource").schema(new StringSchema())) : null));
+            if (path.equals(TENANTS)) {
+                responses.addApiResponse("200", ok.description("The same tenantId and slug were registered before: "
+                        + "the same body, no new event"));
+            }
+            responses.putAll(post.getResponses());
+            post.setResponses(responses);
+        });
+    }
+}

@@ -1,0 +1,78 @@
+package dev.orgservice.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a generated client of the command side reads in /v3/api-docs: the real statuses and problem responses. */
+class OpenApiDocumentTest extends CommandSideIntegrationTest {
+
+    private static final String PROBLEM = "#/components/schemas/Problem";
+
+    private JsonNode paths;
+
+    @BeforeEach
+    void document() {
+        paths = http.get("/v3/api-docs", null).json().get("paths");
+    }
+
+    @Test
+    void declaresTheCreatedStatusOfACreate() {
+        JsonNode responses = paths.at("/~1api~1v1~1tenants~1{tenantId}~1units/post/responses");
+
+        assertThat(responses.has("200")).isFalse();
+        assertThat(responses.at("/201/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/UnitCommandResult");
+        assertThat(responses.at("/201/headers/Location").isObject()).isTrue();
+    }
+
+    @Test
+    void declaresBothAnswersOfATenantsCreate() {
+        JsonNode responses = paths.at("/~1api~1v1~1tenants/post/responses");
+
+        assertThat(responses.has("201")).isTrue();
+        assertThat(responses.at("/200/description").asText()).contains("registered before");
+    }
+
+    @Test
+    void declaresTheProblemsACommandMayAnswer() {
+        JsonNode responses = paths.at("/~1api~1v1~1tenants~1{tenantId}~1units~1{unitId}~1move/post/responses");
+
+        for (String status : new String[] {"409", "412", "413", "415", "422"}) {
+            assertThat(responses.at("/" + status + "/content/application~1problem+json/schema/$ref").asText())
+                    .as(status).isEqualTo(PROBLEM);
+        }
+    }
+
+    @Test
+    void declaresAConditionalFailureOnlyWhereIfMatchIsTaken() {
+        assertThat(paths.at("/~1api~1v1~1tenants~1{tenantId}~1positions~1{positionId}~1move/post/responses")
+                .has("412")).isFalse();
+    }
+
+    @Test
+    void describesAnEffectiveTimeAsAnInstantOrADate() {
+        JsonNode effectiveFrom = parameter(
+                paths.at("/~1api~1v1~1tenants~1{tenantId}~1positions~1{positionId}~1holder/delete"), "effectiveFrom");
+
+        assertThat(effectiveFrom.get("description").asText()).contains("a date YYYY-MM-DD");
+        assertThat(effectiveFrom.at("/schema/type").asText()).isEqualTo("string");
+        assertThat(effectiveFrom.at("/schema/format").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void leavesTheErrorPageOut() {
+        assertThat(paths.has("/error")).isFalse();
+    }
+
+    static JsonNode parameter(JsonNode operation, String name) {
+        for (JsonNode parameter : operation.get("parameters")) {
+            if (parameter.get("name").asText().equals(name)) {
+                return parameter;
+            }
+        }
+        throw new AssertionError("no parameter " + name + " in " + operation);
+    }
+}

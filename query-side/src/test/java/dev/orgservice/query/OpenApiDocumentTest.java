@@ -1,0 +1,71 @@
+package dev.orgservice.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a generated client of the query side reads in /v3/api-docs: named lists and described parameters. */
+class OpenApiDocumentTest extends QuerySideIntegrationTest {
+
+    private static final String ANCESTORS = "/~1api~1v1~1tenants~1{tenantId}~1units~1{unitId}~1ancestors/get";
+
+    private JsonNode document;
+
+    @BeforeEach
+    void document() {
+        document = http.get("/v3/api-docs", null).json();
+    }
+
+    @Test
+    void namesTheItemsOfACompleteList() {
+        String ref = document.at("/paths" + ANCESTORS + "/responses/200/content/application~1json/schema/$ref").asText();
+        JsonNode schema = document.at("/components/schemas/" + ref.substring(ref.lastIndexOf('/') + 1));
+
+        assertThat(schema.at("/properties/items/type").asText()).isEqualTo("array");
+        assertThat(schema.at("/properties/items/items/$ref").asText()).isEqualTo("#/components/schemas/UnitSummaryView");
+        assertThat(schema.has("additionalProperties")).isFalse();
+    }
+
+    @Test
+    void describesAsOfAsAnInstantOrADate() {
+        JsonNode asOf = parameter("asOf");
+
+        assertThat(asOf.get("description").asText()).contains("default now", "00:00 UTC");
+        assertThat(asOf.at("/schema/type").asText()).isEqualTo("string");
+        assertThat(asOf.at("/schema/format").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void offersMinPositionAlsoAsTheHeader() {
+        assertThat(parameter("minPosition").get("description").asText()).contains("not-yet-consistent");
+        assertThat(parameter("X-Min-Position").get("in").asText()).isEqualTo("header");
+    }
+
+    @Test
+    void declaresTheProblemsAnApprovalChainMayAnswer() {
+        JsonNode responses = document.at("/paths/~1api~1v1~1tenants~1{tenantId}~1approval-chain/get/responses");
+
+        assertThat(responses.at("/200/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/ApprovalChainView");
+        assertThat(responses.at("/422/content/application~1problem+json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/Problem");
+        assertThat(responses.has("409")).isFalse();
+    }
+
+    @Test
+    void declaresTheConflictOfARetryOfParkedEvents() {
+        assertThat(document.at("/paths/~1api~1v1~1projections~1parked-tenants~1retry/post/responses/409/content"
+                + "/application~1problem+json/schema/$ref").asText()).isEqualTo("#/components/schemas/Problem");
+    }
+
+    private JsonNode parameter(String name) {
+        for (JsonNode parameter : document.at("/paths" + ANCESTORS + "/parameters")) {
+            if (parameter.get("name").asText().equals(name)) {
+                return parameter;
+            }
+        }
+        throw new AssertionError("no parameter " + name);
+    }
+}
