@@ -4,6 +4,7 @@ import dev.orgservice.api.approval.ApprovalPurposes;
 import dev.orgservice.api.view.ApprovalPolicyView;
 import dev.orgservice.api.view.AuthorityView;
 import dev.orgservice.api.view.DelegationView;
+import dev.orgservice.api.view.ItemsView;
 import dev.orgservice.api.view.PageView;
 import dev.orgservice.platform.problem.OrgException;
 import dev.orgservice.platform.security.Role;
@@ -21,8 +22,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static dev.orgservice.platform.time.FlexibleInstant.orNow;
@@ -71,10 +70,10 @@ public class ApprovalSettingsController {
 
     @GetMapping("/positions/{positionId}/approval-authorities")
     @Operation(summary = "The position's approval limits in force at asOf, by purpose and currency")
-    public Map<String, List<AuthorityView>> authorities(@PathVariable UUID tenantId, @PathVariable UUID positionId,
-                                                        @RequestParam(required = false) Instant asOf,
-                                                        @RequestParam(required = false) Long minPosition) {
-        return Map.of("items", settings.authorities(tenantId, positionId, orNow(asOf))
+    public ItemsView<AuthorityView> authorities(@PathVariable UUID tenantId, @PathVariable UUID positionId,
+                                                @RequestParam(required = false) Instant asOf,
+                                                @RequestParam(required = false) Long minPosition) {
+        return new ItemsView<>(settings.authorities(tenantId, positionId, orNow(asOf))
                 .orElseThrow(() -> OrgException.notFound("Position " + positionId)));
     }
 }
