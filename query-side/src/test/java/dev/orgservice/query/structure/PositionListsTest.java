@@ -100,6 +100,7 @@ class PositionListsTest extends QuerySideIntegrationTest {
     @Test
     void listsAPersonsPositionsTheOneTheirChainsStartFromFirst() {
         assertThat(titles(get(people("ann") + "?asOf=2026-01-01"))).containsExactly("CLERK1", "DEPUTY");
+        assertThat(status(people("%24ann"))).as("not a person id anywhere: 400, not \"holds nothing\"").isEqualTo(400);
         assertThat(titles(get(people("ann") + "?asOf=2020-06-01"))).containsExactly("CLERK1");
         assertThat(titles(get(people("bob") + "?asOf=2024-12-31"))).containsExactly("CLERK2");
         assertThat(titles(get(people("bob") + "?asOf=2025-01-01"))).isEmpty();

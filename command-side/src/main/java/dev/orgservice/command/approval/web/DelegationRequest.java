@@ -1,5 +1,6 @@
 package dev.orgservice.command.approval.web;
 
+import dev.orgservice.api.structure.PersonIds;
 import dev.orgservice.api.approval.ApprovalPurposes;
 import dev.orgservice.command.structure.web.UnitRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -23,8 +24,8 @@ import java.util.UUID;
         {"delegatorId": "hr:4711", "delegateId": "hr:4712", "purposes": ["PURCHASE_ORDER"],
          "validFrom": "2026-03-01", "validTo": "2026-03-08", "maxAmount": {"amount": "5000.00", "currency": "EUR"}}""")
 public record DelegationRequest(
-        @NotNull @Pattern(regexp = UnitRequest.PERSON_ID, message = UnitRequest.PERSON_ID_MESSAGE) String delegatorId,
-        @NotNull @Pattern(regexp = UnitRequest.PERSON_ID, message = UnitRequest.PERSON_ID_MESSAGE) String delegateId,
+        @NotNull @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE) String delegatorId,
+        @NotNull @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE) String delegateId,
         @NotEmpty @Size(max = 20) @UniqueElements
         List<@NotNull @Pattern(regexp = ApprovalPurposes.PATTERN) String> purposes,
         UUID unitScope,

@@ -1,5 +1,6 @@
 package dev.orgservice.command.structure.web;
 
+import dev.orgservice.api.structure.PersonIds;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
@@ -11,7 +12,7 @@ import java.time.Instant;
 @Schema(example = """
         {"personId": "hr:4711", "from": "2026-01-01"}""")
 public record HolderRequest(
-        @NotNull @Pattern(regexp = UnitRequest.PERSON_ID, message = UnitRequest.PERSON_ID_MESSAGE)
+        @NotNull @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE)
         String personId,
         Instant from,
         Instant to) {

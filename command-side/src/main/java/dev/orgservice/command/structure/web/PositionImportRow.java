@@ -1,5 +1,6 @@
 package dev.orgservice.command.structure.web;
 
+import dev.orgservice.api.structure.PersonIds;
 import dev.orgservice.platform.validation.Text;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +21,6 @@ public record PositionImportRow(
         boolean manager,
         UUID reportsToPositionId,
         @Size(max = 64) String reportsToRef,
-        @Pattern(regexp = UnitRequest.PERSON_ID) String personId,
+        @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE) String personId,
         Instant holderFrom) {
 }

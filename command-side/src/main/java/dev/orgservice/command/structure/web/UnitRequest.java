@@ -1,5 +1,6 @@
 package dev.orgservice.command.structure.web;
 
+import dev.orgservice.api.structure.PersonIds;
 import dev.orgservice.api.structure.Address;
 import dev.orgservice.api.structure.GeoPoint;
 import dev.orgservice.api.structure.UnitDetails;
@@ -41,7 +42,7 @@ public record UnitRequest(
         @Valid AddressRequest address,
         @TimeZoneId String timezone,
         @Valid GeoRequest geo,
-        @Pattern(regexp = PERSON_ID, message = PERSON_ID_MESSAGE)
+        @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE)
         String responsiblePersonId,
         @Size(max = 64) String category,
         @Size(max = 64) String segment,
@@ -50,8 +51,6 @@ public record UnitRequest(
         UUID profitCenterId) {
 
     static final String CODE = "[A-Za-z0-9][A-Za-z0-9._/-]{0,63}";
-    public static final String PERSON_ID = "[A-Za-z0-9._:@-]{1,64}";
-    public static final String PERSON_ID_MESSAGE = "1-64 characters of A-Z, a-z, 0-9, '.', '_', ':', '@', '-'";
 
     /** Rules that depend on the type: what a legal entity must have, which details belong to which type. */
     List<Problems.FieldError> typeErrors(String prefix) {

@@ -1,5 +1,6 @@
 package dev.orgservice.command.structure.web;
 
+import dev.orgservice.api.structure.PersonIds;
 import dev.orgservice.api.structure.UnitDetails;
 import dev.orgservice.platform.validation.IsoCountry;
 import dev.orgservice.platform.validation.IsoCurrency;
@@ -23,7 +24,7 @@ public record UnitUpdateRequest(
         @Valid UnitRequest.AddressRequest address,
         @TimeZoneId String timezone,
         @Valid UnitRequest.GeoRequest geo,
-        @Pattern(regexp = UnitRequest.PERSON_ID) String responsiblePersonId,
+        @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE) String responsiblePersonId,
         @Size(max = 64) String category,
         @Size(max = 64) String segment,
         Instant validTo,

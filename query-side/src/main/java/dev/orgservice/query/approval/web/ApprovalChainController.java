@@ -1,5 +1,6 @@
 package dev.orgservice.query.approval.web;
 
+import dev.orgservice.api.structure.PersonIds;
 import dev.orgservice.api.approval.ApprovalPurposes;
 import dev.orgservice.api.approval.Money;
 import dev.orgservice.api.view.ApprovalChainView;
@@ -45,7 +46,7 @@ public class ApprovalChainController {
     public ApprovalChainView approvalChain(
             @PathVariable UUID tenantId,
             @RequestParam @Pattern(regexp = ApprovalPurposes.PATTERN) String purpose,
-            @RequestParam @Pattern(regexp = "[A-Za-z0-9._:@-]{1,64}") String requesterId,
+            @RequestParam @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE) String requesterId,
             @RequestParam @Amount BigDecimal amount,
             @RequestParam @IsoCurrency String currency,
             @RequestParam(required = false) UUID costCenterId,

@@ -1,5 +1,6 @@
 package dev.orgservice.query.approval.web;
 
+import dev.orgservice.api.structure.PersonIds;
 import dev.orgservice.api.approval.ApprovalPurposes;
 import dev.orgservice.api.view.ApprovalPolicyView;
 import dev.orgservice.api.view.AuthorityView;
@@ -42,7 +43,7 @@ public class ApprovalSettingsController {
     @Operation(summary = "Delegations not ended at asOf (default now): in force or scheduled; of personId either way if given")
     public PageView<DelegationView> delegations(
             @PathVariable UUID tenantId,
-            @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9._:@-]{1,64}") String personId,
+            @RequestParam(required = false) @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE) String personId,
             @RequestParam(required = false) Instant asOf,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,

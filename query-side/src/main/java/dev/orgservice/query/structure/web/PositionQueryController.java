@@ -1,5 +1,6 @@
 package dev.orgservice.query.structure.web;
 
+import dev.orgservice.api.structure.PersonIds;
 import dev.orgservice.api.view.ChainLinkView;
 import dev.orgservice.api.view.ItemsView;
 import dev.orgservice.api.view.PageView;
@@ -11,6 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -107,7 +109,7 @@ public class PositionQueryController {
 
     @GetMapping("/people/{personId}/positions")
     @Operation(summary = "The positions a person holds at asOf, the one their chains start from first")
-    public ItemsView<PositionView> heldBy(@PathVariable UUID tenantId, @PathVariable String personId,
+    public ItemsView<PositionView> heldBy(@PathVariable UUID tenantId, @PathVariable @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE) String personId,
                                           @RequestParam(required = false) Instant asOf,
                                           @RequestParam(required = false) Long minPosition) {
         return new ItemsView<>(positions.heldBy(tenantId, personId, orNow(asOf)));
@@ -115,7 +117,7 @@ public class PositionQueryController {
 
     @GetMapping("/people/{personId}/management-chain")
     @Operation(summary = "The managers above a person, nearest first; vacant managers are listed as vacant")
-    public ItemsView<ChainLinkView> managementChain(@PathVariable String personId, @PathVariable UUID tenantId,
+    public ItemsView<ChainLinkView> managementChain(@PathVariable @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE) String personId, @PathVariable UUID tenantId,
                                                     @RequestParam(required = false) UUID positionId,
                                                     @RequestParam(required = false) Instant asOf,
                                                     @RequestParam(required = false) Long minPosition) {
