@@ -4,6 +4,7 @@ import dev.orgservice.command.CommandSideIntegrationTest;
 import dev.orgservice.platform.testing.Http;
 import dev.orgservice.platform.testing.TestDatabase;
 import dev.orgservice.platform.testing.TestTokens;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -24,19 +25,23 @@ class InactiveTenantTreeCommandsTest extends CommandSideIntegrationTest {
     private static final String POLICY = "{\"steps\":[{\"kind\":\"MANAGEMENT_CHAIN_UNTIL_AUTHORITY\"}]}";
 
     @Test
-    void refusesUnitsPositionsAndPoliciesOnATenantNeverActivated() throws SQLException {
-        Http.Response created = http.post("/api/v1/tenants", PLATFORM, Http.newTenant(uniqueSlug("prov"), "STANDARD"));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        UUID tenantId = UUID.fromString(created.json().get("tenantId").asText());
-
+    void refusesUnitsAndPoliciesOnATenantNeverActivated() throws SQLException {
+        UUID tenantId = provisioningTenant();
         long before = treeEvents(tenantId);
 
         assertUnitsAndPoliciesRefused(tenantId, UUID.randomUUID().toString(), "PROVISIONING");
-        // no unit can exist before activation, so a position names an unknown unit: that answers first
-        Http.Response position = http.post("/api/v1/tenants/" + tenantId + "/positions", admin(tenantId),
-                position(UUID.randomUUID().toString()));
-        assertThat(position.status()).as(position.body()).isEqualTo(404);
         assertThat(treeEvents(tenantId)).as("events of the tenant's tree").isEqualTo(before);
+    }
+
+    @Test
+    @Disabled("bug: docs/api.md (errors, tenant-not-active) promises 409 for a position command on a PROVISIONING "
+            + "tenant, but POST /positions answers 404 not-found: CreatePositionCommand (OrganizationTree.java:277) "
+            + "has no CREATE_IF_MISSING, so a tenant without a tree is not found before the tenant guard runs")
+    void refusesAPositionOnATenantNeverActivatedAsNotActive() {
+        UUID tenantId = provisioningTenant();
+
+        assertNotActive(http.post("/api/v1/tenants/" + tenantId + "/positions", admin(tenantId),
+                position(UUID.randomUUID().toString())), "PROVISIONING");
     }
 
     @Test
@@ -61,6 +66,12 @@ class InactiveTenantTreeCommandsTest extends CommandSideIntegrationTest {
         assertNotActive(http.post(tenant + "/units", admin, TreeRequests.ROOT.replace("ROOT", "R2")), status);
         assertNotActive(http.post(tenant + "/units", admin, TreeRequests.department("D9", parentId)), status);
         assertNotActive(http.put(tenant + "/approval-policies/PURCHASE_ORDER", admin, POLICY), status);
+    }
+
+    private UUID provisioningTenant() {
+        Http.Response created = http.post("/api/v1/tenants", PLATFORM, Http.newTenant(uniqueSlug("prov"), "STANDARD"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return UUID.fromString(created.json().get("tenantId").asText());
     }
 
     private static String admin(UUID tenantId) {
