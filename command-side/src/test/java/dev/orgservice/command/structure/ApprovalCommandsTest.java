@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -49,6 +50,8 @@ class ApprovalCommandsTest {
 
     private static final UUID CFO = UUID.fromString("00000000-0000-0000-0000-00000000c0f0");
     private static final Money TEN_K = new Money(new BigDecimal("10000.00"), "EUR");
+    private static final Map<String, Object> DELEGATION_CYCLE = Map.of("rule", "delegation-cycle");
+    private static final Map<String, Object> CHAIN_TOO_DEEP = Map.of("rule", "delegation-chain-too-deep", "maxHops", 3);
     /** Delegation windows lie in the future, so that none has ended when the fixture records them. */
     private static final Instant D1 = Instant.parse("2030-01-01T00:00:00Z");
     private static final Instant D2 = Instant.parse("2030-02-01T00:00:00Z");
@@ -227,21 +230,21 @@ class ApprovalCommandsTest {
     void refusesSelfDelegation() {
         fixture.given(tree())
                 .when(delegate("a", "a", PO, D1, D2))
-                .expectException(orgError(ErrorCode.RULE_VIOLATION));
+                .expectException(orgError(ErrorCode.RULE_VIOLATION, Map.of("rule", "self-delegation")));
     }
 
     @Test
     void refusesADirectCycleAtAnOverlappingTime() {
         fixture.given(tree(delegated("a", "b", PO, D1, D3)))
                 .when(delegate("b", "a", PO, D2, D4))
-                .expectException(orgError(ErrorCode.CYCLE));
+                .expectException(orgError(ErrorCode.CYCLE, DELEGATION_CYCLE));
     }
 
     @Test
     void refusesAnIndirectCycle() {
         fixture.given(tree(delegated("a", "b", PO, D1, D3), delegated("b", "c", PO, D1, D3)))
                 .when(delegate("c", "a", PO, D1, D3))
-                .expectException(orgError(ErrorCode.CYCLE));
+                .expectException(orgError(ErrorCode.CYCLE, DELEGATION_CYCLE));
     }
 
     @Test
@@ -271,7 +274,7 @@ class ApprovalCommandsTest {
         fixture.given(tree(delegated("a", "b", PO, D1, D3), delegated("b", "c", PO, D1, D3),
                         delegated("c", "d", PO, D1, D3)))
                 .when(delegate("d", "e", PO, D1, D3))
-                .expectException(orgError(ErrorCode.RULE_VIOLATION));
+                .expectException(orgError(ErrorCode.RULE_VIOLATION, CHAIN_TOO_DEEP));
     }
 
     @Test
@@ -279,11 +282,11 @@ class ApprovalCommandsTest {
         fixture.given(tree(delegated("a", "b", PO, D1, D3), delegated("b", "c", PO, D1, D3),
                         delegated("c", "d", PO, D1, D3)))
                 .when(delegate("z", "a", PO, D1, D3))
-                .expectException(orgError(ErrorCode.RULE_VIOLATION));
+                .expectException(orgError(ErrorCode.RULE_VIOLATION, CHAIN_TOO_DEEP));
         fixture.given(tree(delegated("a", "b", PO, D1, D3), delegated("c", "d", PO, D1, D3),
                         delegated("d", "e", PO, D1, D3)))
                 .when(delegate("b", "c", PO, D1, D3))
-                .expectException(orgError(ErrorCode.RULE_VIOLATION));
+                .expectException(orgError(ErrorCode.RULE_VIOLATION, CHAIN_TOO_DEEP));
     }
 
     @Test
@@ -325,7 +328,8 @@ class ApprovalCommandsTest {
         fixture.given(tree())
                 .when(delegate("a", "b", PO, now.minus(Duration.ofDays(31)), now.plus(Duration.ofDays(1))))
                 .expectNoEvents()
-                .expectException(orgError(ErrorCode.RULE_VIOLATION));
+                .expectException(orgError(ErrorCode.RULE_VIOLATION,
+                        Map.of("rule", "delegation-backdated", "maxBackdatingDays", 30L)));
         fixture.given(tree())
                 .when(delegate("a", "b", PO, now.minus(Duration.ofDays(29)), now.plus(Duration.ofDays(1))))
                 .expectSuccessfulHandlerExecution();
@@ -339,7 +343,7 @@ class ApprovalCommandsTest {
                         delegated("c", "d", PO, D1, D2)))
                 .when(delegate("b", "a", PO, now.minus(Duration.ofDays(15)), now.plus(Duration.ofDays(1))))
                 .expectNoEvents()
-                .expectException(orgError(ErrorCode.CYCLE));
+                .expectException(orgError(ErrorCode.CYCLE, DELEGATION_CYCLE));
     }
 
     @Test

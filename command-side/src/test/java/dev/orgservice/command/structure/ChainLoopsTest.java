@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static dev.orgservice.api.structure.UnitType.DEPARTMENT;
@@ -55,7 +56,7 @@ class ChainLoopsTest {
         fixture.given(organization())
                 .when(lines("H", "A", F1))
                 .expectNoEvents()
-                .expectException(orgError(ErrorCode.CYCLE));
+                .expectException(orgError(ErrorCode.CYCLE, Map.of("loopPositionId", id("H"), "at", F1.toString())));
         // X (D2, no manager there) reports to the CEO: H -> X -> CEO is no loop
         fixture.given(organization())
                 .when(lines("H", "X", F1))

@@ -109,7 +109,8 @@ class OrganizationTreeTest {
         fixture.givenNoPriorActivity()
                 .when(create(type, "X", null, T0))
                 .expectNoEvents()
-                .expectException(orgError(ErrorCode.RULE_VIOLATION));
+                .expectException(orgError(ErrorCode.RULE_VIOLATION,
+                        Map.of("allowedParentTypes", ParentRules.allowedParents(type))));
     }
 
     @ParameterizedTest(name = "a {0} under a {1}")
@@ -127,7 +128,8 @@ class OrganizationTreeTest {
         fixture.given(treeWithParentOfType(parent))
                 .when(create(child, "C", parentCodeFor(parent), T1))
                 .expectNoEvents()
-                .expectException(orgError(ErrorCode.RULE_VIOLATION));
+                .expectException(orgError(ErrorCode.RULE_VIOLATION,
+                        Map.of("allowedParentTypes", ParentRules.allowedParents(child), "parentType", parent)));
     }
 
     @Test

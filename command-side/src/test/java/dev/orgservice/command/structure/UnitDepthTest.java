@@ -50,7 +50,7 @@ class UnitDepthTest {
         fixture.given(chain(MAX))
                 .when(create(DEPARTMENT, "NEW", level(MAX), T1))
                 .expectNoEvents()
-                .expectException(orgError(ErrorCode.RULE_VIOLATION));
+                .expectException(orgError(ErrorCode.RULE_VIOLATION, Map.of("maxDepth", MAX)));
     }
 
     @Test

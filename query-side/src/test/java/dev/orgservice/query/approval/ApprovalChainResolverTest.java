@@ -2,7 +2,9 @@ package dev.orgservice.query.approval;
 
 import dev.orgservice.api.approval.ApprovalStep;
 import dev.orgservice.api.approval.Money;
+import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.api.view.ApprovalChainView;
+import dev.orgservice.platform.problem.OrgException;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -13,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Cases of the resolver that the properties ({@link ApprovalChainProperties}) do not draw: policies of several steps. */
 class ApprovalChainResolverTest {
@@ -46,14 +49,29 @@ class ApprovalChainResolverTest {
         assertThat(view.complete()).isTrue();
     }
 
+    @Test
+    void refusesARequestInAnotherCurrencyThanThePolicysThresholdInsteadOfConverting() {
+        assertThatThrownBy(() -> resolve(head, List.of(lead, head, cfo), "USD"))
+                .isInstanceOfSatisfying(OrgException.class, refused -> {
+                    assertThat(refused.code()).isEqualTo(ErrorCode.CURRENCY_NOT_COVERED);
+                    assertThat(refused.properties()).containsEntry("currency", "USD")
+                            .containsEntry("purpose", "PURCHASE_ORDER");
+                });
+    }
+
     private static ApprovalChainView resolve(ApprovalFacts.Seat named, List<ApprovalFacts.Seat> chain) {
+        return resolve(named, chain, "EUR");
+    }
+
+    /** A policy naming {@code named} above 1,000 EUR, then the chain; the clerk asks for 5,000 in {@code currency}. */
+    private static ApprovalChainView resolve(ApprovalFacts.Seat named, List<ApprovalFacts.Seat> chain, String currency) {
         ApprovalStep namedAbove = new ApprovalStep(ApprovalStep.Kind.POSITION, named.positionId(),
                 new Money(new BigDecimal("1000"), "EUR"));
         ApprovalFacts facts = new ApprovalFacts(UUID.randomUUID(),
                 new StoredPolicy(List.of(namedAbove, ApprovalStep.MANAGEMENT_CHAIN), 1, 8), false, chain,
                 Map.of(named.positionId(), named), null, List.of(), Set.of());
         return ApprovalChainResolver.resolve(new ApprovalRequest("PURCHASE_ORDER", "clerk", null,
-                new Money(new BigDecimal("5000"), "EUR"), null, NOW), facts);
+                new Money(new BigDecimal("5000"), currency), null, NOW), facts);
     }
 
     private static ApprovalFacts.Seat seat(String holder, String limit) {

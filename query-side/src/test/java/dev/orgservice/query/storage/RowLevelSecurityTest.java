@@ -1,10 +1,16 @@
 package dev.orgservice.query.storage;
 
+import dev.orgservice.api.approval.ApprovalAuthorityGrantedEvent;
+import dev.orgservice.api.approval.ApprovalPolicyDefinedEvent;
+import dev.orgservice.api.approval.ApprovalStep;
+import dev.orgservice.api.approval.DelegationGrantedEvent;
+import dev.orgservice.api.approval.Money;
 import dev.orgservice.api.structure.PositionCreatedEvent;
 import dev.orgservice.api.structure.PositionHolderAssignedEvent;
 import dev.orgservice.api.structure.UnitCreatedEvent;
 import dev.orgservice.api.structure.UnitDetails;
 import dev.orgservice.api.structure.UnitType;
+import dev.orgservice.api.tenant.TenantFeatureToggledEvent;
 import dev.orgservice.api.tenant.TenantId;
 import dev.orgservice.platform.testing.TestDatabase;
 import dev.orgservice.platform.testing.TestTokens;
@@ -14,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -168,6 +175,105 @@ class RowLevelSecurityTest extends QuerySideIntegrationTest {
             assertThat(count(api, chain, alpha.value(), "clerk", null, now)).as("for another tenant").isZero();
             assertThat(count(api, "select count(*) from read_model.position")).as("after the chain").isZero();
             assertThat(count(api, "select count(*) from read_model.position_line")).as("lines after the chain").isZero();
+        }
+    }
+
+    @Test
+    void theApiRoleInOneTenantsContextCountsNoRowOfAnotherTenantInAnyTable() throws Exception {
+        seedEveryTable(alpha);
+        seedEveryTable(beta);
+        List<String> tables = tenantTables();
+        awaitRowsOf(beta, tables.stream().filter(table -> !table.startsWith("parked_")).toList());
+
+        List<String> unseeded = new ArrayList<>();
+        List<String> leaking = new ArrayList<>();
+        try (Connection admin = TestDatabase.get().connectAsAdmin(); Statement statement = admin.createStatement()) {
+            admin.setAutoCommit(false);
+            try {
+                // parked rows only inside this transaction: the parking retries must never meet them
+                statement.execute("insert into read_model.parked_tenant (processor_name, tenant_id, first_position) "
+                        + "values ('rls-test', '" + beta + "', 1)");
+                statement.execute("insert into read_model.parked_event (processor_name, global_index, tenant_id, "
+                        + "event_identifier, payload_type) values ('rls-test', 1, '" + beta + "', 'e', 'T')");
+                for (String table : tables) {
+                    if (count(admin, "select count(*) from read_model." + table + " where tenant_id = ?", beta.value()) == 0) {
+                        unseeded.add(table);
+                    }
+                }
+                statement.execute("set local role " + TestDatabase.get().accounts().api().user());
+                statement.execute("select set_config('app.tenant_id', '" + alpha + "', true)");
+                for (String table : tables) {
+                    if (count(admin, "select count(*) from read_model." + table + " where tenant_id = ?", beta.value()) != 0) {
+                        leaking.add(table);
+                    }
+                }
+                assertThat(count(admin, "select count(*) from read_model.unit where tenant_id = ?", alpha.value()))
+                        .as("the own tenant's rows, in the same context").isPositive();
+            } finally {
+                admin.rollback();
+            }
+        }
+        assertThat(tables).as("read-model tables with a tenant_id under RLS").hasSizeGreaterThanOrEqualTo(14);
+        assertThat(unseeded).as("tables the attack found empty").isEmpty();
+        assertThat(leaking).isEmpty();
+    }
+
+    /** A unit, three positions with lines and a holder, a limit, a policy, a delegation and a feature switch. */
+    private void seedEveryTable(TenantId tenant) {
+        UUID root = UUID.randomUUID();
+        UUID head = UUID.randomUUID();
+        UUID advisor = UUID.randomUUID();
+        UUID clerk = UUID.randomUUID();
+        Instant from = Instant.now().minusSeconds(60);
+        append("Tenant", tenant.toString(), 1, new TenantFeatureToggledEvent(tenant, "bulk-import", true));
+        append("OrganizationTree", "org-tree-" + tenant, 0, List.of(
+                new UnitCreatedEvent(tenant.value(), root, UnitType.LEGAL_ENTITY, "R", "Root", null, from, UnitDetails.NONE),
+                new PositionCreatedEvent(tenant.value(), head, root, "Head", true, null, List.of()),
+                new PositionCreatedEvent(tenant.value(), advisor, root, "Advisor", false, head, List.of()),
+                new PositionCreatedEvent(tenant.value(), clerk, root, "Clerk", false, head, List.of(advisor)),
+                new PositionHolderAssignedEvent(tenant.value(), head, "boss", from, null),
+                new ApprovalAuthorityGrantedEvent(tenant.value(), head, "PURCHASE_ORDER",
+                        new Money(new BigDecimal("1000"), "EUR"), from),
+                new ApprovalPolicyDefinedEvent(tenant.value(), "PURCHASE_ORDER", List.of(ApprovalStep.MANAGEMENT_CHAIN),
+                        1, 8, from),
+                new DelegationGrantedEvent(tenant.value(), UUID.randomUUID(), "boss", "clerk", List.of("PURCHASE_ORDER"),
+                        null, null, from, from.plusSeconds(86_400))));
+    }
+
+    /** The read-model tables under row-level security that carry a {@code tenant_id}. */
+    private static List<String> tenantTables() throws Exception {
+        List<String> tables = new ArrayList<>();
+        try (Connection admin = TestDatabase.get().connectAsAdmin(); Statement statement = admin.createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                     where n.nspname = 'read_model' and c.relkind = 'r' and c.relrowsecurity
+                       and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id'
+                                   and not a.attisdropped)
+                     order by 1""")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        return tables;
+    }
+
+    /** Waits (up to 15 s) until the projections stored rows of {@code tenant} in every one of {@code tables}. */
+    private static void awaitRowsOf(TenantId tenant, List<String> tables) throws Exception {
+        List<String> empty = new ArrayList<>(tables);
+        try (Connection admin = TestDatabase.get().connectAsAdmin()) {
+            for (int wait = 0; wait < 150 && !empty.isEmpty(); wait++) {
+                empty.removeIf(table -> {
+                    try {
+                        return count(admin, "select count(*) from read_model." + table + " where tenant_id = ?",
+                                tenant.value()) > 0;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                if (!empty.isEmpty()) {
+                    Thread.sleep(100);
+                }
+            }
         }
     }
 

@@ -103,6 +103,21 @@ class TenantQueryApiTest extends QuerySideIntegrationTest {
     }
 
     @Test
+    void answersAReadWhoseAcceptExcludesJsonWithANotAcceptableProblem() {
+        TenantId tenant = TenantId.random();
+        long position = append("Tenant", tenant.toString(), 0, TenantTestEvents.created(tenant, "html-" + tenant.value()
+                .toString().substring(0, 8)));
+
+        Http.Response read = http.send("GET", "/api/v1/tenants/" + tenant + "?minPosition=" + position, ADMIN, null,
+                Map.of("Accept", "text/html"));
+
+        assertThat(read.status()).as(read.body()).isEqualTo(406);
+        assertThat(read.contentType()).startsWith("application/problem+json");
+        assertThat(read.json().get("type").asText()).endsWith("/not-acceptable");
+        assertThat(read.json().get("correlationId").asText()).isNotBlank();
+    }
+
+    @Test
     void answersServiceUnavailableWithRetryAfterWhenThePositionIsNotReachedInTime() {
         Http.Response read = http.get("/api/v1/tenants/" + UUID.randomUUID() + "?minPosition=999999999", ADMIN);
 
