@@ -274,6 +274,7 @@ public class OrganizationTree {
     }
 
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(CreatePositionCommand command, TenantGuard tenants) {
         var limits = tenants.requireActive(command.tenantId());
         requireRoomForPositions(1, limits);
@@ -298,6 +299,7 @@ public class OrganizationTree {
 
     /** Positions may report to positions earlier in the same import; every error is reported with its row. */
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(ImportPositionsCommand command, TenantGuard tenants) {
         var limits = tenants.requireActive(command.tenantId());
         limits.requireFeature(BULK_IMPORT, "A bulk import");
@@ -532,6 +534,7 @@ public class OrganizationTree {
 
     /** All rows or none; every row naming an unknown position is reported. */
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(ImportApprovalAuthoritiesCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId()).requireFeature(BULK_IMPORT, "A bulk import");
         List<ImportPlan.RowError> errors = new ArrayList<>();

@@ -4,7 +4,6 @@ import dev.orgservice.command.CommandSideIntegrationTest;
 import dev.orgservice.platform.testing.Http;
 import dev.orgservice.platform.testing.TestDatabase;
 import dev.orgservice.platform.testing.TestTokens;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -34,14 +33,17 @@ class InactiveTenantTreeCommandsTest extends CommandSideIntegrationTest {
     }
 
     @Test
-    @Disabled("bug: docs/api.md (errors, tenant-not-active) promises 409 for a position command on a PROVISIONING "
-            + "tenant, but POST /positions answers 404 not-found: CreatePositionCommand (OrganizationTree.java:277) "
-            + "has no CREATE_IF_MISSING, so a tenant without a tree is not found before the tenant guard runs")
-    void refusesAPositionOnATenantNeverActivatedAsNotActive() {
+    void refusesPositionsAndImportsOnATenantNeverActivatedAsNotActive() {
         UUID tenantId = provisioningTenant();
+        String tenant = "/api/v1/tenants/" + tenantId;
+        String unitId = UUID.randomUUID().toString();
 
-        assertNotActive(http.post("/api/v1/tenants/" + tenantId + "/positions", admin(tenantId),
-                position(UUID.randomUUID().toString())), "PROVISIONING");
+        assertNotActive(http.post(tenant + "/positions", admin(tenantId), position(unitId)), "PROVISIONING");
+        assertNotActive(http.post(tenant + "/positions/import", admin(tenantId),
+                "[{\"ref\":\"a\",\"unitId\":\"" + unitId + "\",\"title\":\"Clerk\"}]"), "PROVISIONING");
+        assertNotActive(http.post(tenant + "/approval-authorities/import", admin(tenantId),
+                "[{\"positionId\":\"" + UUID.randomUUID() + "\",\"purpose\":\"INVOICE\",\"amount\":\"5\","
+                        + "\"currency\":\"EUR\"}]"), "PROVISIONING");
     }
 
     @Test
