@@ -6,6 +6,8 @@ import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 
+import java.util.Map;
+
 /** Matchers for aggregate fixture tests: which rule a command broke. */
 public final class OrgErrors {
 
@@ -28,6 +30,28 @@ public final class OrgErrors {
             @Override
             protected void describeMismatchSafely(OrgException exception, Description description) {
                 description.appendText("had code ").appendValue(exception.code());
+            }
+        };
+    }
+
+    /** An {@link OrgException} carrying the given error code and exactly the given problem members. */
+    public static Matcher<OrgException> orgError(ErrorCode code, Map<String, Object> properties) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(OrgException exception) {
+                return exception.code() == code && exception.properties().equals(properties);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("an OrgException with code ").appendValue(code).appendText(" and members ")
+                        .appendValue(properties);
+            }
+
+            @Override
+            protected void describeMismatchSafely(OrgException exception, Description description) {
+                description.appendText("had code ").appendValue(exception.code()).appendText(" and members ")
+                        .appendValue(exception.properties());
             }
         };
     }
