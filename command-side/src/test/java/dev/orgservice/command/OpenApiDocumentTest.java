@@ -48,8 +48,10 @@ class OpenApiDocumentTest extends CommandSideIntegrationTest {
 
     @Test
     void declaresAConditionalFailureOnlyWhereIfMatchIsTaken() {
+        String authority = "/~1api~1v1~1tenants~1{tenantId}~1positions~1{positionId}~1approval-authority~1{purpose}";
+        assertThat(paths.at(authority + "/put/responses").has("412")).as("an authority is not the position's").isFalse();
         assertThat(paths.at("/~1api~1v1~1tenants~1{tenantId}~1positions~1{positionId}~1move/post/responses")
-                .has("412")).isFalse();
+                .has("412")).isTrue();
     }
 
     @Test

@@ -47,4 +47,26 @@ public final class OrgErrors {
             }
         };
     }
+
+    /** An {@link OrgException} carrying the given error code and exactly the given problem members. */
+    public static Matcher<OrgException> orgErrorExactly(ErrorCode code, Map<String, Object> properties) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(OrgException exception) {
+                return exception.code() == code && exception.properties().equals(properties);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("an OrgException with code ").appendValue(code).appendText(" and members ")
+                        .appendValue(properties);
+            }
+
+            @Override
+            protected void describeMismatchSafely(OrgException exception, Description description) {
+                description.appendText("had code ").appendValue(exception.code()).appendText(" and members ")
+                        .appendValue(exception.properties());
+            }
+        };
+    }
 }

@@ -101,7 +101,8 @@ public class IdempotencyKeys implements MessageHandlerInterceptor<CommandMessage
 
     /**
      * Stores the key in the command's unit of work (its transaction) before the command is handled, and the
-     * revision the handler answers (a unit's create: the answer's {@code revision} and {@code ETag}) after it.
+     * revision the handler answers (a unit's or position's create: the answer's {@code revision} and {@code ETag}; a
+     * position import: its first batch's) after it.
      */
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {

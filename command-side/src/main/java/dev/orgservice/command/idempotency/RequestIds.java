@@ -58,7 +58,7 @@ public final class RequestIds {
         return earlier != null;
     }
 
-    /** On a replay, the revision the first request answered (a unit's create), else null. */
+    /** On a replay, the revision the first request answered (a unit's or position's create, a position import), else null. */
     public Long earlierRevision() {
         return earlierRevision;
     }

@@ -72,7 +72,7 @@ public class CommandSender {
                     && request.getResponse() != null) {
                 request.getResponse().setHeader(IdempotencyKeys.REPLAYED_HEADER, "true");
             }
-            @SuppressWarnings("unchecked") // the revision of a unit's create (the only creates that answer one)
+            @SuppressWarnings("unchecked") // the revision a unit's or position's create or a position import answered
             R revision = (R) ids.earlierRevision();
             return new Outcome<>(revision, positions.head(), false);
         }

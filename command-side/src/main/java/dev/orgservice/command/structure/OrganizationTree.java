@@ -82,11 +82,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * do not carry; revision 3 the positions' holdings; revision 4 their lines over time and when they close;
  * revision 5 their units over time; revision 6 their manager role over time; revision 7 the positions approval policies
  * name over time; revision 8 keeps delegations that ended or were revoked within the backdating limit; revision 9
- * when positions were created (which of a unit's manager positions manages it). Raise it whenever the state's shape
- * or meaning changes.
+ * when positions were created (which of a unit's manager positions manages it); revision 10 the positions' revisions.
+ * Raise it whenever the state's shape or meaning changes.
  */
 @Aggregate(snapshotTriggerDefinition = "treeSnapshotTrigger", cache = "storeCheckedTreeCache")
-@Revision("9")
+@Revision("10")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class OrganizationTree {
@@ -273,9 +273,10 @@ public class OrganizationTree {
         return unit.revision();
     }
 
+    /** Answers the new position's revision. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(CreatePositionCommand command, TenantGuard tenants) {
+    long handle(CreatePositionCommand command, TenantGuard tenants) {
         var limits = tenants.requireActive(command.tenantId());
         requireRoomForPositions(1, limits);
         UnitNode unit = requireUnit(command.unitId());
@@ -295,12 +296,16 @@ public class OrganizationTree {
                 Instant.MIN, null, created.hasSolidLine(), lineDetails(command.positionId(), command.reportsToPositionId()));
         apply(new PositionCreatedEvent(command.tenantId(), command.positionId(), command.unitId(), command.title(),
                 command.manager(), command.reportsToPositionId(), List.copyOf(command.dottedLineToPositionIds())));
+        return revisionOf(command.positionId());
     }
 
-    /** Positions may report to positions earlier in the same import; every error is reported with its row. */
+    /**
+     * Positions may report to positions earlier in the same import; every error is reported with its row. Answers the
+     * revision of the first batch's positions, from which {@link ImportPositionsCommand#revisions} tells each row's.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(ImportPositionsCommand command, TenantGuard tenants) {
+    long handle(ImportPositionsCommand command, TenantGuard tenants) {
         var limits = tenants.requireActive(command.tenantId());
         limits.requireFeature(BULK_IMPORT, "A bulk import");
         requireRoomForPositions(command.positions().size(), limits);
@@ -343,16 +348,19 @@ public class OrganizationTree {
         }
         applyBatches(batches, (batch, count, slice) -> new PositionsImportedEvent(command.tenantId(),
                 command.importId(), batch, count, slice));
+        return revisionOf(command.positions().get(0).positionId());
     }
 
+    // The position commands answer the position's revision after the command: the If-Match of the client's next change.
+
     @CommandHandler
-    void handle(AssignHolderCommand command, TenantGuard tenants) {
+    long handle(AssignHolderCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
+        PositionNode position = requirePositionAtRevision(command);
         if (command.to() != null && !command.to().isAfter(command.from())) {
             throw new OrgException(ErrorCode.RULE_VIOLATION, "A holding ends after it starts: to " + command.to()
                     + " is not after from " + command.from(), Map.of("field", "to"));
         }
-        PositionNode position = requirePosition(command.positionId());
         if (position.closedDuring(command.from(), command.to())) {
             throw new OrgException(ErrorCode.CONFLICT, "Position " + command.positionId() + " is closed from "
                     + position.closedFrom() + "; a closed position has no holder",
@@ -368,13 +376,15 @@ public class OrganizationTree {
         }
         apply(new PositionHolderAssignedEvent(command.tenantId(), command.positionId(), command.personId(),
                 command.from(), command.to()));
+        return revisionOf(command.positionId());
     }
 
     @CommandHandler
-    void handle(RetitlePositionCommand command, TenantGuard tenants) {
+    long handle(RetitlePositionCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
-        requirePosition(command.positionId());
+        requirePositionAtRevision(command);
         apply(new PositionRetitledEvent(command.tenantId(), command.positionId(), command.title()));
+        return revisionOf(command.positionId());
     }
 
     /**
@@ -383,10 +393,10 @@ public class OrganizationTree {
      * closed position.
      */
     @CommandHandler
-    void handle(ChangeReportingLinesCommand command, TenantGuard tenants) {
+    long handle(ChangeReportingLinesCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
         UUID positionId = command.positionId();
-        PositionNode position = requirePosition(positionId);
+        PositionNode position = requirePositionAtRevision(command);
         if (command.reportsToPositionId() != null) {
             requirePosition(command.reportsToPositionId());
         }
@@ -398,7 +408,7 @@ public class OrganizationTree {
         Instant from = command.effectiveFrom();
         requireNotClosedAt(positionId, position, from);
         if (position.linesAt(from).sameAs(command.reportsToPositionId(), command.dottedLineToPositionIds())) {
-            return; // already in effect: no event, nothing for the read model or Kafka
+            return position.revision(); // already in effect: no event, nothing for the read model or Kafka
         }
         Instant end = position.newLinesHoldUntil(from);
         if (command.reportsToPositionId() != null) {
@@ -411,6 +421,7 @@ public class OrganizationTree {
                 command.reportsToPositionId() != null, lineDetails(positionId, command.reportsToPositionId()));
         apply(new PositionReportingLinesChangedEvent(command.tenantId(), positionId, command.reportsToPositionId(),
                 command.dottedLineToPositionIds(), from));
+        return revisionOf(positionId);
     }
 
     /**
@@ -422,16 +433,16 @@ public class OrganizationTree {
      * unit, whichever came first).
      */
     @CommandHandler
-    void handle(MovePositionCommand command, TenantGuard tenants) {
+    long handle(MovePositionCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
         UUID positionId = command.positionId();
-        PositionNode position = requirePosition(positionId);
+        PositionNode position = requirePositionAtRevision(command);
         UnitNode unit = requireUnit(command.unitId());
         Instant from = command.effectiveFrom();
         requireNotClosedAt(positionId, position, from);
         UUID current = position.unitAt(from);
         if (current.equals(command.unitId())) {
-            return; // already there: no event
+            return position.revision(); // already there: no event
         }
         if (!unit.existsAt(from) || !unit.isActiveAt(from)) {
             throw new OrgException(ErrorCode.CONFLICT, "Unit " + unit.code() + " does not exist or is closed at "
@@ -451,6 +462,7 @@ public class OrganizationTree {
         requireNoChainLoop(chains, itAndTheManagersOfItsUnits(chains, positionId, position, from, null), from, null, false,
                 Map.of("positionId", positionId, "unitId", command.unitId()));
         apply(new PositionMovedEvent(command.tenantId(), positionId, current, command.unitId(), from));
+        return revisionOf(positionId);
     }
 
     /**
@@ -459,20 +471,21 @@ public class OrganizationTree {
      * model's answer at each date (docs/architecture.md).
      */
     @CommandHandler
-    void handle(ChangeManagerRoleCommand command, TenantGuard tenants) {
+    long handle(ChangeManagerRoleCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
         UUID positionId = command.positionId();
-        PositionNode position = requirePosition(positionId);
+        PositionNode position = requirePositionAtRevision(command);
         Instant from = command.effectiveFrom();
         requireNotClosedAt(positionId, position, from);
         if (position.managerAt(from) == command.manager()) {
-            return; // already in effect: no event
+            return position.revision(); // already in effect: no event
         }
         // open-ended, as for a move: a role recorded for an earlier date can join one already planned for later
         ReportingChains chains = chains().with(Map.of(positionId, position.withRoleFrom(from, command.manager())));
         requireNoChainLoop(chains, itAndTheManagersOfItsUnits(chains, positionId, position, from, null), from, null, false,
                 Map.of("positionId", positionId));
         apply(new PositionManagerRoleChangedEvent(command.tenantId(), positionId, command.manager(), from));
+        return revisionOf(positionId);
     }
 
     /**
@@ -481,10 +494,10 @@ public class OrganizationTree {
      * closed; closing it again from an earlier date moves the close.
      */
     @CommandHandler
-    void handle(ClosePositionCommand command, TenantGuard tenants) {
+    long handle(ClosePositionCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
         UUID positionId = command.positionId();
-        PositionNode position = requirePosition(positionId);
+        PositionNode position = requirePositionAtRevision(command);
         Instant at = command.effectiveFrom();
         if (position.closedAt(at)) {
             throw new OrgException(ErrorCode.ILLEGAL_TRANSITION, "Position " + positionId + " is already closed from "
@@ -513,16 +526,20 @@ public class OrganizationTree {
         requireNoChainLoop(chains, itAndTheManagersOfItsUnits(chains, positionId, position, at, null), at, null, false,
                 Map.of("positionId", positionId));
         apply(new PositionClosedEvent(command.tenantId(), positionId, at));
+        return revisionOf(positionId);
     }
 
     @CommandHandler
-    void handle(VacatePositionCommand command, TenantGuard tenants) {
+    long handle(VacatePositionCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
-        requirePosition(command.positionId());
+        requirePositionAtRevision(command);
         apply(new PositionVacatedEvent(command.tenantId(), command.positionId(), command.from()));
+        return revisionOf(command.positionId());
     }
 
     // ---- approvals: authorities, policies, delegations ------------------------------------------------------
+    // An authority is the approval model's, not the position's own data: granting or revoking one leaves the
+    // position's revision alone and takes no If-Match (docs/api.md, "Conditional changes").
 
     @CommandHandler
     void handle(GrantApprovalAuthorityCommand command, TenantGuard tenants) {
@@ -929,6 +946,22 @@ public class OrganizationTree {
         return position;
     }
 
+    /**
+     * The position of a change, which must exist (404) and still be at a revision the client expects (412): checked
+     * before any rule, as for units.
+     */
+    private PositionNode requirePositionAtRevision(PositionChangeCommand command) {
+        PositionNode position = requirePosition(command.positionId());
+        ExpectedRevision.require(command.expected(), position.revision(), "Position " + command.positionId(),
+                Map.of("positionId", command.positionId()));
+        return position;
+    }
+
+    /** After a change is applied: the node was replaced, so a reference taken before it is stale. */
+    private long revisionOf(UUID positionId) {
+        return positions.get(positionId).revision();
+    }
+
     private UnitNode requireUnit(UUID unitId) {
         UnitNode unit = units.get(unitId);
         if (unit == null) {
@@ -1019,43 +1052,51 @@ public class OrganizationTree {
         changeInstants.add(event.effectiveFrom());
     }
 
+    // Every position event sets the position's revision: its sequence number (an import's batch: each of its rows).
+
     @EventSourcingHandler
-    void on(PositionsImportedEvent event, @Timestamp Instant recordedAt) {
+    void on(PositionsImportedEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
         for (ImportedPosition position : event.positions()) {
             added(position.positionId(), new PositionNode(position.unitId(), position.manager(),
                     position.reportsToPositionId(), List.of(), position.personId() == null ? List.of()
-                    : List.of(new PositionNode.Holding(position.holderFrom(), null)), recordedAt));
+                    : List.of(new PositionNode.Holding(position.holderFrom(), null)), recordedAt).changedBy(sequence));
         }
     }
 
     @EventSourcingHandler
-    void on(PositionCreatedEvent event, @Timestamp Instant recordedAt) {
+    void on(PositionCreatedEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
         added(event.positionId(), new PositionNode(event.unitId(), event.manager(), event.reportsToPositionId(),
-                event.dottedLineToPositionIds(), List.of(), recordedAt));
+                event.dottedLineToPositionIds(), List.of(), recordedAt).changedBy(sequence));
     }
 
     @EventSourcingHandler
-    void on(PositionMovedEvent event) {
+    void on(PositionRetitledEvent event, @SequenceNumber long sequence) {
+        positions.computeIfPresent(event.positionId(), (id, position) -> position.changedBy(sequence));
+    }
+
+    @EventSourcingHandler
+    void on(PositionMovedEvent event, @SequenceNumber long sequence) {
         indexed(event.positionId(), positions.computeIfPresent(event.positionId(), (id, position) ->
-                position.movedFrom(event.effectiveFrom(), event.toUnitId())));
+                position.movedFrom(event.effectiveFrom(), event.toUnitId()).changedBy(sequence)));
     }
 
     @EventSourcingHandler
-    void on(PositionManagerRoleChangedEvent event) {
+    void on(PositionManagerRoleChangedEvent event, @SequenceNumber long sequence) {
         indexed(event.positionId(), positions.computeIfPresent(event.positionId(), (id, position) ->
-                position.withRoleFrom(event.effectiveFrom(), event.manager())));
+                position.withRoleFrom(event.effectiveFrom(), event.manager()).changedBy(sequence)));
     }
 
     @EventSourcingHandler
-    void on(PositionClosedEvent event) {
-        positions.computeIfPresent(event.positionId(), (id, position) -> position.closedFrom(event.effectiveFrom()));
+    void on(PositionClosedEvent event, @SequenceNumber long sequence) {
+        positions.computeIfPresent(event.positionId(), (id, position) ->
+                position.closedFrom(event.effectiveFrom()).changedBy(sequence));
     }
 
     @EventSourcingHandler
-    void on(PositionReportingLinesChangedEvent event) {
+    void on(PositionReportingLinesChangedEvent event, @SequenceNumber long sequence) {
         indexed(event.positionId(), positions.computeIfPresent(event.positionId(), (id, position) ->
                 position.withLinesFrom(event.effectiveFrom(), event.reportsToPositionId(),
-                        event.dottedLineToPositionIds())));
+                        event.dottedLineToPositionIds()).changedBy(sequence)));
     }
 
     private void added(UUID positionId, PositionNode position) {
@@ -1071,13 +1112,15 @@ public class OrganizationTree {
     }
 
     @EventSourcingHandler
-    void on(PositionHolderAssignedEvent event) {
-        positions.computeIfPresent(event.positionId(), (id, position) -> position.heldIn(event.from(), event.to()));
+    void on(PositionHolderAssignedEvent event, @SequenceNumber long sequence) {
+        positions.computeIfPresent(event.positionId(), (id, position) ->
+                position.heldIn(event.from(), event.to()).changedBy(sequence));
     }
 
     @EventSourcingHandler
-    void on(PositionVacatedEvent event) {
-        positions.computeIfPresent(event.positionId(), (id, position) -> position.vacatedFrom(event.from()));
+    void on(PositionVacatedEvent event, @SequenceNumber long sequence) {
+        positions.computeIfPresent(event.positionId(), (id, position) ->
+                position.vacatedFrom(event.from()).changedBy(sequence));
     }
 
     @EventSourcingHandler

@@ -19,10 +19,11 @@ import static dev.orgservice.command.Timelines.replacedAt;
  * What the tree keeps of a position: where it sits, whether it is a manager position and its lines, all over time,
  * when it is held (not by whom: the rules only ask whether it is held while it or its unit is closed), when it is
  * closed (null: never) and when it was created (to the microsecond, as the read model keeps it: which of a unit's
- * manager positions manages it depends on it, see {@link ReportingChains}).
+ * manager positions manages it depends on it, see {@link ReportingChains}), and its revision for conditional
+ * commands: the tree's sequence number of the last event that changed it (a future-dated change counts now).
  */
 record PositionNode(List<Stay> stays, List<Role> roles, List<Lines> lines, List<Holding> holdings, Instant closedFrom,
-                    Instant created) {
+                    Instant created, long revision) {
 
     /** In {@code unitId} from {@code from} (null: since the position exists) until the next stay's {@code from}. */
     record Stay(Instant from, UUID unitId) {
@@ -70,10 +71,16 @@ record PositionNode(List<Stay> stays, List<Role> roles, List<Lines> lines, List<
         holdings = holdings == null ? List.of() : List.copyOf(holdings);
     }
 
+    /** A new position, at revision 0 until {@link #changedBy} records the event that creates it. */
     PositionNode(UUID unitId, boolean manager, UUID reportsTo, List<UUID> dotted, List<Holding> holdings,
                  Instant created) {
         this(List.of(new Stay(null, unitId)), List.of(new Role(null, manager)), List.of(new Lines(null, reportsTo, dotted)),
-                holdings, null, created.truncatedTo(ChronoUnit.MICROS));
+                holdings, null, created.truncatedTo(ChronoUnit.MICROS), 0);
+    }
+
+    /** As changed by the tree's event {@code sequence}: its revision. */
+    PositionNode changedBy(long sequence) {
+        return new PositionNode(stays, roles, lines, holdings, closedFrom, created, sequence);
     }
 
     UUID unitAt(Instant at) {
@@ -107,7 +114,7 @@ record PositionNode(List<Stay> stays, List<Role> roles, List<Lines> lines, List<
     /** In {@code unitId} from {@code from} until its next move. */
     PositionNode movedFrom(Instant from, UUID unitId) {
         List<Stay> after = replacedAt(stays, new Stay(from, unitId), Stay::from);
-        return new PositionNode(after, roles, lines, holdings, closedFrom, created);
+        return new PositionNode(after, roles, lines, holdings, closedFrom, created, revision);
     }
 
     boolean managerAt(Instant at) {
@@ -155,7 +162,7 @@ record PositionNode(List<Stay> stays, List<Role> roles, List<Lines> lines, List<
     /** A manager position or not from {@code from} until its next change of role. */
     PositionNode withRoleFrom(Instant from, boolean manager) {
         List<Role> after = replacedAt(roles, new Role(from, manager), Role::from);
-        return new PositionNode(stays, after, lines, holdings, closedFrom, created);
+        return new PositionNode(stays, after, lines, holdings, closedFrom, created, revision);
     }
 
     /** Closed at some instant of {@code [start, end)} ({@code end} null: open-ended); once closed, always closed. */
@@ -168,7 +175,7 @@ record PositionNode(List<Stay> stays, List<Role> roles, List<Lines> lines, List<
     }
 
     PositionNode closedFrom(Instant from) {
-        return new PositionNode(stays, roles, lines, holdings, from, created);
+        return new PositionNode(stays, roles, lines, holdings, from, created, revision);
     }
 
     /** Whether a solid or dotted line of it leads to {@code target} at some instant from {@code start} on. */
@@ -209,7 +216,7 @@ record PositionNode(List<Stay> stays, List<Role> roles, List<Lines> lines, List<
     /** With {@code reportsTo} and {@code dotted} in effect from {@code from} until its next change of lines. */
     PositionNode withLinesFrom(Instant from, UUID reportsTo, List<UUID> dotted) {
         List<Lines> after = replacedAt(lines, new Lines(from, reportsTo, dotted), Lines::from);
-        return new PositionNode(stays, roles, after, holdings, closedFrom, created);
+        return new PositionNode(stays, roles, after, holdings, closedFrom, created, revision);
     }
 
     /** Held in {@code [from, to)} in place of whatever overlapped it, as the holder's assignment says. */
@@ -217,12 +224,12 @@ record PositionNode(List<Stay> stays, List<Role> roles, List<Lines> lines, List<
         List<Holding> after = clearedFrom(from, to);
         after.add(new Holding(from, to));
         after.sort(Comparator.comparing(Holding::from));
-        return new PositionNode(stays, roles, lines, after, closedFrom, created);
+        return new PositionNode(stays, roles, lines, after, closedFrom, created, revision);
     }
 
     /** Held by nobody from {@code from} on. */
     PositionNode vacatedFrom(Instant from) {
-        return new PositionNode(stays, roles, lines, clearedFrom(from, null), closedFrom, created);
+        return new PositionNode(stays, roles, lines, clearedFrom(from, null), closedFrom, created, revision);
     }
 
     boolean heldDuring(Instant start, Instant end) {

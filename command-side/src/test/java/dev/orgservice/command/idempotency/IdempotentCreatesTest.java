@@ -68,12 +68,17 @@ class IdempotentCreatesTest extends CommandSideIntegrationTest {
     @Test
     void aPositionCreateSentAgainWithItsKeyCreatesOnePositionWhereWithoutAKeyItCreatesTwo() throws SQLException {
         String body = position("Clerk");
-        String firstId = post(positions, body, "clerk-1").json().get("positionId").asText();
+        Http.Response first = post(positions, body, "clerk-1");
+        String firstId = first.json().get("positionId").asText();
         Http.Response again = post(positions, body, "\"clerk-1\"");
 
         assertThat(again.status()).as(again.body()).isEqualTo(201);
         assertThat(again.json().get("positionId").asText()).as("the key sent as a structured-field string")
                 .isEqualTo(firstId);
+        assertThat(first.json().get("revision").isIntegralNumber()).as(first.body()).isTrue();
+        assertThat(again.json().get("revision")).isEqualTo(first.json().get("revision"));
+        assertThat(again.header("ETag")).isEqualTo("\"" + first.json().get("revision").asLong() + "\"")
+                .isEqualTo(first.header("ETag"));
         assertThat(events("PositionCreated")).isEqualTo(1);
 
         assertThat(http.post(positions, editor, body).status()).isEqualTo(201);
@@ -90,7 +95,8 @@ class IdempotentCreatesTest extends CommandSideIntegrationTest {
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         assertThat(again.status()).as(again.body()).isEqualTo(201);
         assertThat(again.json().get("importId")).isEqualTo(first.json().get("importId"));
-        assertThat(again.json().get("positions")).isEqualTo(first.json().get("positions"));
+        assertThat(again.json().get("positions")).as("ids and revisions").isEqualTo(first.json().get("positions"));
+        assertThat(first.json().get("positions").get(1).get("revision").isIntegralNumber()).as(first.body()).isTrue();
         assertThat(events("PositionsImported")).isEqualTo(1);
 
         String unitRows = "[{\"type\":\"DEPARTMENT\",\"code\":\"I1\",\"name\":\"I1\",\"parentCode\":\"ROOT\"}]";

@@ -13,6 +13,7 @@ import dev.orgservice.api.structure.PositionVacatedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -30,7 +31,8 @@ import static dev.orgservice.query.storage.SqlTimes.utc;
 
 /**
  * Positions and their holders over time. Part of the hierarchy processing group: management chains join
- * positions with the unit tree, so both must be at the same point of the event stream.
+ * positions with the unit tree, so both must be at the same point of the event stream. A position's
+ * {@code revision} is the sequence number of the last event that changed it, as the command side counts it.
  */
 @Component
 @ProcessingGroup(HierarchyProjection.PROCESSING_GROUP)
@@ -47,8 +49,8 @@ public class PositionProjection {
             values (?, '-infinity', '-infinity', ?, ?, ?, ?, ?, ?, ?)
             on conflict (position_id, valid_from) do nothing""";
     private static final String NEW_POSITION = """
-            insert into read_model.position (position_id, tenant_id, title, created_at)
-            values (?, ?, ?, ?) on conflict (position_id) do nothing""";
+            insert into read_model.position (position_id, tenant_id, title, created_at, revision)
+            values (?, ?, ?, ?, ?) on conflict (position_id) do nothing""";
     /** Cuts the position's row in effect at an instant there: the part from it on becomes a row of its own. */
     private static final String CUT_AT = """
             insert into read_model.position_line (position_id, valid_from, valid_to, lines_from, unit_from, manager_from,
@@ -94,8 +96,8 @@ public class PositionProjection {
     }
 
     @EventHandler
-    void on(PositionCreatedEvent event, @Timestamp Instant recorded) {
-        jdbc.update(NEW_POSITION, event.positionId(), event.tenantId(), event.title(), utc(recorded));
+    void on(PositionCreatedEvent event, @Timestamp Instant recorded, @SequenceNumber long revision) {
+        jdbc.update(NEW_POSITION, event.positionId(), event.tenantId(), event.title(), utc(recorded), revision);
         jdbc.update(FIRST_LINES, ps -> {
             ps.setObject(1, event.positionId());
             ps.setObject(2, utc(recorded));
@@ -109,13 +111,14 @@ public class PositionProjection {
     }
 
     @EventHandler
-    void on(PositionsImportedEvent event, @Timestamp Instant recorded) {
+    void on(PositionsImportedEvent event, @Timestamp Instant recorded, @SequenceNumber long revision) {
         List<ImportedPosition> positions = event.positions();
         jdbc.batchUpdate(NEW_POSITION, positions, positions.size(), (ps, p) -> {
             ps.setObject(1, p.positionId());
             ps.setObject(2, event.tenantId());
             ps.setString(3, p.title());
             ps.setObject(4, utc(recorded));
+            ps.setLong(5, revision);
         });
         jdbc.batchUpdate(FIRST_LINES, positions, positions.size(), (ps, p) -> {
             ps.setObject(1, p.positionId());
@@ -144,7 +147,8 @@ public class PositionProjection {
      * the same person again from it) is one holding, so "held the longest" counts from its start.
      */
     @EventHandler
-    void on(PositionHolderAssignedEvent event) {
+    void on(PositionHolderAssignedEvent event, @SequenceNumber long revision) {
+        setRevision(event.positionId(), revision);
         clear(event.positionId(), event.from(), event.to());
         OffsetDateTime from = utc(event.from());
         OffsetDateTime to = event.to() == null ? null : utc(event.to());
@@ -163,13 +167,15 @@ public class PositionProjection {
     }
 
     @EventHandler
-    void on(PositionRetitledEvent event) {
-        jdbc.update("update read_model.position set title = ? where position_id = ?", event.title(), event.positionId());
+    void on(PositionRetitledEvent event, @SequenceNumber long revision) {
+        jdbc.update("update read_model.position set title = ?, revision = ? where position_id = ?", event.title(),
+                revision, event.positionId());
     }
 
     /** The new lines hold from {@code effectiveFrom} until the position's next change of lines. */
     @EventHandler
-    void on(PositionReportingLinesChangedEvent event) {
+    void on(PositionReportingLinesChangedEvent event, @SequenceNumber long revision) {
+        setRevision(event.positionId(), revision);
         changeFrom(event.positionId(), event.effectiveFrom(), "lines_from",
                 "reports_to_position_id = :reportsTo, dotted_line_to = :dotted",
                 new MapSqlParameterSource("reportsTo", event.reportsToPositionId())
@@ -178,7 +184,8 @@ public class PositionProjection {
 
     /** The unit from {@code effectiveFrom} until the position's next move. */
     @EventHandler
-    void on(PositionMovedEvent event) {
+    void on(PositionMovedEvent event, @SequenceNumber long revision) {
+        setRevision(event.positionId(), revision);
         changeFrom(event.positionId(), event.effectiveFrom(), "unit_from", "unit_id = :unit",
                 new MapSqlParameterSource("unit", event.toUnitId()));
         named.update(ROLE_SINCE, Map.of("position", event.positionId()));
@@ -186,23 +193,29 @@ public class PositionProjection {
 
     /** The manager role from {@code effectiveFrom} until the position's next change of role. */
     @EventHandler
-    void on(PositionManagerRoleChangedEvent event) {
+    void on(PositionManagerRoleChangedEvent event, @SequenceNumber long revision) {
+        setRevision(event.positionId(), revision);
         changeFrom(event.positionId(), event.effectiveFrom(), "manager_from", "manager = :manager",
                 new MapSqlParameterSource("manager", event.manager()));
         named.update(ROLE_SINCE, Map.of("position", event.positionId()));
     }
 
     @EventHandler
-    void on(PositionClosedEvent event) {
-        jdbc.update("update read_model.position set closed_from = ? where position_id = ?", utc(event.effectiveFrom()),
-                event.positionId());
+    void on(PositionClosedEvent event, @SequenceNumber long revision) {
+        jdbc.update("update read_model.position set closed_from = ?, revision = ? where position_id = ?",
+                utc(event.effectiveFrom()), revision, event.positionId());
         jdbc.update("update read_model.position_line set closed_from = ? where position_id = ?",
                 utc(event.effectiveFrom()), event.positionId());
     }
 
     @EventHandler
-    void on(PositionVacatedEvent event) {
+    void on(PositionVacatedEvent event, @SequenceNumber long revision) {
+        setRevision(event.positionId(), revision);
         clear(event.positionId(), event.from(), null);
+    }
+
+    private void setRevision(UUID positionId, long revision) {
+        jdbc.update("update read_model.position set revision = ? where position_id = ?", revision, positionId);
     }
 
     @ResetHandler

@@ -49,8 +49,8 @@ public class PositionQueries {
             + "join read_model.position_line l on l.position_id = p.position_id ";
     static final String POSITIONS = "select " + POSITION_WITH_LINES;
 
-    /** Positions as views: with their lines ({@code l}) and holder ({@code h}) at {@code :asOf}. */
-    private static final String VIEWS = "select h.person_id, " + POSITION_WITH_LINES
+    /** Positions as views: with their lines ({@code l}) and holder ({@code h}) at {@code :asOf}, and revision. */
+    private static final String VIEWS = "select h.person_id, p.revision, " + POSITION_WITH_LINES
             + "and l.valid_from <= :asOf and (l.valid_to is null or l.valid_to > :asOf) "
             + "left join read_model.position_holder h on h.position_id = p.position_id and h.valid_from <= :asOf "
             + "and (h.valid_to is null or h.valid_to > :asOf) ";
@@ -172,7 +172,7 @@ public class PositionQueries {
             Position p = POSITION.mapRow(row, n);
             String holder = row.getString("person_id");
             return new PositionView(p.id(), p.unitId(), p.title(), p.manager(), p.reportsTo(), p.dotted(), holder,
-                    holder == null, p.closedFrom(), p.createdAt(), asOf);
+                    holder == null, p.closedFrom(), p.createdAt(), asOf, (Long) row.getObject("revision"));
         };
     }
 

@@ -67,7 +67,7 @@ public class ApprovalCommandController {
                                                 @PathVariable String purpose, @Valid @RequestBody AuthorityRequest request) {
         var command = new GrantApprovalAuthorityCommand(tenantId, positionId, requirePurpose(purpose),
                 new Money(request.amount(), request.currency()), orNow(request.effectiveFrom()));
-        return new PositionCommandResult(positionId, commands.send(command, tenantId).position());
+        return authorityResult(positionId, commands.send(command, tenantId));
     }
 
     @DeleteMapping(AUTHORITY)
@@ -78,7 +78,12 @@ public class ApprovalCommandController {
                                                  @RequestParam(required = false) Instant effectiveFrom) {
         var command = new RevokeApprovalAuthorityCommand(tenantId, positionId, requirePurpose(purpose), currency,
                 orNow(effectiveFrom));
-        return new PositionCommandResult(positionId, commands.send(command, tenantId).position());
+        return authorityResult(positionId, commands.send(command, tenantId));
+    }
+
+    /** No revision: an authority is not the position's own data, so its change leaves the position's revision alone. */
+    private static PositionCommandResult authorityResult(UUID positionId, CommandSender.Outcome<?> outcome) {
+        return new PositionCommandResult(positionId, outcome.position(), null);
     }
 
     @PostMapping("/api/v1/tenants/{tenantId}/approval-authorities/import")

@@ -6,6 +6,7 @@ import dev.orgservice.api.view.PositionCommandResult;
 import dev.orgservice.command.idempotency.IdempotencyKeys;
 import dev.orgservice.command.idempotency.RequestIds;
 import dev.orgservice.command.messaging.CommandSender;
+import dev.orgservice.command.revision.IfMatch;
 import dev.orgservice.command.structure.AssignHolderCommand;
 import dev.orgservice.command.structure.ChangeManagerRoleCommand;
 import dev.orgservice.command.structure.ChangeReportingLinesCommand;
@@ -54,6 +55,10 @@ import java.util.UUID;
 @PreAuthorize(Role.STRUCTURE_EDITING)
 public class PositionCommandController {
 
+    private static final String IF_MATCH = "The position's revision as read (\"7\", from the position's `revision` or "
+            + "a command's ETag): the change is refused with 412 precondition-failed if the position changed since. "
+            + "Absent: no condition.";
+
     private final CommandSender commands;
     private final IdempotencyKeys keys;
     private final Validator validator;
@@ -73,12 +78,12 @@ public class PositionCommandController {
                                                         @Valid @RequestBody PositionRequest request) {
         RequestIds ids = keys.ids(tenantId, idempotencyKey, "create-position", request);
         UUID positionId = ids.next();
-        var outcome = commands.send(new CreatePositionCommand(tenantId, positionId, request.unitId(), request.title(),
+        CommandSender.Outcome<Long> outcome = commands.send(new CreatePositionCommand(tenantId, positionId, request.unitId(), request.title(),
                 request.manager(), request.reportsToPositionId(),
                 request.dottedLineToPositionIds() == null ? List.of() : request.dottedLineToPositionIds()), tenantId,
                 ids);
-        return ResponseEntity.created(URI.create("/api/v1/tenants/" + tenantId + "/positions/" + positionId))
-                .body(new PositionCommandResult(positionId, outcome.position()));
+        return withRevision(ResponseEntity.created(URI.create("/api/v1/tenants/" + tenantId + "/positions/"
+                + positionId)), positionId, outcome);
     }
 
     @PostMapping("/import")
@@ -119,10 +124,13 @@ public class PositionCommandController {
         }
         Rows.requireNoErrors(errors);
         UUID importId = ids.next();
-        var outcome = commands.send(new ImportPositionsCommand(tenantId, importId, positions), tenantId, ids);
+        ImportPositionsCommand command = new ImportPositionsCommand(tenantId, importId, positions);
+        CommandSender.Outcome<Long> outcome = commands.send(command, tenantId, ids);
+        List<Long> revisions = outcome.result() == null ? null : command.revisions(outcome.result());
         List<PositionImportResult.ImportedPositionView> created = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            created.add(new PositionImportResult.ImportedPositionView(rows.get(i).ref(), positions.get(i).positionId()));
+            created.add(new PositionImportResult.ImportedPositionView(rows.get(i).ref(), positions.get(i).positionId(),
+                    revisions == null ? null : revisions.get(i)));
         }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new PositionImportResult(importId, positions.size(), created, outcome.position()));
@@ -130,72 +138,108 @@ public class PositionCommandController {
 
     @PatchMapping("/{positionId}")
     @Operation(summary = "Give the position a new title (not effective-dated: every answer shows the new one)")
-    public PositionCommandResult update(@PathVariable UUID tenantId, @PathVariable UUID positionId,
-                                        @Valid @RequestBody PositionUpdateRequest request) {
-        return result(positionId, commands.send(new RetitlePositionCommand(tenantId, positionId, request.title()),
-                tenantId));
+    public ResponseEntity<PositionCommandResult> update(@PathVariable UUID tenantId, @PathVariable UUID positionId,
+                                                        @Parameter(description = IF_MATCH)
+                                                        @RequestHeader(name = IfMatch.HEADER, required = false)
+                                                        String ifMatch,
+                                                        @Valid @RequestBody PositionUpdateRequest request) {
+        return send(new RetitlePositionCommand(tenantId, positionId, request.title(),
+                IfMatch.expectedRevision(ifMatch)), tenantId, positionId);
     }
 
     @PutMapping("/{positionId}/reporting-lines")
     @Operation(summary = "Set the position's solid and dotted lines from effectiveFrom (default now) until its next "
             + "recorded change of lines; explicit solid lines never form a cycle")
-    public PositionCommandResult changeLines(@PathVariable UUID tenantId, @PathVariable UUID positionId,
-                                             @Valid @RequestBody ReportingLinesRequest request) {
-        return result(positionId, commands.send(new ChangeReportingLinesCommand(tenantId, positionId,
-                request.reportsToPositionId(), request.dottedLines(), FlexibleInstant.orNow(request.effectiveFrom())),
-                tenantId));
+    public ResponseEntity<PositionCommandResult> changeLines(@PathVariable UUID tenantId, @PathVariable UUID positionId,
+                                                             @Parameter(description = IF_MATCH)
+                                                             @RequestHeader(name = IfMatch.HEADER, required = false)
+                                                             String ifMatch,
+                                                             @Valid @RequestBody ReportingLinesRequest request) {
+        return send(new ChangeReportingLinesCommand(tenantId, positionId, request.reportsToPositionId(),
+                request.dottedLines(), FlexibleInstant.orNow(request.effectiveFrom()), IfMatch.expectedRevision(ifMatch)),
+                tenantId, positionId);
     }
 
     @PostMapping("/{positionId}/move")
     @Operation(summary = "Move the position to another unit from effectiveFrom (default now) until its next move; "
             + "its lines, holders and title go with it")
-    public PositionCommandResult move(@PathVariable UUID tenantId, @PathVariable UUID positionId,
-                                      @Valid @RequestBody PositionMoveRequest request) {
-        return result(positionId, commands.send(new MovePositionCommand(tenantId, positionId, request.unitId(),
-                FlexibleInstant.orNow(request.effectiveFrom())), tenantId));
+    public ResponseEntity<PositionCommandResult> move(@PathVariable UUID tenantId, @PathVariable UUID positionId,
+                                                      @Parameter(description = IF_MATCH)
+                                                      @RequestHeader(name = IfMatch.HEADER, required = false)
+                                                      String ifMatch,
+                                                      @Valid @RequestBody PositionMoveRequest request) {
+        return send(new MovePositionCommand(tenantId, positionId, request.unitId(),
+                FlexibleInstant.orNow(request.effectiveFrom()), IfMatch.expectedRevision(ifMatch)), tenantId, positionId);
     }
 
     @PutMapping("/{positionId}/manager-role")
     @Operation(summary = "Make the position a manager position, or no longer one, from effectiveFrom (default now) "
             + "until its next recorded change of role; its unit, lines and holders stay")
-    public PositionCommandResult changeManagerRole(@PathVariable UUID tenantId, @PathVariable UUID positionId,
-                                                   @Valid @RequestBody ManagerRoleRequest request) {
-        return result(positionId, commands.send(new ChangeManagerRoleCommand(tenantId, positionId, request.manager(),
-                FlexibleInstant.orNow(request.effectiveFrom())), tenantId));
+    public ResponseEntity<PositionCommandResult> changeManagerRole(@PathVariable UUID tenantId,
+                                                                   @PathVariable UUID positionId,
+                                                                   @Parameter(description = IF_MATCH)
+                                                                   @RequestHeader(name = IfMatch.HEADER,
+                                                                           required = false) String ifMatch,
+                                                                   @Valid @RequestBody ManagerRoleRequest request) {
+        return send(new ChangeManagerRoleCommand(tenantId, positionId, request.manager(),
+                FlexibleInstant.orNow(request.effectiveFrom()), IfMatch.expectedRevision(ifMatch)), tenantId, positionId);
     }
 
     @PostMapping("/{positionId}/close")
     @Operation(summary = "Close (abolish) the position from effectiveFrom (default now) on; refused while it is held "
             + "or another position has a line to it then or later")
-    public PositionCommandResult close(@PathVariable UUID tenantId, @PathVariable UUID positionId,
-                                       @RequestBody(required = false) EffectiveChangeRequest request) {
+    public ResponseEntity<PositionCommandResult> close(@PathVariable UUID tenantId, @PathVariable UUID positionId,
+                                                       @Parameter(description = IF_MATCH)
+                                                       @RequestHeader(name = IfMatch.HEADER, required = false)
+                                                       String ifMatch,
+                                                       @RequestBody(required = false) EffectiveChangeRequest request) {
         Instant from = FlexibleInstant.orNow(request == null ? null : request.effectiveFrom());
-        return result(positionId, commands.send(new ClosePositionCommand(tenantId, positionId, from), tenantId));
+        return send(new ClosePositionCommand(tenantId, positionId, from, IfMatch.expectedRevision(ifMatch)), tenantId,
+                positionId);
     }
 
     @PutMapping("/{positionId}/holder")
     @Operation(summary = "Set who holds the position from 'from' (until 'to' or open), replacing overlapping holdings")
-    public PositionCommandResult assign(@PathVariable UUID tenantId, @PathVariable UUID positionId,
-                                        @Valid @RequestBody HolderRequest request) {
+    public ResponseEntity<PositionCommandResult> assign(@PathVariable UUID tenantId, @PathVariable UUID positionId,
+                                                        @Parameter(description = IF_MATCH)
+                                                        @RequestHeader(name = IfMatch.HEADER, required = false)
+                                                        String ifMatch,
+                                                        @Valid @RequestBody HolderRequest request) {
         Instant from = FlexibleInstant.orNow(request.from());
         if (request.to() != null && !request.to().isAfter(from)) {
             // the request's own check sees only a given from; a to before now, with from left out, is as backwards
             throw new OrgException(ErrorCode.VALIDATION, "The request body is invalid", Map.of("errors",
                     List.of(new Problems.FieldError("to", "to must be after from (now, when from is not given)"))));
         }
-        return result(positionId, commands.send(new AssignHolderCommand(tenantId, positionId, request.personId(), from,
-                request.to()), tenantId));
+        return send(new AssignHolderCommand(tenantId, positionId, request.personId(), from, request.to(),
+                IfMatch.expectedRevision(ifMatch)), tenantId, positionId);
     }
 
     @DeleteMapping("/{positionId}/holder")
     @Operation(summary = "Vacate the position from effectiveFrom (default now) on: a holding ends there")
-    public PositionCommandResult vacate(@PathVariable UUID tenantId, @PathVariable UUID positionId,
-                                        @RequestParam(required = false) Instant effectiveFrom) {
-        return result(positionId, commands.send(new VacatePositionCommand(tenantId, positionId,
-                FlexibleInstant.orNow(effectiveFrom)), tenantId));
+    public ResponseEntity<PositionCommandResult> vacate(@PathVariable UUID tenantId, @PathVariable UUID positionId,
+                                                        @Parameter(description = IF_MATCH)
+                                                        @RequestHeader(name = IfMatch.HEADER, required = false)
+                                                        String ifMatch,
+                                                        @RequestParam(required = false) Instant effectiveFrom) {
+        return send(new VacatePositionCommand(tenantId, positionId, FlexibleInstant.orNow(effectiveFrom),
+                IfMatch.expectedRevision(ifMatch)), tenantId, positionId);
     }
 
-    private static PositionCommandResult result(UUID positionId, CommandSender.Outcome<?> outcome) {
-        return new PositionCommandResult(positionId, outcome.position());
+    private ResponseEntity<PositionCommandResult> send(Object command, UUID tenantId, UUID positionId) {
+        return withRevision(ResponseEntity.ok(), positionId, commands.send(command, tenantId));
+    }
+
+    /**
+     * The position's revision after the command, in the body and as the ETag to send back in If-Match; none only for
+     * a create made before positions had revisions, answered again for its Idempotency-Key.
+     */
+    private static ResponseEntity<PositionCommandResult> withRevision(ResponseEntity.BodyBuilder response,
+                                                                      UUID positionId,
+                                                                      CommandSender.Outcome<Long> outcome) {
+        if (outcome.result() != null) {
+            response.eTag(IfMatch.etag(outcome.result()));
+        }
+        return response.body(new PositionCommandResult(positionId, outcome.position(), outcome.result()));
     }
 }
