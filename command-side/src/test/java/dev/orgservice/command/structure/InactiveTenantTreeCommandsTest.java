@@ -2,13 +2,9 @@ package dev.orgservice.command.structure;
 
 import dev.orgservice.command.CommandSideIntegrationTest;
 import dev.orgservice.platform.testing.Http;
-import dev.orgservice.platform.testing.TestDatabase;
 import dev.orgservice.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 
@@ -26,10 +22,10 @@ class InactiveTenantTreeCommandsTest extends CommandSideIntegrationTest {
     @Test
     void refusesUnitsAndPoliciesOnATenantNeverActivated() throws SQLException {
         UUID tenantId = provisioningTenant();
-        long before = treeEvents(tenantId);
+        long before = TreeRequests.treeEvents(tenantId);
 
         assertUnitsAndPoliciesRefused(tenantId, UUID.randomUUID().toString(), "PROVISIONING");
-        assertThat(treeEvents(tenantId)).as("events of the tenant's tree").isEqualTo(before);
+        assertThat(TreeRequests.treeEvents(tenantId)).as("events of the tenant's tree").isEqualTo(before);
     }
 
     @Test
@@ -53,12 +49,12 @@ class InactiveTenantTreeCommandsTest extends CommandSideIntegrationTest {
                 "{\"reason\":\"contract ended\"}");
         assertThat(offboarded.status()).as(offboarded.body()).isEqualTo(200);
 
-        long before = treeEvents(tree.tenantId());
+        long before = TreeRequests.treeEvents(tree.tenantId());
 
         assertUnitsAndPoliciesRefused(tree.tenantId(), tree.root(), "OFFBOARDED");
         assertNotActive(http.post("/api/v1/tenants/" + tree.tenantId() + "/positions", admin(tree.tenantId()),
                 position(tree.departments().get(0))), "OFFBOARDED");
-        assertThat(treeEvents(tree.tenantId())).as("events of the tenant's tree").isEqualTo(before);
+        assertThat(TreeRequests.treeEvents(tree.tenantId())).as("events of the tenant's tree").isEqualTo(before);
     }
 
     /** A root, a department under {@code parentId} and a policy, each sent by the tenant's own admin. */
@@ -89,16 +85,5 @@ class InactiveTenantTreeCommandsTest extends CommandSideIntegrationTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("type").asText()).endsWith("/tenant-not-active");
         assertThat(response.json().get("currentStatus").asText()).isEqualTo(status);
-    }
-
-    private static long treeEvents(UUID tenantId) throws SQLException {
-        try (Connection db = TestDatabase.get().connectAsAdmin(); PreparedStatement query = db.prepareStatement(
-                "select count(*) from event_store.domain_event_entry where aggregate_identifier = ?")) {
-            query.setString(1, OrganizationTree.idOf(tenantId));
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
     }
 }
