@@ -15,10 +15,13 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An editor names another tenant's units and positions in the body of its own tenant's commands: every such id is
- * unknown to it ({@code 404 not-found}, or the import's row error), and neither tenant's structure changes.
+ * An editor or admin names another tenant's units and positions in the body of its own tenant's commands: every such
+ * id is unknown to it ({@code 404 not-found}, or the import's row error), and neither tenant's structure, approval
+ * policy or authorities change.
  */
 class ForeignIdsEndToEndTest extends RunningSystem {
+
+    private static final String PURPOSE = "PURCHASE_ORDER";
 
     private static Tenant victim;
     private static Tenant attacker;
@@ -35,6 +38,7 @@ class ForeignIdsEndToEndTest extends RunningSystem {
     private static final class Tenant {
         final String id = activeTenant(newSlug("fid"), "ENTERPRISE");
         final String editor = TestTokens.forTenant(UUID.fromString(id), "ed", "ORG_EDITOR");
+        final String admin = TestTokens.forTenant(UUID.fromString(id), "adm", "TENANT_ADMIN");
         Http.Response last;
         JsonNode structure;
 
@@ -55,12 +59,19 @@ class ForeignIdsEndToEndTest extends RunningSystem {
             return last.json().get("positionId").asText();
         }
 
-        /** Its units under the root and its positions, as the query side answers them at {@code after}. */
-        JsonNode structure(String root, Http.Response after) {
+        /**
+         * Its units under the root, its positions, the limits of {@code position} and its purchase order policy, as
+         * the query side answers them at {@code after}.
+         */
+        JsonNode structure(String root, String position, Http.Response after) {
             JsonNode positions = read(path("/positions"), after, editor).get("items");
-            positions.forEach(position -> ((ObjectNode) position).remove("asOf")); // the time of the read
+            positions.forEach(each -> ((ObjectNode) each).remove("asOf")); // the time of the read
+            JsonNode policy = read(path("/approval-policies/" + PURPOSE), after, editor);
+            ((ObjectNode) policy).remove("asOf");
             return new ObjectMapper().createArrayNode()
-                    .add(read(path("/units/" + root + "/subtree"), after, editor).get("items")).add(positions);
+                    .add(read(path("/units/" + root + "/subtree"), after, editor).get("items")).add(positions)
+                    .add(read(path("/positions/" + position + "/approval-authorities"), after, editor).get("items"))
+                    .add(policy);
         }
     }
 
@@ -73,21 +84,21 @@ class ForeignIdsEndToEndTest extends RunningSystem {
         victimFinance = victim.unit(child("DEPARTMENT", "FIN", victimRoot, ""));
         victimBoss = victim.position(victimRoot, true);
         victim.position(victimFinance, false);
-        victim.structure = victim.structure(victimRoot, victim.last);
+        victim.structure = victim.structure(victimRoot, victimBoss, victim.last);
 
         attacker = new Tenant();
         attackerRoot = attacker.unit(root("ALE"));
         attackerDepartment = attacker.unit(child("DEPARTMENT", "AD", attackerRoot, ""));
         attackerPosition = attacker.position(attackerRoot, true);
-        attacker.structure = attacker.structure(attackerRoot, attacker.last);
+        attacker.structure = attacker.structure(attackerRoot, attackerPosition, attacker.last);
     }
 
     @AfterEach
     void neitherTenantsStructureChanged() {
         // a command answered after the attacks: the reads below see everything they could have written
         Http.Response after = commands.put(attacker.path("/features/bulk-import"), ADMIN, "{\"enabled\":true}");
-        assertThat(victim.structure(victimRoot, after)).isEqualTo(victim.structure);
-        assertThat(attacker.structure(attackerRoot, after)).isEqualTo(attacker.structure);
+        assertThat(victim.structure(victimRoot, victimBoss, after)).isEqualTo(victim.structure);
+        assertThat(attacker.structure(attackerRoot, attackerPosition, after)).isEqualTo(attacker.structure);
     }
 
     @Test
@@ -136,6 +147,31 @@ class ForeignIdsEndToEndTest extends RunningSystem {
         String lines = "/positions/" + attackerPosition + "/reporting-lines";
         assertNotFound(attack("PUT", lines, "{\"reportsToPositionId\":\"" + victimBoss + "\"}"));
         assertNotFound(attack("PUT", lines, "{\"dottedLineToPositionIds\":[\"" + victimBoss + "\"]}"));
+    }
+
+    @Test
+    void aUnitImportRowCannotNameAnotherTenantsCostCenter() {
+        assertRowNotFound(attack("POST", "/units/import", "[" + child("DEPARTMENT", "X6", attackerRoot,
+                ",\"costCenterId\":\"" + victimCostCenter + "\"") + "]"), "details");
+    }
+
+    @Test
+    void aNewPositionCannotHaveADottedLineToAnotherTenantsPosition() {
+        assertNotFound(attack("POST", "/positions", "{\"unitId\":\"" + attackerRoot + "\",\"title\":\"Mole\","
+                + "\"dottedLineToPositionIds\":[\"" + victimBoss + "\"]}"));
+    }
+
+    @Test
+    void anAuthorityImportDoesNotFindAnotherTenantsPosition() {
+        assertRowNotFound(commands.post(attacker.path("/approval-authorities/import"), attacker.admin,
+                "[{\"positionId\":\"" + victimBoss + "\",\"purpose\":\"" + PURPOSE + "\",\"amount\":\"1000000\","
+                        + "\"currency\":\"EUR\"}]"), "positionId");
+    }
+
+    @Test
+    void anApprovalPolicysPositionStepCannotNameAnotherTenantsPosition() {
+        assertNotFound(commands.put(attacker.path("/approval-policies/" + PURPOSE), attacker.admin,
+                "{\"steps\":[{\"kind\":\"POSITION\",\"positionId\":\"" + victimBoss + "\"}]}"));
     }
 
     /** A command of the attacker's editor on the attacker's own tenant. */
