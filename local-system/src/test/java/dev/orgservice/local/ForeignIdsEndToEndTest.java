@@ -60,8 +60,8 @@ class ForeignIdsEndToEndTest extends RunningSystem {
         }
 
         /**
-         * Its units under the root, its positions, the limits of {@code position} and its purchase order policy, as
-         * the query side answers them at {@code after}.
+         * Its units under the root, its positions, the limits of {@code position}, its purchase order policy and its
+         * delegations, as the query side answers them at {@code after}.
          */
         JsonNode structure(String root, String position, Http.Response after) {
             JsonNode positions = read(path("/positions"), after, editor).get("items");
@@ -71,7 +71,7 @@ class ForeignIdsEndToEndTest extends RunningSystem {
             return new ObjectMapper().createArrayNode()
                     .add(read(path("/units/" + root + "/subtree"), after, editor).get("items")).add(positions)
                     .add(read(path("/positions/" + position + "/approval-authorities"), after, editor).get("items"))
-                    .add(policy);
+                    .add(policy).add(read(path("/delegations"), after, editor).get("items"));
         }
     }
 
@@ -172,6 +172,13 @@ class ForeignIdsEndToEndTest extends RunningSystem {
     void anApprovalPolicysPositionStepCannotNameAnotherTenantsPosition() {
         assertNotFound(commands.put(attacker.path("/approval-policies/" + PURPOSE), attacker.admin,
                 "{\"steps\":[{\"kind\":\"POSITION\",\"positionId\":\"" + victimBoss + "\"}]}"));
+    }
+
+    @Test
+    void aDelegationCannotBeScopedToAnotherTenantsUnit() {
+        assertNotFound(attack("POST", "/delegations", "{\"delegatorId\":\"hr:1\",\"delegateId\":\"hr:2\","
+                + "\"purposes\":[\"" + PURPOSE + "\"],\"validFrom\":\"2030-01-01\",\"validTo\":\"2030-01-08\","
+                + "\"unitScope\":\"" + victimFinance + "\"}"));
     }
 
     /** A command of the attacker's editor on the attacker's own tenant. */
