@@ -29,11 +29,13 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Random sequences of create, move and close, some effective-dated in the future, some conditional on the unit's
- * revision (the one last answered, or one it is not at), through the real APIs. Whatever the server accepts, the
- * read model never shows a cycle or an orphan at any date, and it agrees with a model replaying the accepted
- * commands (the aggregate's view of the tree), unit by unit and in the root's subtree; a change on a revision the
- * unit is not at is always refused, and every unit's revision in the read model is the one its last change answered.
+ * Random sequences of create, move and close, some effective-dated in the future (in any order: a change recorded
+ * later may take effect before one recorded earlier), some conditional on the unit's revision (the one last
+ * answered, or one it is not at), through the real APIs. Whatever the server accepts, the read model never shows a
+ * cycle, an orphan or an active unit under a closed parent at any date (checked at each accepted future change's
+ * instant too), and it agrees with a model replaying the accepted commands (the aggregate's view of the tree), unit by
+ * unit and in the root's subtree; a change on a revision the unit is not at is always refused, and every unit's
+ * revision in the read model is the one its last change answered.
  */
 class StructureProperties extends RunningSystem {
 
@@ -44,7 +46,8 @@ class StructureProperties extends RunningSystem {
     /** A move's or close's {@code If-Match}: none, the revision the unit is at, or one it is not at. */
     enum Condition { NONE, CURRENT, STALE }
 
-    record Op(Kind kind, int unit, int target, boolean future, Condition condition) {
+    /** {@code futureDays}: 0 for now, else how many days ahead the change takes effect. */
+    record Op(Kind kind, int unit, int target, int futureDays, Condition condition) {
     }
 
     @Provide
@@ -52,7 +55,8 @@ class StructureProperties extends RunningSystem {
         Arbitrary<Kind> kinds = Arbitraries.frequency(Tuple.of(4, Kind.CREATE), Tuple.of(4, Kind.MOVE),
                 Tuple.of(1, Kind.CLOSE));
         Arbitrary<Integer> picks = Arbitraries.integers().between(0, 1000);
-        Arbitrary<Boolean> future = Arbitraries.integers().between(0, 3).map(i -> i == 0);
+        Arbitrary<Integer> future = Arbitraries.frequency(Tuple.of(3, 0), Tuple.of(1, 1))
+                .flatMap(now -> now == 0 ? Arbitraries.just(0) : Arbitraries.integers().between(31, 90));
         Arbitrary<Condition> conditions = Arbitraries.frequency(Tuple.of(2, Condition.NONE),
                 Tuple.of(1, Condition.CURRENT), Tuple.of(1, Condition.STALE));
         return Combinators.combine(kinds, picks, picks, future, conditions).as(Op::new).list()
@@ -74,9 +78,11 @@ class StructureProperties extends RunningSystem {
         Map<String, Long> revisions = new HashMap<>(Map.of(ids.get(0), last.json().get("revision").asLong()));
 
         int step = 0;
+        Set<Instant> futureChanges = new HashSet<>();
         for (Op op : ops) {
             step++;
-            Instant when = op.future() ? BASE.plus(Duration.ofDays(30 + step)) : BASE.plusSeconds(step);
+            Instant when = op.futureDays() > 0 ? BASE.plus(Duration.ofDays(op.futureDays())).plusSeconds(step)
+                    : BASE.plusSeconds(step);
             String unit = ids.get(op.unit() % ids.size());
             String target = ids.get(op.target() % ids.size());
             Map<String, String> ifMatch = switch (op.condition()) {
@@ -114,11 +120,16 @@ class StructureProperties extends RunningSystem {
                     case MOVE -> model.move(unit, target, when);
                     case CLOSE -> model.close(unit, when);
                 }
+                if (op.futureDays() > 0) {
+                    futureChanges.add(when);
+                }
             }
         }
 
-        for (Instant asOf : List.of(BASE.plusSeconds(1), BASE.plusSeconds(step / 2 + 1), BASE.plusSeconds(step + 1),
-                BASE.plus(Duration.ofDays(30 + step / 2)), BASE.plus(Duration.ofDays(100)))) {
+        Set<Instant> instants = new HashSet<>(futureChanges);
+        instants.addAll(List.of(BASE.plusSeconds(1), BASE.plusSeconds(step / 2 + 1), BASE.plusSeconds(step + 1),
+                BASE.plus(Duration.ofDays(60)), BASE.plus(Duration.ofDays(100))));
+        for (Instant asOf : instants) {
             for (String id : ids) {
                 Http.Response read = queries.get(units + "/" + id + "?asOf=" + asOf + "&minPosition=" + last.position(),
                         editor);
@@ -137,6 +148,10 @@ class StructureProperties extends RunningSystem {
                 assertThat(view.path("parentId").asText(null)).as("parent of %s at %s", id, asOf)
                         .isEqualTo(model.parentAt(id, asOf));
                 assertThat(view.get("status").asText()).isEqualTo(model.statusAt(id, asOf));
+                if (view.get("status").asText().equals("ACTIVE") && model.parentAt(id, asOf) != null) {
+                    assertThat(model.statusAt(model.parentAt(id, asOf), asOf))
+                            .as("the parent of active unit %s at %s", id, asOf).isEqualTo("ACTIVE");
+                }
             }
             assertThat(subtree(units, ids.get(0), asOf, editor)).as("the root's subtree at %s", asOf)
                     .isEqualTo(model.unitsAt(ids, asOf));
