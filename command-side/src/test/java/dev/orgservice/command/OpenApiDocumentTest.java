@@ -65,6 +65,17 @@ class OpenApiDocumentTest extends CommandSideIntegrationTest {
     }
 
     @Test
+    void describesTheConditionAndIdempotencyHeadersOnce() {
+        JsonNode create = paths.at("/~1api~1v1~1tenants~1{tenantId}~1positions/post");
+        JsonNode move = paths.at("/~1api~1v1~1tenants~1{tenantId}~1positions~1{positionId}~1move/post");
+        JsonNode activate = paths.at("/~1api~1v1~1tenants~1{tenantId}~1activate/post");
+
+        assertThat(parameter(create, "Idempotency-Key").get("description").asText()).contains("422");
+        assertThat(parameter(move, "If-Match").get("description").asText()).contains("412 precondition-failed");
+        assertThat(parameter(activate, "If-Match").get("description").asText()).contains("412 precondition-failed");
+    }
+
+    @Test
     void leavesTheErrorPageOut() {
         assertThat(paths.has("/error")).isFalse();
     }

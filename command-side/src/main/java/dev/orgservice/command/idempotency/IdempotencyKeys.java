@@ -45,9 +45,6 @@ public class IdempotencyKeys implements MessageHandlerInterceptor<CommandMessage
     public static final String HEADER = "Idempotency-Key";
     /** Marks the answer to a create sent again with its key (the name Stripe and others use). */
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
-    public static final String DESCRIPTION = "optional: a key unique to this request (e.g. a UUID). Sent again with "
-            + "the same key and body within the retention (24 h), the request is answered with the first answer's ids "
-            + "(header Idempotent-Replayed: true) and nothing is created twice; the same key with another body is 422";
     /** The command metadata entry that carries the {@link RequestIds.KeyClaim} to the unit of work. */
     public static final String CLAIM = "idempotencyKeyClaim";
     static final int MAX_LENGTH = 255;

@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The parameters many endpoints take, described once in the words of docs/api.md, and the {@code X-Min-Position}
- * header that the query side reads wherever {@code minPosition} is taken (an interceptor reads it, not the handler).
- * A handler's own {@code @Parameter(description = ...)} wins.
+ * The parameters and headers many endpoints take ({@code If-Match}, {@code Idempotency-Key}), described once in the
+ * words of docs/api.md, and the {@code X-Min-Position} header that the query side reads wherever {@code minPosition}
+ * is taken (an interceptor reads it, not the handler). A handler's own {@code @Parameter(description = ...)} wins.
  */
 public class SharedParameters implements OperationCustomizer {
 
@@ -36,6 +36,15 @@ public class SharedParameters implements OperationCustomizer {
             "depth", "How many levels below the unit to answer: 0 (the unit alone) to 64.",
             "indirect", "false: the direct reports; true: everyone below the position, breadth first.");
 
+    private static final Map<String, String> HEADER_DESCRIPTIONS = Map.of(
+            "If-Match", "The revision of the unit, position or tenant as read (\"7\", from its `revision` or a "
+                    + "command's ETag; a list of them, or *): the change is refused with 412 precondition-failed if it "
+                    + "changed since. Absent or *: no condition.",
+            "Idempotency-Key", "A key unique to this create (e.g. a UUID). Sent again with the same key and request "
+                    + "within the retention (24 h), it is answered with the first answer's ids (header "
+                    + "Idempotent-Replayed: true) and nothing is created twice; the same key with another request is "
+                    + "422 idempotency-key-reused.");
+
     /** Typed Instant, these accept a date too, so their schema is a string of either form, not a date-time. */
     private static final Set<String> INSTANT_OR_DATE_PARAMETERS = Set.of("asOf", "effectiveFrom");
 
@@ -46,6 +55,9 @@ public class SharedParameters implements OperationCustomizer {
         }
         boolean takesMinPosition = false;
         for (Parameter parameter : operation.getParameters()) {
+            if ("header".equals(parameter.getIn()) && parameter.getDescription() == null) {
+                parameter.setDescription(HEADER_DESCRIPTIONS.get(parameter.getName()));
+            }
             if (!"query".equals(parameter.getIn())) {
                 continue;
             }

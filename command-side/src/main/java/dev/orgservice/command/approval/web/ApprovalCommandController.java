@@ -20,7 +20,6 @@ import dev.orgservice.platform.security.Role;
 import dev.orgservice.platform.validation.IsoCurrency;
 import dev.orgservice.platform.validation.Rows;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -91,7 +90,6 @@ public class ApprovalCommandController {
             + "row reported; each row replaces that position's limit for its purpose and currency")
     public ResponseEntity<AuthorityImportResult> importAuthorities(@PathVariable UUID tenantId,
                                                                    @RequestParam(required = false) Instant effectiveFrom,
-                                                                   @Parameter(description = IdempotencyKeys.DESCRIPTION)
                                                                    @RequestHeader(name = IdempotencyKeys.HEADER,
                                                                            required = false) String idempotencyKey,
                                                                    @RequestBody List<AuthorityImportRow> rows) {

@@ -9,7 +9,6 @@ import dev.orgservice.command.messaging.CommandSender;
 import dev.orgservice.platform.security.Role;
 import dev.orgservice.platform.time.FlexibleInstant;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
@@ -43,7 +42,6 @@ public class DelegationCommandController {
     @Operation(summary = "Let a person approve in place of another (out of office), for some purposes and a time range; "
             + "refused if it delegates to oneself, closes a cycle or makes a chain of more than 3 delegations")
     public ResponseEntity<DelegationCommandResult> grant(@PathVariable UUID tenantId,
-                                                         @Parameter(description = IdempotencyKeys.DESCRIPTION)
                                                          @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
                                                          String idempotencyKey,
                                                          @Valid @RequestBody DelegationRequest request) {

@@ -23,7 +23,6 @@ import dev.orgservice.platform.security.Role;
 import dev.orgservice.platform.time.FlexibleInstant;
 import dev.orgservice.platform.validation.Rows;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -55,9 +54,6 @@ import java.util.UUID;
 @PreAuthorize(Role.STRUCTURE_EDITING)
 public class PositionCommandController {
 
-    private static final String IF_MATCH = "The position's revision as read (\"7\", from the position's `revision` or "
-            + "a command's ETag): the change is refused with 412 precondition-failed if the position changed since. "
-            + "Absent: no condition.";
 
     private final CommandSender commands;
     private final IdempotencyKeys keys;
@@ -72,7 +68,6 @@ public class PositionCommandController {
     @PostMapping
     @Operation(summary = "Create a position in an active unit")
     public ResponseEntity<PositionCommandResult> create(@PathVariable UUID tenantId,
-                                                        @Parameter(description = IdempotencyKeys.DESCRIPTION)
                                                         @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
                                                         String idempotencyKey,
                                                         @Valid @RequestBody PositionRequest request) {
@@ -90,7 +85,6 @@ public class PositionCommandController {
     @Operation(summary = "Create many positions (optionally with their holders) atomically; a row may report to an "
             + "existing position (reportsToPositionId) or to an earlier row (reportsToRef)")
     public ResponseEntity<PositionImportResult> importPositions(@PathVariable UUID tenantId,
-                                                                @Parameter(description = IdempotencyKeys.DESCRIPTION)
                                                                 @RequestHeader(name = IdempotencyKeys.HEADER,
                                                                         required = false) String idempotencyKey,
                                                                 @RequestBody List<PositionImportRow> rows) {
@@ -139,7 +133,6 @@ public class PositionCommandController {
     @PatchMapping("/{positionId}")
     @Operation(summary = "Give the position a new title (not effective-dated: every answer shows the new one)")
     public ResponseEntity<PositionCommandResult> update(@PathVariable UUID tenantId, @PathVariable UUID positionId,
-                                                        @Parameter(description = IF_MATCH)
                                                         @RequestHeader(name = IfMatch.HEADER, required = false)
                                                         String ifMatch,
                                                         @Valid @RequestBody PositionUpdateRequest request) {
@@ -151,7 +144,6 @@ public class PositionCommandController {
     @Operation(summary = "Set the position's solid and dotted lines from effectiveFrom (default now) until its next "
             + "recorded change of lines; explicit solid lines never form a cycle")
     public ResponseEntity<PositionCommandResult> changeLines(@PathVariable UUID tenantId, @PathVariable UUID positionId,
-                                                             @Parameter(description = IF_MATCH)
                                                              @RequestHeader(name = IfMatch.HEADER, required = false)
                                                              String ifMatch,
                                                              @Valid @RequestBody ReportingLinesRequest request) {
@@ -164,7 +156,6 @@ public class PositionCommandController {
     @Operation(summary = "Move the position to another unit from effectiveFrom (default now) until its next move; "
             + "its lines, holders and title go with it")
     public ResponseEntity<PositionCommandResult> move(@PathVariable UUID tenantId, @PathVariable UUID positionId,
-                                                      @Parameter(description = IF_MATCH)
                                                       @RequestHeader(name = IfMatch.HEADER, required = false)
                                                       String ifMatch,
                                                       @Valid @RequestBody PositionMoveRequest request) {
@@ -177,7 +168,6 @@ public class PositionCommandController {
             + "until its next recorded change of role; its unit, lines and holders stay")
     public ResponseEntity<PositionCommandResult> changeManagerRole(@PathVariable UUID tenantId,
                                                                    @PathVariable UUID positionId,
-                                                                   @Parameter(description = IF_MATCH)
                                                                    @RequestHeader(name = IfMatch.HEADER,
                                                                            required = false) String ifMatch,
                                                                    @Valid @RequestBody ManagerRoleRequest request) {
@@ -189,7 +179,6 @@ public class PositionCommandController {
     @Operation(summary = "Close (abolish) the position from effectiveFrom (default now) on; refused while it is held "
             + "or another position has a line to it then or later")
     public ResponseEntity<PositionCommandResult> close(@PathVariable UUID tenantId, @PathVariable UUID positionId,
-                                                       @Parameter(description = IF_MATCH)
                                                        @RequestHeader(name = IfMatch.HEADER, required = false)
                                                        String ifMatch,
                                                        @RequestBody(required = false) EffectiveChangeRequest request) {
@@ -201,7 +190,6 @@ public class PositionCommandController {
     @PutMapping("/{positionId}/holder")
     @Operation(summary = "Set who holds the position from 'from' (until 'to' or open), replacing overlapping holdings")
     public ResponseEntity<PositionCommandResult> assign(@PathVariable UUID tenantId, @PathVariable UUID positionId,
-                                                        @Parameter(description = IF_MATCH)
                                                         @RequestHeader(name = IfMatch.HEADER, required = false)
                                                         String ifMatch,
                                                         @Valid @RequestBody HolderRequest request) {
@@ -218,7 +206,6 @@ public class PositionCommandController {
     @DeleteMapping("/{positionId}/holder")
     @Operation(summary = "Vacate the position from effectiveFrom (default now) on: a holding ends there")
     public ResponseEntity<PositionCommandResult> vacate(@PathVariable UUID tenantId, @PathVariable UUID positionId,
-                                                        @Parameter(description = IF_MATCH)
                                                         @RequestHeader(name = IfMatch.HEADER, required = false)
                                                         String ifMatch,
                                                         @RequestParam(required = false) Instant effectiveFrom) {

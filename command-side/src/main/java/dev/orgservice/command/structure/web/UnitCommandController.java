@@ -16,7 +16,6 @@ import dev.orgservice.platform.problem.Problems;
 import dev.orgservice.platform.security.Role;
 import dev.orgservice.platform.validation.Rows;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -46,9 +45,6 @@ import static dev.orgservice.platform.time.FlexibleInstant.orNow;
         + "changes may be effective-dated (effectiveFrom, default now)")
 public class UnitCommandController {
 
-    private static final String IF_MATCH = "The unit's revision as read (\"7\", from the unit's `revision` or a "
-            + "command's ETag): the change is refused with 412 precondition-failed if the unit changed since. "
-            + "Absent: no condition.";
 
     private final CommandSender commands;
     private final IdempotencyKeys keys;
@@ -64,7 +60,6 @@ public class UnitCommandController {
     @PreAuthorize(Role.STRUCTURE_EDITING)
     @Operation(summary = "Create a unit under a parent of an allowed type (a legal entity may be a root)")
     public ResponseEntity<UnitCommandResult> create(@PathVariable UUID tenantId,
-                                                    @Parameter(description = IdempotencyKeys.DESCRIPTION)
                                                     @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
                                                     String idempotencyKey,
                                                     @Valid @RequestBody UnitRequest request) {
@@ -88,7 +83,6 @@ public class UnitCommandController {
             + "import); every invalid row is reported, and then nothing is imported")
     public ResponseEntity<ImportResult> importUnits(@PathVariable UUID tenantId, @RequestBody List<UnitRequest> rows,
                                                     @RequestParam(required = false) Instant effectiveFrom,
-                                                    @Parameter(description = IdempotencyKeys.DESCRIPTION)
                                                     @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
                                                     String idempotencyKey) {
         Rows.requireImportSize(rows);
@@ -113,7 +107,6 @@ public class UnitCommandController {
     @PreAuthorize(Role.STRUCTURE_EDITING)
     @Operation(summary = "Change a unit's name or details (takes effect immediately)")
     public ResponseEntity<UnitCommandResult> update(@PathVariable UUID tenantId, @PathVariable UUID unitId,
-                                                    @Parameter(description = IF_MATCH)
                                                     @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                                     @Valid @RequestBody UnitUpdateRequest request) {
         return send(new UpdateUnitCommand(tenantId, unitId, request.name(), request.changedDetails(),
@@ -124,7 +117,6 @@ public class UnitCommandController {
     @PreAuthorize(Role.STRUCTURE_EDITING)
     @Operation(summary = "Move a unit and its subtree; refused if it would create a cycle at any effective date")
     public ResponseEntity<UnitCommandResult> move(@PathVariable UUID tenantId, @PathVariable UUID unitId,
-                                                  @Parameter(description = IF_MATCH)
                                                   @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                                   @Valid @RequestBody MoveRequest request) {
         return send(new MoveUnitCommand(tenantId, unitId, request.newParentId(), orNow(request.effectiveFrom()),
@@ -135,7 +127,6 @@ public class UnitCommandController {
     @PreAuthorize(Role.STRUCTURE_EDITING)
     @Operation(summary = "Close a unit; refused while it has (or will have) active children")
     public ResponseEntity<UnitCommandResult> close(@PathVariable UUID tenantId, @PathVariable UUID unitId,
-                                                   @Parameter(description = IF_MATCH)
                                                    @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                                    @RequestBody(required = false) EffectiveChangeRequest request) {
         return send(new CloseUnitCommand(tenantId, unitId, effectiveFrom(request), IfMatch.expectedRevision(ifMatch)),
@@ -146,7 +137,6 @@ public class UnitCommandController {
     @PreAuthorize(Role.STRUCTURE_EDITING)
     @Operation(summary = "Reopen a closed unit; its parent must be active")
     public ResponseEntity<UnitCommandResult> reopen(@PathVariable UUID tenantId, @PathVariable UUID unitId,
-                                                    @Parameter(description = IF_MATCH)
                                                     @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                                     @RequestBody(required = false) EffectiveChangeRequest request) {
         return send(new ReopenUnitCommand(tenantId, unitId, effectiveFrom(request), IfMatch.expectedRevision(ifMatch)),

@@ -21,7 +21,6 @@ import dev.orgservice.command.tenant.UpdateTenantConfigurationCommand;
 import dev.orgservice.platform.security.CurrentUser;
 import dev.orgservice.platform.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -46,9 +45,6 @@ import java.util.UUID;
 @Tag(name = "Tenants", description = "Tenant lifecycle, configuration, admin contact, feature toggles and subscription")
 public class TenantCommandController {
 
-    private static final String IF_MATCH = "The tenant's revision as read (\"7\", from the tenant's `revision` or a "
-            + "command's ETag): the change is refused with 412 precondition-failed if the tenant changed since. "
-            + "Absent: no condition.";
 
     private final CommandSender commands;
     private final PlanCatalog plans;
@@ -76,14 +72,14 @@ public class TenantCommandController {
     @PostMapping("/{tenantId}/activate")
     @PreAuthorize(Role.PLATFORM)
     @Operation(summary = "PROVISIONING -> ACTIVE")
-    public ResponseEntity<TenantCommandResult> activate(@PathVariable UUID tenantId, @Parameter(description = IF_MATCH) @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+    public ResponseEntity<TenantCommandResult> activate(@PathVariable UUID tenantId, @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
         return send(new ActivateTenantCommand(new TenantId(tenantId), IfMatch.expectedRevision(ifMatch)), tenantId, null);
     }
 
     @PostMapping("/{tenantId}/suspend")
     @PreAuthorize(Role.PLATFORM)
     @Operation(summary = "ACTIVE -> SUSPENDED: organization changes are refused from now on, reads still answer")
-    public ResponseEntity<TenantCommandResult> suspend(@PathVariable UUID tenantId, @Parameter(description = IF_MATCH) @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+    public ResponseEntity<TenantCommandResult> suspend(@PathVariable UUID tenantId, @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                                        @Valid @RequestBody ReasonRequest request) {
         return send(new SuspendTenantCommand(new TenantId(tenantId), request.reason(), IfMatch.expectedRevision(ifMatch)),
                 tenantId, request.reason());
@@ -92,14 +88,14 @@ public class TenantCommandController {
     @PostMapping("/{tenantId}/reactivate")
     @PreAuthorize(Role.PLATFORM)
     @Operation(summary = "SUSPENDED -> ACTIVE")
-    public ResponseEntity<TenantCommandResult> reactivate(@PathVariable UUID tenantId, @Parameter(description = IF_MATCH) @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+    public ResponseEntity<TenantCommandResult> reactivate(@PathVariable UUID tenantId, @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
         return send(new ReactivateTenantCommand(new TenantId(tenantId), IfMatch.expectedRevision(ifMatch)), tenantId, null);
     }
 
     @PostMapping("/{tenantId}/offboard")
     @PreAuthorize(Role.PLATFORM)
     @Operation(summary = "ACTIVE or SUSPENDED -> OFFBOARDED (terminal; the slug stays reserved)")
-    public ResponseEntity<TenantCommandResult> offboard(@PathVariable UUID tenantId, @Parameter(description = IF_MATCH) @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+    public ResponseEntity<TenantCommandResult> offboard(@PathVariable UUID tenantId, @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                                         @Valid @RequestBody ReasonRequest request) {
         return send(new OffboardTenantCommand(new TenantId(tenantId), request.reason(), IfMatch.expectedRevision(ifMatch)),
                 tenantId, request.reason());
@@ -108,7 +104,7 @@ public class TenantCommandController {
     @PatchMapping("/{tenantId}/configuration")
     @PreAuthorize(Role.TENANT_ADMINISTRATION)
     @Operation(summary = "Change configuration fields; absent fields keep their value, a null setting is removed")
-    public ResponseEntity<TenantCommandResult> configure(@PathVariable UUID tenantId, @Parameter(description = IF_MATCH) @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+    public ResponseEntity<TenantCommandResult> configure(@PathVariable UUID tenantId, @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                                          @Valid @RequestBody UpdateConfigurationRequest request) {
         var change = new ConfigurationChange(request.name(), request.locale(), request.timezone(), request.currency(),
                 request.dataRetentionDays(), request.settings());
@@ -119,7 +115,7 @@ public class TenantCommandController {
     @PutMapping("/{tenantId}/admin-contact")
     @PreAuthorize(Role.TENANT_ADMINISTRATION)
     @Operation(summary = "Name another administrative contact (adminEmail), e.g. when the tenant's administrator leaves")
-    public ResponseEntity<TenantCommandResult> changeAdminContact(@PathVariable UUID tenantId, @Parameter(description = IF_MATCH) @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+    public ResponseEntity<TenantCommandResult> changeAdminContact(@PathVariable UUID tenantId, @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                                                   @Valid @RequestBody AdminContactRequest request) {
         return send(new ChangeAdminContactCommand(new TenantId(tenantId), request.adminEmail(),
                 IfMatch.expectedRevision(ifMatch)), tenantId, null);
@@ -129,7 +125,7 @@ public class TenantCommandController {
     @PreAuthorize(Role.TENANT_ADMINISTRATION)
     @Operation(summary = "Override a feature's plan default (tenant admins: entitled features only)")
     public ResponseEntity<TenantCommandResult> setFeature(@PathVariable UUID tenantId, @PathVariable String key,
-                                                          @Parameter(description = IF_MATCH) @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+                                                          @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                                           @Valid @RequestBody FeatureToggleRequest request) {
         return send(new SetFeatureToggleCommand(new TenantId(tenantId), key, request.enabled(),
                 CurrentUser.get().isPlatformOperator(), IfMatch.expectedRevision(ifMatch)), tenantId, null);
@@ -139,7 +135,7 @@ public class TenantCommandController {
     @PreAuthorize(Role.TENANT_ADMINISTRATION)
     @Operation(summary = "Remove the override: the plan default applies again")
     public ResponseEntity<TenantCommandResult> clearFeature(@PathVariable UUID tenantId, @PathVariable String key,
-                                                            @Parameter(description = IF_MATCH) @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+                                                            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
         return send(new ClearFeatureToggleCommand(new TenantId(tenantId), key, CurrentUser.get().isPlatformOperator(),
                 IfMatch.expectedRevision(ifMatch)), tenantId, null);
     }
@@ -147,7 +143,7 @@ public class TenantCommandController {
     @PutMapping("/{tenantId}/subscription")
     @PreAuthorize(Role.PLATFORM)
     @Operation(summary = "Replace the subscription (billing's view); a plan change may clear overrides the plan no longer entitles")
-    public ResponseEntity<TenantCommandResult> changeSubscription(@PathVariable UUID tenantId, @Parameter(description = IF_MATCH) @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+    public ResponseEntity<TenantCommandResult> changeSubscription(@PathVariable UUID tenantId, @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                                                   @Valid @RequestBody SubscriptionRequest request) {
         var subscription = new Subscription(request.plan(), request.status(), request.seats(), request.billingEmail(),
                 request.billingCycle(), request.trialEndsAt(), request.externalCustomerId());
