@@ -52,6 +52,11 @@ final class ReportsWalk {
     private final JdbcTemplate jdbc;
     private final RowMapper<PositionQueries.Position> positions;
     private final OffsetDateTime asOf;
+    /**
+     * Each unit's first manager at {@code asOf} (null: none), as far as the walk has asked: the managers a generation
+     * of units below hands over are the next level, whose own units would otherwise be asked for again.
+     */
+    private final Map<UUID, PositionQueries.Position> firstManagers = new HashMap<>();
 
     ReportsWalk(JdbcTemplate jdbc, RowMapper<PositionQueries.Position> positions, OffsetDateTime asOf) {
         this.jdbc = jdbc;
@@ -99,8 +104,8 @@ final class ReportsWalk {
         for (PositionQueries.Position report : query(EXPLICIT, ids(level))) {
             reports.computeIfAbsent(report.reportsTo(), id -> new ArrayList<>()).add(report);
         }
-        Map<UUID, PositionQueries.Position> firstManagers = byUnit(query(FIRST_MANAGERS,
-                level.stream().map(PositionQueries.Position::unitId).distinct().toList()));
+        Map<UUID, PositionQueries.Position> firstManagers = firstManagersOf(
+                level.stream().map(PositionQueries.Position::unitId).distinct().toList());
         List<PositionQueries.Position> unitManagers = level.stream()
                 .filter(m -> firstManagers.containsKey(m.unitId()) && firstManagers.get(m.unitId()).id().equals(m.id()))
                 .toList();
@@ -119,7 +124,7 @@ final class ReportsWalk {
         // the units below, a generation at a time: a child unit's first manager, or its people and its children
         while (!below.isEmpty()) {
             List<UUID> units = below.stream().map(Governed::unitId).toList();
-            Map<UUID, PositionQueries.Position> managers = byUnit(query(FIRST_MANAGERS, units));
+            Map<UUID, PositionQueries.Position> managers = firstManagersOf(units);
             List<UUID> withoutManager = units.stream().filter(u -> !managers.containsKey(u)).toList();
             Map<UUID, List<PositionQueries.Position>> people = grouped(query(MEMBERS, withoutManager));
             Map<UUID, List<UUID>> grandchildren = children(withoutManager);
@@ -141,6 +146,20 @@ final class ReportsWalk {
             below.addAll(next);
         }
         return reports;
+    }
+
+    /** The first manager of each of {@code units} that has one, asking only for the units not asked for before. */
+    private Map<UUID, PositionQueries.Position> firstManagersOf(List<UUID> units) {
+        List<UUID> unknown = units.stream().filter(unit -> !firstManagers.containsKey(unit)).distinct().toList();
+        unknown.forEach(unit -> firstManagers.put(unit, null));
+        query(FIRST_MANAGERS, unknown).forEach(manager -> firstManagers.put(manager.unitId(), manager));
+        Map<UUID, PositionQueries.Position> known = new HashMap<>();
+        units.forEach(unit -> {
+            if (firstManagers.get(unit) != null) {
+                known.put(unit, firstManagers.get(unit));
+            }
+        });
+        return known;
     }
 
     private Map<UUID, List<UUID>> children(List<UUID> units) {
@@ -182,12 +201,6 @@ final class ReportsWalk {
 
     private static List<UUID> ids(List<PositionQueries.Position> positions) {
         return positions.stream().map(PositionQueries.Position::id).toList();
-    }
-
-    private static Map<UUID, PositionQueries.Position> byUnit(List<PositionQueries.Position> positions) {
-        Map<UUID, PositionQueries.Position> byUnit = new HashMap<>();
-        positions.forEach(p -> byUnit.put(p.unitId(), p));
-        return byUnit;
     }
 
     private static Map<UUID, List<PositionQueries.Position>> grouped(List<PositionQueries.Position> positions) {
