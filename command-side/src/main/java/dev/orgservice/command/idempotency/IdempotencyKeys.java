@@ -119,9 +119,12 @@ public class IdempotencyKeys implements MessageHandlerInterceptor<CommandMessage
     }
 
     private void claim(RequestIds.KeyClaim claim) {
-        // a concurrent request with the same key waits here for the other's transaction; a key past its retention
-        // that the purge has not removed yet is taken over
-        int stored = jdbc.update("""
+        // the draft's "still being processed": a request with the key in flight holds this lock until its transaction
+        // ends, and a retry is answered 409 at once instead of holding a connection while it waits for that
+        Boolean free = jdbc.queryForObject("select pg_try_advisory_xact_lock(hashtextextended('request-key/' || ?::text "
+                + "|| '/' || ?, 0))", Boolean.class, claim.tenantId(), claim.key());
+        // a key past its retention that the purge has not removed yet is taken over
+        int stored = Boolean.TRUE.equals(free) ? jdbc.update("""
                 insert into event_store.request_key (tenant_id, idempotency_key, fingerprint, ids) values (?, ?, ?, ?)
                 on conflict (tenant_id, idempotency_key) do update
                     set fingerprint = excluded.fingerprint, ids = excluded.ids, revision = null, created_at = now()
@@ -131,10 +134,10 @@ public class IdempotencyKeys implements MessageHandlerInterceptor<CommandMessage
             ps.setBytes(3, claim.fingerprint());
             ps.setArray(4, ps.getConnection().createArrayOf("uuid", claim.ids().toArray()));
             ps.setString(5, retention);
-        });
+        }) : 0;
         if (stored == 0) {
             throw new OrgException(ErrorCode.CONCURRENT_CHANGE, "Another request with Idempotency-Key '" + claim.key()
-                    + "' was handled at the same time; send this one again to get that request's answer",
+                    + "' is or was being handled at the same time; send this one again to get that request's answer",
                     Map.of("idempotencyKey", claim.key()));
         }
     }
