@@ -38,7 +38,7 @@ final class ImportPlan {
                 + " rows; nothing was imported", properties);
     }
 
-    private final OrganizationTree tree;
+    private final UnitRules units;
     private final ImportUnitsCommand command;
     private final Map<String, ImportedUnit> byCode = new HashMap<>();
     private final Map<UUID, UnitType> newTypes = new HashMap<>();
@@ -54,8 +54,8 @@ final class ImportPlan {
     private final Set<String> rejectedCodes = new HashSet<>();
     private final List<RowError> errors = new ArrayList<>();
 
-    ImportPlan(OrganizationTree tree, ImportUnitsCommand command) {
-        this.tree = tree;
+    ImportPlan(UnitRules units, ImportUnitsCommand command) {
+        this.units = units;
         this.command = command;
     }
 
@@ -95,7 +95,7 @@ final class ImportPlan {
         UnitType parentType = null;
         if (unit.parentCode() != null) {
             ImportedUnit earlier = byCode.get(unit.parentCode());
-            parentId = earlier != null ? earlier.unitId() : tree.unitWithCode(unit.parentCode());
+            parentId = earlier != null ? earlier.unitId() : units.unitWithCode(unit.parentCode());
             if (parentId == null) {
                 return reject(row, ErrorCode.NOT_FOUND, "parentCode", "no unit with code " + unit.parentCode()
                         + " exists or comes earlier in the import");
@@ -103,7 +103,7 @@ final class ImportPlan {
         }
         if (parentId != null) {
             parentType = newTypes.containsKey(parentId) ? newTypes.get(parentId)
-                    : tree.unit(parentId) == null ? null : tree.unit(parentId).type();
+                    : units.unit(parentId) == null ? null : units.unit(parentId).type();
             if (parentType == null) {
                 return reject(row, ErrorCode.NOT_FOUND, "parentId", "unit " + parentId + " does not exist");
             }
@@ -112,7 +112,7 @@ final class ImportPlan {
                         + parentType);
             }
             if (!newTypes.containsKey(parentId) && !activeParents.contains(parentId)) {
-                UnitNode parent = tree.unit(parentId);
+                UnitNode parent = units.unit(parentId);
                 Instant inactive = parent.firstInactiveFrom(command.effectiveFrom());
                 if (inactive != null) {
                     return reject(row, ErrorCode.CONFLICT, unit.parentCode() != null ? "parentCode" : "parentId",
@@ -124,13 +124,13 @@ final class ImportPlan {
             return reject(row, ErrorCode.RULE_VIOLATION, "parentId", "a " + unit.type() + " needs a parent");
         }
         int depth = parentId == null ? 0 : deepest.containsKey(parentId) ? deepest.get(parentId) + 1
-                : childDepths.computeIfAbsent(parentId, existing -> tree.deepestChildOf(existing, command.effectiveFrom()));
+                : childDepths.computeIfAbsent(parentId, existing -> units.deepestChildOf(existing, command.effectiveFrom()));
         if (depth > UnitDepths.MAX) {
             return reject(row, ErrorCode.RULE_VIOLATION, unit.parentCode() != null ? "parentCode" : "parentId",
                     "the unit would sit " + depth + " levels below its root; a unit sits at most " + UnitDepths.MAX);
         }
         try {
-            tree.requireValidDetails(unit.type(), unit.details(), command.effectiveFrom(), newTypes);
+            units.requireValidDetails(unit.type(), unit.details(), command.effectiveFrom(), newTypes);
         } catch (OrgException e) {
             return reject(row, e.code(), "details", e.getMessage());
         }
@@ -140,7 +140,7 @@ final class ImportPlan {
     }
 
     private boolean taken(String code) {
-        return byCode.containsKey(code) || tree.unitWithCode(code) != null;
+        return byCode.containsKey(code) || units.unitWithCode(code) != null;
     }
 
     private ImportedUnit reject(int row, ErrorCode code, String field, String message) {

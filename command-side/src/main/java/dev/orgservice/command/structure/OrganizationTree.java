@@ -66,8 +66,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Predicate;
 
+import static dev.orgservice.command.structure.UnitRules.requireActiveAt;
+import static dev.orgservice.command.structure.UnitRules.requireClosedAt;
+import static dev.orgservice.command.structure.UnitRules.requireExistingAt;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -135,17 +137,15 @@ public class OrganizationTree {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     long handle(CreateUnitCommand command, TenantGuard tenants) {
         var limits = tenants.requireActive(command.tenantId());
-        requireRoomFor(1, limits);
-        requireUniqueCode(command.code());
-        requireAllowedParent(command.type(), command.parentId());
+        UnitRules rules = unitRules();
+        rules.requireRoomFor(1, limits);
+        rules.requireUniqueCode(command.code());
+        rules.requireAllowedParent(command.type(), command.parentId());
         if (command.parentId() != null) {
-            requireParentActiveFrom(command.parentId(), command.effectiveFrom());
-            int depth = deepestChildOf(command.parentId(), command.effectiveFrom());
-            if (depth > UnitDepths.MAX) {
-                throw tooDeep("Unit " + command.code() + " would sit " + depth + " levels below its root", depth);
-            }
+            rules.requireParentActiveFrom(command.parentId(), command.effectiveFrom());
+            rules.requireDepthOfNewChild(command.code(), command.parentId(), command.effectiveFrom());
         }
-        requireValidDetails(command.type(), command.details(), command.effectiveFrom(), Map.of());
+        rules.requireValidDetails(command.type(), command.details(), command.effectiveFrom(), Map.of());
         apply(new UnitCreatedEvent(command.tenantId(), command.unitId(), command.type(), command.code(), command.name(),
                 command.parentId(), command.effectiveFrom(), orNone(command.details())));
         return units.get(command.unitId()).revision();
@@ -156,8 +156,9 @@ public class OrganizationTree {
     void handle(ImportUnitsCommand command, TenantGuard tenants) {
         var limits = tenants.requireActive(command.tenantId());
         limits.requireFeature(BULK_IMPORT, "A bulk import");
-        requireRoomFor(command.rows().size(), limits);
-        List<ImportedUnit> imported = new ImportPlan(this, command).resolve();
+        UnitRules rules = unitRules();
+        rules.requireRoomFor(command.rows().size(), limits);
+        List<ImportedUnit> imported = new ImportPlan(rules, command).resolve();
         inBatches(imported, (batch, batches, slice) -> new UnitsImportedEvent(command.tenantId(), command.importId(),
                 batch, batches, command.effectiveFrom(), slice));
     }
@@ -167,8 +168,9 @@ public class OrganizationTree {
     @CommandHandler
     long handle(UpdateUnitCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
-        UnitNode unit = requireUnitAtRevision(command);
-        requireValidDetails(unit.type(), command.details(), unit.createdFrom(), Map.of());
+        UnitRules rules = unitRules();
+        UnitNode unit = rules.requireUnitAtRevision(command);
+        rules.requireValidDetails(unit.type(), command.details(), unit.createdFrom(), Map.of());
         if (command.name() == null && orNone(command.details()).equals(UnitDetails.NONE)) {
             return unit.revision(); // nothing to change: no event, so no other editor's If-Match goes stale
         }
@@ -180,23 +182,17 @@ public class OrganizationTree {
     long handle(MoveUnitCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
         Instant at = command.effectiveFrom();
-        UnitNode unit = requireExistingAt(requireUnitAtRevision(command), command.unitId(), at);
-        requireAllowedParent(unit.type(), command.newParentId());
+        UnitRules rules = unitRules();
+        UnitNode unit = requireExistingAt(rules.requireUnitAtRevision(command), command.unitId(), at);
+        rules.requireAllowedParent(unit.type(), command.newParentId());
         UUID currentParent = unit.parentAt(at);
         if (Objects.equals(currentParent, command.newParentId())) {
             return unit.revision();
         }
         if (command.newParentId() != null) {
-            if (wouldCreateCycle(command.unitId(), command.newParentId(), at)) {
-                throw new OrgException(ErrorCode.CYCLE, "Moving unit " + unit.code() + " under "
-                        + units.get(command.newParentId()).code() + " would put it under its own descendant",
-                        Map.of("unitId", command.unitId(), "newParentId", command.newParentId()));
-            }
-            // the parent takes the unit at its date, and must stay active while it holds it and the unit is active:
-            // a unit closed before its new parent closes may stay under it, as a close of the parent allows
-            requireParentActiveWhile(command.newParentId(), at, checkpoint -> unit.parentChangesBetween(at, checkpoint)
-                    == 0 && (checkpoint.equals(at) || unit.isActiveAt(checkpoint)));
-            requireDepthAfterMove(command.unitId(), command.newParentId(), at);
+            rules.requireNoCycle(command.unitId(), command.newParentId(), at);
+            rules.requireParentActiveWhileHolding(unit, command.newParentId(), at);
+            rules.requireDepthAfterMove(command.unitId(), command.newParentId(), at);
             UnitNode moved = unit.movedCopy(at, command.newParentId());
             ReportingChains chains = chains().withUnit(command.unitId(), moved);
             // the unit's people who climb out of it now reach the new parent's manager: a loop passes it
@@ -212,30 +208,12 @@ public class OrganizationTree {
     long handle(CloseUnitCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
         Instant at = command.effectiveFrom();
-        UnitNode unit = requireExistingAt(requireUnitAtRevision(command), command.unitId(), at);
-        if (!unit.isActiveAt(at)) {
-            throw new OrgException(ErrorCode.ILLEGAL_TRANSITION, "Unit " + unit.code() + " is already closed at " + at,
-                    Map.of("currentStatus", UnitStatus.CLOSED));
-        }
-        // the children and holdings count only while the unit would be closed: until its next scheduled reopen;
-        // the units that are ever its children, not every unit at every checkpoint (a close backdated before
-        // thousands of changes on a 100,000-unit tree walked 10^8 parents, holding the tree's lock)
+        UnitRules rules = unitRules();
+        UnitNode unit = requireExistingAt(rules.requireUnitAtRevision(command), command.unitId(), at);
+        requireActiveAt(unit, at);
+        // the children and holdings count only while the unit would be closed: until its next scheduled reopen
         Instant reopened = unit.nextReopeningAfter(at);
-        List<UUID> children = depths().childrenEver(command.unitId());
-        for (Instant checkpoint : children.isEmpty() ? List.<Instant>of() : checkpointsFrom(at)) {
-            if (reopened != null && !checkpoint.isBefore(reopened)) {
-                break;
-            }
-            for (UUID childId : children) {
-                UnitNode child = units.get(childId);
-                if (command.unitId().equals(child.parentAt(checkpoint)) && child.existsAt(checkpoint)
-                        && child.isActiveAt(checkpoint)) {
-                    throw new OrgException(ErrorCode.CONFLICT, "Unit " + unit.code() + " has an active child "
-                            + child.code() + " at " + checkpoint + "; close or move its children first",
-                            Map.of("activeChildId", childId, "at", checkpoint.toString()));
-                }
-            }
-        }
+        rules.requireNoActiveChildWhileClosed(command.unitId(), unit, at, reopened);
         for (var entry : positions.entrySet()) {
             boolean heldHere = entry.getValue().spans(at, reopened).stream().anyMatch(span ->
                     span.unitId().equals(command.unitId()) && entry.getValue().heldDuring(span.start(), span.end()));
@@ -254,21 +232,10 @@ public class OrganizationTree {
     long handle(ReopenUnitCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
         Instant at = command.effectiveFrom();
-        UnitNode unit = requireExistingAt(requireUnitAtRevision(command), command.unitId(), at);
-        if (unit.isActiveAt(at)) {
-            throw new OrgException(ErrorCode.ILLEGAL_TRANSITION, "Unit " + unit.code() + " is not closed at " + at,
-                    Map.of("currentStatus", UnitStatus.ACTIVE));
-        }
-        for (Instant checkpoint : checkpointsFrom(at)) {
-            if (unit.statusChangesBetween(at, checkpoint) > 0) {
-                break;
-            }
-            UUID parentId = unit.parentAt(checkpoint);
-            UnitNode parent = parentId == null ? null : units.get(parentId);
-            if (parent != null && (!parent.existsAt(checkpoint) || !parent.isActiveAt(checkpoint))) {
-                throw parentNotActive(parent, parentId, checkpoint);
-            }
-        }
+        UnitRules rules = unitRules();
+        UnitNode unit = requireExistingAt(rules.requireUnitAtRevision(command), command.unitId(), at);
+        requireClosedAt(unit, at);
+        rules.requireParentActiveWhileReopened(unit, at);
         apply(new UnitReopenedEvent(command.tenantId(), command.unitId(), at));
         return unit.revision();
     }
@@ -279,7 +246,7 @@ public class OrganizationTree {
     long handle(CreatePositionCommand command, TenantGuard tenants) {
         var limits = tenants.requireActive(command.tenantId());
         requireRoomForPositions(1, limits);
-        UnitNode unit = requireUnit(command.unitId());
+        UnitNode unit = unitRules().requireUnit(command.unitId());
         Instant now = Instant.now();
         if (!unit.existsAt(now) || !unit.isActiveAt(now)) {
             throw new OrgException(ErrorCode.CONFLICT, "Unit " + unit.code() + " is not active; positions need an "
@@ -437,7 +404,7 @@ public class OrganizationTree {
         tenants.requireActive(command.tenantId());
         UUID positionId = command.positionId();
         PositionNode position = requirePositionAtRevision(command);
-        UnitNode unit = requireUnit(command.unitId());
+        UnitNode unit = unitRules().requireUnit(command.unitId());
         Instant from = command.effectiveFrom();
         requireNotClosedAt(positionId, position, from);
         UUID current = position.unitAt(from);
@@ -606,7 +573,7 @@ public class OrganizationTree {
     void handle(GrantDelegationCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
         if (command.unitScope() != null) {
-            requireUnit(command.unitScope());
+            unitRules().requireUnit(command.unitScope());
         }
         delegations.requireAllowed(command, Instant.now());
         apply(new DelegationGrantedEvent(command.tenantId(), command.delegationId(), command.delegatorId(),
@@ -644,72 +611,13 @@ public class OrganizationTree {
 
     // ---- rules --------------------------------------------------------------------------------------------
 
-    /** The instant itself and every later scheduled change: where effective-dated rules must hold. */
-    private List<Instant> checkpointsFrom(Instant at) {
-        List<Instant> checkpoints = new ArrayList<>();
-        checkpoints.add(at);
-        checkpoints.addAll(changeInstants.tailSet(at, false));
-        return checkpoints;
-    }
-
     /** What this tree costs the cache, in nodes: its units and positions (their maps dominate its memory). */
     long cacheWeight() {
         return 1L + units.size() + positions.size();
     }
 
-    /** Walks up from the new parent at every checkpoint, with the move applied, looking for the unit itself. */
-    boolean wouldCreateCycle(UUID unitId, UUID newParentId, Instant from) {
-        UnitNode moving = units.get(unitId);
-        for (Instant at : checkpointsFrom(from)) {
-            boolean moveStillApplies = moving.parentChangesBetween(from, at) == 0;
-            UUID current = moveStillApplies ? newParentId : moving.parentAt(at);
-            for (int steps = 0; current != null && steps <= units.size(); steps++) {
-                if (current.equals(unitId)) {
-                    return true;
-                }
-                current = units.get(current).parentAt(at);
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The deepest a new child of {@code parentId} would sit, at {@code from} or any later checkpoint. Its depth changes
-     * only when one of its ancestors moves, so only those instants are walked: every checkpoint of the tree, for each
-     * parent of a backdated import on a tree grown by single commands, held the tree's lock for minutes.
-     */
-    int deepestChildOf(UUID parentId, Instant from) {
-        int deepest = 0;
-        NavigableSet<Instant> moves = new TreeSet<>(List.of(from));
-        for (Instant at = from; at != null; at = moves.higher(at)) {
-            deepest = Math.max(deepest, depths().depthAt(parentId, at, moves::add) + 1);
-        }
-        return deepest;
-    }
-
-    /**
-     * The moved subtree stays within {@link UnitDepths#MAX} levels at every checkpoint the move applies to. Where the
-     * move does not take the unit deeper, its subtree was within the limit before and stays so: only a deeper move
-     * measures the subtree.
-     */
-    private void requireDepthAfterMove(UUID unitId, UUID newParentId, Instant from) {
-        UnitNode moving = units.get(unitId);
-        for (Instant at : checkpointsFrom(from)) {
-            if (moving.parentChangesBetween(from, at) > 0) {
-                return; // its own later move takes over, and was checked when it was made
-            }
-            int depth = depths().depthAt(newParentId, at) + 1;
-            if (depth > depths().depthAt(unitId, at)
-                    && (depth > UnitDepths.MAX || !depths().subtreeWithin(unitId, at, UnitDepths.MAX - depth))) {
-                throw tooDeep("Moving unit " + moving.code() + " under " + units.get(newParentId).code() + " would put "
-                        + "its subtree more than " + UnitDepths.MAX + " levels below its root at " + at, depth);
-            }
-        }
-    }
-
-    static OrgException tooDeep(String message, int depth) {
-        return new OrgException(ErrorCode.RULE_VIOLATION, message + "; a unit sits at most " + UnitDepths.MAX
-                + " levels below its root", Map.of("maxDepth", UnitDepths.MAX, "depth", depth));
+    private UnitRules unitRules() {
+        return new UnitRules(units, unitsByCode, changeInstants, depths());
     }
 
     private UnitDepths depths() {
@@ -717,92 +625,6 @@ public class OrganizationTree {
             depths = new UnitDepths(units);
         }
         return depths;
-    }
-
-    private void requireRoomFor(int newUnits, TenantGuard.PlanLimits limits) {
-        if (units.size() + newUnits > limits.maxUnits()) {
-            throw new OrgException(ErrorCode.RULE_VIOLATION, "Plan " + limits.plan() + " allows " + limits.maxUnits()
-                    + " units; the tenant has " + units.size() + " and asked for " + newUnits + " more",
-                    Map.of("plan", limits.plan(), "maxUnits", limits.maxUnits(), "units", units.size()));
-        }
-    }
-
-    private void requireUniqueCode(String code) {
-        if (unitsByCode.containsKey(code)) {
-            throw new OrgException(ErrorCode.DUPLICATE, "Unit code " + code + " is already used in this tenant",
-                    Map.of("code", code, "unitId", unitsByCode.get(code)));
-        }
-    }
-
-    /** Answers the parent's type; refuses an unknown parent (404) or a type the matrix does not allow (422). */
-    private UnitType requireAllowedParent(UnitType type, UUID parentId) {
-        if (parentId == null) {
-            if (!ParentRules.mayBeRoot(type)) {
-                throw new OrgException(ErrorCode.RULE_VIOLATION, "A " + type + " needs a parent; only a legal entity "
-                        + "may be a root", Map.of("allowedParentTypes", ParentRules.allowedParents(type)));
-            }
-            return null;
-        }
-        UnitNode parent = requireUnit(parentId);
-        if (!ParentRules.isAllowedParent(type, parent.type())) {
-            throw new OrgException(ErrorCode.RULE_VIOLATION, "A " + type + " cannot sit under a " + parent.type(),
-                    Map.of("allowedParentTypes", ParentRules.allowedParents(type), "parentType", parent.type()));
-        }
-        return parent.type();
-    }
-
-    private void requireParentActiveFrom(UUID parentId, Instant from) {
-        requireParentActiveWhile(parentId, from, checkpoint -> true);
-    }
-
-    /** The parent is active at {@code from} and at every later checkpoint for which {@code applies} holds. */
-    private void requireParentActiveWhile(UUID parentId, Instant from, Predicate<Instant> applies) {
-        UnitNode parent = units.get(parentId);
-        for (Instant at : checkpointsFrom(from)) {
-            if (!applies.test(at)) {
-                continue;
-            }
-            if (!parent.existsAt(at) || !parent.isActiveAt(at)) {
-                throw parentNotActive(parent, parentId, at);
-            }
-        }
-    }
-
-    private static OrgException parentNotActive(UnitNode parent, UUID parentId, Instant at) {
-        return new OrgException(ErrorCode.CONFLICT, "Parent " + parent.code() + " is not active at " + at
-                + "; a closed unit takes no new children", Map.of("parentId", parentId, "at", at.toString()));
-    }
-
-    /**
-     * A department's cost and profit center must be units of those types in this tenant; a cost or profit center's
-     * validity must end after the unit begins.
-     */
-    void requireValidDetails(UnitType type, UnitDetails details, Instant existsFrom, Map<UUID, UnitType> alsoKnown) {
-        if (details == null) {
-            return;
-        }
-        if (details.validTo() != null && !details.validTo().isAfter(existsFrom)) {
-            throw new OrgException(ErrorCode.RULE_VIOLATION, "validTo " + details.validTo()
-                    + " must be after the unit's effectiveFrom " + existsFrom, Map.of("field", "validTo"));
-        }
-        requireReference(details.costCenterId(), UnitType.COST_CENTER, type, alsoKnown);
-        requireReference(details.profitCenterId(), UnitType.PROFIT_CENTER, type, alsoKnown);
-    }
-
-    private void requireReference(UUID referenced, UnitType expected, UnitType type, Map<UUID, UnitType> alsoKnown) {
-        if (referenced == null) {
-            return;
-        }
-        if (type != UnitType.DEPARTMENT) {
-            throw new OrgException(ErrorCode.RULE_VIOLATION, "Only a department is assigned a " + expected);
-        }
-        UnitType actual = units.containsKey(referenced) ? units.get(referenced).type() : alsoKnown.get(referenced);
-        if (actual == null) {
-            throw OrgException.notFound(expected + " " + referenced);
-        }
-        if (actual != expected) {
-            throw new OrgException(ErrorCode.RULE_VIOLATION, "Unit " + referenced + " is a " + actual + ", not a " + expected);
-        }
     }
 
     /**
@@ -962,46 +784,8 @@ public class OrganizationTree {
         return positions.get(positionId).revision();
     }
 
-    private UnitNode requireUnit(UUID unitId) {
-        UnitNode unit = units.get(unitId);
-        if (unit == null) {
-            throw OrgException.notFound("Unit " + unitId);
-        }
-        return unit;
-    }
-
-    /**
-     * The unit of a change, which must exist (404) and still be at a revision the client expects (412): checked
-     * before any rule, so a client that read an old state learns that first.
-     */
-    private UnitNode requireUnitAtRevision(UnitChangeCommand command) {
-        UnitNode unit = requireUnit(command.unitId());
-        ExpectedRevision.require(command.expected(), unit.revision(), "Unit " + unit.code(),
-                Map.of("unitId", command.unitId()));
-        return unit;
-    }
-
-    /** The unit must already exist at {@code at} (409: it is created later). */
-    private static UnitNode requireExistingAt(UnitNode unit, UUID unitId, Instant at) {
-        if (!unit.existsAt(at)) {
-            throw new OrgException(ErrorCode.CONFLICT, "Unit " + unit.code() + " only exists from " + unit.createdFrom(),
-                    Map.of("unitId", unitId, "existsFrom", unit.createdFrom().toString()));
-        }
-        return unit;
-    }
-
     private static UnitDetails orNone(UnitDetails details) {
         return details == null ? UnitDetails.NONE : details;
-    }
-
-    // ---- read access for the import plan -------------------------------------------------------------------
-
-    UnitNode unit(UUID unitId) {
-        return units.get(unitId);
-    }
-
-    UUID unitWithCode(String code) {
-        return unitsByCode.get(code);
     }
 
     // ---- state ----------------------------------------------------------------------------------------------
