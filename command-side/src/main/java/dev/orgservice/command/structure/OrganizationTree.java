@@ -39,7 +39,6 @@ import dev.orgservice.command.approval.PolicyPositions;
 import dev.orgservice.command.approval.RevokeApprovalAuthorityCommand;
 import dev.orgservice.command.approval.RevokeDelegationCommand;
 import dev.orgservice.command.revision.ExpectedRevision;
-import dev.orgservice.command.structure.ReportingChains.Starts;
 import dev.orgservice.command.tenant.TenantGuard;
 import dev.orgservice.platform.problem.OrgException;
 import org.axonframework.commandhandling.CommandHandler;
@@ -53,12 +52,9 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -193,12 +189,7 @@ public class OrganizationTree {
             rules.requireNoCycle(command.unitId(), command.newParentId(), at);
             rules.requireParentActiveWhileHolding(unit, command.newParentId(), at);
             rules.requireDepthAfterMove(command.unitId(), command.newParentId(), at);
-            UnitNode moved = unit.movedCopy(at, command.newParentId());
-            ReportingChains chains = chains().withUnit(command.unitId(), moved);
-            // the unit's people who climb out of it now reach the new parent's manager: a loop passes it
-            requireNoChainLoop(chains, (checkpoint, later) -> listOfNullable(chains.managerFor(command.newParentId(),
-                    null, checkpoint, later)), at, unit.nextParentChangeAfter(at), false,
-                    Map.of("unitId", command.unitId(), "newParentId", command.newParentId()));
+            chainLoops().requireNoLoopAfterUnitMove(command.unitId(), unit, command.newParentId(), at);
         }
         apply(new UnitMovedEvent(command.tenantId(), command.unitId(), currentParent, command.newParentId(), at));
         return unit.revision();
@@ -259,8 +250,8 @@ public class OrganizationTree {
         command.dottedLineToPositionIds().forEach(target -> requireOpenWhile(target, Instant.MIN, null));
         PositionNode created = new PositionNode(command.unitId(), command.manager(), command.reportsToPositionId(),
                 command.dottedLineToPositionIds(), List.of(), now);
-        requireNoChainLoop(chains().with(Map.of(command.positionId(), created)), Starts.of(command.positionId()),
-                Instant.MIN, null, created.hasSolidLine(), lineDetails(command.positionId(), command.reportsToPositionId()));
+        chainLoops().requireNoLoopFrom(command.positionId(), created, Instant.MIN, null, created.hasSolidLine(),
+                command.reportsToPositionId());
         apply(new PositionCreatedEvent(command.tenantId(), command.positionId(), command.unitId(), command.title(),
                 command.manager(), command.reportsToPositionId(), List.copyOf(command.dottedLineToPositionIds())));
         return revisionOf(command.positionId());
@@ -308,7 +299,7 @@ public class OrganizationTree {
         }
         List<List<ImportedPosition>> batches = ImportBatches.split(command.positions());
         if (errors.isEmpty()) {
-            requireNoChainLoops(batches, now, errors);
+            chainLoops().requireNoChainLoops(batches, now, errors);
         }
         if (!errors.isEmpty()) {
             throw ImportPlan.rejected(errors, command.positions().size());
@@ -384,8 +375,8 @@ public class OrganizationTree {
         command.dottedLineToPositionIds().forEach(target -> requireOpenWhile(target, from, end));
         PositionNode changed = position.withLinesFrom(from, command.reportsToPositionId(),
                 command.dottedLineToPositionIds());
-        requireNoChainLoop(chains().with(Map.of(positionId, changed)), Starts.of(positionId), from, end,
-                command.reportsToPositionId() != null, lineDetails(positionId, command.reportsToPositionId()));
+        chainLoops().requireNoLoopFrom(positionId, changed, from, end, command.reportsToPositionId() != null,
+                command.reportsToPositionId());
         apply(new PositionReportingLinesChangedEvent(command.tenantId(), positionId, command.reportsToPositionId(),
                 command.dottedLineToPositionIds(), from));
         return revisionOf(positionId);
@@ -423,10 +414,7 @@ public class OrganizationTree {
                         + "the holding first)", Map.of("unitId", command.unitId(), "at", closed[0].toString()));
             }
         }
-        // open-ended: a move recorded for an earlier date can join a stay already planned for later, and the joined
-        // stay's start decides which manager position manages the unit from then on
-        ReportingChains chains = chains().with(Map.of(positionId, position.movedFrom(from, command.unitId())));
-        requireNoChainLoop(chains, itAndTheManagersOfItsUnits(chains, positionId, position, from, null), from, null, false,
+        chainLoops().requireNoLoopAfterChangeOf(positionId, position, position.movedFrom(from, command.unitId()), from,
                 Map.of("positionId", positionId, "unitId", command.unitId()));
         apply(new PositionMovedEvent(command.tenantId(), positionId, current, command.unitId(), from));
         return revisionOf(positionId);
@@ -447,10 +435,8 @@ public class OrganizationTree {
         if (position.managerAt(from) == command.manager()) {
             return position.revision(); // already in effect: no event
         }
-        // open-ended, as for a move: a role recorded for an earlier date can join one already planned for later
-        ReportingChains chains = chains().with(Map.of(positionId, position.withRoleFrom(from, command.manager())));
-        requireNoChainLoop(chains, itAndTheManagersOfItsUnits(chains, positionId, position, from, null), from, null, false,
-                Map.of("positionId", positionId));
+        chainLoops().requireNoLoopAfterChangeOf(positionId, position, position.withRoleFrom(from, command.manager()),
+                from, Map.of("positionId", positionId));
         apply(new PositionManagerRoleChangedEvent(command.tenantId(), positionId, command.manager(), from));
         return revisionOf(positionId);
     }
@@ -489,8 +475,7 @@ public class OrganizationTree {
                     + "; define the policy anew without it first",
                     Map.of("positionId", positionId, "purpose", policy.purpose(), "at", at.toString()));
         });
-        ReportingChains chains = chains().with(Map.of(positionId, position.closedFrom(at)));
-        requireNoChainLoop(chains, itAndTheManagersOfItsUnits(chains, positionId, position, at, null), at, null, false,
+        chainLoops().requireNoLoopAfterChangeOf(positionId, position, position.closedFrom(at), at,
                 Map.of("positionId", positionId));
         apply(new PositionClosedEvent(command.tenantId(), positionId, at));
         return revisionOf(positionId);
@@ -627,98 +612,8 @@ public class OrganizationTree {
         return depths;
     }
 
-    /**
-     * Refuses a change (seen through {@code chains}) after which the management chain of one of the starts leads back
-     * to it at some instant of {@code [from, end)} ({@code end} null: open-ended), through explicit lines or units'
-     * managers: the read model's walks would stop there, and the people below would never reach the managers above
-     * (an approval chain would come back incomplete). There is no such loop without an explicit solid line.
-     */
-    private void requireNoChainLoop(ReportingChains chains, Starts starts, Instant from, Instant end,
-                                    boolean newSolidLine, Map<String, Object> details) {
-        if (!newSolidLine && !positionIndex().anySolidLine()) {
-            return;
-        }
-        ReportingChains.Loop loop = chains.firstLoop(starts, from, end);
-        if (loop != null) {
-            Map<String, Object> all = new LinkedHashMap<>(details);
-            all.put("at", loop.at().toString());
-            all.put("loopPositionId", loop.positionId());
-            throw new OrgException(ErrorCode.CYCLE, "From " + loop.at() + " the management chain of position "
-                    + loop.positionId() + " would lead back to it (through explicit lines or units' managers)", all);
-        }
-    }
-
-    /**
-     * Walks from the imported positions with a solid line or a manager role: a loop the import closes passes one of
-     * them. Each batch is recorded as an event of its own, a little later than the one before, and a unit's manager
-     * is the earliest created of those there equally long: so are they seen here, a microsecond apart.
-     */
-    private void requireNoChainLoops(List<List<ImportedPosition>> batches, Instant now,
-                                     List<ImportPlan.RowError> errors) {
-        List<ImportedPosition> imported = new ArrayList<>();
-        Map<UUID, PositionNode> created = new HashMap<>();
-        for (int batch = 0; batch < batches.size(); batch++) {
-            Instant recorded = now.plus(batch, ChronoUnit.MICROS);
-            batches.get(batch).forEach(position -> created.put(position.positionId(), new PositionNode(
-                    position.unitId(), position.manager(), position.reportsToPositionId(), List.of(), List.of(),
-                    recorded)));
-            imported.addAll(batches.get(batch));
-        }
-        if (!positionIndex().anySolidLine() && created.values().stream().noneMatch(PositionNode::hasSolidLine)) {
-            return;
-        }
-        ReportingChains chains = chains().with(created);
-        for (int row = 0; row < imported.size(); row++) {
-            ImportedPosition position = imported.get(row);
-            if (position.reportsToPositionId() == null && !position.manager()) {
-                continue;
-            }
-            ReportingChains.Loop loop = chains.firstLoop(Starts.of(position.positionId()), Instant.MIN, null);
-            if (loop != null) {
-                errors.add(new ImportPlan.RowError(row, ErrorCode.CYCLE.type().toString(),
-                        position.reportsToPositionId() == null ? "manager" : "reportsToPositionId",
-                        "from " + loop.at() + " the management chain of position " + position.positionId()
-                                + " would lead back to it (through explicit lines or units' managers)"));
-            }
-        }
-    }
-
-    /**
-     * The position and whoever manages the units it sat in during {@code [from, end)}, as {@code chains} (the change
-     * made) see them: a change of its unit, role or status changes its own next step and may hand its unit's people
-     * to another manager.
-     */
-    private static Starts itAndTheManagersOfItsUnits(ReportingChains chains, UUID positionId, PositionNode position,
-                                                     Instant from, Instant end) {
-        List<UUID> itsUnits = position.spans(from, end).stream().map(PositionNode.Span::unitId).distinct().toList();
-        return (at, later) -> {
-            Set<UUID> starts = new LinkedHashSet<>(List.of(positionId));
-            itsUnits.forEach(unitId -> {
-                UUID manager = chains.managerFor(unitId, null, at, later);
-                if (manager != null) {
-                    starts.add(manager);
-                }
-            });
-            return starts;
-        };
-    }
-
-    private static Map<String, Object> lineDetails(UUID positionId, UUID reportsTo) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("positionId", positionId);
-        if (reportsTo != null) {
-            details.put("reportsToPositionId", reportsTo);
-        }
-        return details;
-    }
-
-    private static List<UUID> listOfNullable(UUID id) {
-        return id == null ? List.of() : List.of(id);
-    }
-
-    private ReportingChains chains() {
-        PositionIndex index = positionIndex();
-        return new ReportingChains(units::get, positions::get, index::managersEverIn);
+    private ChainLoopRules chainLoops() {
+        return new ChainLoopRules(units, positions, positionIndex());
     }
 
     private PositionIndex positionIndex() {
