@@ -7,9 +7,10 @@ import dev.orgservice.api.approval.ApprovalAuthorityGrantedEvent;
 import dev.orgservice.api.approval.ApprovalAuthorityRevokedEvent;
 import dev.orgservice.api.approval.ApprovalPolicyDefinedEvent;
 import dev.orgservice.api.approval.ApprovalStep;
+import dev.orgservice.api.approval.ImportedAuthority;
+import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.api.approval.DelegationGrantedEvent;
 import dev.orgservice.api.approval.DelegationRevokedEvent;
-import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.api.structure.ImportedUnit;
 import dev.orgservice.api.structure.ImportedPosition;
 import dev.orgservice.api.structure.PositionClosedEvent;
@@ -38,7 +39,6 @@ import dev.orgservice.command.approval.ImportApprovalAuthoritiesCommand;
 import dev.orgservice.command.approval.PolicyPositions;
 import dev.orgservice.command.approval.RevokeApprovalAuthorityCommand;
 import dev.orgservice.command.approval.RevokeDelegationCommand;
-import dev.orgservice.command.revision.ExpectedRevision;
 import dev.orgservice.command.tenant.TenantGuard;
 import dev.orgservice.platform.problem.OrgException;
 import org.axonframework.commandhandling.CommandHandler;
@@ -52,17 +52,17 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import static dev.orgservice.command.structure.PositionRules.requireActiveForNewPositions;
+import static dev.orgservice.command.structure.PositionRules.requireMayMoveInto;
+import static dev.orgservice.command.structure.PositionRules.requireNotClosedAt;
 import static dev.orgservice.command.structure.UnitRules.requireActiveAt;
 import static dev.orgservice.command.structure.UnitRules.requireClosedAt;
 import static dev.orgservice.command.structure.UnitRules.requireExistingAt;
@@ -205,16 +205,7 @@ public class OrganizationTree {
         // the children and holdings count only while the unit would be closed: until its next scheduled reopen
         Instant reopened = unit.nextReopeningAfter(at);
         rules.requireNoActiveChildWhileClosed(command.unitId(), unit, at, reopened);
-        for (var entry : positions.entrySet()) {
-            boolean heldHere = entry.getValue().spans(at, reopened).stream().anyMatch(span ->
-                    span.unitId().equals(command.unitId()) && entry.getValue().heldDuring(span.start(), span.end()));
-            if (heldHere) {
-                throw new OrgException(ErrorCode.CONFLICT, "Unit " + unit.code() + " has a position that is held while "
-                        + "the unit would be closed (from " + at + "); end the holding first (vacate the position "
-                        + "from the close on)", Map.of("heldPositionId", entry.getKey(),
-                        "at", at.toString()));
-            }
-        }
+        positionRules().requireNoneHeldWhileClosed(command.unitId(), unit, at, reopened);
         apply(new UnitClosedEvent(command.tenantId(), command.unitId(), at));
         return unit.revision();
     }
@@ -236,18 +227,13 @@ public class OrganizationTree {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     long handle(CreatePositionCommand command, TenantGuard tenants) {
         var limits = tenants.requireActive(command.tenantId());
-        requireRoomForPositions(1, limits);
+        PositionRules rules = positionRules();
+        rules.requireRoomForPositions(1, limits);
         UnitNode unit = unitRules().requireUnit(command.unitId());
         Instant now = Instant.now();
-        if (!unit.existsAt(now) || !unit.isActiveAt(now)) {
-            throw new OrgException(ErrorCode.CONFLICT, "Unit " + unit.code() + " is not active; positions need an "
-                    + "active unit", Map.of("unitId", command.unitId()));
-        }
+        requireActiveForNewPositions(command.unitId(), unit, now);
         // the new position's lines hold at every date, so none may lead to a position that is or will be closed
-        if (command.reportsToPositionId() != null) {
-            requireOpenWhile(command.reportsToPositionId(), Instant.MIN, null);
-        }
-        command.dottedLineToPositionIds().forEach(target -> requireOpenWhile(target, Instant.MIN, null));
+        rules.requireLinesOpenWhile(command.reportsToPositionId(), command.dottedLineToPositionIds(), Instant.MIN, null);
         PositionNode created = new PositionNode(command.unitId(), command.manager(), command.reportsToPositionId(),
                 command.dottedLineToPositionIds(), List.of(), now);
         chainLoops().requireNoLoopFrom(command.positionId(), created, Instant.MIN, null, created.hasSolidLine(),
@@ -266,37 +252,10 @@ public class OrganizationTree {
     long handle(ImportPositionsCommand command, TenantGuard tenants) {
         var limits = tenants.requireActive(command.tenantId());
         limits.requireFeature(BULK_IMPORT, "A bulk import");
-        requireRoomForPositions(command.positions().size(), limits);
+        PositionRules rules = positionRules();
+        rules.requireRoomForPositions(command.positions().size(), limits);
         Instant now = Instant.now();
-        Set<UUID> earlier = new HashSet<>();
-        List<ImportPlan.RowError> errors = new ArrayList<>();
-        for (int row = 0; row < command.positions().size(); row++) {
-            ImportedPosition position = command.positions().get(row);
-            UnitNode unit = units.get(position.unitId());
-            if (positions.containsKey(position.positionId()) || !earlier.add(position.positionId())) {
-                errors.add(new ImportPlan.RowError(row, ErrorCode.DUPLICATE.type().toString(), "positionId",
-                        "position " + position.positionId() + " already exists"));
-            } else if (unit == null || !unit.existsAt(now) || !unit.isActiveAt(now)) {
-                errors.add(new ImportPlan.RowError(row, ErrorCode.NOT_FOUND.type().toString(), "unitId",
-                        "no active unit " + position.unitId()));
-            } else if (position.personId() != null && unit.closedDuring(position.holderFrom(), null)) {
-                errors.add(new ImportPlan.RowError(row, ErrorCode.CONFLICT.type().toString(), "holderFrom",
-                        "unit " + unit.code() + " is closed at some time from " + position.holderFrom()
-                                + "; a position of a closed unit has no holder"));
-            } else if (position.positionId().equals(position.reportsToPositionId())) {
-                errors.add(new ImportPlan.RowError(row, ErrorCode.CYCLE.type().toString(), "reportsToPositionId",
-                        "a position cannot report to itself"));
-            } else if (position.reportsToPositionId() != null && !positions.containsKey(position.reportsToPositionId())
-                    && !earlier.contains(position.reportsToPositionId())) {
-                errors.add(new ImportPlan.RowError(row, ErrorCode.NOT_FOUND.type().toString(), "reportsToPositionId",
-                        "no position " + position.reportsToPositionId() + " exists or comes earlier"));
-            } else if (position.reportsToPositionId() != null && positions.containsKey(position.reportsToPositionId())
-                    && positions.get(position.reportsToPositionId()).closedFrom() != null) {
-                errors.add(new ImportPlan.RowError(row, ErrorCode.CONFLICT.type().toString(), "reportsToPositionId",
-                        "position " + position.reportsToPositionId() + " is closed from "
-                                + positions.get(position.reportsToPositionId()).closedFrom()));
-            }
-        }
+        List<ImportPlan.RowError> errors = rules.importErrors(command.positions(), now);
         List<List<ImportedPosition>> batches = ImportBatches.split(command.positions());
         if (errors.isEmpty()) {
             chainLoops().requireNoChainLoops(batches, now, errors);
@@ -314,24 +273,9 @@ public class OrganizationTree {
     @CommandHandler
     long handle(AssignHolderCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
-        PositionNode position = requirePositionAtRevision(command);
-        if (command.to() != null && !command.to().isAfter(command.from())) {
-            throw new OrgException(ErrorCode.RULE_VIOLATION, "A holding ends after it starts: to " + command.to()
-                    + " is not after from " + command.from(), Map.of("field", "to"));
-        }
-        if (position.closedDuring(command.from(), command.to())) {
-            throw new OrgException(ErrorCode.CONFLICT, "Position " + command.positionId() + " is closed from "
-                    + position.closedFrom() + "; a closed position has no holder",
-                    Map.of("positionId", command.positionId(), "closedFrom", position.closedFrom().toString()));
-        }
-        for (PositionNode.Span span : position.spans(command.from(), command.to())) {
-            UnitNode unit = units.get(span.unitId());
-            if (unit.closedDuring(span.start(), span.end())) {
-                throw new OrgException(ErrorCode.CONFLICT, "Unit " + unit.code() + " is closed during the holding (from "
-                        + command.from() + (command.to() == null ? "" : " to " + command.to()) + "); a position of a "
-                        + "closed unit has no holder", Map.of("unitId", span.unitId()));
-            }
-        }
+        PositionRules rules = positionRules();
+        PositionNode position = rules.requirePositionAtRevision(command);
+        rules.requireMayBeHeld(command.positionId(), position, command.from(), command.to());
         apply(new PositionHolderAssignedEvent(command.tenantId(), command.positionId(), command.personId(),
                 command.from(), command.to()));
         return revisionOf(command.positionId());
@@ -340,7 +284,7 @@ public class OrganizationTree {
     @CommandHandler
     long handle(RetitlePositionCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
-        requirePositionAtRevision(command);
+        positionRules().requirePositionAtRevision(command);
         apply(new PositionRetitledEvent(command.tenantId(), command.positionId(), command.title()));
         return revisionOf(command.positionId());
     }
@@ -354,25 +298,16 @@ public class OrganizationTree {
     long handle(ChangeReportingLinesCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
         UUID positionId = command.positionId();
-        PositionNode position = requirePositionAtRevision(command);
-        if (command.reportsToPositionId() != null) {
-            requirePosition(command.reportsToPositionId());
-        }
-        command.dottedLineToPositionIds().forEach(this::requirePosition);
-        if (positionId.equals(command.reportsToPositionId()) || command.dottedLineToPositionIds().contains(positionId)) {
-            throw new OrgException(ErrorCode.CYCLE, "A position cannot report to itself",
-                    Map.of("positionId", positionId));
-        }
+        PositionRules rules = positionRules();
+        PositionNode position = rules.requirePositionAtRevision(command);
+        rules.requireLineTargets(positionId, command.reportsToPositionId(), command.dottedLineToPositionIds());
         Instant from = command.effectiveFrom();
         requireNotClosedAt(positionId, position, from);
         if (position.linesAt(from).sameAs(command.reportsToPositionId(), command.dottedLineToPositionIds())) {
             return position.revision(); // already in effect: no event, nothing for the read model or Kafka
         }
         Instant end = position.newLinesHoldUntil(from);
-        if (command.reportsToPositionId() != null) {
-            requireOpenWhile(command.reportsToPositionId(), from, end);
-        }
-        command.dottedLineToPositionIds().forEach(target -> requireOpenWhile(target, from, end));
+        rules.requireLinesOpenWhile(command.reportsToPositionId(), command.dottedLineToPositionIds(), from, end);
         PositionNode changed = position.withLinesFrom(from, command.reportsToPositionId(),
                 command.dottedLineToPositionIds());
         chainLoops().requireNoLoopFrom(positionId, changed, from, end, command.reportsToPositionId() != null,
@@ -394,7 +329,7 @@ public class OrganizationTree {
     long handle(MovePositionCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
         UUID positionId = command.positionId();
-        PositionNode position = requirePositionAtRevision(command);
+        PositionNode position = positionRules().requirePositionAtRevision(command);
         UnitNode unit = unitRules().requireUnit(command.unitId());
         Instant from = command.effectiveFrom();
         requireNotClosedAt(positionId, position, from);
@@ -402,18 +337,7 @@ public class OrganizationTree {
         if (current.equals(command.unitId())) {
             return position.revision(); // already there: no event
         }
-        if (!unit.existsAt(from) || !unit.isActiveAt(from)) {
-            throw new OrgException(ErrorCode.CONFLICT, "Unit " + unit.code() + " does not exist or is closed at "
-                    + from + "; positions move only into an active unit", Map.of("unitId", command.unitId(),
-                    "at", from.toString()));
-        }
-        for (Instant[] closed : unit.closedStretchesAfter(from, position.newStayHoldsUntil(from))) {
-            if (position.heldDuring(closed[0], closed[1])) {
-                throw new OrgException(ErrorCode.CONFLICT, "Unit " + unit.code() + " is closed from " + closed[0]
-                        + " while the position would sit in it held; a position of a closed unit has no holder (end "
-                        + "the holding first)", Map.of("unitId", command.unitId(), "at", closed[0].toString()));
-            }
-        }
+        requireMayMoveInto(command.unitId(), unit, position, from);
         chainLoops().requireNoLoopAfterChangeOf(positionId, position, position.movedFrom(from, command.unitId()), from,
                 Map.of("positionId", positionId, "unitId", command.unitId()));
         apply(new PositionMovedEvent(command.tenantId(), positionId, current, command.unitId(), from));
@@ -429,7 +353,7 @@ public class OrganizationTree {
     long handle(ChangeManagerRoleCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
         UUID positionId = command.positionId();
-        PositionNode position = requirePositionAtRevision(command);
+        PositionNode position = positionRules().requirePositionAtRevision(command);
         Instant from = command.effectiveFrom();
         requireNotClosedAt(positionId, position, from);
         if (position.managerAt(from) == command.manager()) {
@@ -450,25 +374,10 @@ public class OrganizationTree {
     long handle(ClosePositionCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
         UUID positionId = command.positionId();
-        PositionNode position = requirePositionAtRevision(command);
+        PositionRules rules = positionRules();
+        PositionNode position = rules.requirePositionAtRevision(command);
         Instant at = command.effectiveFrom();
-        if (position.closedAt(at)) {
-            throw new OrgException(ErrorCode.ILLEGAL_TRANSITION, "Position " + positionId + " is already closed from "
-                    + position.closedFrom(), Map.of("positionId", positionId, "closedFrom", position.closedFrom().toString()));
-        }
-        if (position.heldDuring(at, null)) {
-            throw new OrgException(ErrorCode.CONFLICT, "Position " + positionId + " is held at some time from " + at
-                    + "; end the holding first (vacate the position from the close on)",
-                    Map.of("positionId", positionId, "at", at.toString()));
-        }
-        for (var entry : positions.entrySet()) {
-            PositionNode other = entry.getValue();
-            if (!other.closedAt(at) && other.linesTo(positionId, at)) {
-                throw new OrgException(ErrorCode.CONFLICT, "Position " + entry.getKey() + " has a line to position "
-                        + positionId + " at some time from " + at + "; change its lines first",
-                        Map.of("positionId", positionId, "reportingPositionId", entry.getKey(), "at", at.toString()));
-            }
-        }
+        rules.requireMayClose(positionId, position, at);
         policyPositions.naming(positionId, at).ifPresent(policy -> {
             throw new OrgException(ErrorCode.CONFLICT, "The " + policy.purpose() + " approval policy from "
                     + policy.from() + " names position " + positionId + " at some time from " + at
@@ -484,7 +393,7 @@ public class OrganizationTree {
     @CommandHandler
     long handle(VacatePositionCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
-        requirePositionAtRevision(command);
+        positionRules().requirePositionAtRevision(command);
         apply(new PositionVacatedEvent(command.tenantId(), command.positionId(), command.from()));
         return revisionOf(command.positionId());
     }
@@ -496,7 +405,7 @@ public class OrganizationTree {
     @CommandHandler
     void handle(GrantApprovalAuthorityCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
-        requirePosition(command.positionId());
+        positionRules().requirePosition(command.positionId());
         apply(new ApprovalAuthorityGrantedEvent(command.tenantId(), command.positionId(), command.purpose(),
                 command.limit(), command.effectiveFrom()));
     }
@@ -506,16 +415,7 @@ public class OrganizationTree {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(ImportApprovalAuthoritiesCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId()).requireFeature(BULK_IMPORT, "A bulk import");
-        List<ImportPlan.RowError> errors = new ArrayList<>();
-        for (int row = 0; row < command.authorities().size(); row++) {
-            if (!positions.containsKey(command.authorities().get(row).positionId())) {
-                errors.add(new ImportPlan.RowError(row, ErrorCode.NOT_FOUND.type().toString(), "positionId",
-                        "no position " + command.authorities().get(row).positionId()));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ImportPlan.rejected(errors, command.authorities().size());
-        }
+        positionRules().requireRowPositions(command.authorities().stream().map(ImportedAuthority::positionId).toList());
         inBatches(command.authorities(), (batch, batches, slice) -> new ApprovalAuthoritiesImportedEvent(
                 command.tenantId(), command.importId(), batch, batches, command.effectiveFrom(), slice));
     }
@@ -523,7 +423,7 @@ public class OrganizationTree {
     @CommandHandler
     void handle(RevokeApprovalAuthorityCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
-        requirePosition(command.positionId());
+        positionRules().requirePosition(command.positionId());
         apply(new ApprovalAuthorityRevokedEvent(command.tenantId(), command.positionId(), command.purpose(),
                 command.currency(), command.effectiveFrom()));
     }
@@ -540,15 +440,8 @@ public class OrganizationTree {
                     + "one required approver");
         }
         Instant end = policyPositions.termEnd(command.purpose(), command.effectiveFrom());
-        for (UUID named : namedPositions(command.steps())) {
-            PositionNode position = requirePosition(named);
-            if (position.closedDuring(command.effectiveFrom(), end)) {
-                throw new OrgException(ErrorCode.CONFLICT, "Position " + named + " is closed from "
-                        + position.closedFrom() + ", while the policy would name it (from " + command.effectiveFrom()
-                        + (end == null ? "" : " to " + end) + ")", Map.of("positionId", named,
-                        "closedFrom", position.closedFrom().toString(), "purpose", command.purpose()));
-            }
-        }
+        positionRules().requireOpenWhileNamed(namedPositions(command.steps()), command.purpose(),
+                command.effectiveFrom(), end);
         apply(new ApprovalPolicyDefinedEvent(command.tenantId(), command.purpose(), List.copyOf(command.steps()),
                 command.minApprovers(), command.maxApprovers(), command.effectiveFrom()));
     }
@@ -612,6 +505,10 @@ public class OrganizationTree {
         return depths;
     }
 
+    private PositionRules positionRules() {
+        return new PositionRules(units, positions);
+    }
+
     private ChainLoopRules chainLoops() {
         return new ChainLoopRules(units, positions, positionIndex());
     }
@@ -621,57 +518,6 @@ public class OrganizationTree {
             positionIndex = new PositionIndex(positions);
         }
         return positionIndex;
-    }
-
-    /** The plan's {@code maxPositions} counts the positions not closed by now (a scheduled close frees it later). */
-    private void requireRoomForPositions(int added, TenantGuard.PlanLimits limits) {
-        if (positions.size() + added <= limits.maxPositions()) {
-            return; // the usual case, without counting the closed ones
-        }
-        Instant now = Instant.now();
-        long open = positions.values().stream().filter(position -> !position.closedAt(now)).count();
-        if (open + added > limits.maxPositions()) {
-            throw new OrgException(ErrorCode.RULE_VIOLATION, "Plan " + limits.plan() + " allows "
-                    + limits.maxPositions() + " positions", Map.of("plan", limits.plan(),
-                    "maxPositions", limits.maxPositions()));
-        }
-    }
-
-    /** A line may lead to {@code target} during {@code [start, end)} ({@code end} null: open-ended) if it is open then. */
-    private void requireOpenWhile(UUID target, Instant start, Instant end) {
-        PositionNode position = requirePosition(target);
-        if (position.closedDuring(start, end)) {
-            throw new OrgException(ErrorCode.CONFLICT, "Position " + target + " is closed from " + position.closedFrom()
-                    + "; no line may lead to it then", Map.of("closedPositionId", target,
-                    "closedFrom", position.closedFrom().toString()));
-        }
-    }
-
-    /** A closed position takes no change of lines, unit or role from its close on. */
-    private static void requireNotClosedAt(UUID positionId, PositionNode position, Instant at) {
-        if (position.closedAt(at)) {
-            throw new OrgException(ErrorCode.ILLEGAL_TRANSITION, "Position " + positionId + " is closed from "
-                    + position.closedFrom(), Map.of("positionId", positionId, "closedFrom", position.closedFrom().toString()));
-        }
-    }
-
-    private PositionNode requirePosition(UUID positionId) {
-        PositionNode position = positions.get(positionId);
-        if (position == null) {
-            throw OrgException.notFound("Position " + positionId);
-        }
-        return position;
-    }
-
-    /**
-     * The position of a change, which must exist (404) and still be at a revision the client expects (412): checked
-     * before any rule, as for units.
-     */
-    private PositionNode requirePositionAtRevision(PositionChangeCommand command) {
-        PositionNode position = requirePosition(command.positionId());
-        ExpectedRevision.require(command.expected(), position.revision(), "Position " + command.positionId(),
-                Map.of("positionId", command.positionId()));
-        return position;
     }
 
     /** After a change is applied: the node was replaced, so a reference taken before it is stale. */
