@@ -1,7 +1,9 @@
 package dev.orgservice.command.approval;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.command.Timelines;
+import dev.orgservice.platform.problem.OrgException;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -40,6 +42,16 @@ public class PolicyPositions {
     public Instant termEnd(String purpose, Instant from) {
         return terms.getOrDefault(purpose, List.of()).stream().map(Term::from).filter(start -> start.isAfter(from))
                 .findFirst().orElse(null);
+    }
+
+    /** Refuses (409) to close a position from {@code at} while a policy in force then or later names it. */
+    public void requireNotNaming(UUID positionId, Instant at) {
+        naming(positionId, at).ifPresent(policy -> {
+            throw new OrgException(ErrorCode.CONFLICT, "The " + policy.purpose() + " approval policy from "
+                    + policy.from() + " names position " + positionId + " at some time from " + at
+                    + "; define the policy anew without it first",
+                    Map.of("positionId", positionId, "purpose", policy.purpose(), "at", at.toString()));
+        });
     }
 
     /** A policy in force at some instant from {@code from} on that names {@code positionId}, if any. */

@@ -7,10 +7,9 @@ import dev.orgservice.api.approval.ApprovalAuthorityGrantedEvent;
 import dev.orgservice.api.approval.ApprovalAuthorityRevokedEvent;
 import dev.orgservice.api.approval.ApprovalPolicyDefinedEvent;
 import dev.orgservice.api.approval.ApprovalStep;
-import dev.orgservice.api.approval.ImportedAuthority;
-import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.api.approval.DelegationGrantedEvent;
 import dev.orgservice.api.approval.DelegationRevokedEvent;
+import dev.orgservice.api.approval.ImportedAuthority;
 import dev.orgservice.api.structure.ImportedUnit;
 import dev.orgservice.api.structure.ImportedPosition;
 import dev.orgservice.api.structure.PositionClosedEvent;
@@ -378,12 +377,7 @@ public class OrganizationTree {
         PositionNode position = rules.requirePositionAtRevision(command);
         Instant at = command.effectiveFrom();
         rules.requireMayClose(positionId, position, at);
-        policyPositions.naming(positionId, at).ifPresent(policy -> {
-            throw new OrgException(ErrorCode.CONFLICT, "The " + policy.purpose() + " approval policy from "
-                    + policy.from() + " names position " + positionId + " at some time from " + at
-                    + "; define the policy anew without it first",
-                    Map.of("positionId", positionId, "purpose", policy.purpose(), "at", at.toString()));
-        });
+        policyPositions.requireNotNaming(positionId, at);
         chainLoops().requireNoLoopAfterChangeOf(positionId, position, position.closedFrom(at), at,
                 Map.of("positionId", positionId));
         apply(new PositionClosedEvent(command.tenantId(), positionId, at));
