@@ -482,6 +482,8 @@ public class OrganizationTree {
     }
 
     // ---- rules --------------------------------------------------------------------------------------------
+    // The rule sets are made for each command that needs them: they only wrap the state's own maps, so they copy
+    // nothing and never see a node an event has since replaced.
 
     /** What this tree costs the cache, in nodes: its units and positions (their maps dominate its memory). */
     long cacheWeight() {

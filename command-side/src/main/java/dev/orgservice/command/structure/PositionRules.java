@@ -16,8 +16,9 @@ import java.util.UUID;
 
 /**
  * The rules of positions over time: the plan's limit, a position of an active unit, lines that lead to other positions
- * and never to a closed one, no change of a closed position, and no holder while the position or its unit is closed.
- * The no-loop rule of their management chains is {@link ChainLoopRules}'.
+ * and never to a closed one, no change of a closed position, no holder while the position or its unit is closed, and
+ * approval policies and authorities that name existing positions (open while named). The no-loop rule of their
+ * management chains is {@link ChainLoopRules}'.
  * <p>
  * Not state: it reads the tree's own units and positions (nothing copied, and no position kept: the tree's events
  * replace them), so the tree makes one for each command that needs it.
