@@ -41,6 +41,8 @@ final class UnitRules {
         this.depths = depths;
     }
 
+    // ---- read access for the import plan ---------------------------------------------------------------------
+
     UnitNode unit(UUID unitId) {
         return units.get(unitId);
     }
@@ -48,6 +50,8 @@ final class UnitRules {
     UUID unitWithCode(String code) {
         return unitsByCode.get(code);
     }
+
+    // ---- existence, revision, plan limit, codes and parent types -------------------------------------------
 
     UnitNode requireUnit(UUID unitId) {
         UnitNode unit = units.get(unitId);
