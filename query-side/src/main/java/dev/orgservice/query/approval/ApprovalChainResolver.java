@@ -21,8 +21,9 @@ import java.util.Set;
  * The approval rules, as a pure function of a request and the facts loaded for it. The policy's steps run in
  * order; along the way the requester never approves (skipped), nobody approves twice (skipped), a vacant
  * position is skipped and the chain goes on above it, and a holder who delegates is replaced by the final
- * delegate (at most 3 hops), unless that is the requester. The management-chain step stops at the first
- * position whose limit, in the request's currency, covers the amount; limits are never converted.
+ * delegate (at most 3 hops), unless the delegations lead to the requester. The management-chain step stops at the
+ * first position whose limit, in the request's currency, covers the amount (limits are never converted); only a
+ * policy still short of its {@code minApprovers} after every step has it go on above.
  */
 final class ApprovalChainResolver {
 
@@ -35,6 +36,11 @@ final class ApprovalChainResolver {
     private final List<String> notes = new ArrayList<>();
     private final Set<String> approving = new HashSet<>();
     private boolean complete = true;
+    /** Where the management-chain step stopped: the next seat up, and where its approvers end in the list. */
+    private int nextChainSeat = -1;
+    private int chainApproversEnd = -1;
+    /** While the chain is extended: where its next approver goes (after the chain's own, before later steps'). */
+    private int insertAt = -1;
 
     private ApprovalChainResolver(ApprovalRequest request, ApprovalFacts facts) {
         this.request = request;
@@ -52,11 +58,12 @@ final class ApprovalChainResolver {
                 : "Policy for " + request.purpose() + ": " + policy.steps().stream().map(s -> s.kind().name()).toList() + ".");
         for (ApprovalStep step : policy.steps()) {
             switch (step.kind()) {
-                case MANAGEMENT_CHAIN_UNTIL_AUTHORITY -> managementChain(policy.minApprovers());
-                case POSITION -> namedPosition(step);
+                case MANAGEMENT_CHAIN_UNTIL_AUTHORITY -> managementChain();
+                case POSITION -> namedPosition(step, policy.steps());
                 case COST_CENTER_OWNER -> costCenterOwner();
             }
         }
+        extendChainTo(policy.minApprovers());
         if (approvers.size() < policy.minApprovers()) {
             incomplete("The policy needs at least " + policy.minApprovers() + " approver(s); " + approvers.size() + " found.");
         }
@@ -73,7 +80,11 @@ final class ApprovalChainResolver {
 
     // ---- steps -------------------------------------------------------------------------------------------
 
-    private void managementChain(int minApprovers) {
+    /**
+     * The requester's managers, nearest first, until one whose limit covers the amount: the steps after it add their
+     * own approvers before {@code minApprovers} is counted ({@link #extendChainTo}).
+     */
+    private void managementChain() {
         String step = ApprovalStep.Kind.MANAGEMENT_CHAIN_UNTIL_AUTHORITY.name();
         if (facts.chain().isEmpty()) {
             incomplete(request.requesterId() + " has no manager above them.");
@@ -85,25 +96,53 @@ final class ApprovalChainResolver {
                     + request.amount().currency() + "; amounts are never converted between currencies",
                     Map.of("currency", request.amount().currency(), "purpose", request.purpose()));
         }
-        boolean covered = false;
-        for (ApprovalFacts.Seat seat : facts.chain()) {
+        for (int index = 0; index < facts.chain().size(); index++) {
+            ApprovalFacts.Seat seat = facts.chain().get(index);
             String covering = covers(seat) ? "; the limit " + limit(seat) + " covers " + request.amount() : "";
             Outcome outcome = seat(seat, step, "manager in the chain of " + request.requesterId() + covering);
             // a covering seat whose person approves already (named by an earlier step) covers as well
             if (covers(seat) && outcome != Outcome.PASSED_OVER) {
-                covered = true;
-            }
-            if (covered && approvers.size() >= minApprovers) {
                 notes.add("The chain stops at " + seat.title() + " (" + limit(seat) + ").");
+                nextChainSeat = index + 1;
+                chainApproversEnd = approvers.size();
                 return;
             }
         }
-        incomplete(covered ? "" : "Nobody in the management chain has authority for " + request.amount()
+        incomplete("Nobody in the management chain has authority for " + request.amount()
                 + (highestLimit().map(seat -> "; the highest is " + limit(seat) + " (" + seat.title() + ")").orElse("")) + ".");
     }
 
-    private void namedPosition(ApprovalStep step) {
+    /**
+     * Fewer approvers than the policy's minimum after all its steps: the management chain goes on above where it
+     * stopped, its further approvers following its own (before the later steps'), until there are enough. Counted
+     * only now, so that a step after the chain ("the manager who covers, and the budget owner") is not preceded by
+     * managers climbed for a minimum it fills itself.
+     */
+    private void extendChainTo(int minApprovers) {
+        if (approvers.size() >= minApprovers || nextChainSeat < 0) {
+            return;
+        }
+        insertAt = chainApproversEnd;
+        for (int index = nextChainSeat; index < facts.chain().size() && approvers.size() < minApprovers; index++) {
+            ApprovalFacts.Seat seat = facts.chain().get(index);
+            seat(seat, ApprovalStep.Kind.MANAGEMENT_CHAIN_UNTIL_AUTHORITY.name(), "manager in the chain of "
+                    + request.requesterId() + ", above the covering one: the policy needs " + minApprovers
+                    + " approvers");
+            if (approvers.size() >= minApprovers) {
+                notes.add("The chain goes on to " + seat.title() + " for the policy's " + minApprovers + " approvers.");
+            }
+        }
+        insertAt = -1;
+    }
+
+    private void namedPosition(ApprovalStep step, List<ApprovalStep> steps) {
         if (step.above() != null) {
+            if (!step.above().currency().equals(request.amount().currency())
+                    && hasThresholdInRequestCurrency(steps, step)) {
+                notes.add("Position step above " + step.above() + " not for " + request.amount().currency()
+                        + ": the policy names the position with a threshold in " + request.amount().currency() + " too.");
+                return;
+            }
             if (!step.above().currency().equals(request.amount().currency())) {
                 throw new OrgException(ErrorCode.CURRENCY_NOT_COVERED, "The policy's threshold for position "
                         + step.positionId() + " is in " + step.above().currency() + ", the request in "
@@ -131,6 +170,13 @@ final class ApprovalChainResolver {
         }
         seat(seat, step.kind().name(), step.above() == null ? "named by the policy"
                 : "named by the policy above " + step.above());
+    }
+
+    /** A threshold per currency: the policy names the step's position again, above an amount in the request's. */
+    private boolean hasThresholdInRequestCurrency(List<ApprovalStep> steps, ApprovalStep step) {
+        return steps.stream().anyMatch(other -> other.kind() == ApprovalStep.Kind.POSITION
+                && step.positionId().equals(other.positionId()) && other.above() != null
+                && other.above().currency().equals(request.amount().currency()));
     }
 
     private void costCenterOwner() {
@@ -186,7 +232,7 @@ final class ApprovalChainResolver {
         if (!approving.add(person)) {
             return movedUp(approver, seat);
         }
-        approvers.add(approver);
+        add(approver);
         return Outcome.APPROVES;
     }
 
@@ -204,8 +250,11 @@ final class ApprovalChainResolver {
                     + " is not asked again.");
             return covers(seat) ? Outcome.APPROVES_ALREADY : Outcome.PASSED_OVER;
         }
+        if (insertAt >= 0 && approvers.indexOf(earlier) < insertAt) {
+            insertAt--;
+        }
         approvers.remove(earlier);
-        approvers.add(approver);
+        add(approver);
         skipped.add(new Skipped(earlier.positionId(), earlier.personId(), "DUPLICATE"));
         notes.add(approver.personId() + " also holds " + seat.title() + " and approves once, in that capacity.");
         return Outcome.APPROVES;
@@ -213,7 +262,8 @@ final class ApprovalChainResolver {
 
     /**
      * Follows the holder's delegations in force (purpose, date, unit scope, amount) to the final delegate, at most
-     * {@link #MAX_DELEGATION_HOPS} hops; when several apply, the most recently granted wins. Null: none applies.
+     * {@link #MAX_DELEGATION_HOPS} hops; when several apply, the most recently granted wins. Null: none applies. Stops
+     * at the requester, wherever they are on the way.
      */
     private ApprovalFacts.Delegation finalDelegation(String holder) {
         ApprovalFacts.Delegation last = null;
@@ -229,6 +279,9 @@ final class ApprovalChainResolver {
             }
             last = new ApprovalFacts.Delegation(next.delegationId(), holder, next.delegateId(), next.unitScope(),
                     next.maxAmount(), next.grantedAt());
+            if (next.delegateId().equals(request.requesterId())) {
+                break; // past the requester, their own stand-in would approve the request: the holder does
+            }
             person = next.delegateId();
         }
         return last;
@@ -240,6 +293,15 @@ final class ApprovalChainResolver {
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------
+
+    /** At the end, or while the chain is extended after its own approvers. */
+    private void add(Approver approver) {
+        if (insertAt < 0) {
+            approvers.add(approver);
+        } else {
+            approvers.add(insertAt++, approver);
+        }
+    }
 
     private void skip(ApprovalFacts.Seat seat, String person, String reason, String note) {
         skipped.add(new Skipped(seat.positionId(), person, reason));

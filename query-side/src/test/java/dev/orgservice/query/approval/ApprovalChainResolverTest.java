@@ -17,7 +17,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Cases of the resolver that the properties ({@link ApprovalChainProperties}) do not draw: policies of several steps. */
+/**
+ * Cases of the resolver that the properties ({@link ApprovalChainProperties}) do not draw: policies of several steps,
+ * thresholds per currency, delegations through the requester.
+ */
 class ApprovalChainResolverTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T00:00:00Z");
@@ -59,6 +62,90 @@ class ApprovalChainResolverTest {
                 });
     }
 
+    /**
+     * "Two approvers, exactly: the manager who covers, then the CFO". Counting the minimum in the chain step made it
+     * climb above the covering lead on its own, and the CFO then made three: never complete (review, 2026-11-28).
+     */
+    @Test
+    void aStepAfterTheChainCountsTowardsMinApproversBeforeTheChainClimbsFurther() {
+        ApprovalStep namedCfo = new ApprovalStep(ApprovalStep.Kind.POSITION, cfo.positionId(), null);
+        ApprovalChainView view = ApprovalChainResolver.resolve(request("500", "EUR"), facts(
+                new StoredPolicy(List.of(ApprovalStep.MANAGEMENT_CHAIN, namedCfo), 2, 2), List.of(lead, head, cfo),
+                Map.of(cfo.positionId(), cfo), null, List.of()));
+        assertThat(people(view)).as(view.explanation()).containsExactly("lead", "cfo");
+        assertThat(view.complete()).as(view.explanation()).isTrue();
+    }
+
+    /** "The manager who can sign, and the budget owner": two approvers, and nobody above the manager. */
+    @Test
+    void theManagerWhoCoversAndTheCostCenterOwnerAreTwoApprovers() {
+        ApprovalChainView view = ApprovalChainResolver.resolve(request("500", "EUR"), facts(
+                new StoredPolicy(List.of(ApprovalStep.MANAGEMENT_CHAIN,
+                        new ApprovalStep(ApprovalStep.Kind.COST_CENTER_OWNER, null, null)), 2, 2),
+                List.of(lead, head, cfo), Map.of(),
+                new ApprovalFacts.CostCenter(UUID.randomUUID(), "CC1", "ccowner", null), List.of()));
+        assertThat(people(view)).as(view.explanation()).containsExactly("lead", "ccowner");
+        assertThat(view.complete()).as(view.explanation()).isTrue();
+    }
+
+    /** Still short of the minimum after every step: the chain goes on, its managers before the later steps'. */
+    @Test
+    void aChainExtendedForMinApproversKeepsItsManagersBeforeTheLaterSteps() {
+        ApprovalChainView view = ApprovalChainResolver.resolve(request("500", "EUR"), facts(
+                new StoredPolicy(List.of(ApprovalStep.MANAGEMENT_CHAIN,
+                        new ApprovalStep(ApprovalStep.Kind.COST_CENTER_OWNER, null, null)), 3, 8),
+                List.of(lead, head, cfo), Map.of(),
+                new ApprovalFacts.CostCenter(UUID.randomUUID(), "CC1", "ccowner", null), List.of()));
+        assertThat(people(view)).as(view.explanation()).containsExactly("lead", "head", "ccowner");
+        assertThat(view.complete()).as(view.explanation()).isTrue();
+    }
+
+    /**
+     * A tenant with EUR and USD legal entities: "the CFO also signs above 100,000 EUR / 110,000 USD", one step per
+     * currency. The step in the other currency is not a 422 when the policy names the position in the request's too.
+     */
+    @Test
+    void aThresholdPerCurrencyAppliesOnlyInItsCurrency() {
+        ApprovalStep cfoAboveEur = new ApprovalStep(ApprovalStep.Kind.POSITION, cfo.positionId(),
+                new Money(new BigDecimal("100000"), "EUR"));
+        ApprovalStep cfoAboveUsd = new ApprovalStep(ApprovalStep.Kind.POSITION, cfo.positionId(),
+                new Money(new BigDecimal("110000"), "USD"));
+        StoredPolicy policy = new StoredPolicy(List.of(ApprovalStep.MANAGEMENT_CHAIN, cfoAboveEur, cfoAboveUsd), 1, 8);
+        ApprovalChainView small = ApprovalChainResolver.resolve(request("5000", "EUR"),
+                facts(policy, List.of(lead, head), Map.of(cfo.positionId(), cfo), null, List.of()));
+        assertThat(people(small)).as(small.explanation()).containsExactly("lead", "head");
+        assertThat(small.complete()).isTrue();
+        ApprovalChainView large = ApprovalChainResolver.resolve(request("105000", "EUR"), facts(policy,
+                List.of(lead, seat("head", "200000")), Map.of(cfo.positionId(), cfo), null, List.of()));
+        assertThat(people(large)).as(large.explanation()).containsExactly("lead", "head", "cfo");
+    }
+
+    /**
+     * The lead hands over to the clerk, who hands over to a colleague while away. When the clerk asks, the lead's seat
+     * must not be approved by the clerk's own stand-in: the requester may be anywhere on the way, not only at its end.
+     */
+    @Test
+    void aDelegationPassingThroughTheRequesterFallsBackToTheHolder() {
+        List<ApprovalFacts.Delegation> delegations = List.of(
+                new ApprovalFacts.Delegation(UUID.randomUUID(), "lead", "clerk", null, null, NOW.minusSeconds(60)),
+                new ApprovalFacts.Delegation(UUID.randomUUID(), "clerk", "friend", null, null, NOW.minusSeconds(30)));
+        ApprovalChainView view = ApprovalChainResolver.resolve(request("500", "EUR"),
+                facts(StoredPolicy.DEFAULT, List.of(lead), Map.of(), null, delegations));
+        assertThat(people(view)).as(view.explanation()).containsExactly("lead");
+        assertThat(view.skipped()).extracting(ApprovalChainView.Skipped::reason).containsExactly("DELEGATE_IS_REQUESTER");
+    }
+
+    private static ApprovalFacts facts(StoredPolicy policy, List<ApprovalFacts.Seat> chain,
+                                       Map<UUID, ApprovalFacts.Seat> named, ApprovalFacts.CostCenter costCenter,
+                                       List<ApprovalFacts.Delegation> delegations) {
+        return new ApprovalFacts(UUID.randomUUID(), policy, false, chain, named, costCenter, delegations, Set.of());
+    }
+
+    private static ApprovalRequest request(String amount, String currency) {
+        return new ApprovalRequest("PURCHASE_ORDER", "clerk", null, new Money(new BigDecimal(amount), currency), null,
+                NOW);
+    }
+
     private static ApprovalChainView resolve(ApprovalFacts.Seat named, List<ApprovalFacts.Seat> chain) {
         return resolve(named, chain, "EUR");
     }
@@ -70,8 +157,7 @@ class ApprovalChainResolverTest {
         ApprovalFacts facts = new ApprovalFacts(UUID.randomUUID(),
                 new StoredPolicy(List.of(namedAbove, ApprovalStep.MANAGEMENT_CHAIN), 1, 8), false, chain,
                 Map.of(named.positionId(), named), null, List.of(), Set.of());
-        return ApprovalChainResolver.resolve(new ApprovalRequest("PURCHASE_ORDER", "clerk", null,
-                new Money(new BigDecimal("5000"), currency), null, NOW), facts);
+        return ApprovalChainResolver.resolve(request("5000", currency), facts);
     }
 
     private static ApprovalFacts.Seat seat(String holder, String limit) {
