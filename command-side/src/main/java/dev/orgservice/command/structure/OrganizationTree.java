@@ -345,8 +345,8 @@ public class OrganizationTree {
 
     /**
      * The position is a manager position (one its unit's manager can be) or not from {@code effectiveFrom} until its
-     * next change of role. No rule of the tree depends on it: which manager position manages a unit is the read
-     * model's answer at each date (docs/architecture.md).
+     * next change of role. Which manager position manages a unit follows from it (the read model's answer at each
+     * date), so the change is refused if a management chain would then lead back to where it started.
      */
     @CommandHandler
     long handle(ChangeManagerRoleCommand command, TenantGuard tenants) {

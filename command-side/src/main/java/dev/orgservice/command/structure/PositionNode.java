@@ -18,8 +18,10 @@ import static dev.orgservice.command.Timelines.replacedAt;
 /**
  * What the tree keeps of a position: where it sits, whether it is a manager position and its lines, all over time,
  * when it is held (not by whom: the rules only ask whether it is held while it or its unit is closed), when it is
- * closed (null: never) and when it was created (to the microsecond, as the read model keeps it: which of a unit's
- * manager positions manages it depends on it, see {@link ReportingChains}), and its revision for conditional
+ * closed (null: never) and when it was created (which of a unit's manager positions manages it depends on it, see
+ * {@link ReportingChains}; kept to the microsecond, while the event store, and so the read model and a tree loaded
+ * from events, keep the event's timestamp to the millisecond: an open problem, docs/architecture.md "Still open"),
+ * and its revision for conditional
  * commands: the tree's sequence number of the last event that changed it (a future-dated change counts now).
  */
 record PositionNode(List<Stay> stays, List<Role> roles, List<Lines> lines, List<Holding> holdings, Instant closedFrom,

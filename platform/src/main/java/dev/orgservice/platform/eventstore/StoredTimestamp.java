@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Reads the event store's {@code time_stamp} column. Axon writes it as ISO-8601 in UTC
- * ({@code 2026-11-26T17:28:01.123456Z}, {@link DateTimeUtils#formatInstant}) and parses it back with a
+ * Reads the event store's {@code time_stamp} column. Axon writes it as ISO-8601 in UTC, to the millisecond
+ * ({@code 2026-11-26T17:28:01.123Z}, {@link DateTimeUtils#formatInstant}) and parses it back with a
  * {@code DateTimeFormatter}, twice per event read from the store: a third of the Kafka publisher's read-ahead
  * thread (docs/benchmarks.md). That one shape is read here directly; anything else (an offset, another layout)
  * goes to Axon's parser, so the result is always what Axon would answer.
