@@ -71,7 +71,8 @@ class HeldPositionsProperties extends RunningSystem {
 
         // the latest change is on day DAYS + 7 (a holding's end), and the last day read is DAYS + 8
         HoldingsModel model = new HoldingsModel(UNITS, DAYS + 9);
-        for (Op op : ops) {
+        for (int step = 0; step < ops.size(); step++) {
+            Op op = ops.get(step);
             String unit = api + "/units/" + units.get(op.unit());
             String holder = api + "/positions/" + positions.get(op.unit()) + "/holder";
             int target = (op.unit() + op.length()) % UNITS;
@@ -96,7 +97,8 @@ class HeldPositionsProperties extends RunningSystem {
                 case MOVE_POSITION -> commands.post(api + "/positions/" + positions.get(op.unit()) + "/move", editor,
                         "{\"unitId\":\"" + units.get(target) + "\",\"effectiveFrom\":\"" + day(op.from()) + "\"}");
             };
-            expected.assertAnswered(response, 200, "%s after %s".formatted(op, ops));
+            expected.assertAnswered(response, 200,
+                    "step %d, %s, after %s".formatted(step + 1, op, ops.subList(0, step)));
             if (expected.accepts()) {
                 last = response;
             }
