@@ -50,7 +50,8 @@ class HeldPositionsProperties extends RunningSystem {
     }
 
     @Property(tries = 25, shrinking = ShrinkingMode.OFF)
-    void noPositionIsHeldOnADayItsUnitIsClosed(@ForAll("operations") List<Op> ops) {
+    void acceptsExactlyTheChangesTheRulesAllowAndNoPositionIsHeldOnADayItsUnitIsClosed(
+            @ForAll("operations") List<Op> ops) {
         String tenant = activeTenant(newSlug("held"), "ENTERPRISE");
         String editor = TestTokens.forTenant(UUID.fromString(tenant), "prop", "ORG_EDITOR");
         String api = "/api/v1/tenants/" + tenant;

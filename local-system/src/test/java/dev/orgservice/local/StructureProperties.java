@@ -65,7 +65,7 @@ class StructureProperties extends RunningSystem {
     }
 
     @Property(tries = 40, shrinking = ShrinkingMode.OFF)
-    void acceptedChangesNeverProduceACycleOrAnOrphanAndTheReadModelAgrees(@ForAll("operations") List<Op> ops) {
+    void acceptsExactlyTheChangesTheRulesAllowAndTheReadModelAgreesWithTheModel(@ForAll("operations") List<Op> ops) {
         String tenant = activeTenant();
         String editor = TestTokens.forTenant(UUID.fromString(tenant), "prop", "ORG_EDITOR");
         String units = "/api/v1/tenants/" + tenant + "/units";
