@@ -66,7 +66,7 @@ class StructureProperties extends RunningSystem {
 
     @Property(tries = 40, shrinking = ShrinkingMode.OFF)
     void acceptsExactlyTheChangesTheRulesAllowAndTheReadModelAgreesWithTheModel(@ForAll("operations") List<Op> ops) {
-        String tenant = activeTenant();
+        String tenant = activeTenant(newSlug("prop"), "ENTERPRISE");
         String editor = TestTokens.forTenant(UUID.fromString(tenant), "prop", "ORG_EDITOR");
         String units = "/api/v1/tenants/" + tenant + "/units";
         TreeModel model = new TreeModel();
@@ -176,13 +176,5 @@ class StructureProperties extends RunningSystem {
         read.json().get("items").forEach(unit -> found.add(unit.get("unitId").asText() + " "
                 + unit.path("parentId").asText(null) + " " + unit.get("status").asText()));
         return found;
-    }
-
-    private static String activeTenant() {
-        Http.Response created = commands.post("/api/v1/tenants", ADMIN,
-                Http.newTenant("prop-" + UUID.randomUUID().toString().substring(0, 8), "ENTERPRISE"));
-        String tenant = created.json().get("tenantId").asText();
-        assertThat(commands.post("/api/v1/tenants/" + tenant + "/activate", ADMIN, "{}").status()).isEqualTo(200);
-        return tenant;
     }
 }
