@@ -1,9 +1,13 @@
 package dev.orgservice.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orgservice.api.approval.ApprovalPurposes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static dev.orgservice.platform.testing.OpenApiDocuments.parameters;
+import static dev.orgservice.platform.testing.OpenApiDocuments.pathParametersWithoutShape;
+import static dev.orgservice.platform.testing.OpenApiDocuments.undescribed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a generated client of the command side reads in /v3/api-docs: the real statuses and problem responses. */
@@ -11,11 +15,13 @@ class OpenApiDocumentTest extends CommandSideIntegrationTest {
 
     private static final String PROBLEM = "#/components/schemas/Problem";
 
+    private JsonNode document;
     private JsonNode paths;
 
     @BeforeEach
     void document() {
-        paths = http.get("/v3/api-docs", null).json().get("paths");
+        document = http.get("/v3/api-docs", null).json();
+        paths = document.get("paths");
     }
 
     @Test
@@ -73,6 +79,23 @@ class OpenApiDocumentTest extends CommandSideIntegrationTest {
         assertThat(parameter(create, "Idempotency-Key").get("description").asText()).contains("422");
         assertThat(parameter(move, "If-Match").get("description").asText()).contains("412 precondition-failed");
         assertThat(parameter(activate, "If-Match").get("description").asText()).contains("412 precondition-failed");
+    }
+
+    @Test
+    void describesEveryParameter() {
+        assertThat(undescribed(parameters(document))).isEmpty();
+    }
+
+    @Test
+    void givesEveryIdInAPathTheShapeTheServiceChecks() {
+        JsonNode purpose = parameter(paths.at("/~1api~1v1~1tenants~1{tenantId}~1approval-policies~1{purpose}/put"),
+                "purpose");
+        JsonNode key = parameter(paths.at("/~1api~1v1~1tenants~1{tenantId}~1features~1{key}/put"), "key");
+
+        assertThat(pathParametersWithoutShape(document)).isEmpty();
+        assertThat(purpose.at("/schema/pattern").asText()).as("checked in code, not by an annotation")
+                .isEqualTo(ApprovalPurposes.PATTERN);
+        assertThat(key.at("/schema/pattern").isMissingNode()).as("the plan's catalog decides, not a shape").isTrue();
     }
 
     @Test

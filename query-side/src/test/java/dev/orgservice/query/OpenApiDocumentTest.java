@@ -1,9 +1,13 @@
 package dev.orgservice.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orgservice.api.tenant.TenantSlugs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static dev.orgservice.platform.testing.OpenApiDocuments.parameters;
+import static dev.orgservice.platform.testing.OpenApiDocuments.pathParametersWithoutShape;
+import static dev.orgservice.platform.testing.OpenApiDocuments.undescribed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a generated client of the query side reads in /v3/api-docs: named lists and described parameters. */
@@ -58,6 +62,22 @@ class OpenApiDocumentTest extends QuerySideIntegrationTest {
     void declaresTheConflictOfARetryOfParkedEvents() {
         assertThat(document.at("/paths/~1api~1v1~1projections~1parked-tenants~1retry/post/responses/409/content"
                 + "/application~1problem+json/schema/$ref").asText()).isEqualTo("#/components/schemas/Problem");
+    }
+
+    @Test
+    void describesEveryParameter() {
+        assertThat(undescribed(parameters(document))).isEmpty();
+    }
+
+    @Test
+    void givesEveryIdInAPathTheShapeTheServiceChecks() {
+        var parameters = parameters(document);
+
+        assertThat(pathParametersWithoutShape(document)).isEmpty();
+        assertThat(parameters.get("GET /api/v1/tenants/by-slug/{slug} path:slug").at("/schema/pattern").asText())
+                .as("the shape a tenant is registered with").isEqualTo(TenantSlugs.PATTERN);
+        assertThat(parameters.get("GET /api/v1/tenants/{tenantId}/features/{key} path:key").at("/schema/pattern")
+                .isMissingNode()).as("the plan's catalog decides, not a shape").isTrue();
     }
 
     private JsonNode parameter(String name) {

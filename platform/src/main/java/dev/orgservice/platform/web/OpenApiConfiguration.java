@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * The OpenAPI document of each service: bearer-JWT security on every operation, the Problem schema, and the
- * catalog of problem types; {@link ProblemResponses} and {@link SharedParameters} complete each operation.
+ * catalog of problem types; {@link ProblemResponses}, {@link SharedParameters} and {@link PathParameters} complete
+ * each operation.
  */
 @Configuration
 public class OpenApiConfiguration {
@@ -58,6 +59,11 @@ public class OpenApiConfiguration {
     @Bean
     OperationCustomizer sharedParameters() {
         return new SharedParameters();
+    }
+
+    @Bean
+    OperationCustomizer pathParameters() {
+        return new PathParameters();
     }
 
     private static Schema<?> problemSchema() {
