@@ -5,6 +5,10 @@ import dev.orgservice.api.approval.ApprovalPurposes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+import java.util.Set;
+
+import static dev.orgservice.platform.testing.OpenApiDocuments.operations;
 import static dev.orgservice.platform.testing.OpenApiDocuments.parameters;
 import static dev.orgservice.platform.testing.OpenApiDocuments.pathParametersWithoutShape;
 import static dev.orgservice.platform.testing.OpenApiDocuments.undescribed;
@@ -58,6 +62,26 @@ class OpenApiDocumentTest extends CommandSideIntegrationTest {
         assertThat(paths.at(authority + "/put/responses").has("412")).as("an authority is not the position's").isFalse();
         assertThat(paths.at("/~1api~1v1~1tenants~1{tenantId}~1positions~1{positionId}~1move/post/responses")
                 .has("412")).isTrue();
+    }
+
+    @Test
+    void declaresTheETagOfEveryAnswerWithARevision() {
+        String units = "/~1api~1v1~1tenants~1{tenantId}~1units/post/responses/201";
+        String positions = "/~1api~1v1~1tenants~1{tenantId}~1positions/post/responses/201";
+        String authority = "/~1api~1v1~1tenants~1{tenantId}~1positions~1{positionId}~1approval-authority~1{purpose}";
+
+        Map<String, JsonNode> operations = operations(document);
+        Set<String> parameters = parameters(document).keySet();
+
+        assertThat(operations.keySet().stream().filter(where -> parameters.contains(where + " header:If-Match")))
+                .isNotEmpty().allSatisfy(where -> assertThat(operations.get(where)
+                        .at("/responses/200/headers/ETag/description").asText()).as(where).contains("If-Match"));
+        assertThat(paths.at(units + "/headers/ETag").isObject()).as("a unit's create").isTrue();
+        assertThat(paths.at(positions + "/headers/ETag").isObject()).as("a position's create").isTrue();
+        assertThat(paths.at(authority + "/put/responses/200/headers/ETag").isMissingNode())
+                .as("an authority leaves the position's revision alone").isTrue();
+        assertThat(paths.at("/~1api~1v1~1tenants/post/responses/201/headers/ETag").isMissingNode())
+                .as("a tenant's create answers no revision").isTrue();
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.orgservice.api.tenant.TenantSlugs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static dev.orgservice.platform.testing.OpenApiDocuments.operations;
 import static dev.orgservice.platform.testing.OpenApiDocuments.parameters;
 import static dev.orgservice.platform.testing.OpenApiDocuments.pathParametersWithoutShape;
 import static dev.orgservice.platform.testing.OpenApiDocuments.undescribed;
@@ -78,6 +79,13 @@ class OpenApiDocumentTest extends QuerySideIntegrationTest {
                 .as("the shape a tenant is registered with").isEqualTo(TenantSlugs.PATTERN);
         assertThat(parameters.get("GET /api/v1/tenants/{tenantId}/features/{key} path:key").at("/schema/pattern")
                 .isMissingNode()).as("the plan's catalog decides, not a shape").isTrue();
+    }
+
+    @Test
+    void declaresNoETag() {
+        // a view's revision is in its body: its path and holders change without it (docs/api.md, conditional changes)
+        operations(document).forEach((where, operation) -> operation.get("responses").forEach(response ->
+                assertThat(response.path("headers").has("ETag")).as(where).isFalse()));
     }
 
     private JsonNode parameter(String name) {
