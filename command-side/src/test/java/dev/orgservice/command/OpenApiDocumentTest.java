@@ -65,6 +65,31 @@ class OpenApiDocumentTest extends CommandSideIntegrationTest {
     }
 
     @Test
+    void declaresARuleViolationOnlyWhereARuleOfTheDomainMayRefuse() {
+        String positions = "/~1api~1v1~1tenants~1{tenantId}~1positions~1{positionId}";
+
+        assertThat(paths.at("/~1api~1v1~1tenants~1{tenantId}~1units~1{unitId}~1move/post/responses/422/description")
+                .asText()).startsWith("rule-violation").contains("64 levels");
+        assertThat(paths.at("/~1api~1v1~1tenants~1{tenantId}~1activate/post/responses").has("422"))
+                .as("a transition is refused with 409").isFalse();
+        assertThat(paths.at(positions + "~1holder/delete/responses").has("422")).isFalse();
+        assertThat(paths.at(positions + "~1approval-authority~1{purpose}/put/responses").has("422")).isFalse();
+    }
+
+    @Test
+    void declaresAReusedIdempotencyKeyWhereOneIsTaken() {
+        Map<String, JsonNode> operations = operations(document);
+        Set<String> parameters = parameters(document).keySet();
+        String create = "POST /api/v1/tenants/{tenantId}/units";
+
+        assertThat(operations.keySet().stream().filter(where -> parameters.contains(where + " header:Idempotency-Key")))
+                .hasSize(6).allSatisfy(where -> assertThat(operations.get(where).at("/responses/422/description")
+                        .asText()).as(where).contains("idempotency-key-reused"));
+        assertThat(operations.get(create).at("/responses/422/description").asText()).as("both kinds")
+                .contains("rule-violation", "maxUnits", "idempotency-key-reused");
+    }
+
+    @Test
     void declaresTheETagOfEveryAnswerWithARevision() {
         String units = "/~1api~1v1~1tenants~1{tenantId}~1units/post/responses/201";
         String positions = "/~1api~1v1~1tenants~1{tenantId}~1positions/post/responses/201";

@@ -5,6 +5,8 @@ import dev.orgservice.api.tenant.TenantSlugs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static dev.orgservice.platform.testing.OpenApiDocuments.operations;
 import static dev.orgservice.platform.testing.OpenApiDocuments.parameters;
 import static dev.orgservice.platform.testing.OpenApiDocuments.pathParametersWithoutShape;
@@ -57,6 +59,12 @@ class OpenApiDocumentTest extends QuerySideIntegrationTest {
         assertThat(responses.at("/422/content/application~1problem+json/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/Problem");
         assertThat(responses.has("409")).isFalse();
+    }
+
+    @Test
+    void declaresA422OnlyOnTheApprovalChain() {
+        assertThat(operations(document).entrySet().stream().filter(operation -> operation.getValue().at("/responses")
+                .has("422")).map(Map.Entry::getKey)).containsExactly("GET /api/v1/tenants/{tenantId}/approval-chain");
     }
 
     @Test
