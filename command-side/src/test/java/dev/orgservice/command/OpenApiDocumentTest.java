@@ -4,13 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orgservice.api.approval.ApprovalPurposes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.util.Map;
 import java.util.Set;
 
+import static dev.orgservice.platform.testing.OpenApiDocuments.notDateTime;
 import static dev.orgservice.platform.testing.OpenApiDocuments.operations;
 import static dev.orgservice.platform.testing.OpenApiDocuments.parameters;
 import static dev.orgservice.platform.testing.OpenApiDocuments.pathParametersWithoutShape;
+import static dev.orgservice.platform.testing.OpenApiDocuments.requestInstants;
 import static dev.orgservice.platform.testing.OpenApiDocuments.undescribed;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenApiDocumentTest extends CommandSideIntegrationTest {
 
     private static final String PROBLEM = "#/components/schemas/Problem";
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping handlers;
 
     private JsonNode document;
     private JsonNode paths;
@@ -117,6 +126,17 @@ class OpenApiDocumentTest extends CommandSideIntegrationTest {
         assertThat(effectiveFrom.get("description").asText()).contains("a date YYYY-MM-DD");
         assertThat(effectiveFrom.at("/schema/type").asText()).isEqualTo("string");
         assertThat(effectiveFrom.at("/schema/format").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void declaresEveryInstantOfABodyAsADateTimeThatTakesADateToo() {
+        Map<String, JsonNode> instants = requestInstants(document, handlers.getHandlerMethods().values());
+
+        assertThat(notDateTime(instants)).isEmpty();
+        assertThat(instants).hasSizeGreaterThan(10).allSatisfy((where, property) ->
+                assertThat(property.path("description").asText()).as(where).contains("a date YYYY-MM-DD"));
+        assertThat(instants.get("MoveRequest.effectiveFrom").get("description").asText()).contains("takes effect");
+        assertThat(instants.get("HolderRequest.to").get("description").asText()).startsWith("Either");
     }
 
     @Test

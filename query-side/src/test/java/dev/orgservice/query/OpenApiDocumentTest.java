@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orgservice.api.tenant.TenantSlugs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.util.Map;
 
+import static dev.orgservice.platform.testing.OpenApiDocuments.notDateTime;
 import static dev.orgservice.platform.testing.OpenApiDocuments.operations;
 import static dev.orgservice.platform.testing.OpenApiDocuments.parameters;
 import static dev.orgservice.platform.testing.OpenApiDocuments.pathParametersWithoutShape;
+import static dev.orgservice.platform.testing.OpenApiDocuments.responseInstants;
 import static dev.orgservice.platform.testing.OpenApiDocuments.undescribed;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenApiDocumentTest extends QuerySideIntegrationTest {
 
     private static final String ANCESTORS = "/~1api~1v1~1tenants~1{tenantId}~1units~1{unitId}~1ancestors/get";
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping handlers;
 
     private JsonNode document;
 
@@ -42,6 +51,14 @@ class OpenApiDocumentTest extends QuerySideIntegrationTest {
         assertThat(asOf.get("description").asText()).contains("default now", "00:00 UTC");
         assertThat(asOf.at("/schema/type").asText()).isEqualTo("string");
         assertThat(asOf.at("/schema/format").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void declaresEveryInstantOfAnAnswerAsADateTime() {
+        Map<String, JsonNode> instants = responseInstants(document, handlers.getHandlerMethods().values());
+
+        assertThat(instants).containsKeys("UnitView.asOf", "DelegationView.validTo", "ParkedTenantView.parkedAt");
+        assertThat(notDateTime(instants)).isEmpty();
     }
 
     @Test
