@@ -19,7 +19,10 @@ import static dev.orgservice.platform.testing.OpenApiDocuments.requestInstants;
 import static dev.orgservice.platform.testing.OpenApiDocuments.undescribed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a generated client of the command side reads in /v3/api-docs: the real statuses and problem responses. */
+/**
+ * What a generated client of the command side reads in /v3/api-docs: the real statuses, problem responses and
+ * headers, described parameters and instants.
+ */
 class OpenApiDocumentTest extends CommandSideIntegrationTest {
 
     private static final String PROBLEM = "#/components/schemas/Problem";

@@ -18,7 +18,10 @@ import static dev.orgservice.platform.testing.OpenApiDocuments.responseInstants;
 import static dev.orgservice.platform.testing.OpenApiDocuments.undescribed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a generated client of the query side reads in /v3/api-docs: named lists and described parameters. */
+/**
+ * What a generated client of the query side reads in /v3/api-docs: named lists, described parameters, the problem
+ * responses and the instants of the views.
+ */
 class OpenApiDocumentTest extends QuerySideIntegrationTest {
 
     private static final String ANCESTORS = "/~1api~1v1~1tenants~1{tenantId}~1units~1{unitId}~1ancestors/get";
