@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,7 +18,19 @@ import java.util.Map;
 @Component
 class CreateResponses implements OpenApiCustomizer {
 
-    private record Create(String description, boolean location) {
+    private record Create(String description, boolean location, boolean etag) {
+
+        Map<String, Header> headers() {
+            Map<String, Header> headers = new LinkedHashMap<>();
+            if (location) {
+                headers.put("Location", new Header().description("The path of the new resource")
+                        .schema(new StringSchema()));
+            }
+            if (etag) {
+                headers.put(ETagResponses.NAME, ETagResponses.header());
+            }
+            return headers.isEmpty() ? null : headers;
+        }
     }
 
     private static final String TENANTS = "/api/v1/tenants";
@@ -25,13 +38,14 @@ class CreateResponses implements OpenApiCustomizer {
             + "Idempotent-Replayed: true.";
 
     private static final Map<String, Create> CREATES = Map.of(
-            TENANTS, new Create("Registered (PROVISIONING)", true),
-            TENANTS + "/{tenantId}/units", new Create("Created, with the unit's ETag." + REPLAY, true),
-            TENANTS + "/{tenantId}/units/import", new Create("Imported: the new units' ids." + REPLAY, false),
-            TENANTS + "/{tenantId}/positions", new Create("Created." + REPLAY, true),
-            TENANTS + "/{tenantId}/positions/import", new Create("Imported: the new positions' ids." + REPLAY, false),
-            TENANTS + "/{tenantId}/delegations", new Create("Granted." + REPLAY, true),
-            TENANTS + "/{tenantId}/approval-authorities/import", new Create("Imported." + REPLAY, false));
+            TENANTS, new Create("Registered (PROVISIONING)", true, false),
+            TENANTS + "/{tenantId}/units", new Create("Created, with the unit's ETag." + REPLAY, true, true),
+            TENANTS + "/{tenantId}/units/import", new Create("Imported: the new units' ids." + REPLAY, false, false),
+            TENANTS + "/{tenantId}/positions", new Create("Created, with the position's ETag." + REPLAY, true, true),
+            TENANTS + "/{tenantId}/positions/import", new Create("Imported: the new positions' ids." + REPLAY, false,
+                    false),
+            TENANTS + "/{tenantId}/delegations", new Create("Granted." + REPLAY, true, false),
+            TENANTS + "/{tenantId}/approval-authorities/import", new Create("Imported." + REPLAY, false, false));
 
     @Override
     public void customise(OpenAPI api) {
@@ -40,8 +54,7 @@ class CreateResponses implements OpenApiCustomizer {
             ApiResponse ok = post.getResponses().remove("200");
             var responses = new ApiResponses();
             responses.addApiResponse("201", new ApiResponse().description(create.description())
-                    .content(ok.getContent()).headers(create.location() ? Map.of("Location", new Header()
-                            .description("The path of the new resource").schema(new StringSchema())) : null));
+                    .content(ok.getContent()).headers(create.headers()));
             if (path.equals(TENANTS)) {
                 responses.addApiResponse("200", ok.description("The same tenantId and slug were registered before: "
                         + "the same body, no new event"));

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * A request's {@code If-Match} (RFC 9110, section 13.1.1) read as the revisions it accepts. A revision travels as a
- * strong entity tag holding its number ({@code "7"}), the form of the {@code ETag} the unit and tenant commands answer.
+ * strong entity tag holding its number ({@code "7"}), the form of the {@code ETag} the unit, position and tenant
+ * commands answer.
  * If-Match compares strongly, so a weak tag ({@code W/"7"}) matches nothing, nor does a tag that is not a
  * revision: such a request is refused with 412 like a stale one. Absent or {@code *}: no condition (a resource that
  * does not exist is a 404 either way). A header that is not a list of entity tags is a 400.

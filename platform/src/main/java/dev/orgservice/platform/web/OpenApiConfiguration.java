@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +22,8 @@ import java.util.stream.Collectors;
 
 /**
  * The OpenAPI document of each service: bearer-JWT security on every operation, the Problem schema, and the
- * catalog of problem types; {@link ProblemResponses} and {@link SharedParameters} complete each operation.
+ * catalog of problem types; {@link ProblemResponses}, {@link SharedParameters} and {@link PathParameters} complete
+ * each operation, {@link RequestInstants} the instants of the bodies.
  */
 @Configuration
 public class OpenApiConfiguration {
@@ -58,6 +60,16 @@ public class OpenApiConfiguration {
     @Bean
     OperationCustomizer sharedParameters() {
         return new SharedParameters();
+    }
+
+    @Bean
+    OperationCustomizer pathParameters() {
+        return new PathParameters();
+    }
+
+    @Bean
+    OpenApiCustomizer requestInstants() {
+        return new RequestInstants();
     }
 
     private static Schema<?> problemSchema() {

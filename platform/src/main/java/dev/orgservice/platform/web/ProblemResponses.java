@@ -20,8 +20,9 @@ import java.util.function.Predicate;
 
 /**
  * The problem responses of each operation, told from what its handler takes, so that a generated client has a typed
- * error for each (docs/api.md#errors). A status only some operations of a kind answer (a 422 of an approval chain) is
- * declared on the handler with {@code @ApiResponse(responseCode = ...)}; every error answer is a problem.
+ * error for each (docs/api.md#errors). A status only some operations of a kind answer is declared on the handler with
+ * {@code @ApiResponse(responseCode = ...)} (the 422 of an approval chain), or, where a service has a table of them
+ * (the commands a domain rule may refuse), with {@link #declare}; every error answer is a problem.
  */
 public class ProblemResponses implements OperationCustomizer {
 
@@ -45,8 +46,8 @@ public class ProblemResponses implements OperationCustomizer {
             new Rule("413", "payload-too-large: the body is over the limit (256 KiB, 8 MiB for an import)",
                     ProblemResponses::takesBody),
             new Rule("415", "unsupported-media-type: the body is not application/json", ProblemResponses::takesBody),
-            new Rule("422", "A business rule refused it (rule-violation), or idempotency-key-reused",
-                    ProblemResponses::isCommand),
+            new Rule("422", "idempotency-key-reused: the Idempotency-Key came before with another request",
+                    handler -> takesHeader(handler, "Idempotency-Key")),
             Rule.always("429", "Rate limit exceeded; see Retry-After"),
             Rule.always("503", "minPosition not reached in time or parked (query side), or the database did not "
                     + "answer in time; see Retry-After"));
@@ -61,20 +62,27 @@ public class ProblemResponses implements OperationCustomizer {
                 response.content(problem());
             }
         });
+        sortByStatus(responses);
+        return operation;
+    }
+
+    /** One more problem an operation may answer, with any the rules above declared for its status. */
+    public static void declare(ApiResponses responses, String status, String description) {
+        ApiResponse declared = responses.get(status);
+        responses.put(status, declared == null ? new ApiResponse().description(description).content(problem())
+                : declared.description(description + "; or " + declared.getDescription()));
+        sortByStatus(responses);
+    }
+
+    private static void sortByStatus(ApiResponses responses) {
         var byStatus = new TreeMap<>(responses);
         responses.clear();
         responses.putAll(byStatus);
-        return operation;
     }
 
     private static Content problem() {
         return new Content().addMediaType("application/problem+json",
                 new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")));
-    }
-
-    /** Every operation of a command controller sends a command, which a rule of the domain may refuse. */
-    private static boolean isCommand(HandlerMethod handler) {
-        return handler.getBeanType().getSimpleName().endsWith("CommandController");
     }
 
     private static boolean takesBody(HandlerMethod handler) {

@@ -45,6 +45,11 @@ public class SharedParameters implements OperationCustomizer {
                     + "Idempotent-Replayed: true) and nothing is created twice; the same key with another request is "
                     + "422 idempotency-key-reused.");
 
+    /** What an instant in a request takes, named {@code name}: when, if the name says, and either form. */
+    static String instantOrDate(String name) {
+        return INSTANT_OR_DATE_PARAMETERS.contains(name) ? DESCRIPTIONS.get(name) : "Either " + INSTANT_OR_DATE + ".";
+    }
+
     /** Typed Instant, these accept a date too, so their schema is a string of either form, not a date-time. */
     private static final Set<String> INSTANT_OR_DATE_PARAMETERS = Set.of("asOf", "effectiveFrom");
 

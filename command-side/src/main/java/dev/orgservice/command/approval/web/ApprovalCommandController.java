@@ -20,6 +20,7 @@ import dev.orgservice.platform.security.Role;
 import dev.orgservice.platform.validation.IsoCurrency;
 import dev.orgservice.platform.validation.Rows;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -73,7 +74,10 @@ public class ApprovalCommandController {
     @Operation(summary = "Remove the position's approval limit for a purpose in one currency")
     public PositionCommandResult revokeAuthority(@PathVariable UUID tenantId, @PathVariable UUID positionId,
                                                  @PathVariable String purpose,
-                                                 @RequestParam @IsoCurrency(acceptWithdrawn = true) String currency,
+                                                 @RequestParam @IsoCurrency(acceptWithdrawn = true)
+                                                 @Parameter(description = "The ISO 4217 currency whose limit is "
+                                                         + "removed, e.g. EUR; limits in other currencies stay.")
+                                                 String currency,
                                                  @RequestParam(required = false) Instant effectiveFrom) {
         var command = new RevokeApprovalAuthorityCommand(tenantId, positionId, requirePurpose(purpose), currency,
                 orNow(effectiveFrom));

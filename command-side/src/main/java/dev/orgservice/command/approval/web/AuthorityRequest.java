@@ -14,5 +14,5 @@ import java.time.Instant;
 public record AuthorityRequest(
         @NotNull @Amount BigDecimal amount,
         @NotNull @IsoCurrency String currency,
-        @Schema(description = "an instant or a date (00:00 UTC); default now") Instant effectiveFrom) {
+        Instant effectiveFrom) {
 }

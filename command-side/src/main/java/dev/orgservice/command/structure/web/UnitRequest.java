@@ -33,7 +33,7 @@ public record UnitRequest(
         @NotBlank @Pattern(regexp = Text.NOT_BLANK, message = Text.NOT_BLANK_MESSAGE) @Size(max = 200) String name,
         UUID parentId,
         @Size(max = 64) String parentCode,
-        @Schema(description = "an instant or a date (00:00 UTC); default now") Instant effectiveFrom,
+        Instant effectiveFrom,
         @Size(max = 200) String legalName,
         @Size(max = 64) String registrationNumber,
         @Size(max = 64) String taxId,

@@ -1,5 +1,6 @@
 package dev.orgservice.command.tenant.web;
 
+import dev.orgservice.api.tenant.TenantSlugs;
 import dev.orgservice.platform.validation.IsoCountry;
 import dev.orgservice.platform.validation.IsoCurrency;
 import dev.orgservice.platform.validation.LanguageTag;
@@ -20,7 +21,7 @@ import java.util.UUID;
          "currency": "EUR", "plan": "STANDARD", "adminEmail": "it@acme.example"}""")
 public record CreateTenantRequest(
         @Schema(description = "optional: a client-chosen id makes the create idempotent") UUID tenantId,
-        @NotNull @Pattern(regexp = "[a-z0-9-]{3,63}", message = "must be 3-63 characters of a-z, 0-9 and -") String slug,
+        @NotNull @Pattern(regexp = TenantSlugs.PATTERN, message = "must be " + TenantSlugs.MESSAGE) String slug,
         @NotBlank @Pattern(regexp = Text.NOT_BLANK, message = Text.NOT_BLANK_MESSAGE) @Size(max = 200) String name,
         @NotNull @IsoCountry String country,
         @NotNull @LanguageTag String locale,

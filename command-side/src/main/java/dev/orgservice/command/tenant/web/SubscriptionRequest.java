@@ -24,6 +24,6 @@ public record SubscriptionRequest(
         // @Email takes "" as valid: stored, it read as an address that is not there
         @Email @Pattern(regexp = Text.NOT_BLANK, message = Text.NOT_BLANK_MESSAGE) @Size(max = 254) String billingEmail,
         BillingCycle billingCycle,
-        @Schema(description = "an instant or a date (00:00 UTC)") Instant trialEndsAt,
+        Instant trialEndsAt,
         @Size(max = 128) @Pattern(regexp = "[A-Za-z0-9._:@-]+") String externalCustomerId) {
 }

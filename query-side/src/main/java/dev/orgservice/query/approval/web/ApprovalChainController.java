@@ -11,6 +11,7 @@ import dev.orgservice.platform.validation.IsoCurrency;
 import dev.orgservice.query.approval.ApprovalChainQueries;
 import dev.orgservice.query.approval.ApprovalRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
@@ -45,12 +46,24 @@ public class ApprovalChainController {
             + "the request's currency; rule-violation: the policy needs a cost center and none is given")
     public ApprovalChainView approvalChain(
             @PathVariable UUID tenantId,
-            @RequestParam @Pattern(regexp = ApprovalPurposes.PATTERN) String purpose,
-            @RequestParam @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE) String requesterId,
-            @RequestParam @Amount BigDecimal amount,
-            @RequestParam @IsoCurrency String currency,
-            @RequestParam(required = false) UUID costCenterId,
-            @RequestParam(required = false) UUID requesterPositionId,
+            @RequestParam @Pattern(regexp = ApprovalPurposes.PATTERN)
+            @Parameter(description = "What is approved, e.g. PURCHASE_ORDER; a purpose the tenant names needs its "
+                    + "policy (404 otherwise).") String purpose,
+            @RequestParam @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE)
+            @Parameter(description = "Who asks (an HR person id); the requester never approves.") String requesterId,
+            @RequestParam @Amount
+            @Parameter(description = "The amount asked for: at least 0, at most 15 digits before the decimal point "
+                    + "and 4 after it.") BigDecimal amount,
+            @RequestParam @IsoCurrency
+            @Parameter(description = "The amount's ISO 4217 currency, e.g. EUR; limits in other currencies are "
+                    + "never converted.") String currency,
+            @RequestParam(required = false)
+            @Parameter(description = "The cost center the request is booked to: needed when the policy has a "
+                    + "COST_CENTER_OWNER step (422 without it, 404 if it is not a cost center of the tenant).")
+            UUID costCenterId,
+            @RequestParam(required = false)
+            @Parameter(description = "The requester's position the chain starts from, if they hold several; "
+                    + "default: the one held the longest at asOf.") UUID requesterPositionId,
             @RequestParam(required = false) Instant asOf,
             @RequestParam(required = false) Long minPosition) {
         return chains.resolve(tenantId, new ApprovalRequest(purpose, requesterId, requesterPositionId,

@@ -11,6 +11,7 @@ import dev.orgservice.platform.problem.OrgException;
 import dev.orgservice.platform.security.Role;
 import dev.orgservice.query.approval.ApprovalSettingsQueries;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -43,7 +44,9 @@ public class ApprovalSettingsController {
     @Operation(summary = "Delegations not ended at asOf (default now): in force or scheduled; of personId either way if given")
     public PageView<DelegationView> delegations(
             @PathVariable UUID tenantId,
-            @RequestParam(required = false) @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE) String personId,
+            @RequestParam(required = false) @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE)
+            @Parameter(description = "Only the delegations in which this person (an HR person id) delegates or is "
+                    + "the delegate.") String personId,
             @RequestParam(required = false) Instant asOf,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,

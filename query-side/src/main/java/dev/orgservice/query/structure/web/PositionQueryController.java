@@ -9,6 +9,7 @@ import dev.orgservice.platform.problem.OrgException;
 import dev.orgservice.platform.security.Role;
 import dev.orgservice.query.structure.PositionQueries;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -52,8 +53,12 @@ public class PositionQueryController {
             + "manager (true or false) keep only the vacant or held, manager or other positions")
     public PageView<PositionView> positions(@PathVariable UUID tenantId,
                                             @RequestParam(required = false) Instant asOf,
-                                            @RequestParam(required = false) Boolean vacant,
-                                            @RequestParam(required = false) Boolean manager,
+                                            @RequestParam(required = false)
+                                            @Parameter(description = "true: only the positions nobody holds at asOf "
+                                                    + "(the vacancies); false: only the held ones.") Boolean vacant,
+                                            @RequestParam(required = false)
+                                            @Parameter(description = "true: only the manager positions at asOf; "
+                                                    + "false: only the others.") Boolean manager,
                                             @RequestParam(defaultValue = "0") @Min(0) int page,
                                             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
                                             @RequestParam(required = false) Long minPosition) {
@@ -118,7 +123,10 @@ public class PositionQueryController {
     @GetMapping("/people/{personId}/management-chain")
     @Operation(summary = "The managers above a person, nearest first; vacant managers are listed as vacant")
     public ItemsView<ChainLinkView> managementChain(@PathVariable @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE) String personId, @PathVariable UUID tenantId,
-                                                    @RequestParam(required = false) UUID positionId,
+                                                    @RequestParam(required = false)
+                                                    @Parameter(description = "The person's position the chain starts "
+                                                            + "from, if they hold several; default: the one held the "
+                                                            + "longest at asOf.") UUID positionId,
                                                     @RequestParam(required = false) Instant asOf,
                                                     @RequestParam(required = false) Long minPosition) {
         return new ItemsView<>(positions.managementChain(tenantId, personId, positionId, orNow(asOf))

@@ -10,6 +10,7 @@ import dev.orgservice.platform.problem.OrgException;
 import dev.orgservice.platform.security.Role;
 import dev.orgservice.query.structure.HierarchyQueries;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -41,9 +42,14 @@ public class UnitQueryController {
     @GetMapping
     @Operation(summary = "Search units by type, status and q (prefix of the code or of any word of the name)")
     public PageView<UnitSummaryView> search(@PathVariable UUID tenantId,
-                                            @RequestParam(required = false) UnitType type,
-                                            @RequestParam(required = false) UnitStatus status,
-                                            @RequestParam(required = false) String q,
+                                            @RequestParam(required = false)
+                                            @Parameter(description = "Only units of this type.") UnitType type,
+                                            @RequestParam(required = false)
+                                            @Parameter(description = "Only units in this status at asOf.")
+                                            UnitStatus status,
+                                            @RequestParam(required = false)
+                                            @Parameter(description = "Only units whose code, or a word of whose name, "
+                                                    + "starts with this text, ignoring case.") String q,
                                             @RequestParam(required = false) Instant asOf,
                                             @RequestParam(defaultValue = "0") @Min(0) int page,
                                             @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int size,

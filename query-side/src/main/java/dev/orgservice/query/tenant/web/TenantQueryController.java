@@ -10,6 +10,7 @@ import dev.orgservice.platform.security.CurrentUser;
 import dev.orgservice.platform.security.Role;
 import dev.orgservice.query.tenant.TenantQueries;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,8 +38,11 @@ public class TenantQueryController {
     @GetMapping
     @PreAuthorize(Role.PLATFORM)
     @Operation(summary = "All tenants (platform operators only), filtered by status and plan, oldest first")
-    public PageView<TenantView> list(@RequestParam(required = false) TenantStatus status,
-                                     @RequestParam(required = false) String plan,
+    public PageView<TenantView> list(@RequestParam(required = false)
+                                     @Parameter(description = "Only tenants in this status.") TenantStatus status,
+                                     @RequestParam(required = false)
+                                     @Parameter(description = "Only tenants on this plan (e.g. STANDARD), matched "
+                                             + "exactly.") String plan,
                                      @RequestParam(defaultValue = "0") @Min(0) int page,
                                      @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int size,
                                      @RequestParam(required = false) Long minPosition) {
