@@ -2,11 +2,11 @@ package dev.orgservice.command.structure;
 
 import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.api.structure.ImportedPosition;
+import dev.orgservice.api.structure.PositionCreation;
 import dev.orgservice.command.structure.ReportingChains.Starts;
 import dev.orgservice.platform.problem.OrgException;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -92,14 +92,15 @@ final class ChainLoopRules {
 
     /**
      * Walks from the imported positions with a solid line or a manager role: a loop the import closes passes one of
-     * them. Each batch is recorded as an event of its own, a little later than the one before, and a unit's manager
-     * is the earliest created of those there equally long: so are they seen here, a microsecond apart.
+     * them. Each batch is recorded as an event of its own, and a unit's manager is the earliest created of those there
+     * equally long: the batches are seen here as every reader sees them ({@link PositionCreation}), a microsecond
+     * apart, from the millisecond the import is checked in.
      */
     void requireNoChainLoops(List<List<ImportedPosition>> batches, Instant now, List<ImportPlan.RowError> errors) {
         List<ImportedPosition> imported = new ArrayList<>();
         Map<UUID, PositionNode> created = new HashMap<>();
         for (int batch = 0; batch < batches.size(); batch++) {
-            Instant recorded = now.plus(batch, ChronoUnit.MICROS);
+            Instant recorded = PositionCreation.ofImported(now, batch + 1);
             batches.get(batch).forEach(position -> created.put(position.positionId(), new PositionNode(
                     position.unitId(), position.manager(), position.reportsToPositionId(), List.of(), List.of(),
                     recorded)));

@@ -14,6 +14,7 @@ import dev.orgservice.api.structure.ImportedUnit;
 import dev.orgservice.api.structure.ImportedPosition;
 import dev.orgservice.api.structure.PositionClosedEvent;
 import dev.orgservice.api.structure.PositionCreatedEvent;
+import dev.orgservice.api.structure.PositionCreation;
 import dev.orgservice.api.structure.PositionsImportedEvent;
 import dev.orgservice.api.structure.PositionHolderAssignedEvent;
 import dev.orgservice.api.structure.PositionManagerRoleChangedEvent;
@@ -79,11 +80,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * do not carry; revision 3 the positions' holdings; revision 4 their lines over time and when they close;
  * revision 5 their units over time; revision 6 their manager role over time; revision 7 the positions approval policies
  * name over time; revision 8 keeps delegations that ended or were revoked within the backdating limit; revision 9
- * when positions were created (which of a unit's manager positions manages it); revision 10 the positions' revisions.
+ * when positions were created (which of a unit's manager positions manages it); revision 10 the positions' revisions;
+ * revision 11 their creation to the millisecond, as the event store keeps it ({@code PositionCreation}).
  * Raise it whenever the state's shape or meaning changes.
  */
 @Aggregate(snapshotTriggerDefinition = "treeSnapshotTrigger", cache = "storeCheckedTreeCache")
-@Revision("10")
+@Revision("11")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class OrganizationTree {
@@ -234,7 +236,7 @@ public class OrganizationTree {
         // the new position's lines hold at every date, so none may lead to a position that is or will be closed
         rules.requireLinesOpenWhile(command.reportsToPositionId(), command.dottedLineToPositionIds(), Instant.MIN, null);
         PositionNode created = new PositionNode(command.unitId(), command.manager(), command.reportsToPositionId(),
-                command.dottedLineToPositionIds(), List.of(), now);
+                command.dottedLineToPositionIds(), List.of(), PositionCreation.of(now));
         chainLoops().requireNoLoopFrom(command.positionId(), created, Instant.MIN, null, created.hasSolidLine(),
                 command.reportsToPositionId());
         apply(new PositionCreatedEvent(command.tenantId(), command.positionId(), command.unitId(), command.title(),
@@ -580,14 +582,15 @@ public class OrganizationTree {
         for (ImportedPosition position : event.positions()) {
             added(position.positionId(), new PositionNode(position.unitId(), position.manager(),
                     position.reportsToPositionId(), List.of(), position.personId() == null ? List.of()
-                    : List.of(new PositionNode.Holding(position.holderFrom(), null)), recordedAt).changedBy(sequence));
+                    : List.of(new PositionNode.Holding(position.holderFrom(), null)),
+                    PositionCreation.ofImported(recordedAt, event.batch())).changedBy(sequence));
         }
     }
 
     @EventSourcingHandler
     void on(PositionCreatedEvent event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
         added(event.positionId(), new PositionNode(event.unitId(), event.manager(), event.reportsToPositionId(),
-                event.dottedLineToPositionIds(), List.of(), recordedAt).changedBy(sequence));
+                event.dottedLineToPositionIds(), List.of(), PositionCreation.of(recordedAt)).changedBy(sequence));
     }
 
     @EventSourcingHandler

@@ -1,7 +1,6 @@
 package dev.orgservice.command.structure;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,9 +18,7 @@ import static dev.orgservice.command.Timelines.replacedAt;
  * What the tree keeps of a position: where it sits, whether it is a manager position and its lines, all over time,
  * when it is held (not by whom: the rules only ask whether it is held while it or its unit is closed), when it is
  * closed (null: never) and when it was created (which of a unit's manager positions manages it depends on it, see
- * {@link ReportingChains}; kept to the microsecond, while the event store, and so the read model and a tree loaded
- * from events, keep the event's timestamp to the millisecond: an open problem, docs/architecture.md "Still open"),
- * and its revision for conditional
+ * {@link ReportingChains}; as the read model takes it, {@code PositionCreation}), and its revision for conditional
  * commands: the tree's sequence number of the last event that changed it (a future-dated change counts now).
  */
 record PositionNode(List<Stay> stays, List<Role> roles, List<Lines> lines, List<Holding> holdings, Instant closedFrom,
@@ -77,7 +74,7 @@ record PositionNode(List<Stay> stays, List<Role> roles, List<Lines> lines, List<
     PositionNode(UUID unitId, boolean manager, UUID reportsTo, List<UUID> dotted, List<Holding> holdings,
                  Instant created) {
         this(List.of(new Stay(null, unitId)), List.of(new Role(null, manager)), List.of(new Lines(null, reportsTo, dotted)),
-                holdings, null, created.truncatedTo(ChronoUnit.MICROS), 0);
+                holdings, null, created, 0);
     }
 
     /** As changed by the tree's event {@code sequence}: its revision. */

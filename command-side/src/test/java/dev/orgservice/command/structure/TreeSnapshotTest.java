@@ -33,7 +33,7 @@ class TreeSnapshotTest extends CommandSideIntegrationTest {
         JsonNode snapshot = awaitSnapshot(OrganizationTree.idOf(tree.tenantId()));
         long sequence = snapshot.get("sequence").asLong();
         assertThat(snapshot.get("payloadType").asText()).isEqualTo(OrganizationTree.class.getName());
-        assertThat(snapshot.get("payloadRevision").asText()).as("the tree's @Revision").isEqualTo("10");
+        assertThat(snapshot.get("payloadRevision").asText()).as("the tree's @Revision").isEqualTo("11");
         assertThat(snapshot.get("state").get("units").size()).as("one unit per event up to the snapshot")
                 .isEqualTo((int) sequence + 1);
 

@@ -3,6 +3,7 @@ package dev.orgservice.query.structure;
 import dev.orgservice.api.structure.ImportedPosition;
 import dev.orgservice.api.structure.PositionClosedEvent;
 import dev.orgservice.api.structure.PositionCreatedEvent;
+import dev.orgservice.api.structure.PositionCreation;
 import dev.orgservice.api.structure.PositionsImportedEvent;
 import dev.orgservice.api.structure.PositionHolderAssignedEvent;
 import dev.orgservice.api.structure.PositionManagerRoleChangedEvent;
@@ -97,38 +98,40 @@ public class PositionProjection {
 
     @EventHandler
     void on(PositionCreatedEvent event, @Timestamp Instant recorded, @SequenceNumber long revision) {
-        jdbc.update(NEW_POSITION, event.positionId(), event.tenantId(), event.title(), utc(recorded), revision);
+        OffsetDateTime created = utc(PositionCreation.of(recorded));
+        jdbc.update(NEW_POSITION, event.positionId(), event.tenantId(), event.title(), created, revision);
         jdbc.update(FIRST_LINES, ps -> {
             ps.setObject(1, event.positionId());
-            ps.setObject(2, utc(recorded));
+            ps.setObject(2, created);
             ps.setObject(3, event.tenantId());
             ps.setObject(4, event.unitId());
             ps.setObject(5, event.reportsToPositionId());
             ps.setArray(6, ps.getConnection().createArrayOf("uuid", event.dottedLineToPositionIds().toArray()));
             ps.setBoolean(7, event.manager());
-            ps.setObject(8, utc(recorded));
+            ps.setObject(8, created);
         });
     }
 
     @EventHandler
     void on(PositionsImportedEvent event, @Timestamp Instant recorded, @SequenceNumber long revision) {
         List<ImportedPosition> positions = event.positions();
+        OffsetDateTime created = utc(PositionCreation.ofImported(recorded, event.batch()));
         jdbc.batchUpdate(NEW_POSITION, positions, positions.size(), (ps, p) -> {
             ps.setObject(1, p.positionId());
             ps.setObject(2, event.tenantId());
             ps.setString(3, p.title());
-            ps.setObject(4, utc(recorded));
+            ps.setObject(4, created);
             ps.setLong(5, revision);
         });
         jdbc.batchUpdate(FIRST_LINES, positions, positions.size(), (ps, p) -> {
             ps.setObject(1, p.positionId());
-            ps.setObject(2, utc(recorded));
+            ps.setObject(2, created);
             ps.setObject(3, event.tenantId());
             ps.setObject(4, p.unitId());
             ps.setObject(5, p.reportsToPositionId());
             ps.setArray(6, ps.getConnection().createArrayOf("uuid", new UUID[0]));
             ps.setBoolean(7, p.manager());
-            ps.setObject(8, utc(recorded));
+            ps.setObject(8, created);
         });
         List<ImportedPosition> held = positions.stream().filter(p -> p.personId() != null).toList();
         jdbc.batchUpdate("""
