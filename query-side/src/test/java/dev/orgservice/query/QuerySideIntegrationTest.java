@@ -69,6 +69,16 @@ public abstract class QuerySideIntegrationTest {
 
     /** Appends events of an aggregate in one transaction, from {@code firstSequence} on; answers the last position. */
     protected long append(String aggregateType, String aggregateId, long firstSequence, List<?> events) {
+        List<GenericDomainEventMessage<?>> messages = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            messages.add(new GenericDomainEventMessage<>(aggregateType, aggregateId, firstSequence + i, events.get(i),
+                    MetaData.from(Map.of("userId", "test", "tenantId", aggregateId, "correlationId", "test-corr"))));
+        }
+        return append(messages);
+    }
+
+    /** Appends event messages as they are (their timestamps too) in one transaction; answers the last position. */
+    protected long append(List<GenericDomainEventMessage<?>> messages) {
         var command = TestDatabase.get().accounts().command();
         JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                 .connectionProvider(() -> DriverManager.getConnection(TestDatabase.get().url(), command.user(),
@@ -78,11 +88,6 @@ public abstract class QuerySideIntegrationTest {
                 .snapshotSerializer(serializer)
                 .schema(eventSchema)
                 .build();
-        List<GenericDomainEventMessage<?>> messages = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            messages.add(new GenericDomainEventMessage<>(aggregateType, aggregateId, firstSequence + i, events.get(i),
-                    MetaData.from(Map.of("userId", "test", "tenantId", aggregateId, "correlationId", "test-corr"))));
-        }
         engine.appendEvents(messages);
         return engine.createHeadToken().position().orElseThrow();
     }

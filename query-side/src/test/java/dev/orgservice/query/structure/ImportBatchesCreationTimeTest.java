@@ -8,18 +8,11 @@ import dev.orgservice.api.structure.UnitCreatedEvent;
 import dev.orgservice.api.structure.UnitDetails;
 import dev.orgservice.api.structure.UnitType;
 import dev.orgservice.platform.testing.Http;
-import dev.orgservice.platform.testing.TestDatabase;
 import dev.orgservice.platform.testing.TestTokens;
 import dev.orgservice.query.QuerySideIntegrationTest;
-import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import java.sql.DriverManager;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -38,12 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * manage the unit: B, whose chain then looped through X (found by a review, 2026-11-28).
  */
 class ImportBatchesCreationTimeTest extends QuerySideIntegrationTest {
-
-    @Autowired
-    private Serializer serializer;
-
-    @Autowired
-    private EventSchema eventSchema;
 
     @Test
     void aLaterImportBatchIsCreatedLaterInTheReadModelAsInTheTree() {
@@ -75,7 +62,7 @@ class ImportBatchesCreationTimeTest extends QuerySideIntegrationTest {
                 List.of(new ImportedPosition(a, d, "A", true, null, null, null))), batch1));
         events.add(message(tenantId, events.size(), new PositionsImportedEvent(tenantId, UUID.randomUUID(), 2, 2,
                 List.of(new ImportedPosition(b, d, "B", true, x, null, null))), batch2));
-        long position = store(events);
+        long position = append(events);
 
         Http.Response chain = http.get("/api/v1/tenants/" + tenantId + "/people/x/management-chain?minPosition="
                 + position, viewer);
@@ -90,19 +77,5 @@ class ImportBatchesCreationTimeTest extends QuerySideIntegrationTest {
         return new GenericDomainEventMessage<>("OrganizationTree", "org-tree-" + tenantId, sequence, payload,
                 Map.of("userId", "test", "tenantId", tenantId.toString(), "correlationId", "test-corr"),
                 UUID.randomUUID().toString(), timestamp);
-    }
-
-    private long store(List<GenericDomainEventMessage<?>> messages) {
-        var command = TestDatabase.get().accounts().command();
-        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
-                .connectionProvider(() -> DriverManager.getConnection(TestDatabase.get().url(), command.user(),
-                        command.password()))
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .eventSerializer(serializer)
-                .snapshotSerializer(serializer)
-                .schema(eventSchema)
-                .build();
-        engine.appendEvents(messages);
-        return engine.createHeadToken().position().orElseThrow();
     }
 }
