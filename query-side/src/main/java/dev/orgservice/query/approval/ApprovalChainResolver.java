@@ -137,13 +137,13 @@ final class ApprovalChainResolver {
 
     private void namedPosition(ApprovalStep step, List<ApprovalStep> steps) {
         if (step.above() != null) {
-            if (!step.above().currency().equals(request.amount().currency())
-                    && hasThresholdInRequestCurrency(steps, step)) {
-                notes.add("Position step above " + step.above() + " not for " + request.amount().currency()
-                        + ": the policy names the position with a threshold in " + request.amount().currency() + " too.");
-                return;
-            }
             if (!step.above().currency().equals(request.amount().currency())) {
+                if (hasThresholdInRequestCurrency(steps, step)) {
+                    notes.add("Position step above " + step.above() + " not for " + request.amount().currency()
+                            + ": the policy names the position with a threshold in " + request.amount().currency()
+                            + " too.");
+                    return;
+                }
                 throw new OrgException(ErrorCode.CURRENCY_NOT_COVERED, "The policy's threshold for position "
                         + step.positionId() + " is in " + step.above().currency() + ", the request in "
                         + request.amount().currency() + "; amounts are never converted",
