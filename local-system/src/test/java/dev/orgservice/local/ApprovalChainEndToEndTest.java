@@ -235,6 +235,27 @@ class ApprovalChainEndToEndTest extends RunningSystem {
     }
 
     @Test
+    void revokesADelegationFromADateAheadOrUpToThirtyDaysBack() {
+        String t = "/api/v1/tenants/" + tenant;
+        String leave = delegate("traveller", "standin", -5, 40, "");
+        Http.Response ahead = commands.delete(t + "/delegations/" + leave + "?effectiveFrom=" + day(10), admin);
+        assertThat(ahead.status()).as(ahead.body()).isEqualTo(200);
+        JsonNode revoked = read(t + "/delegations/" + leave, ahead, admin);
+        assertThat(revoked.get("validTo").asText()).as("it ends at the revocation").isEqualTo(day(10) + "T00:00:00Z");
+        assertThat(values(read(t + "/delegations?personId=traveller&asOf=" + day(9), ahead, admin).get("items"),
+                "delegateId")).as("in force until then").containsExactly("standin");
+        assertThat(commands.delete(t + "/delegations/" + leave + "?effectiveFrom=" + day(5), admin).status())
+                .as("already revoked").isEqualTo(404);
+
+        String late = delegate("traveller2", "standin", -20, 40, "");
+        Http.Response backdated = commands.delete(t + "/delegations/" + late + "?effectiveFrom=" + day(-31), admin);
+        assertThat(backdated.status()).as(backdated.body()).isEqualTo(422);
+        assertThat(backdated.json().get("rule").asText()).isEqualTo("delegation-backdated");
+        assertThat(commands.delete(t + "/delegations/" + late + "?effectiveFrom=" + day(-10), admin).status())
+                .as("ended late: recorded today, in force until ten days ago").isEqualTo(200);
+    }
+
+    @Test
     void anotherTenantCannotResolveThisTenantsChains() {
         String stranger = TestTokens.forTenant(UUID.randomUUID(), "mallory", "TENANT_ADMIN");
         Http.Response response = queries.get("/api/v1/tenants/" + tenant + "/approval-chain?purpose=PURCHASE_ORDER"

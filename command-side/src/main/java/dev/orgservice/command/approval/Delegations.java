@@ -87,10 +87,22 @@ public class Delegations {
         }
     }
 
-    /** Whether the delegation exists, is not revoked and has not ended at {@code at}. */
-    public boolean inForceOrAheadAt(UUID delegationId, Instant at) {
+    /**
+     * Refuses a revocation dated more than {@link #MAX_BACKDATING} before {@code now} (422, as a grant's start: a
+     * delegation may be ended late, not rewrite older approvals), and one of a delegation that does not exist, is
+     * already revoked or has ended by {@code at} (404). A revocation may lie ahead: the delegation ends then.
+     */
+    public void requireRevocable(UUID delegationId, Instant at, Instant now) {
+        if (at.isBefore(now.minus(MAX_BACKDATING))) {
+            throw new OrgException(ErrorCode.RULE_VIOLATION, "Revocation backdated: effectiveFrom " + at + " is more "
+                    + "than " + MAX_BACKDATING.toDays() + " days ago; a delegation may be ended late, not rewrite "
+                    + "older history", Map.of("rule", "delegation-backdated", "maxBackdatingDays",
+                    MAX_BACKDATING.toDays()));
+        }
         Delegation delegation = current.get(delegationId);
-        return delegation != null && !delegation.revoked() && delegation.validTo().isAfter(at);
+        if (delegation == null || delegation.revoked() || !delegation.validTo().isAfter(at)) {
+            throw OrgException.notFound("Delegation " + delegationId + " (or it is revoked, or it ends by " + at + ")");
+        }
     }
 
     /**

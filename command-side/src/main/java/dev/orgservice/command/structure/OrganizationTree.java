@@ -40,7 +40,6 @@ import dev.orgservice.command.approval.PolicyPositions;
 import dev.orgservice.command.approval.RevokeApprovalAuthorityCommand;
 import dev.orgservice.command.approval.RevokeDelegationCommand;
 import dev.orgservice.command.tenant.TenantGuard;
-import dev.orgservice.platform.problem.OrgException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
@@ -458,9 +457,7 @@ public class OrganizationTree {
     @CommandHandler
     void handle(RevokeDelegationCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
-        if (!delegations.inForceOrAheadAt(command.delegationId(), command.revokedAt())) {
-            throw OrgException.notFound("Delegation " + command.delegationId() + " (or it has already ended)");
-        }
+        delegations.requireRevocable(command.delegationId(), command.revokedAt(), Instant.now());
         apply(new DelegationRevokedEvent(command.tenantId(), command.delegationId(), command.revokedAt()));
     }
 

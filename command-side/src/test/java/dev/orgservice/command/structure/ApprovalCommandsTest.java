@@ -306,7 +306,7 @@ class ApprovalCommandsTest {
 
     @Test
     void revokesADelegationAndThenAllowsTheReverse() {
-        Instant now = Instant.parse("2026-11-25T12:00:00Z");
+        Instant now = Instant.now();
         fixture.given(tree(delegated("a", "b", PO, D1, D3)))
                 .when(new RevokeDelegationCommand(TENANT, delegationId("a>b"), now))
                 .expectEvents(new DelegationRevokedEvent(TENANT, delegationId("a>b"), now));
@@ -362,6 +362,47 @@ class ApprovalCommandsTest {
                 .when(new RevokeDelegationCommand(TENANT, delegationId("a>b"), now))
                 .expectNoEvents()
                 .expectException(orgError(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void revokesADelegationFromAnInstantAheadOrUpToThirtyDaysBack() {
+        Instant now = Instant.now();
+        List<Object> granted = tree(delegated("a", "b", PO, now.minus(Duration.ofDays(40)), now.plus(Duration.ofDays(40))));
+        Instant ahead = now.plus(Duration.ofDays(10));
+        fixture.given(granted)
+                .when(new RevokeDelegationCommand(TENANT, delegationId("a>b"), ahead))
+                .expectEvents(new DelegationRevokedEvent(TENANT, delegationId("a>b"), ahead));
+        Instant lately = now.minus(Duration.ofDays(29));
+        fixture.given(granted)
+                .when(new RevokeDelegationCommand(TENANT, delegationId("a>b"), lately))
+                .expectEvents(new DelegationRevokedEvent(TENANT, delegationId("a>b"), lately));
+        fixture.given(granted)
+                .when(new RevokeDelegationCommand(TENANT, delegationId("a>b"), now.minus(Duration.ofDays(31))))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.RULE_VIOLATION,
+                        Map.of("rule", "delegation-backdated", "maxBackdatingDays", 30L)));
+        fixture.given(granted) // it has ended by then
+                .when(new RevokeDelegationCommand(TENANT, delegationId("a>b"), now.plus(Duration.ofDays(41))))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void aDelegationRevokedAheadIsNotRevokedAgainAndCountsUntilThen() {
+        Instant now = Instant.now();
+        List<Object> revokedAhead = tree(delegated("a", "b", PO, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(40))),
+                new DelegationRevokedEvent(TENANT, delegationId("a>b"), now.plus(Duration.ofDays(10))));
+        fixture.given(revokedAhead)
+                .when(new RevokeDelegationCommand(TENANT, delegationId("a>b"), now.plus(Duration.ofDays(5))))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.NOT_FOUND));
+        fixture.given(revokedAhead) // a->b is in force until its revocation
+                .when(delegate("b", "a", PO, now.plus(Duration.ofDays(9)), now.plus(Duration.ofDays(20))))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CYCLE));
+        fixture.given(revokedAhead)
+                .when(delegate("b", "a", PO, now.plus(Duration.ofDays(10)), now.plus(Duration.ofDays(20))))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test

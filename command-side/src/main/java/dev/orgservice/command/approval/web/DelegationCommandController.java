@@ -7,8 +7,8 @@ import dev.orgservice.command.idempotency.IdempotencyKeys;
 import dev.orgservice.command.idempotency.RequestIds;
 import dev.orgservice.command.messaging.CommandSender;
 import dev.orgservice.platform.security.Role;
-import dev.orgservice.platform.time.FlexibleInstant;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
@@ -19,10 +19,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.UUID;
+
+import static dev.orgservice.platform.time.FlexibleInstant.orNow;
 
 @RestController
 @RequestMapping("/api/v1/tenants/{tenantId}/delegations")
@@ -56,9 +60,15 @@ public class DelegationCommandController {
     }
 
     @DeleteMapping("/{delegationId}")
-    @Operation(summary = "Revoke a delegation from now on")
-    public DelegationCommandResult revoke(@PathVariable UUID tenantId, @PathVariable UUID delegationId) {
-        var outcome = commands.send(new RevokeDelegationCommand(tenantId, delegationId, FlexibleInstant.now()), tenantId);
+    @Operation(summary = "Revoke a delegation from effectiveFrom on (default now; at most 30 days back, or ahead: "
+            + "it then ends at that instant)")
+    public DelegationCommandResult revoke(@PathVariable UUID tenantId, @PathVariable UUID delegationId,
+                                          @RequestParam(required = false)
+                                          @Parameter(description = "When the delegation ends, default now: an "
+                                                  + "ISO-8601 instant or a date YYYY-MM-DD (00:00 UTC); at most 30 "
+                                                  + "days back, or ahead, before the delegation's own end")
+                                          Instant effectiveFrom) {
+        var outcome = commands.send(new RevokeDelegationCommand(tenantId, delegationId, orNow(effectiveFrom)), tenantId);
         return new DelegationCommandResult(delegationId, outcome.position());
     }
 }
