@@ -1,5 +1,6 @@
 package dev.orgservice.command;
 
+import dev.orgservice.command.idempotency.IdempotencyKeys;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -9,6 +10,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,7 +20,8 @@ import java.util.Map;
 @Component
 class CreateResponses implements OpenApiCustomizer {
 
-    private record Create(String description, boolean location, boolean etag) {
+    /** {@code replayable}: takes an Idempotency-Key, so a retry may be answered with the first answer. */
+    private record Create(String description, boolean location, boolean etag, boolean replayable) {
 
         Map<String, Header> headers() {
             Map<String, Header> headers = new LinkedHashMap<>();
@@ -29,6 +32,11 @@ class CreateResponses implements OpenApiCustomizer {
             if (etag) {
                 headers.put(ETagResponses.NAME, ETagResponses.header());
             }
+            if (replayable) {
+                headers.put(IdempotencyKeys.REPLAYED_HEADER, new Header().description("true when this is the first "
+                        + "answer again, for a retry with the same Idempotency-Key (nothing new recorded); absent "
+                        + "otherwise").schema(new StringSchema()._enum(List.of("true"))));
+            }
             return headers.isEmpty() ? null : headers;
         }
     }
@@ -38,14 +46,16 @@ class CreateResponses implements OpenApiCustomizer {
             + "Idempotent-Replayed: true.";
 
     private static final Map<String, Create> CREATES = Map.of(
-            TENANTS, new Create("Registered (PROVISIONING)", true, false),
-            TENANTS + "/{tenantId}/units", new Create("Created, with the unit's ETag." + REPLAY, true, true),
-            TENANTS + "/{tenantId}/units/import", new Create("Imported: the new units' ids." + REPLAY, false, false),
-            TENANTS + "/{tenantId}/positions", new Create("Created, with the position's ETag." + REPLAY, true, true),
+            TENANTS, new Create("Registered (PROVISIONING)", true, false, false),
+            TENANTS + "/{tenantId}/units", new Create("Created, with the unit's ETag." + REPLAY, true, true, true),
+            TENANTS + "/{tenantId}/units/import", new Create("Imported: the new units' ids." + REPLAY, false, false,
+                    true),
+            TENANTS + "/{tenantId}/positions", new Create("Created, with the position's ETag." + REPLAY, true, true,
+                    true),
             TENANTS + "/{tenantId}/positions/import", new Create("Imported: the new positions' ids." + REPLAY, false,
-                    false),
-            TENANTS + "/{tenantId}/delegations", new Create("Granted." + REPLAY, true, false),
-            TENANTS + "/{tenantId}/approval-authorities/import", new Create("Imported." + REPLAY, false, false));
+                    false, true),
+            TENANTS + "/{tenantId}/delegations", new Create("Granted." + REPLAY, true, false, true),
+            TENANTS + "/{tenantId}/approval-authorities/import", new Create("Imported." + REPLAY, false, false, true));
 
     @Override
     public void customise(OpenAPI api) {

@@ -99,6 +99,12 @@ class OpenApiDocumentTest extends CommandSideIntegrationTest {
                         .asText()).as(where).contains("idempotency-key-reused"));
         assertThat(operations.get(create).at("/responses/422/description").asText()).as("both kinds")
                 .contains("rule-violation", "maxUnits", "idempotency-key-reused");
+        assertThat(operations.keySet().stream().filter(where -> parameters.contains(where + " header:Idempotency-Key")))
+                .allSatisfy(where -> assertThat(operations.get(where)
+                        .at("/responses/201/headers/Idempotent-Replayed/description").asText()).as(where)
+                        .contains("same Idempotency-Key"));
+        assertThat(operations.get("POST /api/v1/tenants").at("/responses/201/headers/Idempotent-Replayed")
+                .isMissingNode()).as("a tenant's create is idempotent by its own id").isTrue();
     }
 
     @Test
