@@ -29,28 +29,59 @@ final class ImportBatches {
 
     /** The rows in order, cut into batches; a thousand rows are measured at once, one by one only when too large. */
     static <T> List<List<T>> split(List<T> rows) {
-        List<List<T>> batches = new ArrayList<>();
+        return cut(rows, sizes(rows, 0));
+    }
+
+    /**
+     * How many rows each batch takes, for rows that are each stored with at most {@code bytesAddedPerRow} more than
+     * they measure (a unit import's row gains its parent's id): the request's rows can be measured, before the tree
+     * has resolved them, and the answer can tell each row's batch.
+     */
+    static <T> List<Integer> sizes(List<T> rows, int bytesAddedPerRow) {
+        List<Integer> sizes = new ArrayList<>();
         for (int start = 0; start < rows.size(); start += MAX_ROWS) {
             List<T> chunk = rows.subList(start, Math.min(rows.size(), start + MAX_ROWS));
-            if (bytes(chunk) <= MAX_ROW_BYTES) {
-                batches.add(List.copyOf(chunk));
+            if (bytes(chunk) + (long) chunk.size() * bytesAddedPerRow <= MAX_ROW_BYTES) {
+                sizes.add(chunk.size());
                 continue;
             }
-            List<T> batch = new ArrayList<>();
+            int batch = 0;
             long size = 0;
             for (T row : chunk) {
-                long rowSize = bytes(row) + 1; // and a comma
-                if (!batch.isEmpty() && size + rowSize > MAX_ROW_BYTES) {
-                    batches.add(List.copyOf(batch));
-                    batch = new ArrayList<>();
+                long rowSize = bytes(row) + bytesAddedPerRow + 1; // and a comma
+                if (batch > 0 && size + rowSize > MAX_ROW_BYTES) {
+                    sizes.add(batch);
+                    batch = 0;
                     size = 0;
                 }
-                batch.add(row);
+                batch++;
                 size += rowSize;
             }
-            batches.add(List.copyOf(batch));
+            sizes.add(batch);
+        }
+        return sizes;
+    }
+
+    /** The rows cut into batches of the given sizes, in order. */
+    static <T> List<List<T>> cut(List<T> rows, List<Integer> sizes) {
+        List<List<T>> batches = new ArrayList<>(sizes.size());
+        int start = 0;
+        for (int size : sizes) {
+            batches.add(List.copyOf(rows.subList(start, start + size)));
+            start += size;
         }
         return batches;
+    }
+
+    /** Each row's batch number from 0, in row order. */
+    static List<Integer> batchOfEachRow(List<Integer> sizes) {
+        List<Integer> batchOf = new ArrayList<>();
+        for (int batch = 0; batch < sizes.size(); batch++) {
+            for (int row = 0; row < sizes.get(batch); row++) {
+                batchOf.add(batch);
+            }
+        }
+        return batchOf;
     }
 
     static long bytes(Object value) {

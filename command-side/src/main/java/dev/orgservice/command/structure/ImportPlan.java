@@ -2,7 +2,6 @@ package dev.orgservice.command.structure;
 
 import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.api.structure.ImportedUnit;
-import dev.orgservice.api.structure.UnitDetails;
 import dev.orgservice.api.structure.UnitType;
 import dev.orgservice.platform.problem.OrgException;
 
@@ -135,8 +134,7 @@ final class ImportPlan {
             return reject(row, e.code(), "details", e.getMessage());
         }
         deepest.put(unit.unitId(), depth);
-        return new ImportedUnit(unit.unitId(), unit.type(), unit.code(), unit.name(), parentId,
-                unit.details() == null ? UnitDetails.NONE : unit.details());
+        return new ImportedUnit(unit.unitId(), unit.type(), unit.code(), unit.name(), parentId, unit.details());
     }
 
     private boolean taken(String code) {

@@ -2,7 +2,6 @@ package dev.orgservice.command.structure;
 
 import dev.orgservice.api.structure.ImportedPosition;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,13 +15,7 @@ public record ImportPositionsCommand(UUID tenantId, UUID importId, List<Imported
      * an {@code Idempotency-Key} remembers for a replay.
      */
     public List<Long> revisions(long firstBatch) {
-        List<Long> revisions = new ArrayList<>(positions.size());
-        List<List<ImportedPosition>> batches = ImportBatches.split(positions);
-        for (int batch = 0; batch < batches.size(); batch++) {
-            for (int row = 0; row < batches.get(batch).size(); row++) {
-                revisions.add(firstBatch + batch);
-            }
-        }
-        return revisions;
+        return ImportBatches.batchOfEachRow(ImportBatches.sizes(positions, 0)).stream()
+                .map(batch -> firstBatch + batch).toList();
     }
 }

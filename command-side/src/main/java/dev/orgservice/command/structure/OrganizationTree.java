@@ -147,16 +147,22 @@ public class OrganizationTree {
         return units.get(command.unitId()).revision();
     }
 
+    /**
+     * Answers the revision of the first batch's units, from which {@link ImportUnitsCommand#revisions} tells each
+     * row's: the batches are cut over the rows as sent, which the resolved rows (in the same order) never outgrow.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(ImportUnitsCommand command, TenantGuard tenants) {
+    long handle(ImportUnitsCommand command, TenantGuard tenants) {
         var limits = tenants.requireActive(command.tenantId());
         limits.requireFeature(BULK_IMPORT, "A bulk import");
         UnitRules rules = unitRules();
         rules.requireRoomFor(command.rows().size(), limits);
         List<ImportedUnit> imported = new ImportPlan(rules, command).resolve();
-        inBatches(imported, (batch, batches, slice) -> new UnitsImportedEvent(command.tenantId(), command.importId(),
-                batch, batches, command.effectiveFrom(), slice));
+        applyBatches(ImportBatches.cut(imported, command.batchSizes()), (batch, batches, slice) ->
+                new UnitsImportedEvent(command.tenantId(), command.importId(), batch, batches, command.effectiveFrom(),
+                        slice));
+        return units.get(imported.get(0).unitId()).revision();
     }
 
     // The unit commands answer the unit's revision after the command: the If-Match of the client's next change.

@@ -103,7 +103,8 @@ class IdempotentCreatesTest extends CommandSideIntegrationTest {
         JsonNode imported = post(units + "/import", unitRows, "units-1").json();
         JsonNode importedAgain = post(units + "/import", unitRows, "units-1").json();
         assertThat(importedAgain.get("importId")).isEqualTo(imported.get("importId"));
-        assertThat(importedAgain.get("units")).isEqualTo(imported.get("units"));
+        assertThat(importedAgain.get("units")).as("ids and revisions").isEqualTo(imported.get("units"));
+        assertThat(imported.get("units").get(0).get("revision").isIntegralNumber()).as(imported.toString()).isTrue();
         Http.Response later = post(units + "/import?effectiveFrom=2030-01-01", unitRows, "units-1");
         assertThat(later.status()).as("another effectiveFrom is another request: " + later.body()).isEqualTo(422);
     }

@@ -1,6 +1,7 @@
 package dev.orgservice.command.structure;
 
 import dev.orgservice.api.error.ErrorCode;
+import dev.orgservice.api.structure.ImportedUnit;
 import dev.orgservice.api.structure.UnitDetails;
 import dev.orgservice.api.structure.UnitDetailsUpdatedEvent;
 import dev.orgservice.api.structure.UnitsImportedEvent;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static dev.orgservice.api.structure.UnitType.BRANCH;
@@ -34,6 +36,7 @@ import static dev.orgservice.command.structure.StructureTestData.created;
 import static dev.orgservice.command.structure.StructureTestData.id;
 import static dev.orgservice.command.structure.StructureTestData.imported;
 import static dev.orgservice.command.structure.StructureTestData.moved;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Conditional changes of a unit (the API's {@code If-Match}): a unit's revision is the tree's sequence number of the
@@ -168,6 +171,34 @@ class UnitRevisionTest {
                         new UnitsImportedEvent(TENANT, importId, 2, 2, T0, List.of(imported(DEPARTMENT, "D1", "B1"))))
                 .when(new UpdateUnitCommand(TENANT, id("B1"), "Sales", null, ExpectedRevision.of(1)))
                 .expectResultMessagePayload(3L);
+    }
+
+    @Test
+    void anImportAnswersItsFirstBatchsRevisionAndTellsEachRowsFromIt() {
+        // 1,000 legal entities with long names of two-byte characters under a holding named by code: about 800 bytes
+        // a row, so the rows fill more than one event; each row gains the holding's id when the tree resolves it
+        String name = "é".repeat(200);
+        UnitDetails details = new UnitDetails(name, null, null, "DE", "EUR", null, null, null, null, null, null, null,
+                null, null);
+        List<ImportUnitsCommand.Row> rows = IntStream.range(0, 1000).mapToObj(i -> new ImportUnitsCommand.Row(
+                id("LE" + i), LEGAL_ENTITY, "LE" + i, name, null, "HOLD", details)).toList();
+        ImportUnitsCommand command = new ImportUnitsCommand(TENANT, UUID.randomUUID(), T1, rows);
+        List<ImportedUnit> resolved = rows.stream().map(row -> new ImportedUnit(row.unitId(), LEGAL_ENTITY, row.code(),
+                name, id("HOLD"), details)).toList();
+        List<List<ImportedUnit>> batches = ImportBatches.cut(resolved, command.batchSizes());
+        assertThat(batches.stream().map(ImportBatches::bytes).toList()).as("each event's rows, in bytes")
+                .hasSizeGreaterThan(1)
+                .allSatisfy(bytes -> assertThat(bytes).isLessThanOrEqualTo(ImportBatches.MAX_ROW_BYTES));
+
+        fixture.given(created(LEGAL_ENTITY, "HOLD", null, T0))
+                .when(command)
+                .expectEvents(IntStream.range(0, batches.size()).mapToObj(batch -> new UnitsImportedEvent(TENANT,
+                        command.importId(), batch + 1, batches.size(), T1, batches.get(batch))).toArray())
+                .expectResultMessagePayload(1L);
+        List<Long> revisions = command.revisions(1);
+        assertThat(revisions.get(0)).isEqualTo(1);
+        assertThat(revisions.get(batches.get(0).size())).as("the first row of the second batch").isEqualTo(2);
+        assertThat(revisions.get(999)).isEqualTo(batches.size());
     }
 
     static Stream<Named<UnitChangeCommand>> changesOfD1AtRevision2() {

@@ -89,16 +89,19 @@ public class UnitCommandController {
         Rows.requireNoErrors(rowErrors(rows));
         RequestIds ids = keys.ids(tenantId, idempotencyKey, "import-units", rows, effectiveFrom);
         List<ImportUnitsCommand.Row> commandRows = new ArrayList<>(rows.size());
-        List<ImportResult.ImportedUnitView> created = new ArrayList<>(rows.size());
         for (UnitRequest row : rows) {
-            UUID unitId = ids.next();
-            commandRows.add(new ImportUnitsCommand.Row(unitId, row.type(), row.code(), row.name(), row.parentId(),
+            commandRows.add(new ImportUnitsCommand.Row(ids.next(), row.type(), row.code(), row.name(), row.parentId(),
                     row.parentCode(), row.details()));
-            created.add(new ImportResult.ImportedUnitView(row.code(), unitId));
         }
         UUID importId = ids.next();
-        var outcome = commands.send(new ImportUnitsCommand(tenantId, importId, orNow(effectiveFrom), commandRows),
-                tenantId, ids);
+        var command = new ImportUnitsCommand(tenantId, importId, orNow(effectiveFrom), commandRows);
+        CommandSender.Outcome<Long> outcome = commands.send(command, tenantId, ids);
+        List<Long> revisions = outcome.result() == null ? null : command.revisions(outcome.result());
+        List<ImportResult.ImportedUnitView> created = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            created.add(new ImportResult.ImportedUnitView(rows.get(i).code(), commandRows.get(i).unitId(),
+                    revisions == null ? null : revisions.get(i)));
+        }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new ImportResult(importId, created.size(), created, outcome.position()));
     }
