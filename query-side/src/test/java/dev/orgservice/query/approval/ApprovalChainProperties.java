@@ -14,9 +14,12 @@ import net.jqwik.api.Provide;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
@@ -68,6 +71,115 @@ class ApprovalChainProperties {
         } else {
             assertThat(view.explanation()).contains("Incomplete");
         }
+    }
+
+    /** A policy of random steps over a scenario's chain, a few named positions and a cost center. */
+    record MultiStep(Scenario scenario, List<ApprovalStep> steps, List<ApprovalFacts.Seat> named, String ownerId,
+                     int maxApprovers) {
+    }
+
+    /**
+     * Policies of several steps (the chain, named positions with and without a threshold, the cost center's owner,
+     * in any order) with minimum and maximum approvers: the requester never approves and nobody approves twice; a
+     * complete chain has between the minimum and the maximum of approvers, someone whose limit covers the amount
+     * when the policy walks the chain, the chain's approvers in the chain's order, and every named position whose
+     * threshold the amount passes approving, unless its holder is the requester or approves already.
+     */
+    @Property(tries = 2000)
+    void aPolicyOfSeveralStepsKeepsItsRules(@ForAll("multiSteps") MultiStep policy) {
+        Scenario scenario = policy.scenario();
+        ApprovalRequest request = new ApprovalRequest("CAPEX", scenario.requester(), null,
+                new Money(scenario.amount(), "EUR"), UUID.randomUUID(), NOW);
+        Map<UUID, ApprovalFacts.Seat> named = new HashMap<>();
+        policy.named().forEach(seat -> named.put(seat.positionId(), seat));
+        scenario.chain().forEach(seat -> named.put(seat.positionId(), seat));
+        ApprovalFacts facts = new ApprovalFacts(UUID.randomUUID(),
+                new StoredPolicy(policy.steps(), scenario.minApprovers(), policy.maxApprovers()), false,
+                scenario.chain(), named, new ApprovalFacts.CostCenter(UUID.randomUUID(), "CC", policy.ownerId(), null),
+                scenario.delegations(), Set.of());
+        ApprovalChainView view;
+        try {
+            view = ApprovalChainResolver.resolve(request, facts);
+        } catch (OrgException e) {
+            assertThat(e.code()).isEqualTo(ErrorCode.CURRENCY_NOT_COVERED);
+            assertThat(policy.steps()).contains(ApprovalStep.MANAGEMENT_CHAIN);
+            assertThat(scenario.chain()).isNotEmpty().allMatch(seat -> seat.authority() == null);
+            return;
+        }
+        List<String> approvers = view.approvers().stream().map(ApprovalChainView.Approver::personId).toList();
+        assertThat(approvers).doesNotContain(scenario.requester());
+        assertThat(new HashSet<>(approvers)).hasSameSizeAs(approvers);
+        if (!view.complete()) {
+            assertThat(view.explanation()).contains("Incomplete");
+            return;
+        }
+        assertThat(approvers.size()).isBetween(scenario.minApprovers(), policy.maxApprovers());
+        if (policy.steps().contains(ApprovalStep.MANAGEMENT_CHAIN)) {
+            assertThat(view.approvers()).as(view.explanation()).anyMatch(a -> a.authority() != null
+                    && a.authority().amount().compareTo(scenario.amount()) >= 0);
+        }
+        List<Integer> chainOrder = view.approvers().stream()
+                .filter(a -> a.step().equals(ApprovalStep.Kind.MANAGEMENT_CHAIN_UNTIL_AUTHORITY.name()))
+                .map(a -> indexIn(scenario.chain(), a.positionId())).toList();
+        assertThat(chainOrder).as(view.explanation()).isSorted();
+        for (ApprovalStep step : policy.steps()) {
+            if (step.kind() != ApprovalStep.Kind.POSITION
+                    || step.above() != null && scenario.amount().compareTo(step.above().amount()) <= 0) {
+                continue;
+            }
+            ApprovalFacts.Seat seat = named.get(step.positionId());
+            assertThat(seat.holderId()).as("a complete chain has no vacant named position").isNotNull();
+            // its person approves: in its capacity, or once in another (the seat then skipped as a duplicate)
+            boolean approves = view.approvers().stream().anyMatch(a -> step.positionId().equals(a.positionId())
+                    || seat.holderId().equals(a.personId()) || seat.holderId().equals(a.delegatedFrom()))
+                    || view.skipped().stream().anyMatch(skip -> step.positionId().equals(skip.positionId())
+                    && "DUPLICATE".equals(skip.reason()) && approvers.contains(skip.personId()));
+            if (!seat.holderId().equals(scenario.requester())) {
+                assertThat(approves).as(view.explanation()).isTrue();
+            }
+        }
+    }
+
+    private static int indexIn(List<ApprovalFacts.Seat> chain, UUID positionId) {
+        for (int index = 0; index < chain.size(); index++) {
+            if (chain.get(index).positionId().equals(positionId)) {
+                return index;
+            }
+        }
+        throw new AssertionError("a management-chain approver outside the chain: " + positionId);
+    }
+
+    @Provide
+    Arbitrary<MultiStep> multiSteps() {
+        Arbitrary<ApprovalFacts.Seat> namedSeat = Combinators.combine(Arbitraries.of(PEOPLE).injectNull(0.15),
+                        Arbitraries.of("100", "5000", "50000").map(BigDecimal::new).injectNull(0.5))
+                .as((holder, authority) -> new ApprovalFacts.Seat(UUID.randomUUID(), UUID.randomUUID(), "named",
+                        holder, authority, false));
+        return Combinators.combine(scenarios(), namedSeat.list().ofMinSize(1).ofMaxSize(3),
+                        Arbitraries.of(PEOPLE).injectNull(0.2), Arbitraries.integers().between(0, 4),
+                        Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 1000))
+                .as((scenario, named, owner, extraMax, positionSteps, seed) -> {
+                    Random random = new Random(seed);
+                    List<ApprovalFacts.Seat> positions = new ArrayList<>(named);
+                    positions.addAll(scenario.chain()); // a policy may name a manager in the chain too
+                    List<ApprovalStep> steps = new ArrayList<>();
+                    if (random.nextInt(4) > 0) {
+                        steps.add(ApprovalStep.MANAGEMENT_CHAIN);
+                    }
+                    for (int i = 0; i < positionSteps; i++) {
+                        ApprovalFacts.Seat seat = positions.get(random.nextInt(positions.size()));
+                        Money above = random.nextBoolean() ? null
+                                : new Money(new BigDecimal(List.of("100", "1000", "5000").get(random.nextInt(3))), "EUR");
+                        steps.add(random.nextInt(steps.size() + 1), new ApprovalStep(ApprovalStep.Kind.POSITION,
+                                seat.positionId(), above));
+                    }
+                    if (steps.isEmpty() || random.nextInt(3) == 0) {
+                        steps.add(random.nextInt(steps.size() + 1), new ApprovalStep(
+                                ApprovalStep.Kind.COST_CENTER_OWNER, null, null));
+                    }
+                    return new MultiStep(scenario, List.copyOf(steps), named, owner,
+                            scenario.minApprovers() + extraMax);
+                });
     }
 
     @Provide
