@@ -124,14 +124,21 @@ class StructureEndToEndTest extends RunningSystem {
     }
 
     @Test
-    void refusesTimesOutsideTheYears0001To9999SoThatNoProjectionIsGivenOneItCannotStore() {
+    void refusesTimesOutsideTheYears0001To9999OrAsNumbersSoThatNoProjectionIsGivenOneItCannotStore() {
         String le = unit("LEGAL_ENTITY", "LE", null, ",\"country\":\"DE\",\"currency\":\"EUR\"");
         for (String time : List.of("+999999999-12-31T23:59:59Z", "+10000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z")) {
             Http.Response far = create("DEPARTMENT", "FAR", le, ",\"effectiveFrom\":\"" + time + "\"");
             assertThat(far.status()).as(time + ": " + far.body()).isEqualTo(400);
             assertThat(far.json().get("errors").get(0).get("field").asText()).isEqualTo("effectiveFrom");
+            assertThat(far.json().get("errors").get(0).get("message").asText()).contains("0001 to 9999");
             Http.Response asOf = queries.get(units() + le + "?asOf=" + time.replace("+", "%2B"), editor);
             assertThat(asOf.status()).as("asOf " + time + ": " + asOf.body()).isEqualTo(400);
+        }
+        for (String number : List.of("1764350000", "1764350000000", "1764350000.5")) {
+            Http.Response epoch = create("DEPARTMENT", "EPOCH", le, ",\"effectiveFrom\":" + number);
+            assertThat(epoch.status()).as("seconds or milliseconds? " + number + ": " + epoch.body()).isEqualTo(400);
+            assertThat(epoch.json().get("errors").get(0).get("field").asText()).isEqualTo("effectiveFrom");
+            assertThat(epoch.json().get("errors").get(0).get("message").asText()).contains("not a number");
         }
         Http.Response latest = create("DEPARTMENT", "LATE", le, ",\"effectiveFrom\":\"9999-12-31\"");
         assertThat(latest.status()).as(latest.body()).isEqualTo(201);

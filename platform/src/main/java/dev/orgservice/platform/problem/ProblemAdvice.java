@@ -34,6 +34,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -42,6 +43,9 @@ import java.util.stream.Collectors;
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+    /** What an instant in a body takes (docs/api.md, "Date or instant"). */
+    private static final String INSTANT_EXPECTED = "an ISO-8601 instant or a date YYYY-MM-DD, as text (not a number), "
+            + "in the years 0001 to 9999";
 
     @ExceptionHandler(OrgException.class)
     ResponseEntity<Object> rule(OrgException e, HttpServletRequest request) {
@@ -145,7 +149,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                     .collect(Collectors.joining(".")).replace(".[", "[");
             String message = mismatch instanceof InvalidFormatException invalid
                     ? invalid.getValue() instanceof String text && !StorableText.isStorable(text) ? StorableText.REFUSAL
-                    : "invalid value '" + invalid.getValue() + "'"
+                    : "invalid value '" + invalid.getValue() + "'" + (invalid.getTargetType() == Instant.class
+                    ? ": " + INSTANT_EXPECTED : "")
                     : mismatch instanceof UnrecognizedPropertyException ? "not a field of this request" : "wrong type";
             return respond(Problems.validation("The request body is invalid",
                     List.of(new Problems.FieldError(field, message)), path(request)));

@@ -31,12 +31,16 @@ public class FlexibleInstantConfiguration implements WebMvcConfigurer {
      */
     @Bean
     SimpleModule flexibleInstants() {
-        return instants("flexible-instants", UnaryOperator.identity());
+        return instants("flexible-instants", true, UnaryOperator.identity());
     }
 
-    /** The instants of a request: also refused outside the years 0001 to 9999 (a {@code 400} naming the field). */
+    /**
+     * The instants of a request: only as text, and refused outside the years 0001 to 9999 (a {@code 400} naming the
+     * field). A number is refused: {@code 1764350000} would be read as seconds, a JavaScript client's milliseconds
+     * as a time 55,000 years ahead, so neither is guessed.
+     */
     public static SimpleModule requestedInstants() {
-        return instants("requested-instants", FlexibleInstant::requireRequestable);
+        return instants("requested-instants", false, FlexibleInstant::requireRequestable);
     }
 
     @Override
@@ -45,12 +49,19 @@ public class FlexibleInstantConfiguration implements WebMvcConfigurer {
                 (Converter<String, Instant>) text -> FlexibleInstant.requireRequestable(FlexibleInstant.parse(text)));
     }
 
-    /** Reads an instant from a date or an instant string, or from a number as Jackson does, and then {@code check}s it. */
-    private static SimpleModule instants(String name, UnaryOperator<Instant> check) {
+    /**
+     * Reads an instant from a date or an instant string, or (where {@code numbers}) from a number as Jackson does, and
+     * then {@code check}s it.
+     */
+    private static SimpleModule instants(String name, boolean numbers, UnaryOperator<Instant> check) {
         SimpleModule module = new SimpleModule(name);
         module.addDeserializer(Instant.class, new JsonDeserializer<>() {
             @Override
             public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                if (!numbers && parser.currentToken().isNumeric()) {
+                    throw InvalidFormatException.from(parser, "an ISO-8601 instant or a date YYYY-MM-DD, as text, "
+                            + "not a number", parser.getText(), Instant.class);
+                }
                 try {
                     return check.apply(parser.currentToken() == JsonToken.VALUE_STRING
                             ? FlexibleInstant.parse(parser.getText())
