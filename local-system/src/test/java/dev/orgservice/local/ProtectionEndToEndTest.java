@@ -91,6 +91,9 @@ class ProtectionEndToEndTest extends RunningSystem {
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.json().get("type").asText()).endsWith("/payload-too-large");
         assertSecurityHeaders(response);
+        Http.Response notAnImport = limitedCommands.put("/api/v1/tenants/" + tenant + "/features/import", ADMIN,
+                "{\"enabled\":true,\"x\":\"" + "x".repeat(5000) + "\"}");
+        assertThat(notAnImport.status()).as("only an import's POST takes the larger bodies").isEqualTo(413);
     }
 
     @Test

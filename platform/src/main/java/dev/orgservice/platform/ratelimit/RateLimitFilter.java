@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -56,7 +57,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !properties.enabled() || !request.getRequestURI().startsWith("/api/")
+        // the decoded path, as Spring MVC matches it: "/%61pi/..." reaches the same controllers (found by a review)
+        return !properties.enabled()
+                || !UrlPathHelper.defaultInstance.getPathWithinApplication(request).startsWith("/api/")
                 || !(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken);
     }
 

@@ -16,6 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 import java.io.IOException;
 
@@ -45,7 +46,10 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = request.getRequestURI().endsWith("/import") ? maxImportBody : maxBody;
+        // the imports are POSTs; the decoded path, as Spring MVC matches it
+        long limit = "POST".equals(request.getMethod())
+                && UrlPathHelper.defaultInstance.getPathWithinApplication(request).endsWith("/import")
+                ? maxImportBody : maxBody;
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             response.setStatus(ErrorCode.PAYLOAD_TOO_LARGE.status());
