@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 
 /**
  * Holds a query until the projections have processed {@code minPosition} (query parameter or
@@ -36,12 +37,21 @@ public class ReadYourWrites implements HandlerInterceptor {
     private final ProcessorPositions positions;
     private final TenantScopedReads reads;
     private final Duration timeout;
+    /**
+     * Requests that wait at once: each holds a request thread and reads the token table every 10 ms, so without a
+     * bound a client could hold every thread (and keep the database busy) with positions never reached.
+     */
+    private final Semaphore waiting;
+    private final int maxWaiting;
 
     public ReadYourWrites(ProcessorPositions positions, TenantScopedReads reads,
-                          @Value("${org.query.min-position-timeout:5s}") Duration timeout) {
+                          @Value("${org.query.min-position-timeout:5s}") Duration timeout,
+                          @Value("${org.query.min-position-max-waiting:64}") int maxWaiting) {
         this.positions = positions;
         this.reads = reads;
         this.timeout = timeout;
+        this.waiting = new Semaphore(maxWaiting);
+        this.maxWaiting = maxWaiting;
     }
 
     @Override
@@ -92,12 +102,21 @@ public class ReadYourWrites implements HandlerInterceptor {
         if (positions.allCover(minPosition)) {
             return;
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Thread.sleep(POLL_MILLIS);
-            if (positions.allCover(minPosition)) {
-                return;
+        if (!waiting.tryAcquire()) {
+            throw new OrgException(ErrorCode.NOT_YET_CONSISTENT, "The read model has not reached position "
+                    + minPosition + ", and " + maxWaiting + " reads wait for it already; retry shortly",
+                    Map.of("minPosition", minPosition));
+        }
+        try {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(POLL_MILLIS);
+                if (positions.allCover(minPosition)) {
+                    return;
+                }
             }
+        } finally {
+            waiting.release();
         }
         throw new OrgException(ErrorCode.NOT_YET_CONSISTENT, "The read model has not reached position " + minPosition
                 + " within " + timeout.toMillis() + " ms; retry shortly", Map.of("minPosition", minPosition));
