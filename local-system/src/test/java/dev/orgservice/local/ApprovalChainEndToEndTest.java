@@ -244,8 +244,12 @@ class ApprovalChainEndToEndTest extends RunningSystem {
         assertThat(revoked.get("validTo").asText()).as("it ends at the revocation").isEqualTo(day(10) + "T00:00:00Z");
         assertThat(values(read(t + "/delegations?personId=traveller&asOf=" + day(9), ahead, admin).get("items"),
                 "delegateId")).as("in force until then").containsExactly("standin");
-        assertThat(commands.delete(t + "/delegations/" + leave + "?effectiveFrom=" + day(5), admin).status())
-                .as("already revoked").isEqualTo(404);
+        Http.Response sooner = commands.delete(t + "/delegations/" + leave + "?effectiveFrom=" + day(5), admin);
+        assertThat(sooner.status()).as("brought forward: " + sooner.body()).isEqualTo(200);
+        assertThat(read(t + "/delegations/" + leave, sooner, admin).get("validTo").asText())
+                .isEqualTo(day(5) + "T00:00:00Z");
+        assertThat(commands.delete(t + "/delegations/" + leave + "?effectiveFrom=" + day(8), admin).status())
+                .as("not pushed back: it has ended by then").isEqualTo(404);
 
         String late = delegate("traveller2", "standin", -20, 40, "");
         Http.Response backdated = commands.delete(t + "/delegations/" + late + "?effectiveFrom=" + day(-31), admin);

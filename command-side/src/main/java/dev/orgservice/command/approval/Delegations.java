@@ -31,13 +31,14 @@ public class Delegations {
     public static final int MAX_HOPS = 3;
     public static final Duration MAX_BACKDATING = Duration.ofDays(30);
 
-    /** {@code validTo}: when it ends, by its end date or its revocation, whichever comes first. */
-    record Delegation(String delegatorId, String delegateId, Set<String> purposes, Instant validFrom, Instant validTo,
-                      boolean revoked) {
+    /**
+     * {@code validTo}: when it ends, by its end date or its revocation, whichever comes first (a snapshot written
+     * before 2026-11-28 also holds {@code revoked}, which is ignored: the end says it all).
+     */
+    record Delegation(String delegatorId, String delegateId, Set<String> purposes, Instant validFrom, Instant validTo) {
 
         Delegation revokedAt(Instant at) {
-            return new Delegation(delegatorId, delegateId, purposes, validFrom, at.isBefore(validTo) ? at : validTo,
-                    true);
+            return new Delegation(delegatorId, delegateId, purposes, validFrom, at.isBefore(validTo) ? at : validTo);
         }
     }
 
@@ -72,7 +73,7 @@ public class Delegations {
                     "maxBackdatingDays", MAX_BACKDATING.toDays()));
         }
         Delegation added = new Delegation(command.delegatorId(), command.delegateId(), Set.copyOf(command.purposes()),
-                command.validFrom(), command.validTo(), false);
+                command.validFrom(), command.validTo());
         Reach reach = new Reach(added.purposes(), added.validFrom(), added.validTo());
         if (reaches(added.delegateId(), added.delegatorId(), reach, MAX_HOPS)) {
             throw new OrgException(ErrorCode.CYCLE, "Delegation cycle: " + added.delegateId() + " already delegates, "
@@ -89,8 +90,9 @@ public class Delegations {
 
     /**
      * Refuses a revocation dated more than {@link #MAX_BACKDATING} before {@code now} (422, as a grant's start: a
-     * delegation may be ended late, not rewrite older approvals), and one of a delegation that does not exist, is
-     * already revoked or has ended by {@code at} (404). A revocation may lie ahead: the delegation ends then.
+     * delegation may be ended late, not rewrite older approvals), and one of a delegation that does not exist or has
+     * ended by {@code at}, by its end date or an earlier revocation (404). A revocation may lie ahead: the delegation
+     * ends then; a second one before it cuts it shorter still.
      */
     public void requireRevocable(UUID delegationId, Instant at, Instant now) {
         if (at.isBefore(now.minus(MAX_BACKDATING))) {
@@ -100,8 +102,8 @@ public class Delegations {
                     MAX_BACKDATING.toDays()));
         }
         Delegation delegation = current.get(delegationId);
-        if (delegation == null || delegation.revoked() || !delegation.validTo().isAfter(at)) {
-            throw OrgException.notFound("Delegation " + delegationId + " (or it is revoked, or it ends by " + at + ")");
+        if (delegation == null || !delegation.validTo().isAfter(at)) {
+            throw OrgException.notFound("Delegation " + delegationId + " (or it has ended by " + at + ")");
         }
     }
 
@@ -113,7 +115,7 @@ public class Delegations {
         Instant overlapLimit = recordedAt.minus(MAX_BACKDATING);
         current.values().removeIf(delegation -> !delegation.validTo().isAfter(overlapLimit));
         current.put(event.delegationId(), new Delegation(event.delegatorId(), event.delegateId(),
-                Set.copyOf(event.purposes()), event.validFrom(), event.validTo(), false));
+                Set.copyOf(event.purposes()), event.validFrom(), event.validTo()));
     }
 
     /** A revoked delegation still counts for the time before its revocation. */

@@ -388,12 +388,15 @@ class ApprovalCommandsTest {
     }
 
     @Test
-    void aDelegationRevokedAheadIsNotRevokedAgainAndCountsUntilThen() {
+    void aDelegationRevokedAheadCountsUntilThenAndMayBeCutShorterNotLonger() {
         Instant now = Instant.now();
         List<Object> revokedAhead = tree(delegated("a", "b", PO, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(40))),
                 new DelegationRevokedEvent(TENANT, delegationId("a>b"), now.plus(Duration.ofDays(10))));
         fixture.given(revokedAhead)
                 .when(new RevokeDelegationCommand(TENANT, delegationId("a>b"), now.plus(Duration.ofDays(5))))
+                .expectEvents(new DelegationRevokedEvent(TENANT, delegationId("a>b"), now.plus(Duration.ofDays(5))));
+        fixture.given(revokedAhead) // it has ended by then
+                .when(new RevokeDelegationCommand(TENANT, delegationId("a>b"), now.plus(Duration.ofDays(20))))
                 .expectNoEvents()
                 .expectException(orgError(ErrorCode.NOT_FOUND));
         fixture.given(revokedAhead) // a->b is in force until its revocation

@@ -2,9 +2,11 @@ package dev.orgservice.command.structure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orgservice.command.CommandSideIntegrationTest;
 import dev.orgservice.platform.testing.Http;
 import dev.orgservice.platform.testing.TestDatabase;
+import dev.orgservice.platform.testing.TestTokens;
 import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,6 +95,45 @@ class TreeSnapshotTest extends CommandSideIntegrationTest {
         Http.Response close = http.post(tree.units() + "/" + department + "/close", tree.editor(), "{}");
         assertThat(close.status()).as("the reloaded tree knows the holding: " + close.body()).isEqualTo(409);
         assertThat(close.json().get("heldPositionId").asText()).isEqualTo(positionId);
+    }
+
+    @Test
+    void readsTheDelegationsOfASnapshotWrittenWhenTheyHadARevokedFlag() throws Exception {
+        TreeRequests.Tree tree = requests().rootWithDepartments(uniqueSlug("snap-dlg"), 1);
+        String delegations = tree.units().replace("/units", "/delegations");
+        String admin = TestTokens.forTenant(tree.tenantId(), "adm", "TENANT_ADMIN");
+        Http.Response granted = http.post(delegations, admin, "{\"delegatorId\":\"a\",\"delegateId\":\"b\","
+                + "\"purposes\":[\"INVOICE\"],\"validFrom\":\"2030-01-01\",\"validTo\":\"2030-03-01\"}");
+        assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+        String delegation = granted.json().get("delegationId").asText();
+        assertThat(http.delete(delegations + "/" + delegation + "?effectiveFrom=2030-02-01", admin).status())
+                .isEqualTo(200);
+        for (int i = 2; i <= 6; i++) {
+            requests().create(tree.units(), tree.editor(), TreeRequests.department("D" + i, tree.root()));
+        }
+        String treeId = OrganizationTree.idOf(tree.tenantId());
+        JsonNode snapshot = awaitSnapshot(treeId, 3); // after the revocation (sequence 3)
+        // as written before 2026-11-28: each delegation with "revoked"
+        ObjectNode state = (ObjectNode)
+                snapshot.get("state");
+        JsonNode current = state.get("delegations").get("current");
+        assertThat(current.get(delegation).get("validTo").asText()).startsWith("2030-02-01");
+        // and an earlier end than the events say, to tell a tree loaded from the snapshot from one loaded from events
+        ((ObjectNode) current.get(delegation)).put("revoked", true)
+                .put("validTo", "2030-01-20T00:00:00Z");
+        try (Connection db = TestDatabase.get().connectAsAdmin();
+             PreparedStatement older = db.prepareStatement("update event_store.snapshot_event_entry set payload = "
+                     + "convert_to(?, 'UTF8') where aggregate_identifier = ?")) {
+            older.setString(1, new ObjectMapper().writeValueAsString(state));
+            older.setString(2, treeId);
+            assertThat(older.executeUpdate()).isEqualTo(1);
+        }
+
+        treeCache.removeAll();
+        assertThat(http.delete(delegations + "/" + delegation + "?effectiveFrom=2030-01-25", admin).status())
+                .as("the snapshot was read, with its end").isEqualTo(404);
+        assertThat(http.delete(delegations + "/" + delegation + "?effectiveFrom=2030-01-15", admin).status())
+                .as("cut shorter").isEqualTo(200);
     }
 
     private static JsonNode awaitSnapshot(String treeId) throws Exception {
