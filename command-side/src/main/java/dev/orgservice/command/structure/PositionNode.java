@@ -177,12 +177,16 @@ record PositionNode(List<Stay> stays, List<Role> roles, List<Lines> lines, List<
         return new PositionNode(stays, roles, lines, holdings, from, created, revision);
     }
 
-    /** Whether a solid or dotted line of it leads to {@code target} at some instant from {@code start} on. */
-    boolean linesTo(UUID target, Instant start) {
+    /**
+     * Whether a solid or dotted line of it leads to {@code target} at some instant in {@code [start, end)} (end null:
+     * open-ended).
+     */
+    boolean linesTo(UUID target, Instant start, Instant end) {
         for (int i = 0; i < lines.size(); i++) {
             Lines entry = lines.get(i);
             boolean endsBefore = i + 1 < lines.size() && !lines.get(i + 1).from().isAfter(start);
-            if (!endsBefore && (target.equals(entry.reportsTo()) || entry.dotted().contains(target))) {
+            boolean startsAfter = end != null && entry.from() != null && !entry.from().isBefore(end);
+            if (!endsBefore && !startsAfter && (target.equals(entry.reportsTo()) || entry.dotted().contains(target))) {
                 return true;
             }
         }

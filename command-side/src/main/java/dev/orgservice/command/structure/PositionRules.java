@@ -169,7 +169,8 @@ final class PositionRules {
 
     /**
      * A position closes from {@code at} only if it is not closed already, not held then or later, and no line of an
-     * open position leads to it then or later.
+     * open position leads to it then or later (a line that would start only after its own position's close never
+     * does: it cannot be changed any more, so counting it would keep the target open for ever).
      */
     void requireMayClose(UUID positionId, PositionNode position, Instant at) {
         if (position.closedAt(at)) {
@@ -183,7 +184,7 @@ final class PositionRules {
         }
         for (var entry : positions.entrySet()) {
             PositionNode other = entry.getValue();
-            if (!other.closedAt(at) && other.linesTo(positionId, at)) {
+            if (!other.closedAt(at) && other.linesTo(positionId, at, other.closedFrom())) {
                 throw new OrgException(ErrorCode.CONFLICT, "Position " + entry.getKey() + " has a line to position "
                         + positionId + " at some time from " + at + "; change its lines first",
                         Map.of("positionId", positionId, "reportingPositionId", entry.getKey(), "at", at.toString()));

@@ -167,6 +167,29 @@ class PositionChangesTest {
                 .expectEvents(new PositionClosedEvent(TENANT, id("A"), T2));
     }
 
+    /**
+     * A line scheduled after its own position's close never takes effect: it must not keep its target open (it could
+     * not be changed any more, the position being closed then). From a review, 2026-11-28: closing A was refused for
+     * ever.
+     */
+    @Test
+    void aLineScheduledAfterItsPositionsCloseDoesNotKeepItsTargetOpen() {
+        fixture.given(positionsABC(changed("B", "A", List.of(), T4)))
+                .when(new ClosePositionCommand(TENANT, id("B"), T3))
+                .expectEvents(new PositionClosedEvent(TENANT, id("B"), T3));
+        fixture.given(positionsABC(changed("B", "A", List.of(), T4), new PositionClosedEvent(TENANT, id("B"), T3)))
+                .when(new ClosePositionCommand(TENANT, id("A"), T2))
+                .expectEvents(new PositionClosedEvent(TENANT, id("A"), T2));
+        fixture.given(positionsABC(changed("B", null, List.of("A"), T4), new PositionClosedEvent(TENANT, id("B"), T4)))
+                .when(new ClosePositionCommand(TENANT, id("A"), T2))
+                .expectEvents(new PositionClosedEvent(TENANT, id("A"), T2));
+        // closed only from T5, B's dotted line leads to A from T4 to T5
+        fixture.given(positionsABC(changed("B", null, List.of("A"), T4), new PositionClosedEvent(TENANT, id("B"), T5)))
+                .when(new ClosePositionCommand(TENANT, id("A"), T2))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.CONFLICT));
+    }
+
     @Test
     void refusesToCloseAClosedPositionAgainButMovesItsCloseEarlier() {
         fixture.given(positionsABC(new PositionClosedEvent(TENANT, id("A"), T2)))
