@@ -72,7 +72,7 @@ public class HierarchyQueries {
             + "from %s " + PARENT_AT + " " + STATUS_AT + " " + """
              where u.tenant_id = :tenantId
                and (cast(:type as varchar) is null or u.type = :type)
-               and (cast(:status as varchar) is null or s.status = :status)
+               and (cast(:status as varchar) is null or s.status = :status) and u.code > :after
              order by u.code limit :limit offset :offset""";
     /**
      * Units whose code or a word of whose name starts with {@code q}: a range of the search keys (V12) between the
@@ -92,7 +92,7 @@ public class HierarchyQueries {
      * list, it took 0.46 s on a 100,000-unit tenant, whichever page was asked for.
      */
     private static final String UNITS_CREATED = """
-            from read_model.unit u where u.tenant_id = :tenantId and u.created_from <= :asOf
+            from read_model.unit u where u.tenant_id = :tenantId and u.created_from <= :asOf and u.code > :after
                and (cast(:type as varchar) is null or u.type = :type)""";
     private static final String LIST_PAGE = "select " + SUMMARY_COLUMNS + ", p.parent_id, s.status, null as depth "
             + "from (select * " + UNITS_CREATED + " order by u.code limit :limit offset :offset) u " + PARENT_AT + " "
@@ -110,7 +110,7 @@ public class HierarchyQueries {
                           limit 1) u on true
             """;
     private static final String CLOSED_AT = """
-             where st.tenant_id = :tenantId and st.status = 'CLOSED' and %s
+             where st.tenant_id = :tenantId and st.status = 'CLOSED' and %s and u.code > :after
                and (cast(:type as varchar) is null or u.type = :type)""".formatted(VALID.formatted("st"));
     private static final String CLOSED_PAGE = "select " + SUMMARY_COLUMNS + ", p.parent_id, u.status, null as depth "
             + "from (select " + SUMMARY_COLUMNS + ", st.status " + CLOSED_UNITS + CLOSED_AT
@@ -196,14 +196,19 @@ public class HierarchyQueries {
                 ? Optional.of(new PageView<>(items, page, size, count(sql, count, params))) : Optional.empty());
     }
 
-    /** Units existing at {@code asOf}, by type, status at that time and a prefix of the code or of a word of the name. */
     private static long count(NamedParameterJdbcTemplate sql, String statement, MapSqlParameterSource params) {
         Long count = sql.queryForObject(statement, params, Long.class);
         return count == null ? 0 : count;
     }
 
-    public PageView<UnitSummaryView> search(UUID tenantId, UnitType type, UnitStatus status, String q, Instant asOf,
-                                            int page, int size) {
+    /**
+     * A page of the units existing at {@code asOf} that pass the filter (its status is the one at that time), by code;
+     * {@code total} counts them all, those on earlier pages included.
+     */
+    public PageView<UnitSummaryView> search(UUID tenantId, UnitFilter filter, Instant asOf, int page, int size) {
+        UnitType type = filter.type();
+        UnitStatus status = filter.status();
+        String q = filter.q();
         return reads.forTenant(tenantId, sql -> {
             // lower-cased as the keys are, by PostgreSQL: Java's rules differ (a final sigma, a dotted capital I)
             String text = q == null || q.isBlank() ? null
@@ -211,6 +216,7 @@ public class HierarchyQueries {
             var params = new MapSqlParameterSource().addValue("asOf", utc(asOf)).addValue("tenantId", tenantId)
                     .addValue("type", type == null ? null : type.name())
                     .addValue("status", status == null ? null : status.name())
+                    .addValue("after", filter.after() == null ? "" : filter.after()) // no code is empty
                     .addValue("limit", size).addValue("offset", (long) page * size);
             if (text != null) {
                 params.addValue("prefix", text).addValue("afterPrefix", afterPrefix(text));

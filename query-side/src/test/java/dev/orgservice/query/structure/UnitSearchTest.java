@@ -182,6 +182,47 @@ class UnitSearchTest extends QuerySideIntegrationTest {
         assertThat(pastTheEnd.json().get("total").asInt()).isEqualTo(2);
     }
 
+    @Test
+    void walksAListFromTheCodeAfterWhichItContinues() {
+        assertThat(list("&after=MUC.3")).containsExactly("OLD-6", "PCT-4", "RD_2", "X-5");
+        assertThat(list("&after=MUC.3&size=2")).containsExactly("OLD-6", "PCT-4");
+        assertThat(list("&after=MUC.3&size=2&page=1")).as("a page counted from the cursor").containsExactly("RD_2",
+                "X-5");
+        assertThat(list("&after=M")).as("any text, not only a code").startsWith("MUC.3");
+        assertThat(list("&after=X-5")).isEmpty();
+        assertThat(list("&after=FIN-1&type=DEPARTMENT&size=1")).containsExactly("MUC.3");
+        assertThat(list("&after=FIN-1&status=ACTIVE&size=3")).containsExactly("MUC.3", "OLD-6", "PCT-4");
+        assertThat(list("&after=PCT-4&status=ACTIVE")).containsExactly("RD_2", "X-5");
+        assertThat(codes("r", "&after=A")).containsExactly("RD_2", "X-5");
+        assertThat(codes("r", "&after=RD_2")).containsExactly("X-5");
+        assertThat(list("&after=")).as("empty: from the start").hasSize(7);
+
+        UUID closed = UUID.randomUUID();
+        position = append("OrganizationTree", "org-tree-" + tenantId, 9, List.of(
+                new UnitCreatedEvent(tenantId, closed, UnitType.DEPARTMENT, "CL-1", "Gone", null,
+                        Instant.now().minusSeconds(60), UnitDetails.NONE),
+                new UnitClosedEvent(tenantId, closed, Instant.now().minusSeconds(30))));
+        assertThat(list("&status=CLOSED&after=A")).containsExactly("CL-1");
+        assertThat(list("&status=CLOSED&after=CL-1")).isEmpty();
+
+        String page = "/api/v1/tenants/" + tenantId + "/units?minPosition=" + position + "&size=3";
+        List<String> walked = new ArrayList<>();
+        for (String after = ""; ; ) {
+            JsonNode items = http.get(page + "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8), viewer)
+                    .json().get("items");
+            if (items.isEmpty()) {
+                break;
+            }
+            items.forEach(unit -> walked.add(unit.get("code").asText()));
+            after = walked.get(walked.size() - 1);
+        }
+        assertThat(walked).as("the whole list, page by page").isEqualTo(list(""));
+
+        Http.Response tooLong = http.get(page + "&after=" + "A".repeat(65), viewer);
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("after");
+    }
+
     /** The codes of a list without {@code q}, after checking that its total counts the whole list. */
     private List<String> list(String parameters) {
         Http.Response all = http.get("/api/v1/tenants/" + tenantId + "/units?minPosition=" + position + parameters
@@ -196,8 +237,12 @@ class UnitSearchTest extends QuerySideIntegrationTest {
     }
 
     private List<String> codes(String q) {
+        return codes(q, "");
+    }
+
+    private List<String> codes(String q, String parameters) {
         Http.Response found = http.get("/api/v1/tenants/" + tenantId + "/units?minPosition=" + position + "&q="
-                + URLEncoder.encode(q, StandardCharsets.UTF_8), viewer);
+                + URLEncoder.encode(q, StandardCharsets.UTF_8) + parameters, viewer);
         assertThat(found.status()).as(q + ": " + found.body()).isEqualTo(200);
         List<String> codes = new ArrayList<>();
         for (JsonNode unit : found.json().get("items")) {

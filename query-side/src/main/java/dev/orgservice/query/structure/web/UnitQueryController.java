@@ -9,11 +9,13 @@ import dev.orgservice.api.view.UnitView;
 import dev.orgservice.platform.problem.OrgException;
 import dev.orgservice.platform.security.Role;
 import dev.orgservice.query.structure.HierarchyQueries;
+import dev.orgservice.query.structure.UnitFilter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,11 +52,17 @@ public class UnitQueryController {
                                             @RequestParam(required = false)
                                             @Parameter(description = "Only units whose code, or a word of whose name, "
                                                     + "starts with this text, ignoring case.") String q,
+                                            @RequestParam(required = false) @Size(max = 64)
+                                            @Parameter(description = "Only units whose code sorts after this one: "
+                                                    + "pass the last code of a page to get the next (total then "
+                                                    + "counts the units after it), which costs the same on every "
+                                                    + "page, where a deep page number makes the database walk the "
+                                                    + "pages before it.") String after,
                                             @RequestParam(required = false) Instant asOf,
                                             @RequestParam(defaultValue = "0") @Min(0) int page,
                                             @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int size,
                                             @RequestParam(required = false) Long minPosition) {
-        return hierarchy.search(tenantId, type, status, q, orNow(asOf), page, size);
+        return hierarchy.search(tenantId, new UnitFilter(type, status, q, after), orNow(asOf), page, size);
     }
 
     @GetMapping("/{unitId}")
