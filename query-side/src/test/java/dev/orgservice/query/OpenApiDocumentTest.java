@@ -68,6 +68,10 @@ class OpenApiDocumentTest extends QuerySideIntegrationTest {
     void offersMinPositionAlsoAsTheHeader() {
         assertThat(parameter("minPosition").get("description").asText()).contains("not-yet-consistent");
         assertThat(parameter("X-Min-Position").get("in").asText()).isEqualTo("header");
+        for (String name : new String[]{"minPosition", "X-Min-Position"}) {
+            assertThat(parameter(name).at("/schema/format").asText()).as(name).isEqualTo("int64");
+            assertThat(parameter(name).at("/schema/minimum").asInt(-1)).as(name).isZero();
+        }
     }
 
     @Test

@@ -73,15 +73,19 @@ public class SharedParameters implements OperationCustomizer {
                 parameter.setSchema(new StringSchema().example("2027-01-31"));
             }
             if ("minPosition".equals(parameter.getName())) {
-                parameter.getSchema().minimum(BigDecimal.ZERO);
+                parameter.setSchema(position()); // a schema of its own: the one springdoc made may be shared
                 takesMinPosition = true;
             }
         }
         if (takesMinPosition) {
             operation.addParametersItem(new HeaderParameter().name("X-Min-Position").required(false)
                     .description(MIN_POSITION + " The minPosition query parameter wins if both are given.")
-                    .schema(new IntegerSchema().format("int64").minimum(BigDecimal.ZERO)));
+                    .schema(position()));
         }
         return operation;
+    }
+
+    private static IntegerSchema position() {
+        return (IntegerSchema) new IntegerSchema().format("int64").minimum(BigDecimal.ZERO);
     }
 }
