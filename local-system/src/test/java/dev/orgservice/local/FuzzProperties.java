@@ -55,7 +55,7 @@ class FuzzProperties extends RunningSystem {
             "GET /api/v1/tenants/{t}/units/{x}/positions", "GET /api/v1/tenants/{t}/units/{x}/manager",
             "GET /api/v1/tenants/{t}/people/{x}/positions", "GET /api/v1/tenants/{t}/delegations/{x}");
     private static final List<String> PARAMETERS = List.of("asOf", "minPosition", "page", "size", "depth", "type",
-            "status", "q", "indirect", "plan", "positionId");
+            "status", "q", "after", "indirect", "plan", "positionId");
 
     /** Times Java reads but a database may not store: a billion years either way, year 0, nanoseconds at the edge. */
     private static final String[] EXTREME_TIMES = {"+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
