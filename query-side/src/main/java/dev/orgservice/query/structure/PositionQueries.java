@@ -1,9 +1,11 @@
 package dev.orgservice.query.structure;
 
+import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.api.view.ChainLinkView;
 import dev.orgservice.api.view.PageView;
 import dev.orgservice.api.view.PositionView;
 import dev.orgservice.platform.problem.OrgException;
+import dev.orgservice.platform.problem.Problems;
 import dev.orgservice.query.storage.Pages;
 import dev.orgservice.query.storage.SqlTimes;
 import dev.orgservice.query.storage.TenantScopedReads;
@@ -16,9 +18,11 @@ import org.springframework.stereotype.Component;
 import java.sql.Array;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -64,15 +68,32 @@ public class PositionQueries {
     private static final String COUNT_OF_UNIT = "select count(*) from read_model.position_line l "
             + "where l.unit_id = :unitId and l.valid_from <= :asOf and (l.valid_to is null or l.valid_to > :asOf) "
             + "and (l.closed_from is null or l.closed_from > :asOf)";
+    /** After the cursor's position in the list's order (a range of the index of V25); none: from the start. */
+    private static final String AFTER = "(p.created_at, p.position_id) > (coalesce(cast(:afterCreated as timestamptz), "
+            + "'-infinity'), coalesce(cast(:after as uuid), '00000000-0000-0000-0000-000000000000'))";
     /** The tenant's positions open at {@code :asOf}, optionally only the vacant (or held) or manager (or not) ones. */
     private static final String OPEN_IN_TENANT = "where p.tenant_id = :tenantId "
             + "and (p.closed_from is null or p.closed_from > :asOf) "
             + "and (cast(:vacant as boolean) is null or (h.person_id is null) = :vacant) "
-            + "and (cast(:manager as boolean) is null or l.manager = :manager) ";
+            + "and (cast(:manager as boolean) is null or l.manager = :manager) and " + AFTER + " ";
+    private static final String CURSOR = "select created_at from read_model.position where position_id = :after";
     /** By creation, the order positions keep whatever changes (index: V25). */
     private static final String OF_TENANT = VIEWS + OPEN_IN_TENANT + "order by p.created_at, p.position_id "
             + "limit :limit offset :offset";
-    private static final String COUNT_OF_TENANT = "select count(*) from (" + VIEWS + OPEN_IN_TENANT + ") open";
+    /**
+     * The same positions counted, the lines and the holder looked at only when a filter needs them (every position
+     * has one line at every instant: its first is in effect from {@code -infinity}): the count of a whole tenant is a
+     * scan of its positions.
+     */
+    private static final String COUNT_OF_TENANT = """
+            select count(*) from read_model.position p where p.tenant_id = :tenantId
+               and (p.closed_from is null or p.closed_from > :asOf) and %s
+               and (cast(:vacant as boolean) is null or :vacant = not exists (select 1 from read_model.position_holder h
+                    where h.position_id = p.position_id and h.valid_from <= :asOf
+                      and (h.valid_to is null or h.valid_to > :asOf)))
+               and (cast(:manager as boolean) is null or exists (select 1 from read_model.position_line l
+                    where l.position_id = p.position_id and l.valid_from <= :asOf
+                      and (l.valid_to is null or l.valid_to > :asOf) and l.manager = :manager))""".formatted(AFTER);
     /** A person's positions, the one they act from (held the longest, as acting_position decides) first. */
     private static final String HELD_BY = VIEWS + "where h.tenant_id = :tenantId and h.person_id = :personId "
             + "order by h.valid_from, p.created_at, p.position_id";
@@ -136,12 +157,22 @@ public class PositionQueries {
      * reconciles against. {@code vacant} and {@code manager}, when given, keep only the positions that are (or are
      * not) vacant or manager positions at {@code asOf}.
      */
-    public PageView<PositionView> ofTenant(UUID tenantId, Instant asOf, Boolean vacant, Boolean manager, int page,
-                                           int size) {
+    public PageView<PositionView> ofTenant(UUID tenantId, Instant asOf, PositionFilter filter, int page, int size) {
         MapSqlParameterSource params = new MapSqlParameterSource("tenantId", tenantId).addValue("asOf", utc(asOf))
-                .addValue("vacant", vacant, Types.BOOLEAN).addValue("manager", manager, Types.BOOLEAN);
-        return reads.forTenant(tenantId, sql -> Pages.read(sql, OF_TENANT, COUNT_OF_TENANT, params, view(asOf), page,
-                size));
+                .addValue("vacant", filter.vacant(), Types.BOOLEAN).addValue("manager", filter.manager(), Types.BOOLEAN)
+                .addValue("after", filter.after(), Types.OTHER);
+        return reads.forTenant(tenantId, sql -> {
+            params.addValue("afterCreated", filter.after() == null ? null : cursor(sql, params),
+                    Types.TIMESTAMP_WITH_TIMEZONE);
+            return Pages.read(sql, OF_TENANT, COUNT_OF_TENANT, params, view(asOf), page, size);
+        });
+    }
+
+    /** When the cursor's position was created: the list goes on after it. A position of another tenant is none. */
+    private static Object cursor(NamedParameterJdbcTemplate sql, MapSqlParameterSource params) {
+        return sql.queryForList(CURSOR, params, OffsetDateTime.class).stream().findFirst()
+                .orElseThrow(() -> new OrgException(ErrorCode.VALIDATION, "The request parameters are invalid",
+                        Map.of("errors", List.of(new Problems.FieldError("after", "no position of this tenant")))));
     }
 
     /**

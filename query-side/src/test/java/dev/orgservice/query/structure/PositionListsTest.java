@@ -98,6 +98,41 @@ class PositionListsTest extends QuerySideIntegrationTest {
     }
 
     @Test
+    void walksTheTenantsPositionsFromThePositionAfterWhichTheListContinues() {
+        String all = "/api/v1/tenants/" + tenantId + "/positions?asOf=2026-01-01";
+        JsonNode afterHead = get(all + "&after=" + ids.get("HEAD"));
+        assertThat(titles(afterHead)).as("created in the same millisecond: by id").containsExactly("DEPUTY", "CLERK1",
+                "CLERK2");
+        assertThat(afterHead.get("total").asLong()).as("what follows the cursor").isEqualTo(3);
+        assertThat(titles(get(all + "&after=" + ids.get("DEPUTY") + "&size=1"))).containsExactly("CLERK1");
+        assertThat(titles(get(all + "&after=" + ids.get("DEPUTY") + "&size=1&page=1"))).containsExactly("CLERK2");
+        assertThat(titles(get(all + "&after=" + ids.get("CLERK2")))).isEmpty();
+        assertThat(titles(get(all + "&after=" + ids.get("HEAD") + "&vacant=true"))).containsExactly("CLERK2");
+        assertThat(titles(get(all.replace("2026", "2030") + "&after=" + ids.get("HEAD"))))
+                .as("a closed position is still a cursor").containsExactly("DEPUTY", "CLERK1", "CLERK2");
+
+        List<String> walked = new ArrayList<>();
+        for (String after = ""; ; ) {
+            JsonNode page = get(all + "&size=1" + after);
+            if (page.get("items").isEmpty()) {
+                break;
+            }
+            walked.addAll(titles(page));
+            after = "&after=" + page.get("items").get(0).get("positionId").asText();
+        }
+        assertThat(walked).containsExactly("HEAD", "DEPUTY", "CLERK1", "CLERK2");
+
+        Http.Response unknown = http.get(all + "&after=" + UUID.randomUUID() + "&minPosition=" + position, viewer);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().at("/errors/0/field").asText()).isEqualTo("after");
+        UUID other = newTenant("pl-cursor").value();
+        Http.Response foreign = http.get("/api/v1/tenants/" + other + "/positions?after=" + ids.get("HEAD")
+                + "&minPosition=" + position, TestTokens.forTenant(other, "viewer", "ORG_VIEWER"));
+        assertThat(foreign.status()).as("another tenant's position is no cursor").isEqualTo(400);
+        assertThat(status(all + "&after=HEAD")).isEqualTo(400);
+    }
+
+    @Test
     void listsAPersonsPositionsTheOneTheirChainsStartFromFirst() {
         assertThat(titles(get(people("ann") + "?asOf=2026-01-01"))).containsExactly("CLERK1", "DEPUTY");
         assertThat(status(people("%24ann"))).as("not a person id anywhere: 400, not \"holds nothing\"").isEqualTo(400);

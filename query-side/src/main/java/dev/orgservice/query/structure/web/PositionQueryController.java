@@ -7,6 +7,7 @@ import dev.orgservice.api.view.PageView;
 import dev.orgservice.api.view.PositionView;
 import dev.orgservice.platform.problem.OrgException;
 import dev.orgservice.platform.security.Role;
+import dev.orgservice.query.structure.PositionFilter;
 import dev.orgservice.query.structure.PositionQueries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -59,10 +60,17 @@ public class PositionQueryController {
                                             @RequestParam(required = false)
                                             @Parameter(description = "true: only the manager positions at asOf; "
                                                     + "false: only the others.") Boolean manager,
+                                            @RequestParam(required = false)
+                                            @Parameter(description = "Only the positions after this one in the list: "
+                                                    + "pass the last positionId of a page to get the next (total then "
+                                                    + "counts the positions after it), which costs the same on every "
+                                                    + "page, where a deep page number makes the database walk the "
+                                                    + "pages before it. 400 if it is no position of this tenant.")
+                                            UUID after,
                                             @RequestParam(defaultValue = "0") @Min(0) int page,
                                             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
                                             @RequestParam(required = false) Long minPosition) {
-        return positions.ofTenant(tenantId, orNow(asOf), vacant, manager, page, size);
+        return positions.ofTenant(tenantId, orNow(asOf), new PositionFilter(vacant, manager, after), page, size);
     }
 
     @GetMapping("/positions/{positionId}/reports")
