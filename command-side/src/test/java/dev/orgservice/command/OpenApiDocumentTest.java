@@ -51,6 +51,15 @@ class OpenApiDocumentTest extends CommandSideIntegrationTest {
     }
 
     @Test
+    void offersTheUnitImportAsJsonAndAsCsv() {
+        JsonNode content = paths.at("/~1api~1v1~1tenants~1{tenantId}~1units~1import/post/requestBody/content");
+
+        assertThat(content.at("/application~1json/schema/type").asText()).isEqualTo("array");
+        assertThat(content.at("/text~1csv/schema/type").asText()).isEqualTo("string");
+        assertThat(content.at("/text~1csv/example").asText()).startsWith("type,code,name,parentCode");
+    }
+
+    @Test
     void declaresBothAnswersOfATenantsCreate() {
         JsonNode responses = paths.at("/~1api~1v1~1tenants/post/responses");
 

@@ -75,6 +75,11 @@ public final class Http {
         return exchange(method, path, token, body == null ? null : HttpRequest.BodyPublishers.ofString(body), headers);
     }
 
+    /** A body of bytes as they are (a text in another charset than UTF-8); headers name its Content-Type. */
+    public Response sendBytes(String method, String path, String token, byte[] body, Map<String, String> headers) {
+        return exchange(method, path, token, HttpRequest.BodyPublishers.ofByteArray(body), headers);
+    }
+
     /** The body sent chunked, without a {@code Content-Length}, as a streaming client sends it. */
     public Response sendChunked(String method, String path, String token, String body) {
         byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);

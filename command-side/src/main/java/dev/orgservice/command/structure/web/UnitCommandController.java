@@ -1,5 +1,6 @@
 package dev.orgservice.command.structure.web;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.orgservice.api.view.ImportResult;
 import dev.orgservice.api.view.UnitCommandResult;
 import dev.orgservice.command.idempotency.IdempotencyKeys;
@@ -15,10 +16,17 @@ import dev.orgservice.command.structure.UpdateUnitCommand;
 import dev.orgservice.platform.problem.Problems;
 import dev.orgservice.platform.security.Role;
 import dev.orgservice.platform.validation.Rows;
+import dev.orgservice.platform.web.CsvRows;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -45,15 +53,25 @@ import static dev.orgservice.platform.time.FlexibleInstant.orNow;
         + "changes may be effective-dated (effectiveFrom, default now)")
 public class UnitCommandController {
 
+    private static final TypeReference<List<UnitRequest>> UNIT_ROWS = new TypeReference<>() {
+    };
+    private static final String CSV_EXAMPLE = """
+            type,code,name,parentCode,country,currency,address.city,address.country,timezone
+            LEGAL_ENTITY,ACME-AT,Acme Austria,ACME-DE,AT,EUR,Wien,AT,
+            BRANCH,ACME-AT-VIE,"Vienna, Main Office",ACME-AT,,,Wien,AT,Europe/Vienna
+            DEPARTMENT,ACME-AT-OPS,Operations,ACME-AT-VIE,,,,,
+            """;
 
     private final CommandSender commands;
     private final IdempotencyKeys keys;
     private final Validator validator;
+    private final CsvRows csvRows;
 
-    public UnitCommandController(CommandSender commands, IdempotencyKeys keys, Validator validator) {
+    public UnitCommandController(CommandSender commands, IdempotencyKeys keys, Validator validator, CsvRows csvRows) {
         this.commands = commands;
         this.keys = keys;
         this.validator = validator;
+        this.csvRows = csvRows;
     }
 
     @PostMapping
@@ -80,7 +98,16 @@ public class UnitCommandController {
     @PostMapping("/import")
     @PreAuthorize(Role.STRUCTURE_EDITING)
     @Operation(summary = "Create many units atomically; parents by parentId or parentCode (existing or earlier in the "
-            + "import); every invalid row is reported, and then nothing is imported")
+            + "import); every invalid row is reported, and then nothing is imported",
+            description = "The rows as a JSON array, or as a CSV file (text/csv): a header line of the same field "
+                    + "names (address.city for a field of the address), one unit a line, an empty cell an absent "
+                    + "field; commas, semicolons or tabs; UTF-8 unless the Content-Type names a charset. Errors name "
+                    + "rows as for JSON: [0] is the first line after the header.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = "application/json",
+                            array = @ArraySchema(schema = @Schema(implementation = UnitRequest.class))),
+                    @Content(mediaType = CsvRows.MEDIA_TYPE, schema = @Schema(type = "string"),
+                            examples = @ExampleObject(value = CSV_EXAMPLE))}))
     public ResponseEntity<ImportResult> importUnits(@PathVariable UUID tenantId, @RequestBody List<UnitRequest> rows,
                                                     @RequestParam(required = false) Instant effectiveFrom,
                                                     @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
@@ -104,6 +131,18 @@ public class UnitCommandController {
         }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new ImportResult(importId, created.size(), created, outcome.position()));
+    }
+
+    /** The import's CSV form, documented with the JSON one (one operation, two media types). */
+    @PostMapping(value = "/import", consumes = CsvRows.MEDIA_TYPE)
+    @PreAuthorize(Role.STRUCTURE_EDITING)
+    @Hidden
+    public ResponseEntity<ImportResult> importUnitsFromCsv(@PathVariable UUID tenantId, HttpEntity<byte[]> csv,
+                                                           @RequestParam(required = false) Instant effectiveFrom,
+                                                           @RequestHeader(name = IdempotencyKeys.HEADER,
+                                                                   required = false) String idempotencyKey) {
+        List<UnitRequest> rows = csvRows.read(csv.getBody(), csv.getHeaders().getContentType(), UNIT_ROWS);
+        return importUnits(tenantId, rows, effectiveFrom, idempotencyKey);
     }
 
     @PatchMapping("/{unitId}")

@@ -1,0 +1,135 @@
+package dev.orgservice.platform.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.orgservice.api.error.ErrorCode;
+import dev.orgservice.platform.problem.OrgException;
+import dev.orgservice.platform.problem.Problems;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A CSV upload read as the JSON array of objects it stands for, and then as the JSON body would be (the API's strict
+ * mapper: unknown fields, types and text refused alike, errors named by row, {@code [3].code}). The first line names
+ * the fields; a dotted name is a field of a nested object ({@code address.city}); an empty cell is an absent field,
+ * and a nested object whose cells are all empty is absent. Cells are separated by commas, or by semicolons or tabs
+ * when the first line has those (what spreadsheets in many locales write); quoting as RFC 4180. The text is UTF-8
+ * unless the {@code Content-Type} names another charset; a byte order mark is skipped.
+ */
+@Component
+public class CsvRows {
+
+    public static final String MEDIA_TYPE = "text/csv";
+
+    private final ObjectMapper json;
+    private final CsvMapper csv = CsvMapper.builder().enable(CsvParser.Feature.FAIL_ON_MISSING_HEADER_COLUMNS)
+            .enable(CsvParser.Feature.TRIM_SPACES).enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
+
+    public CsvRows(MappingJackson2HttpMessageConverter apiJson) {
+        this.json = apiJson.getObjectMapper();
+    }
+
+    /** The rows of {@code body}, read as {@code type}; a malformed file is a {@code 400} naming the line. */
+    public <T> List<T> read(byte[] body, MediaType contentType, TypeReference<List<T>> type) {
+        String text = new String(body == null ? new byte[0] : body, charsetOf(contentType));
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (text.chars().filter(c -> c == '"').count() % 2 != 0) { // the parser would end the cell at the end
+            throw invalid("body", "a quoted cell is not closed");
+        }
+        ArrayNode rows = json.createArrayNode();
+        CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnSeparator(separatorOf(text));
+        try (MappingIterator<Map<String, String>> lines = csv.readerForMapOf(String.class).with(schema)
+                .readValues(text)) {
+            int columns = -1;
+            while (lines.hasNextValue()) {
+                int lineNumber = lines.getCurrentLocation().getLineNr();
+                Map<String, String> line = lines.nextValue();
+                columns = columns < 0 ? ((CsvSchema) lines.getParserSchema()).size() : columns;
+                if (line.size() != columns) { // a short line is not refused by the parser in every case
+                    throw invalid("body", "line " + lineNumber + ": " + line.size() + " cells where the header names "
+                            + columns);
+                }
+                rows.add(row(line));
+            }
+        } catch (OrgException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw malformed(e);
+        }
+        try {
+            return json.readerFor(type).readValue(json.treeAsTokens(rows));
+        } catch (IOException e) {
+            // as the JSON body's errors: ProblemAdvice names the row and field
+            throw new HttpMessageNotReadableException("The CSV rows are invalid", e, null);
+        }
+    }
+
+    /**
+     * One line as an object: every column a field (empty: {@code null}, as absent), but a nested object only when one
+     * of its cells has a value (an empty address is no address, not one without a city).
+     */
+    private ObjectNode row(Map<String, String> cells) {
+        ObjectNode row = json.createObjectNode();
+        cells.forEach((column, cell) -> {
+            String value = cell == null || cell.isEmpty() ? null : cell;
+            String[] path = column.split("\\.", -1);
+            if (path.length == 1) {
+                row.put(column, value);
+                return;
+            }
+            if (value == null) {
+                return;
+            }
+            ObjectNode parent = row;
+            for (int i = 0; i < path.length - 1; i++) {
+                JsonNode child = parent.get(path[i]);
+                parent = child instanceof ObjectNode object ? object : parent.putObject(path[i]);
+            }
+            parent.put(path[path.length - 1], value);
+        });
+        return row;
+    }
+
+    private static char separatorOf(String text) {
+        int end = text.indexOf('\n');
+        String header = end < 0 ? text : text.substring(0, end);
+        return header.indexOf(';') >= 0 ? ';' : header.indexOf('\t') >= 0 ? '\t' : ',';
+    }
+
+    /** UTF-8 unless said otherwise (an unknown charset is refused by Spring MVC before: 415). */
+    private static Charset charsetOf(MediaType contentType) {
+        return contentType == null || contentType.getCharset() == null ? StandardCharsets.UTF_8
+                : contentType.getCharset();
+    }
+
+    private static OrgException malformed(Exception e) {
+        String message = e instanceof JsonProcessingException parse && parse.getLocation() != null
+                ? "line " + parse.getLocation().getLineNr() + ": " + parse.getOriginalMessage()
+                : String.valueOf(e.getMessage()).lines().findFirst().orElse("malformed");
+        return invalid("body", message);
+    }
+
+    private static OrgException invalid(String field, String message) {
+        return new OrgException(ErrorCode.VALIDATION, "The request body is not well-formed CSV",
+                Map.of("errors", List.of(new Problems.FieldError(field, message))));
+    }
+}
