@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A CSV upload read as the JSON array of objects it stands for, and then as the JSON body would be (the API's strict
@@ -63,7 +64,7 @@ public class CsvRows {
             while (lines.hasNextValue()) {
                 int lineNumber = lines.getCurrentLocation().getLineNr();
                 Map<String, String> line = lines.nextValue();
-                columns = columns < 0 ? ((CsvSchema) lines.getParserSchema()).size() : columns;
+                columns = columns < 0 ? columnsOf((CsvSchema) lines.getParserSchema()) : columns;
                 if (line.size() != columns) { // a short line is not refused by the parser in every case
                     throw invalid("body", "line " + lineNumber + ": " + line.size() + " cells where the header names "
                             + columns);
@@ -81,6 +82,17 @@ public class CsvRows {
             // as the JSON body's errors: ProblemAdvice names the row and field
             throw new HttpMessageNotReadableException("The CSV rows are invalid", e, null);
         }
+    }
+
+    /** How many columns the header names, each once (a field given twice is refused in JSON too). */
+    private static int columnsOf(CsvSchema header) {
+        Set<String> names = new HashSet<>();
+        header.forEach(column -> {
+            if (!names.add(column.getName())) {
+                throw invalid("body", "line 1: column " + column.getName() + " named twice");
+            }
+        });
+        return header.size();
     }
 
     /**

@@ -58,6 +58,7 @@ class CsvRowsTest {
         assertMalformed("code,name\nA,B\nC,D,E\n", "line 3");
         assertMalformed("code,name\nA\n", "line 2");
         assertMalformed("code,name\nA,\"B\n", "a quoted cell is not closed");
+        assertMalformed("code,name,code\nA,B,C\n", "line 1: column code named twice");
         assertMalformed("code,name\nA,B\"C\"\"\n", "a quoted cell is not closed");
     }
 
