@@ -8,6 +8,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,6 +20,7 @@ import static dev.orgservice.platform.testing.OpenApiDocuments.pathParametersWit
 import static dev.orgservice.platform.testing.OpenApiDocuments.requestInstants;
 import static dev.orgservice.platform.testing.OpenApiDocuments.undescribed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
  * What a generated client of the command side reads in /v3/api-docs: the real statuses, problem responses and
@@ -155,6 +158,24 @@ class OpenApiDocumentTest extends CommandSideIntegrationTest {
                 assertThat(property.path("description").asText()).as(where).contains("a date YYYY-MM-DD"));
         assertThat(instants.get("MoveRequest.effectiveFrom").get("description").asText()).contains("takes effect");
         assertThat(instants.get("HolderRequest.to").get("description").asText()).startsWith("Either");
+    }
+
+    @Test
+    void givesEveryInstantOfABodyAnExampleItsDateTimeFormatTakes() {
+        Map<String, JsonNode> instants = requestInstants(document, handlers.getHandlerMethods().values());
+
+        instants.forEach((where, property) -> {
+            String record = where.substring(0, where.indexOf('.'));
+            String field = where.substring(where.indexOf('.') + 1);
+            for (JsonNode example : List.of(property.path("example"),
+                    document.at("/components/schemas/" + record + "/example/" + field))) {
+                if (!example.isMissingNode()) {
+                    assertThatCode(() -> Instant.parse(example.asText())).as(where).doesNotThrowAnyException();
+                }
+            }
+        });
+        assertThat(instants.get("MoveRequest.effectiveFrom").path("example").asText()).isNotEmpty();
+        assertThat(document.at("/components/schemas/DelegationRequest/example/validFrom").asText()).isNotEmpty();
     }
 
     @Test

@@ -22,7 +22,8 @@ import java.util.UUID;
  */
 @Schema(example = """
         {"delegatorId": "hr:4711", "delegateId": "hr:4712", "purposes": ["PURCHASE_ORDER"],
-         "validFrom": "2026-03-01", "validTo": "2026-03-08", "maxAmount": {"amount": "5000.00", "currency": "EUR"}}""")
+         "validFrom": "2026-03-01T00:00:00Z", "validTo": "2026-03-08T00:00:00Z",
+         "maxAmount": {"amount": "5000.00", "currency": "EUR"}}""")
 public record DelegationRequest(
         @NotNull @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE) String delegatorId,
         @NotNull @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE) String delegateId,

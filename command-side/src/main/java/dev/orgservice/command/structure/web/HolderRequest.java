@@ -10,7 +10,7 @@ import java.time.Instant;
 
 /** Who holds the position from {@code from} (default now) until {@code to} (open when absent). */
 @Schema(example = """
-        {"personId": "hr:4711", "from": "2026-01-01"}""")
+        {"personId": "hr:4711", "from": "2026-01-01T00:00:00Z"}""")
 public record HolderRequest(
         @NotNull @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE)
         String personId,

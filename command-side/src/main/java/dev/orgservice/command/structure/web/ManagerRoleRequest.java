@@ -10,9 +10,9 @@ import java.time.Instant;
  * next change of role. Required, not defaulted: a forgotten field must not demote a manager.
  */
 @Schema(example = """
-        {"manager": true, "effectiveFrom": "2027-01-01"}""")
+        {"manager": true, "effectiveFrom": "2027-01-01T00:00:00Z"}""")
 public record ManagerRoleRequest(
         @NotNull @Schema(description = "true: a manager position (its unit's manager if it is the first there)")
         Boolean manager,
-        @Schema(example = "2027-01-01") Instant effectiveFrom) {
+        @Schema(example = "2027-01-01T00:00:00Z") Instant effectiveFrom) {
 }

@@ -16,11 +16,11 @@ import java.util.UUID;
  */
 @Schema(example = """
         {"reportsToPositionId": "5b7e0f2c-9a41-4c1e-8f55-3f1d2b6c7a90", "dottedLineToPositionIds": [],
-         "effectiveFrom": "2027-01-01"}""")
+         "effectiveFrom": "2027-01-01T00:00:00Z"}""")
 public record ReportingLinesRequest(
         @Schema(description = "explicit solid line; absent or null: the unit's manager") UUID reportsToPositionId,
         @Size(max = 20) @UniqueElements List<@NotNull UUID> dottedLineToPositionIds,
-        @Schema(example = "2027-01-01") Instant effectiveFrom) {
+        @Schema(example = "2027-01-01T00:00:00Z") Instant effectiveFrom) {
 
     public List<UUID> dottedLines() {
         return dottedLineToPositionIds == null ? List.of() : dottedLineToPositionIds;

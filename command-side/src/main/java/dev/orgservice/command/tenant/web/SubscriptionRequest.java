@@ -16,7 +16,7 @@ import java.time.Instant;
 /** Replaces the subscription as a whole (PUT): absent optional fields become empty. */
 @Schema(example = """
         {"plan": "ENTERPRISE", "status": "ACTIVE", "seats": 250, "billingEmail": "ap@acme.example",
-         "billingCycle": "YEARLY", "trialEndsAt": "2027-01-01", "externalCustomerId": "cus_123"}""")
+         "billingCycle": "YEARLY", "trialEndsAt": "2027-01-01T00:00:00Z", "externalCustomerId": "cus_123"}""")
 public record SubscriptionRequest(
         @NotBlank String plan,
         @NotNull SubscriptionStatus status,
