@@ -261,8 +261,9 @@ public class OrganizationTree {
         PositionRules rules = positionRules();
         rules.requireRoomForPositions(command.positions().size(), limits);
         Instant now = Instant.now();
-        List<ImportPlan.RowError> errors = rules.importErrors(command.positions(), now);
-        List<List<ImportedPosition>> batches = ImportBatches.split(command.positions());
+        List<ImportedPosition> positions = command.resolved(unitsByCode::get);
+        List<ImportPlan.RowError> errors = rules.importErrors(positions, command::unitCodeOf, now);
+        List<List<ImportedPosition>> batches = ImportBatches.cut(positions, command.batchSizes());
         if (errors.isEmpty()) {
             chainLoops().requireNoChainLoops(batches, now, errors);
         }

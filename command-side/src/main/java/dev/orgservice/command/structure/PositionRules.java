@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 /**
  * The rules of positions over time: the plan's limit, a position of an active unit, lines that lead to other positions
@@ -78,7 +79,7 @@ final class PositionRules {
      * Each row's first problem, in row order: a duplicate id, no active unit, a holder while the unit closes, a line
      * to itself, to no position here or earlier in the import, or to a closed position.
      */
-    List<ImportPlan.RowError> importErrors(List<ImportedPosition> rows, Instant now) {
+    List<ImportPlan.RowError> importErrors(List<ImportedPosition> rows, IntFunction<String> unitCodes, Instant now) {
         Set<UUID> earlier = new HashSet<>();
         List<ImportPlan.RowError> errors = new ArrayList<>();
         for (int row = 0; row < rows.size(); row++) {
@@ -88,8 +89,10 @@ final class PositionRules {
                 errors.add(new ImportPlan.RowError(row, ErrorCode.DUPLICATE.type().toString(), "positionId",
                         "position " + position.positionId() + " already exists"));
             } else if (unit == null || !unit.existsAt(now) || !unit.isActiveAt(now)) {
-                errors.add(new ImportPlan.RowError(row, ErrorCode.NOT_FOUND.type().toString(), "unitId",
-                        "no active unit " + position.unitId()));
+                String code = unitCodes.apply(row);
+                errors.add(new ImportPlan.RowError(row, ErrorCode.NOT_FOUND.type().toString(),
+                        code == null ? "unitId" : "unitCode",
+                        code == null ? "no active unit " + position.unitId() : "no active unit with code " + code));
             } else if (position.personId() != null && unit.closedDuring(position.holderFrom(), null)) {
                 errors.add(new ImportPlan.RowError(row, ErrorCode.CONFLICT.type().toString(), "holderFrom",
                         "unit " + unit.code() + " is closed at some time from " + position.holderFrom()

@@ -82,8 +82,9 @@ public class PositionCommandController {
     }
 
     @PostMapping("/import")
-    @Operation(summary = "Create many positions (optionally with their holders) atomically; a row may report to an "
-            + "existing position (reportsToPositionId) or to an earlier row (reportsToRef)")
+    @Operation(summary = "Create many positions (optionally with their holders) atomically; a row names its unit by "
+            + "unitId or unitCode, and may report to an existing position (reportsToPositionId) or to an earlier row "
+            + "(reportsToRef)")
     public ResponseEntity<PositionImportResult> importPositions(@PathVariable UUID tenantId,
                                                                 @RequestHeader(name = IdempotencyKeys.HEADER,
                                                                         required = false) String idempotencyKey,
@@ -105,6 +106,10 @@ public class PositionCommandController {
                             "must name an earlier row, and not together with reportsToPositionId"));
                 }
             }
+            if ((row.unitId() == null) == (row.unitCode() == null)) {
+                errors.add(new Problems.FieldError("[" + i + "]." + (row.unitId() == null ? "unitId" : "unitCode"),
+                        row.unitId() == null ? "is required (or unitCode)" : "give unitId or unitCode, not both"));
+            }
             if (row.holderFrom() != null && row.personId() == null) {
                 // ignored, the row's date said the position was held while it was imported vacant
                 errors.add(new Problems.FieldError("[" + i + "].holderFrom", "only with a personId"));
@@ -118,7 +123,9 @@ public class PositionCommandController {
         }
         Rows.requireNoErrors(errors);
         UUID importId = ids.next();
-        ImportPositionsCommand command = new ImportPositionsCommand(tenantId, importId, positions);
+        List<String> unitCodes = rows.stream().allMatch(row -> row.unitCode() == null) ? List.of()
+                : rows.stream().map(PositionImportRow::unitCode).collect(ArrayList::new, ArrayList::add, ArrayList::addAll);
+        ImportPositionsCommand command = new ImportPositionsCommand(tenantId, importId, positions, unitCodes);
         CommandSender.Outcome<Long> outcome = commands.send(command, tenantId, ids);
         List<Long> revisions = outcome.result() == null ? null : command.revisions(outcome.result());
         List<PositionImportResult.ImportedPositionView> created = new ArrayList<>(rows.size());

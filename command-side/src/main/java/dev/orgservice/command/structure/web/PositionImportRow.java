@@ -3,7 +3,6 @@ package dev.orgservice.command.structure.web;
 import dev.orgservice.api.structure.PersonIds;
 import dev.orgservice.platform.validation.Text;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -12,11 +11,13 @@ import java.util.UUID;
 
 /**
  * A row of a position import. {@code ref} is the client's own name for the row, so later rows can report to it
- * ({@code reportsToRef}); ids are always chosen by the server, and the answer maps each ref to its id.
+ * ({@code reportsToRef}); ids are always chosen by the server, and the answer maps each ref to its id. The unit is
+ * named by {@code unitId} or by {@code unitCode} (as an HR file knows it), one of them.
  */
 public record PositionImportRow(
         @NotBlank @Size(max = 64) String ref,
-        @NotNull UUID unitId,
+        UUID unitId,
+        @Size(max = 64) String unitCode,
         @NotBlank @Pattern(regexp = Text.NOT_BLANK, message = Text.NOT_BLANK_MESSAGE) @Size(max = 200) String title,
         boolean manager,
         UUID reportsToPositionId,
