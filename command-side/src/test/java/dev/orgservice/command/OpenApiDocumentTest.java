@@ -54,12 +54,15 @@ class OpenApiDocumentTest extends CommandSideIntegrationTest {
     }
 
     @Test
-    void offersTheUnitImportAsJsonAndAsCsv() {
+    void offersTheUnitAndPositionImportsAsJsonAndAsCsv() {
         JsonNode content = paths.at("/~1api~1v1~1tenants~1{tenantId}~1units~1import/post/requestBody/content");
 
         assertThat(content.at("/application~1json/schema/type").asText()).isEqualTo("array");
         assertThat(content.at("/text~1csv/schema/type").asText()).isEqualTo("string");
         assertThat(content.at("/text~1csv/example").asText()).startsWith("type,code,name,parentCode");
+        JsonNode positions = paths.at("/~1api~1v1~1tenants~1{tenantId}~1positions~1import/post/requestBody/content");
+        assertThat(positions.at("/text~1csv/example").asText()).startsWith("ref,unitCode,title,manager");
+        assertThat(positions.at("/application~1json/schema/type").asText()).isEqualTo("array");
     }
 
     @Test

@@ -113,6 +113,31 @@ class CsvImportApiTest extends CommandSideIntegrationTest {
     }
 
     @Test
+    void importsPositionsFromACsvFileAsTheJsonImportDoes() {
+        String positions = "/api/v1/tenants/" + tree.tenantId() + "/positions/import";
+        String csv = "ref,unitCode,title,manager,reportsToRef,personId,holderFrom\n"
+                + "boss,ROOT,Chief Executive,TRUE,,hr:1,2026-01-01\n"
+                + "clerk,ROOT,\"Clerk, Accounts\",false,boss,,\n";
+        String key = UUID.randomUUID().toString();
+        Http.Response fromCsv = http.send("POST", positions, tree.editor(), csv,
+                Map.of("Content-Type", "text/csv", "Idempotency-Key", key));
+        assertThat(fromCsv.status()).as(fromCsv.body()).isEqualTo(201);
+        assertThat(fromCsv.json().get("count").asInt()).isEqualTo(2);
+
+        Http.Response fromJson = http.send("POST", positions, tree.editor(), """
+                [{"ref": "boss", "unitCode": "ROOT", "title": "Chief Executive", "manager": true, "personId": "hr:1",
+                  "holderFrom": "2026-01-01T00:00:00Z"},
+                 {"ref": "clerk", "unitCode": "ROOT", "title": "Clerk, Accounts", "reportsToRef": "boss"}]""",
+                Map.of("Idempotency-Key", key));
+        assertThat(fromJson.header("Idempotent-Replayed")).as(fromJson.body()).isEqualTo("true");
+        assertThat(fromJson.json().get("positions")).isEqualTo(fromCsv.json().get("positions"));
+
+        Http.Response notABoolean = http.send("POST", positions, tree.editor(),
+                "ref,unitCode,title,manager\nx,ROOT,X,yes\n", Map.of("Content-Type", "text/csv"));
+        assertField(notABoolean, "[0].manager");
+    }
+
+    @Test
     void takesTheJsonImportsRolesAndTenant() {
         String rows = "type,code,name,parentCode\nDEPARTMENT,D-1,One,ROOT\n";
         Map<String, String> csv = Map.of("Content-Type", "text/csv");

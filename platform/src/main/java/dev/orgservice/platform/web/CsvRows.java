@@ -2,9 +2,11 @@ package dev.orgservice.platform.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -25,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A CSV upload read as the JSON array of objects it stands for, and then as the JSON body would be (the API's strict
@@ -57,6 +60,7 @@ public class CsvRows {
             throw invalid("body", "a quoted cell is not closed");
         }
         ArrayNode rows = json.createArrayNode();
+        Set<String> flags = booleansOf(type);
         CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnSeparator(separatorOf(text));
         try (MappingIterator<Map<String, String>> lines = csv.readerForMapOf(String.class).with(schema)
                 .readValues(text)) {
@@ -69,7 +73,7 @@ public class CsvRows {
                     throw invalid("body", "line " + lineNumber + ": " + line.size() + " cells where the header names "
                             + columns);
                 }
-                rows.add(row(line));
+                rows.add(row(line, flags));
             }
         } catch (OrgException e) {
             throw e;
@@ -82,6 +86,19 @@ public class CsvRows {
             // as the JSON body's errors: ProblemAdvice names the row and field
             throw new HttpMessageNotReadableException("The CSV rows are invalid", e, null);
         }
+    }
+
+    /**
+     * The row's boolean fields: a cell there that says {@code true} or {@code false} (also {@code TRUE}, as
+     * spreadsheets write it) is a JSON boolean, which the strict reader wants (it refuses the text {@code "true"}).
+     */
+    private <T> Set<String> booleansOf(TypeReference<List<T>> type) {
+        JavaType row = json.getTypeFactory().constructType(type).getContentType();
+        return json.getDeserializationConfig().introspect(row).findProperties().stream()
+                .filter(property -> property.getRawPrimaryType() == boolean.class
+                        || property.getRawPrimaryType() == Boolean.class)
+                .map(BeanPropertyDefinition::getName)
+                .collect(Collectors.toSet());
     }
 
     /** How many columns the header names, each once (a field given twice is refused in JSON too). */
@@ -99,11 +116,16 @@ public class CsvRows {
      * One line as an object: every column a field (empty: {@code null}, as absent), but a nested object only when one
      * of its cells has a value (an empty address is no address, not one without a city).
      */
-    private ObjectNode row(Map<String, String> cells) {
+    private ObjectNode row(Map<String, String> cells, Set<String> flags) {
         ObjectNode row = json.createObjectNode();
         cells.forEach((column, cell) -> {
             String value = cell == null || cell.isEmpty() ? null : cell;
             String[] path = column.split("\\.", -1);
+            if (path.length == 1 && flags.contains(column) && ("true".equalsIgnoreCase(value)
+                    || "false".equalsIgnoreCase(value))) {
+                row.put(column, Boolean.parseBoolean(value));
+                return;
+            }
             if (path.length == 1) {
                 row.put(column, value);
                 return;

@@ -45,8 +45,8 @@ public class ProblemResponses implements OperationCustomizer {
                     handler -> takesHeader(handler, "If-Match")),
             new Rule("413", "payload-too-large: the body is over the limit (256 KiB, 8 MiB for an import)",
                     ProblemResponses::takesBody),
-            new Rule("415", "unsupported-media-type: the body is not application/json (or text/csv, which a unit import "
-                    + "takes too)", ProblemResponses::takesBody),
+            new Rule("415", "unsupported-media-type: the body is not application/json (or text/csv, which the unit "
+                    + "and position imports take too)", ProblemResponses::takesBody),
             new Rule("422", "idempotency-key-reused: the Idempotency-Key came before with another request",
                     handler -> takesHeader(handler, "Idempotency-Key")),
             Rule.always("429", "Rate limit exceeded; see Retry-After"),

@@ -39,6 +39,21 @@ class CsvRowsTest {
         assertThat(read.get(1)).containsEntry("name", null);
     }
 
+    record Flagged(String code, boolean manager, Boolean vacant) {
+    }
+
+    @Test
+    void readsTrueOrFalseAsABooleanWhereTheRowHasABooleanField() {
+        List<Flagged> read = rows.read("code,manager,vacant\nA,TRUE,false\nB,,\n".getBytes(StandardCharsets.UTF_8),
+                null, new TypeReference<>() {
+                });
+        assertThat(read).containsExactly(new Flagged("A", true, false), new Flagged("B", false, null));
+        assertThat(read("code\ntrue\n")).as("text elsewhere").containsExactly(Map.of("code", "true"));
+        assertThatThrownBy(() -> rows.read("code,manager\nA,yes\n".getBytes(StandardCharsets.UTF_8), null,
+                new TypeReference<List<Flagged>>() {
+                })).isInstanceOf(HttpMessageNotReadableException.class);
+    }
+
     @Test
     void findsTheSeparatorInTheHeaderLine() {
         assertThat(read("code;name\nA;B,C\n")).containsExactly(Map.of("code", "A", "name", "B,C"));

@@ -1,5 +1,6 @@
 package dev.orgservice.command.structure.web;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.orgservice.api.structure.ImportedPosition;
 import dev.orgservice.api.view.PositionImportResult;
 import dev.orgservice.api.view.PositionCommandResult;
@@ -22,10 +23,17 @@ import dev.orgservice.platform.problem.Problems;
 import dev.orgservice.platform.security.Role;
 import dev.orgservice.platform.time.FlexibleInstant;
 import dev.orgservice.platform.validation.Rows;
+import dev.orgservice.platform.web.CsvRows;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -55,14 +63,25 @@ import java.util.UUID;
 public class PositionCommandController {
 
 
+    private static final TypeReference<List<PositionImportRow>> POSITION_ROWS = new TypeReference<>() {
+    };
+    private static final String CSV_EXAMPLE = """
+            ref,unitCode,title,manager,reportsToRef,personId,holderFrom
+            cfo,ACME-DE-FIN,Chief Financial Officer,true,,hr:4711,2026-01-01
+            ap,ACME-DE-FIN,Accounts Payable Clerk,false,cfo,,
+            """;
+
     private final CommandSender commands;
     private final IdempotencyKeys keys;
     private final Validator validator;
+    private final CsvRows csvRows;
 
-    public PositionCommandController(CommandSender commands, IdempotencyKeys keys, Validator validator) {
+    public PositionCommandController(CommandSender commands, IdempotencyKeys keys, Validator validator,
+                                     CsvRows csvRows) {
         this.commands = commands;
         this.keys = keys;
         this.validator = validator;
+        this.csvRows = csvRows;
     }
 
     @PostMapping
@@ -84,7 +103,15 @@ public class PositionCommandController {
     @PostMapping("/import")
     @Operation(summary = "Create many positions (optionally with their holders) atomically; a row names its unit by "
             + "unitId or unitCode, and may report to an existing position (reportsToPositionId) or to an earlier row "
-            + "(reportsToRef)")
+            + "(reportsToRef)",
+            description = "The rows as a JSON array, or as a CSV file (text/csv) as for the unit import: a header line "
+                    + "of the same field names, one position a line, an empty cell an absent field, manager true or "
+                    + "false (TRUE and FALSE too).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = "application/json",
+                            array = @ArraySchema(schema = @Schema(implementation = PositionImportRow.class))),
+                    @Content(mediaType = CsvRows.MEDIA_TYPE, schema = @Schema(type = "string"),
+                            examples = @ExampleObject(value = CSV_EXAMPLE))}))
     public ResponseEntity<PositionImportResult> importPositions(@PathVariable UUID tenantId,
                                                                 @RequestHeader(name = IdempotencyKeys.HEADER,
                                                                         required = false) String idempotencyKey,
@@ -135,6 +162,17 @@ public class PositionCommandController {
         }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new PositionImportResult(importId, positions.size(), created, outcome.position()));
+    }
+
+    /** The import's CSV form, documented with the JSON one (one operation, two media types). */
+    @PostMapping(value = "/import", consumes = CsvRows.MEDIA_TYPE)
+    @Hidden
+    public ResponseEntity<PositionImportResult> importPositionsFromCsv(@PathVariable UUID tenantId,
+                                                                       HttpEntity<byte[]> csv,
+                                                                       @RequestHeader(name = IdempotencyKeys.HEADER,
+                                                                               required = false) String idempotencyKey) {
+        List<PositionImportRow> rows = csvRows.read(csv.getBody(), csv.getHeaders().getContentType(), POSITION_ROWS);
+        return importPositions(tenantId, idempotencyKey, rows);
     }
 
     @PatchMapping("/{positionId}")
