@@ -2,6 +2,7 @@ package dev.orgservice.command.structure;
 
 import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.api.structure.ImportedUnit;
+import dev.orgservice.api.structure.UnitDetails;
 import dev.orgservice.api.structure.UnitType;
 import dev.orgservice.platform.problem.OrgException;
 
@@ -128,13 +129,43 @@ final class ImportPlan {
             return reject(row, ErrorCode.RULE_VIOLATION, unit.parentCode() != null ? "parentCode" : "parentId",
                     "the unit would sit " + depth + " levels below its root; a unit sits at most " + UnitDepths.MAX);
         }
+        UUID costCenter = unit.costCenterCode() == null ? unit.details().costCenterId() : idOf(unit.costCenterCode());
+        UUID profitCenter = unit.profitCenterCode() == null ? unit.details().profitCenterId()
+                : idOf(unit.profitCenterCode());
+        if (costCenter == null && unit.costCenterCode() != null) {
+            return rejectCode(row, "costCenterCode", unit.costCenterCode());
+        }
+        if (profitCenter == null && unit.profitCenterCode() != null) {
+            return rejectCode(row, "profitCenterCode", unit.profitCenterCode());
+        }
+        UnitDetails details = withCenters(unit.details(), costCenter, profitCenter);
         try {
-            units.requireValidDetails(unit.type(), unit.details(), command.effectiveFrom(), newTypes);
+            units.requireValidDetails(unit.type(), details, command.effectiveFrom(), newTypes);
         } catch (OrgException e) {
             return reject(row, e.code(), "details", e.getMessage());
         }
         deepest.put(unit.unitId(), depth);
-        return new ImportedUnit(unit.unitId(), unit.type(), unit.code(), unit.name(), parentId, unit.details());
+        return new ImportedUnit(unit.unitId(), unit.type(), unit.code(), unit.name(), parentId, details);
+    }
+
+    /** The unit with this code, an earlier row's or an existing one; {@code null} if none. */
+    private UUID idOf(String code) {
+        ImportedUnit earlier = byCode.get(code);
+        return earlier != null ? earlier.unitId() : units.unitWithCode(code);
+    }
+
+    private ImportedUnit rejectCode(int row, String field, String code) {
+        return rejectedCodes.contains(code)
+                ? reject(row, ErrorCode.CONFLICT, field, "the row with code " + code + " is itself invalid")
+                : reject(row, ErrorCode.NOT_FOUND, field, "no unit with code " + code
+                + " exists or comes earlier in the import");
+    }
+
+    private static UnitDetails withCenters(UnitDetails details, UUID costCenterId, UUID profitCenterId) {
+        return new UnitDetails(details.legalName(), details.registrationNumber(), details.taxId(), details.country(),
+                details.currency(), details.address(), details.timezone(), details.geo(),
+                details.responsiblePersonId(), details.category(), details.segment(), details.validTo(), costCenterId,
+                profitCenterId);
     }
 
     private boolean taken(String code) {

@@ -113,6 +113,27 @@ class CsvImportApiTest extends CommandSideIntegrationTest {
     }
 
     @Test
+    void namesADepartmentsCentersByCodeInAnImportOnly() {
+        Http.Response imported = csv("type,code,name,parentCode,costCenterCode,profitCenterCode,responsiblePersonId\n"
+                + "COST_CENTER,CC-1,Controlling,ROOT,,,hr:1\n"
+                + "PROFIT_CENTER,PC-1,Retail,ROOT,,,hr:2\n"
+                + "DEPARTMENT,D-1,Sales,ROOT,CC-1,PC-1,\n");
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+
+        Http.Response unknown = csv("type,code,name,parentCode,costCenterCode\nDEPARTMENT,D-2,Two,ROOT,CC-9\n");
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(422);
+        assertThat(unknown.json().at("/errors/0/field").asText()).isEqualTo("costCenterCode");
+
+        assertField(http.post(tree.units() + "/import", tree.editor(), """
+                [{"type": "DEPARTMENT", "code": "D-3", "name": "Three", "parentCode": "ROOT",
+                  "costCenterCode": "CC-1", "costCenterId": "%s"}]""".formatted(UUID.randomUUID())),
+                "[0].costCenterCode");
+        assertField(http.post(tree.units(), tree.editor(), """
+                {"type": "DEPARTMENT", "code": "D-4", "name": "Four", "parentId": "%s", "costCenterCode": "CC-1"}"""
+                .formatted(tree.root())), "costCenterCode");
+    }
+
+    @Test
     void importsPositionsFromACsvFileAsTheJsonImportDoes() {
         String positions = "/api/v1/tenants/" + tree.tenantId() + "/positions/import";
         String csv = "ref,unitCode,title,manager,reportsToRef,personId,holderFrom\n"

@@ -82,9 +82,15 @@ public class UnitCommandController {
                                                     String idempotencyKey,
                                                     @Valid @RequestBody UnitRequest request) {
         Rows.requireNoErrors(request.typeErrors(""));
+        List<Problems.FieldError> importOnly = new ArrayList<>();
         if (request.parentCode() != null) {
-            Rows.requireNoErrors(List.of(new Problems.FieldError("parentCode", "only in imports; name the parent by parentId")));
+            importOnly.add(new Problems.FieldError("parentCode", "only in imports; name the parent by parentId"));
         }
+        if (request.costCenterCode() != null || request.profitCenterCode() != null) {
+            importOnly.add(new Problems.FieldError(request.costCenterCode() != null ? "costCenterCode"
+                    : "profitCenterCode", "only in imports; name the centers by costCenterId and profitCenterId"));
+        }
+        Rows.requireNoErrors(importOnly);
         RequestIds ids = keys.ids(tenantId, idempotencyKey, "create-unit", request);
         UUID unitId = ids.next();
         CommandSender.Outcome<Long> outcome = commands.send(new CreateUnitCommand(tenantId, unitId, request.type(),
@@ -118,7 +124,7 @@ public class UnitCommandController {
         List<ImportUnitsCommand.Row> commandRows = new ArrayList<>(rows.size());
         for (UnitRequest row : rows) {
             commandRows.add(new ImportUnitsCommand.Row(ids.next(), row.type(), row.code(), row.name(), row.parentId(),
-                    row.parentCode(), row.details()));
+                    row.parentCode(), row.details(), row.costCenterCode(), row.profitCenterCode()));
         }
         UUID importId = ids.next();
         var command = new ImportUnitsCommand(tenantId, importId, orNow(effectiveFrom), commandRows);

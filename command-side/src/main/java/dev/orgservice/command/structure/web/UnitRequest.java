@@ -22,7 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** A unit to create, alone or as a row of an import (where the parent may be named by {@code parentCode}). */
+/**
+ * A unit to create, alone or as a row of an import (where the parent may be named by {@code parentCode}, and a
+ * department's centers by {@code costCenterCode} and {@code profitCenterCode}: units of the tenant or earlier rows).
+ */
 @Schema(example = """
         {"type": "LEGAL_ENTITY", "code": "ACME-DE", "name": "Acme Deutschland", "country": "DE", "currency": "EUR",
          "legalName": "Acme Deutschland GmbH", "registrationNumber": "HRB 12345"}""")
@@ -48,7 +51,9 @@ public record UnitRequest(
         @Size(max = 64) String segment,
         Instant validTo,
         UUID costCenterId,
-        UUID profitCenterId) {
+        UUID profitCenterId,
+        @Size(max = 64) String costCenterCode,
+        @Size(max = 64) String profitCenterCode) {
 
     static final String CODE = "[A-Za-z0-9][A-Za-z0-9._/-]{0,63}";
 
@@ -63,8 +68,13 @@ public record UnitRequest(
             require(currency != null, prefix + "currency", "is required for a legal entity", errors);
         }
         boolean center = type == UnitType.COST_CENTER || type == UnitType.PROFIT_CENTER;
-        require(type == UnitType.DEPARTMENT || (costCenterId == null && profitCenterId == null),
+        require(type == UnitType.DEPARTMENT || (costCenterId == null && profitCenterId == null
+                        && costCenterCode == null && profitCenterCode == null),
                 prefix + "costCenterId", "only a department is assigned cost or profit centers", errors);
+        require(costCenterId == null || costCenterCode == null, prefix + "costCenterCode",
+                "give costCenterId or costCenterCode, not both", errors);
+        require(profitCenterId == null || profitCenterCode == null, prefix + "profitCenterCode",
+                "give profitCenterId or profitCenterCode, not both", errors);
         require(center || (responsiblePersonId == null && validTo == null),
                 prefix + "responsiblePersonId", "only cost and profit centers have a responsible person and validity", errors);
         require(type == UnitType.COST_CENTER || category == null, prefix + "category", "only for cost centers", errors);
