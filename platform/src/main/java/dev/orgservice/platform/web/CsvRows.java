@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
  * A CSV upload read as the JSON array of objects it stands for, and then as the JSON body would be (the API's strict
  * mapper: unknown fields, types and text refused alike, errors named by row, {@code [3].code}). The first line names
  * the fields; a dotted name is a field of a nested object ({@code address.city}); an empty cell is an absent field,
- * and a nested object whose cells are all empty is absent. Cells are separated by commas, or by semicolons or tabs
+ * and a nested object whose cells are all empty is absent. Empty lines, and lines of empty cells (what a
+ * spreadsheet writes for blank rows), are skipped. Cells are separated by commas, or by semicolons or tabs
  * when the first line has those (what spreadsheets in many locales write); quoting as RFC 4180. The text is UTF-8
  * unless the {@code Content-Type} names another charset; a byte order mark is skipped.
  */
@@ -73,7 +74,9 @@ public class CsvRows {
                     throw invalid("body", "line " + lineNumber + ": " + line.size() + " cells where the header names "
                             + columns);
                 }
-                rows.add(row(line, flags));
+                if (line.values().stream().anyMatch(cell -> cell != null && !cell.isEmpty())) {
+                    rows.add(row(line, flags)); // a line of empty cells is a spreadsheet's blank row: skipped
+                }
             }
         } catch (OrgException e) {
             throw e;

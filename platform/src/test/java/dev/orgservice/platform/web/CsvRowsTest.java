@@ -33,8 +33,8 @@ class CsvRowsTest {
 
     @Test
     void takesAnEmptyCellAsAbsentAndAQuotedLineBreakAsText() {
-        List<Map<String, Object>> read = read("code,name\n\"A\",\"two\nlines\"\nB,\n\n");
-        assertThat(read).hasSize(2);
+        List<Map<String, Object>> read = read("code,name\n\"A\",\"two\nlines\"\n,\nB,\n\n,\n");
+        assertThat(read).as("a line of empty cells is a blank row").hasSize(2);
         assertThat(read.get(0)).containsEntry("name", "two\nlines");
         assertThat(read.get(1)).containsEntry("name", null);
     }
