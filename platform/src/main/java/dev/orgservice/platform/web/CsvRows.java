@@ -54,14 +54,21 @@ public class CsvRows {
     /** The rows of {@code body}, read as {@code type}; a malformed file is a {@code 400} naming the line. */
     public <T> List<T> read(byte[] body, MediaType contentType, TypeReference<List<T>> type) {
         String text = new String(body == null ? new byte[0] : body, charsetOf(contentType));
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
+        ArrayNode rows = objectsOf(text.startsWith("\uFEFF") ? text.substring(1) : text, booleansOf(type));
+        try {
+            return json.readerFor(type).readValue(json.treeAsTokens(rows));
+        } catch (IOException e) {
+            // as the JSON body's errors: ProblemAdvice names the row and field
+            throw new HttpMessageNotReadableException("The CSV rows are invalid", e, null);
         }
+    }
+
+    /** Each line after the header as the object it stands for. */
+    private ArrayNode objectsOf(String text, Set<String> flags) {
         if (text.chars().filter(c -> c == '"').count() % 2 != 0) { // the parser would end the cell at the end
             throw invalid("body", "a quoted cell is not closed");
         }
         ArrayNode rows = json.createArrayNode();
-        Set<String> flags = booleansOf(type);
         CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnSeparator(separatorOf(text));
         try (MappingIterator<Map<String, String>> lines = csv.readerForMapOf(String.class).with(schema)
                 .readValues(text)) {
@@ -83,12 +90,7 @@ public class CsvRows {
         } catch (IOException | RuntimeException e) {
             throw malformed(e);
         }
-        try {
-            return json.readerFor(type).readValue(json.treeAsTokens(rows));
-        } catch (IOException e) {
-            // as the JSON body's errors: ProblemAdvice names the row and field
-            throw new HttpMessageNotReadableException("The CSV rows are invalid", e, null);
-        }
+        return rows;
     }
 
     /**
