@@ -70,7 +70,7 @@ public class AxonConfiguration {
                                                   @Value("${org.snapshots.tree-events-per-node:0.1}") double perNode) {
         var fromCache = new TreeSnapshotter(treeCache, serializer, eventStore, transactionManager,
                 Executors.newSingleThreadExecutor(daemon("tree-snapshot-writer")), snapshotter, perNode);
-        return new EventCountSnapshotTriggerDefinition(fromCache, threshold);
+        return fromCache.triggers(threshold);
     }
 
     /** Tokens of the command side's own tracking processors (the Kafka publisher). */

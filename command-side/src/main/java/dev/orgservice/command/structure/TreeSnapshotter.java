@@ -5,7 +5,10 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
+import org.axonframework.eventsourcing.SnapshotTrigger;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -65,6 +68,30 @@ public class TreeSnapshotter implements Snapshotter {
         this.byReplay = byReplay;
         this.noMetaData = snapshotSerializer.serialize(MetaData.emptyInstance(), byte[].class);
         this.eventsPerNode = eventsPerNode;
+    }
+
+    /**
+     * The trees' snapshot triggers: every {@code threshold} events, each trigger counted as initialized from the start.
+     * Axon marks a trigger initialized only once a tree is loaded from the store; the trigger of a tree created by this
+     * instance stayed uninitialized for as long as the tree was cached, so each of its thresholds was asked for at
+     * cleanup, after the lock, and the tree replayed from the store (found by a concurrency review, 2026-11-28). A
+     * cold load past the threshold is now asked for before the commit too, and snapshotted from the cached tree.
+     */
+    public SnapshotTriggerDefinition triggers(int threshold) {
+        SnapshotTriggerDefinition counting = new EventCountSnapshotTriggerDefinition(this, threshold);
+        return new SnapshotTriggerDefinition() {
+            @Override
+            public SnapshotTrigger prepareTrigger(Class<?> aggregateType) {
+                SnapshotTrigger trigger = counting.prepareTrigger(aggregateType);
+                trigger.initializationFinished();
+                return trigger;
+            }
+
+            @Override
+            public SnapshotTrigger reconfigure(Class<?> aggregateType, SnapshotTrigger trigger) {
+                return counting.reconfigure(aggregateType, trigger);
+            }
+        };
     }
 
     @Override

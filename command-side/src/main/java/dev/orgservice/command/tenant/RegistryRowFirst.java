@@ -1,11 +1,9 @@
 package dev.orgservice.command.tenant;
 
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,22 +14,16 @@ import org.springframework.stereotype.Component;
  * ({@link RegistryTenantGuard}; one reloading a big tree holds it for seconds). Meanwhile the index is a gap, which
  * the tracking processors (the Kafka publisher, the projections) stop waiting for once 10,000 later positions are
  * taken (max-gap-offset: 5 s at 2,000 commands/s): the suspension would never reach Kafka or the read model. Waiting
- * here, before the append, takes no index. Runs inside the command's transaction (the bus attaches it first).
+ * here, before the append, takes no index. Runs inside the command's transaction (the bus attaches it first). A
+ * bean, so Axon's auto-configuration puts it on the command bus (once: registering it again locked the row twice).
  */
 @Component
-class RegistryRowFirst implements MessageHandlerInterceptor<CommandMessage<?>>, SmartInitializingSingleton {
+class RegistryRowFirst implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private final JdbcTemplate jdbc;
-    private final CommandBus commandBus;
 
-    RegistryRowFirst(JdbcTemplate jdbc, CommandBus commandBus) {
+    RegistryRowFirst(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.commandBus = commandBus;
-    }
-
-    @Override
-    public void afterSingletonsInstantiated() {
-        commandBus.registerHandlerInterceptor(this);
     }
 
     @Override
