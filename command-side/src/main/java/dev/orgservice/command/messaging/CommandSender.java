@@ -35,11 +35,14 @@ public class CommandSender {
     private final CommandGateway gateway;
     private final AppendedPositions appendedPositions;
     private final EventPositions positions;
+    private final TreeGates trees;
 
-    public CommandSender(CommandGateway gateway, AppendedPositions appendedPositions, EventPositions positions) {
+    public CommandSender(CommandGateway gateway, AppendedPositions appendedPositions, EventPositions positions,
+                         TreeGates trees) {
         this.gateway = gateway;
         this.appendedPositions = appendedPositions;
         this.positions = positions;
+        this.trees = trees;
     }
 
     /**
@@ -82,7 +85,7 @@ public class CommandSender {
         }
         CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command).andMetaData(metadata);
         try {
-            R result = gateway.sendAndWait(message);
+            R result = trees.through(command, () -> gateway.sendAndWait(message));
             OptionalLong appended = appendedPositions.take(message.getIdentifier());
             // nothing appended (a no-op): the head, so that a read at it sees everything before the command
             long position = appended.isPresent() ? appended.getAsLong() : positions.head();
