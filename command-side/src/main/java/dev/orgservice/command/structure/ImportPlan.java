@@ -94,8 +94,7 @@ final class ImportPlan {
         UUID parentId = unit.parentId();
         UnitType parentType = null;
         if (unit.parentCode() != null) {
-            ImportedUnit earlier = byCode.get(unit.parentCode());
-            parentId = earlier != null ? earlier.unitId() : units.unitWithCode(unit.parentCode());
+            parentId = idOf(unit.parentCode());
             if (parentId == null) {
                 return reject(row, ErrorCode.NOT_FOUND, "parentCode", "no unit with code " + unit.parentCode()
                         + " exists or comes earlier in the import");
