@@ -44,6 +44,9 @@ public class KafkaConfiguration {
     /** Events per publisher batch, i.e. per token update: the property and its default. */
     public static final String BATCH_SIZE_PROPERTY = "org.kafka.publisher-batch-size";
     public static final int DEFAULT_BATCH_SIZE = 5000;
+    public static final String READ_AHEAD_BYTES_PROPERTY = "org.kafka.publisher-read-ahead-bytes";
+    /** 64 MiB: 10,000 ordinary events are about 5 MiB, so only a backlog of imports' large events meets the bound. */
+    public static final long DEFAULT_READ_AHEAD_BYTES = 64L << 20;
     /** How long a batch waits for each acknowledgement after the one before, before it fails and is retried. */
     private static final long ACK_TIMEOUT_MILLIS = 1_000;
 
@@ -84,7 +87,8 @@ public class KafkaConfiguration {
      * The extension's {@code KafkaEventPublisher} bean, registered as it registers it (every event, errors
      * propagated so the processor retries from its token), except for the processor: a tracking processor (one
      * segment, one thread) reading the storage engine directly ({@link PollingEventSource}) through
-     * {@link ReadAheadEventSource}, in batches of
+     * {@link ReadAheadEventSource} (up to twice a batch, and {@code org.kafka.publisher-read-ahead-bytes} of
+     * payloads), in batches of
      * {@code org.kafka.publisher-batch-size} events per token update (a publisher restart after a crash resends at
      * most one batch; 5,000 rather than Axon's 100: each batch ends in a token commit and a wait for the broker's
      * acknowledgements, docs/benchmarks.md, eleventh run), and counted by
@@ -97,7 +101,9 @@ public class KafkaConfiguration {
                                                             MeterRegistry registry,
                                                             EventStorageEngine storageEngine,
                                                             EventStoreProperties eventStore,
-                                                            @Value("${" + BATCH_SIZE_PROPERTY + ":" + DEFAULT_BATCH_SIZE + "}") int batchSize) {
+                                                            @Qualifier("eventSerializer") Serializer serializer,
+                                                            @Value("${" + BATCH_SIZE_PROPERTY + ":" + DEFAULT_BATCH_SIZE + "}") int batchSize,
+                                                            @Value("${" + READ_AHEAD_BYTES_PROPERTY + ":" + DEFAULT_READ_AHEAD_BYTES + "}") long readAheadBytes) {
         KafkaEventPublisher<String, byte[]> publisher = KafkaEventPublisher.<String, byte[]>builder()
                 .processingGroup(PROCESSING_GROUP).kafkaPublisher(kafkaPublisher).build();
         processing.registerEventHandler(configuration -> publisher)
@@ -105,7 +111,8 @@ public class KafkaConfiguration {
                 .assignHandlerTypesMatching(PROCESSING_GROUP, type -> type.isAssignableFrom(KafkaEventPublisher.class))
                 .registerTrackingEventProcessor(PROCESSING_GROUP,
                         configuration -> new ReadAheadEventSource(new PollingEventSource(storageEngine,
-                                Duration.ofMillis(eventStore.pollIntervalMs())), 2 * batchSize, "kafka-publisher-read-ahead"),
+                                Duration.ofMillis(eventStore.pollIntervalMs())), 2 * batchSize, readAheadBytes,
+                                ReadAheadEventSource.payloadBytes(serializer), "kafka-publisher-read-ahead"),
                         configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(batchSize))
                 .registerMessageMonitor(PROCESSING_GROUP, configuration -> new PublishedEventCounts(registry));

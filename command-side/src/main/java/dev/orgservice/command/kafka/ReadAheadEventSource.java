@@ -4,36 +4,54 @@ import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.Serializer;
 
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 
 /**
  * The event store as the Kafka publisher's processor reads it, with a read-ahead: a thread of its own reads the
  * next events from the store (and deserializes their metadata and parses their timestamp, which the record
  * converter needs) while the processor's thread sends the current batch and waits for its acknowledgements. Without it the two took turns
  * on one thread (docs/benchmarks.md, Kafka bridge). The processor still decides what is published and when its
- * token moves: this only changes who waits for PostgreSQL. At most {@code capacity} events are held; a failure
- * of the store's stream reaches the processor, which closes this stream and opens a new one from its token.
+ * token moves: this only changes who waits for PostgreSQL. At most {@code capacity} events and about
+ * {@code capacityBytes} of their payloads are held (an import's events are up to 768 KiB each, ordinary ones a few
+ * hundred bytes; one event larger than the bound still passes, alone); a failure of the store's stream reaches the
+ * processor, which closes this stream and opens a new one from its token.
  */
 public final class ReadAheadEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     private final StreamableMessageSource<TrackedEventMessage<?>> store;
     private final int capacity;
+    private final long capacityBytes;
+    private final ToLongFunction<TrackedEventMessage<?>> sizeOf;
     private final String threadName;
 
-    public ReadAheadEventSource(StreamableMessageSource<TrackedEventMessage<?>> store, int capacity, String threadName) {
+    public ReadAheadEventSource(StreamableMessageSource<TrackedEventMessage<?>> store, int capacity, long capacityBytes,
+                                ToLongFunction<TrackedEventMessage<?>> sizeOf, String threadName) {
         this.store = store;
         this.capacity = capacity;
+        this.capacityBytes = capacityBytes;
+        this.sizeOf = sizeOf;
         this.threadName = threadName;
+    }
+
+    /**
+     * An event's size as the read-ahead counts it: its payload as {@code serializer} writes it, which for an event
+     * read from the store is the stored JSON it holds anyway (no serialization happens).
+     */
+    public static ToLongFunction<TrackedEventMessage<?>> payloadBytes(Serializer serializer) {
+        return event -> event.serializePayload(serializer, byte[].class).getData().length;
     }
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-        return new ReadAheadStream(store.openStream(trackingToken), capacity, threadName);
+        return new ReadAheadStream(store.openStream(trackingToken), capacity, capacityBytes, sizeOf, threadName);
     }
 
     @Override
@@ -58,16 +76,24 @@ public final class ReadAheadEventSource implements StreamableMessageSource<Track
         private static final int READER_POLL_MILLIS = 500;
 
         private final BlockingStream<TrackedEventMessage<?>> source;
-        /** Events, or the {@link Failure} that ended the reader. */
+        /** {@link Held} events, or the {@link Failure} that ended the reader. */
         private final BlockingQueue<Object> buffer;
+        /** The payload bytes the buffer may still take, in KiB (a semaphore's permits are ints). */
+        private final Semaphore room;
+        private final int roomKib;
+        private final ToLongFunction<TrackedEventMessage<?>> sizeOf;
         private final Thread reader;
         private volatile boolean closed;
         /** The processor's next event, taken from the buffer by peek or hasNextAvailable (its thread only). */
         private Object head;
 
-        ReadAheadStream(BlockingStream<TrackedEventMessage<?>> source, int capacity, String threadName) {
+        ReadAheadStream(BlockingStream<TrackedEventMessage<?>> source, int capacity, long capacityBytes,
+                        ToLongFunction<TrackedEventMessage<?>> sizeOf, String threadName) {
             this.source = source;
             this.buffer = new ArrayBlockingQueue<>(capacity);
+            this.roomKib = (int) Math.max(1, Math.min(Integer.MAX_VALUE, capacityBytes / 1024));
+            this.room = new Semaphore(roomKib);
+            this.sizeOf = sizeOf;
             this.reader = new Thread(this::readAhead, threadName);
             reader.setDaemon(true);
             reader.start();
@@ -81,7 +107,10 @@ public final class ReadAheadEventSource implements StreamableMessageSource<Track
                         // deserialized and parsed here, not on the publishing thread (the record needs both)
                         event.getMetaData();
                         event.getTimestamp();
-                        buffer.put(event);
+                        // an event larger than the whole room takes all of it: it waits until the buffer is empty
+                        int kib = (int) Math.min(roomKib, sizeOf.applyAsLong(event) / 1024 + 1);
+                        room.acquire(kib);
+                        buffer.put(new Held(event, kib));
                     }
                 }
             } catch (InterruptedException e) {
@@ -97,7 +126,7 @@ public final class ReadAheadEventSource implements StreamableMessageSource<Track
         @Override
         public Optional<TrackedEventMessage<?>> peek() {
             if (head == null) {
-                head = buffer.poll();
+                head = taken(buffer.poll());
             }
             return head == null ? Optional.empty() : Optional.of(event(head));
         }
@@ -105,7 +134,7 @@ public final class ReadAheadEventSource implements StreamableMessageSource<Track
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
             if (head == null) {
-                head = buffer.poll(timeout, unit);
+                head = taken(buffer.poll(timeout, unit));
             }
             if (head instanceof Failure failure) {
                 throw failure.rethrown();
@@ -115,7 +144,7 @@ public final class ReadAheadEventSource implements StreamableMessageSource<Track
 
         @Override
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
-            Object next = head != null ? head : buffer.take();
+            Object next = head != null ? head : taken(buffer.take());
             head = null;
             return event(next);
         }
@@ -132,11 +161,23 @@ public final class ReadAheadEventSource implements StreamableMessageSource<Track
             source.close();
         }
 
+        /** What the processor took from the buffer: its room is the reader's again. */
+        private Object taken(Object next) {
+            if (next instanceof Held held) {
+                room.release(held.kib());
+            }
+            return next;
+        }
+
         private static TrackedEventMessage<?> event(Object next) {
             if (next instanceof Failure failure) {
                 throw failure.rethrown();
             }
-            return (TrackedEventMessage<?>) next;
+            return ((Held) next).event();
+        }
+
+        /** An event in the buffer, with the room it takes there. */
+        private record Held(TrackedEventMessage<?> event, int kib) {
         }
 
         /** What stopped the reader, handed to the processor's thread in the buffer's order. */

@@ -9,7 +9,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -68,7 +67,6 @@ class PublisherGapReviewTest {
     }
 
     @Test
-    @Disabled("A known defect, proven by this test and not fixed yet: docs/architecture.md, Still open")
     void aGapIsNotGivenUpWithinTheGapTimeoutWhenAnEventRecordedEarlierCommitsInBetween() throws Exception {
         PollingEventSource source = new PollingEventSource(engine, Duration.ofMillis(10));
         try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createHeadToken());

@@ -2,7 +2,6 @@ package dev.orgservice.platform.eventstore;
 
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -15,34 +14,38 @@ import org.axonframework.serialization.SimpleSerializedType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Collections;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 /**
- * Axon's JDBC storage engine, reading each stored event's timestamp once, with {@link StoredTimestamp}. Axon's
- * entries keep the timestamp as text and parse it with a {@code DateTimeFormatter} whenever it is asked for: once
- * for the gap check of a tracked read and once more for the message. The two row mappers below are Axon 4.13's
- * ({@code getTrackedEventData}, {@code getDomainEventData}) with that one difference; the gap bookkeeping is
- * unchanged (same timeout, offset and lowest index as given to the builder).
+ * Axon's JDBC storage engine, reading each stored event's timestamp once, with {@link StoredTimestamp}, and giving up
+ * a gap only once it has been open for the gap timeout ({@link SettledIndexes}). Axon's entries keep the timestamp as
+ * text and parse it with a {@code DateTimeFormatter} whenever it is asked for: once for the gap check of a tracked
+ * read and once more for the message. The two row mappers below are Axon 4.13's ({@code getTrackedEventData},
+ * {@code getDomainEventData}) with those two differences: same messages, same tokens but for which gaps are kept.
  */
 class ParsedTimestampStorageEngine extends JdbcEventStorageEngine {
 
     private final EventSchema schema;
-    private final int gapTimeoutMs;
     private final int maxGapOffset;
     private final long lowestGlobalSequence;
+    private final SettledIndexes settledIndexes;
 
     ParsedTimestampStorageEngine(Builder builder, EventSchema schema, int gapTimeoutMs, int maxGapOffset,
                                  long lowestGlobalSequence) {
-        super(builder.schema(schema).gapTimeout(gapTimeoutMs).maxGapOffset(maxGapOffset)
+        this(builder, schema, maxGapOffset, lowestGlobalSequence, SettledIndexes.withTimeout(gapTimeoutMs));
+    }
+
+    ParsedTimestampStorageEngine(Builder builder, EventSchema schema, int maxGapOffset, long lowestGlobalSequence,
+                                 SettledIndexes settledIndexes) {
+        // Axon's clean-up of a token with many gaps gives them up by the events' recorded times too: never run it
+        super(builder.schema(schema).maxGapOffset(maxGapOffset).gapCleaningThreshold(Integer.MAX_VALUE)
                 .lowestGlobalSequence(lowestGlobalSequence));
         this.schema = schema;
-        this.gapTimeoutMs = gapTimeoutMs;
         this.maxGapOffset = maxGapOffset;
         this.lowestGlobalSequence = lowestGlobalSequence;
+        this.settledIndexes = settledIndexes;
     }
 
     @Override
@@ -50,14 +53,15 @@ class ParsedTimestampStorageEngine extends JdbcEventStorageEngine {
             throws SQLException {
         long globalIndex = row.getLong(schema.globalIndexColumn());
         StoredEvent<?> event = storedEvent(row);
-        boolean allowGaps = event.getTimestamp().isAfter(GenericEventMessage.clock.instant()
-                .minus(gapTimeoutMs, ChronoUnit.MILLIS));
         GapAwareTrackingToken token = previousToken == null
-                ? GapAwareTrackingToken.newInstance(globalIndex, allowGaps
-                ? LongStream.range(Math.min(lowestGlobalSequence, globalIndex), globalIndex).boxed()
-                .collect(Collectors.toCollection(TreeSet::new))
-                : Collections.emptySortedSet())
-                : previousToken.advanceTo(globalIndex, allowGaps ? maxGapOffset : 0);
+                ? GapAwareTrackingToken.newInstance(globalIndex,
+                LongStream.range(Math.min(lowestGlobalSequence, globalIndex), globalIndex).boxed()
+                        .collect(Collectors.toCollection(TreeSet::new)))
+                : previousToken.advanceTo(globalIndex, maxGapOffset);
+        long settled = settledIndexes.read(globalIndex);
+        if (token.hasGaps() && token.getGaps().first() < settled) {
+            token = token.withGapsTruncatedAt(settled);
+        }
         return new TrackedDomainEventData<>(token, event);
     }
 
