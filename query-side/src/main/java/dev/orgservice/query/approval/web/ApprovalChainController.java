@@ -52,8 +52,8 @@ public class ApprovalChainController {
             @RequestParam @Pattern(regexp = PersonIds.PATTERN, message = PersonIds.MESSAGE)
             @Parameter(description = "Who asks (an HR person id); the requester never approves.") String requesterId,
             @RequestParam @Amount
-            @Parameter(description = "The amount asked for: at least 0, at most 15 digits before the decimal point "
-                    + "and 4 after it.") BigDecimal amount,
+            @Parameter(description = "The amount asked for: at least 0, at most 15 significant digits and at most 4 "
+                    + "decimals.") BigDecimal amount,
             @RequestParam @IsoCurrency
             @Parameter(description = "The amount's ISO 4217 currency, e.g. EUR; limits in other currencies are "
                     + "never converted.") String currency,
