@@ -50,8 +50,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(OrgException.class)
     ResponseEntity<Object> rule(OrgException e, HttpServletRequest request) {
         ProblemDetail problem = Problems.of(e, request.getRequestURI());
-        if (e.code() == ErrorCode.NOT_YET_CONSISTENT) {
-            return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "1")
+        String retryAfter = switch (e.code()) {
+            case NOT_YET_CONSISTENT -> "1";
+            case UNAVAILABLE -> Problems.UNAVAILABLE_RETRY_AFTER; // a busy tree, for instance
+            default -> null;
+        };
+        if (retryAfter != null) {
+            return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, retryAfter)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         return respond(problem);

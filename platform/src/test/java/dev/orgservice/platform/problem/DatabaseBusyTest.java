@@ -1,5 +1,6 @@
 package dev.orgservice.platform.problem;
 
+import dev.orgservice.api.error.ErrorCode;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,14 @@ class DatabaseBusyTest {
         assertUnavailable(new CommandExecutionException("failed", new EventStoreException("append failed",
                 new SQLException("canceling statement due to statement timeout", "57014"))));
         assertUnavailable(new IllegalStateException("deadlock", new SQLException("deadlock detected", "40P01")));
+    }
+
+    @Test
+    void aServiceThatRefusesWorkAsUnavailableSaysWhenToRetryToo() {
+        ResponseEntity<Object> answer = new ProblemAdvice().rule(
+                new OrgException(ErrorCode.UNAVAILABLE, "The tenant's organization tree is busy"), request);
+        assertThat(answer.getStatusCode().value()).isEqualTo(503);
+        assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
     }
 
     @Test
