@@ -1,8 +1,8 @@
 package dev.orgservice.command.kafka;
 
 import dev.orgservice.platform.eventstore.ConfiguredStorageEngine;
+import dev.orgservice.platform.eventstore.RawEventRows;
 import dev.orgservice.platform.testing.TestDatabase;
-import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -11,14 +11,10 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,12 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * takes an index and stays open while a later one commits; then the first one commits.
  * <p>
  * docs/operations.md ("Gaps and transaction length") says a gap is checked "for up to gap-timeout-ms (60 s)". The
- * control test shows that this holds when nothing else happens. The review test shows the gap given up after
- * milliseconds instead: Axon gives up every open gap as soon as it reads a new event whose <em>recorded time</em> is
- * older than the gap timeout (ParsedTimestampStorageEngine#getTrackedEventData, {@code advanceTo(index, 0)}), so one
- * event recorded more than 60 s before it became visible (a command whose events were applied more than 60 s before
- * its append, or an event written by another command-side instance whose clock is more than 60 s behind) makes the
- * publisher skip, for good, the event of a <em>different</em>, fast transaction that commits a moment later.
+ * control test shows that this holds when nothing else happens. The review test showed the gap given up after
+ * milliseconds instead: Axon gave up every open gap as soon as it read a new event whose <em>recorded time</em> is
+ * older than the gap timeout ({@code advanceTo(index, 0)}), so one event recorded more than 60 s before it became
+ * visible (a command whose events were applied more than 60 s before its append, or an event written by another
+ * command-side instance whose clock is more than 60 s behind) made the publisher skip, for good, the event of a
+ * <em>different</em>, fast transaction that commits a moment later. Fixed 2026-11-29 ({@code SettledIndexes}).
  */
 class PublisherGapReviewTest {
 
@@ -54,8 +50,8 @@ class PublisherGapReviewTest {
         try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createHeadToken());
              Connection slow = command(); Connection other = command()) {
             slow.setAutoCommit(false);
-            long late = insert(slow, "late-control", Instant.now());
-            insert(other, "next-control", Instant.now());
+            long late = RawEventRows.insert(slow, "late-control", Instant.now());
+            RawEventRows.insert(other, "next-control", Instant.now());
 
             TrackedEventMessage<?> next = next(stream);
             assertThat(next.getPayload()).isEqualTo("next-control");
@@ -73,14 +69,14 @@ class PublisherGapReviewTest {
              Connection fast = command(); Connection other = command()) {
             // a normal command: its INSERT has taken index `late`, its COMMIT follows a few milliseconds later
             fast.setAutoCommit(false);
-            long late = insert(fast, "late", Instant.now());
-            insert(other, "next", Instant.now());
+            long late = RawEventRows.insert(fast, "late", Instant.now());
+            RawEventRows.insert(other, "next", Instant.now());
             TrackedEventMessage<?> next = next(stream);
             assertThat(next.getPayload()).isEqualTo("next");
             assertThat(((GapAwareTrackingToken) next.trackingToken()).getGaps()).as("gap seen").contains(late);
 
             // another command's event, applied 61 s before its append became visible (slow command / clock skew)
-            insert(other, "recorded-61s-earlier", Instant.now().minusSeconds(61));
+            RawEventRows.insert(other, "recorded-61s-earlier", Instant.now().minusSeconds(61));
             TrackedEventMessage<?> old = next(stream);
             assertThat(old.getPayload()).isEqualTo("recorded-61s-earlier");
             GapAwareTrackingToken after = (GapAwareTrackingToken) old.trackingToken();
@@ -95,24 +91,6 @@ class PublisherGapReviewTest {
 
     private static Connection command() throws SQLException {
         return TestDatabase.get().connect(TestDatabase.get().accounts().command());
-    }
-
-    /** An event row as Axon's JDBC engine writes it (payload a JSON string), answering its global index. */
-    private static long insert(Connection connection, String payload, Instant recordedAt) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("insert into event_store.domain_event_entry "
-                + "(event_identifier, aggregate_identifier, sequence_number, type, time_stamp, payload_type, "
-                + "payload_revision, payload, meta_data) values (?, ?, 0, 'Review', ?, 'java.lang.String', null, ?, ?) "
-                + "returning global_index")) {
-            insert.setString(1, UUID.randomUUID().toString());
-            insert.setString(2, "review-" + UUID.randomUUID());
-            insert.setString(3, DateTimeUtils.formatInstant(recordedAt));
-            insert.setBytes(4, ("\"" + payload + "\"").getBytes(StandardCharsets.UTF_8));
-            insert.setBytes(5, "{}".getBytes(StandardCharsets.UTF_8));
-            try (ResultSet keys = insert.executeQuery()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
     }
 
     private static TrackedEventMessage<?> next(BlockingStream<TrackedEventMessage<?>> stream) throws InterruptedException {
