@@ -36,7 +36,8 @@ import java.util.stream.Collectors;
  * and a nested object whose cells are all empty is absent. Empty lines, and lines of empty cells (what a
  * spreadsheet writes for blank rows), are skipped. Cells are separated by commas, or by semicolons or tabs
  * when the first line has those (what spreadsheets in many locales write); quoting as RFC 4180. The text is UTF-8
- * unless the {@code Content-Type} names another charset; a byte order mark is skipped.
+ * unless the {@code Content-Type} names another charset; a byte order mark is skipped. A cell that an export guarded
+ * against being read as a formula ({@link SpreadsheetCells}) is read without the guard.
  */
 @Component
 public class CsvRows {
@@ -124,7 +125,7 @@ public class CsvRows {
     private ObjectNode row(Map<String, String> cells, Set<String> flags) {
         ObjectNode row = json.createObjectNode();
         cells.forEach((column, cell) -> {
-            String value = cell == null || cell.isEmpty() ? null : cell;
+            String value = cell == null || cell.isEmpty() ? null : SpreadsheetCells.unguard(cell);
             String[] path = column.split("\\.", -1);
             if (path.length == 1 && flags.contains(column) && ("true".equalsIgnoreCase(value)
                     || "false".equalsIgnoreCase(value))) {

@@ -39,6 +39,13 @@ class CsvRowsTest {
         assertThat(read.get(1)).containsEntry("name", null);
     }
 
+    @Test
+    void readsACellAnExportGuardedAgainstFormulasAsItsText() {
+        assertThat(read("code,name,address.street\nA,'=Sales,'-1 Main St\nB,'Sales,\n"))
+                .containsExactly(Map.of("code", "A", "name", "=Sales", "address", Map.of("street", "-1 Main St")),
+                        Map.of("code", "B", "name", "'Sales"));
+    }
+
     record Flagged(String code, boolean manager, Boolean vacant) {
     }
 

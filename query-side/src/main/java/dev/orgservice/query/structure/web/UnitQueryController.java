@@ -9,13 +9,22 @@ import dev.orgservice.api.view.UnitView;
 import dev.orgservice.platform.problem.OrgException;
 import dev.orgservice.platform.security.Role;
 import dev.orgservice.query.structure.HierarchyQueries;
+import dev.orgservice.query.structure.UnitExport;
 import dev.orgservice.query.structure.UnitFilter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,10 +44,14 @@ import static dev.orgservice.platform.time.FlexibleInstant.orNow;
 @PreAuthorize(Role.READING)
 public class UnitQueryController {
 
-    private final HierarchyQueries hierarchy;
+    private static final MediaType CSV = MediaType.parseMediaType("text/csv; charset=UTF-8");
 
-    public UnitQueryController(HierarchyQueries hierarchy) {
+    private final HierarchyQueries hierarchy;
+    private final UnitExport export;
+
+    public UnitQueryController(HierarchyQueries hierarchy, UnitExport export) {
         this.hierarchy = hierarchy;
+        this.export = export;
     }
 
     @GetMapping
@@ -63,6 +76,24 @@ public class UnitQueryController {
                                             @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int size,
                                             @RequestParam(required = false) Long minPosition) {
         return hierarchy.search(tenantId, new UnitFilter(type, status, q, after), orNow(asOf), page, size);
+    }
+
+    /** CSV whatever the request accepts (the file is the answer); an error is a problem, as everywhere. */
+    @GetMapping("/export")
+    @Operation(summary = "The tenant's active units as a CSV file that a unit import (POST .../units/import, text/csv) "
+            + "takes as it is: the import's fields as columns, units named by code, every unit after its parent and "
+            + "its centers. Up to 20,000 rows go into one import: split a larger file into parts in its order.")
+    @ApiResponse(responseCode = "200", description = "UTF-8 with a byte order mark, comma-separated; text a "
+            + "spreadsheet would take for a formula starts with ', which the import removes.",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"), examples = @ExampleObject(
+                    value = "type,code,name,parentCode,...\r\nLEGAL_ENTITY,ACME,Acme GmbH,,...\r\n")))
+    public ResponseEntity<byte[]> export(@PathVariable UUID tenantId, @RequestParam(required = false) Instant asOf,
+                                         @RequestParam(required = false) Long minPosition) {
+        byte[] file = UnitCsv.of(export.activeUnits(tenantId, orNow(asOf)));
+        return ResponseEntity.ok().contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("units-" + tenantId + ".csv").build().toString())
+                .body(file);
     }
 
     @GetMapping("/{unitId}")
