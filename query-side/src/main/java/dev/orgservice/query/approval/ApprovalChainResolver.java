@@ -250,8 +250,13 @@ final class ApprovalChainResolver {
                     + " is not asked again.");
             return covers(seat) ? Outcome.APPROVES_ALREADY : Outcome.PASSED_OVER;
         }
-        if (insertAt >= 0 && approvers.indexOf(earlier) < insertAt) {
+        // the chain's approvers end one entry earlier, whether the chain is being extended now or may be later
+        int earlierAt = approvers.indexOf(earlier);
+        if (insertAt >= 0 && earlierAt < insertAt) {
             insertAt--;
+        }
+        if (earlierAt < chainApproversEnd) {
+            chainApproversEnd--;
         }
         approvers.remove(earlier);
         add(approver);

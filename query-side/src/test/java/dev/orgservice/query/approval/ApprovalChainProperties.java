@@ -122,6 +122,13 @@ class ApprovalChainProperties {
                 .filter(a -> a.step().equals(ApprovalStep.Kind.MANAGEMENT_CHAIN_UNTIL_AUTHORITY.name()))
                 .map(a -> indexIn(scenario.chain(), a.positionId())).toList();
         assertThat(chainOrder).as(view.explanation()).isSorted();
+        if (policy.steps().get(0).equals(ApprovalStep.MANAGEMENT_CHAIN)) {
+            // signing order: the chain's approvers (those climbed to for minApprovers too) before the later steps'
+            List<String> steps = view.approvers().stream().map(ApprovalChainView.Approver::step).toList();
+            String chain = ApprovalStep.Kind.MANAGEMENT_CHAIN_UNTIL_AUTHORITY.name();
+            int firstOther = steps.indexOf(steps.stream().filter(kind -> !kind.equals(chain)).findFirst().orElse(null));
+            assertThat(firstOther < 0 || steps.lastIndexOf(chain) < firstOther).as(view.explanation()).isTrue();
+        }
         for (ApprovalStep step : policy.steps()) {
             if (step.kind() != ApprovalStep.Kind.POSITION
                     || step.above() != null && scenario.amount().compareTo(step.above().amount()) <= 0) {
