@@ -197,14 +197,19 @@ public class ApprovalChainQueries {
         return delegations;
     }
 
-    /** The cost center as of the request's instant: one that does not exist yet is not found, as a unit is not. */
+    /**
+     * The cost center as of the request's instant: one that does not exist yet is not found, as a unit is not; its
+     * responsible person and validity those in force then (the details replaced by the first change after it).
+     */
     private static ApprovalFacts.CostCenter costCenter(NamedParameterJdbcTemplate sql, ApprovalRequest request) {
         List<ApprovalFacts.CostCenter> found = sql.query("""
-                select u.unit_id, u.code, u.details->>'responsiblePersonId' as owner, s.status,
-                       (u.details->>'validTo')::timestamptz as valid_to
+                select u.unit_id, u.code, d.details->>'responsiblePersonId' as owner, s.status,
+                       (d.details->>'validTo')::timestamptz as valid_to
                 from read_model.unit u left join read_model.unit_status s on s.unit_id = u.unit_id
                     and s.valid_from <= :asOf and (s.valid_to is null or s.valid_to > :asOf)
-                where u.unit_id = :unit and u.type = 'COST_CENTER' and u.created_from <= :asOf""",
+                cross join lateral (select %s as details) d
+                where u.unit_id = :unit and u.type = 'COST_CENTER' and u.created_from <= :asOf""".formatted(
+                        HierarchyQueries.DETAILS_AT),
                 new MapSqlParameterSource("unit", request.costCenterId()).addValue("asOf", utc(request.asOf())),
                 (row, n) -> {
                     String code = row.getString("code");

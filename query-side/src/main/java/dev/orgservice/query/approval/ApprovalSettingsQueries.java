@@ -81,7 +81,13 @@ public class ApprovalSettingsQueries {
         if (defined.isPresent() || !ApprovalPurposes.isBuiltIn(purpose)) {
             return defined;
         }
-        return Optional.of(view(purpose, StoredPolicy.DEFAULT, true, null, null, asOf));
+        // the default is in force until the purpose's first policy, if one is scheduled
+        Instant until = reads.forTenant(tenantId, sql -> sql.query("""
+                select min(valid_from) as valid_from from read_model.approval_policy
+                where tenant_id = :tenant and purpose = :purpose and valid_from > :asOf""",
+                new MapSqlParameterSource("tenant", tenantId).addValue("purpose", purpose).addValue("asOf", utc(asOf)),
+                (row, n) -> instant(row, "valid_from")).get(0));
+        return Optional.of(view(purpose, StoredPolicy.DEFAULT, true, null, until, asOf));
     }
 
     /** The position's limits in force at {@code asOf}, by purpose and currency; empty if the position is unknown. */

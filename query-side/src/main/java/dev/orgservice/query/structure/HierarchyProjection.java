@@ -70,6 +70,10 @@ public class HierarchyProjection {
     @EventHandler
     void on(UnitDetailsUpdatedEvent event, @Timestamp Instant recorded, @SequenceNumber long revision) {
         writeNewUnits();
+        // the details this change replaces, for answers as of an earlier instant (V27)
+        jdbc.update("insert into read_model.unit_details_change (unit_id, changed_at, tenant_id, details_before) "
+                + "select unit_id, ?, tenant_id, details from read_model.unit where unit_id = ? on conflict do nothing",
+                utc(recorded), event.unitId());
         jdbc.update("update read_model.unit set name = coalesce(?, name), details = details || ?::jsonb, updated_at = ?, "
                 + "revision = ? where unit_id = ?", event.name(), NewUnits.json(json, event.details()), utc(recorded),
                 revision, event.unitId());
@@ -113,6 +117,7 @@ public class HierarchyProjection {
     @ResetHandler
     void reset() {
         parkedTenants.forget(PROCESSING_GROUP);
+        jdbc.update("delete from read_model.unit_details_change");
         jdbc.update("delete from read_model.unit_search_key");
         jdbc.update("delete from read_model.unit_status");
         jdbc.update("delete from read_model.unit_parent");

@@ -58,8 +58,14 @@ public class HierarchyQueries {
 
     // Each statement's text is put together once, here: formatting it per read was a quarter of the ancestors'
     // CPU in the service (docs/benchmarks.md).
-    private static final String UNIT = "select u.*, p.parent_id, s.status from read_model.unit u " + PARENT_AT + " "
-            + STATUS_AT + " where u.unit_id = :unitId";
+    /**
+     * The details of unit {@code u} in force at {@code :asOf}: those the first change after it replaced, or the current
+     * ones (details change at once, not effective-dated; V27).
+     */
+    public static final String DETAILS_AT = "coalesce((select c.details_before from read_model.unit_details_change c "
+            + "where c.unit_id = u.unit_id and c.changed_at > :asOf order by c.changed_at limit 1), u.details)";
+    private static final String UNIT = "select u.*, " + DETAILS_AT + " as details_at, p.parent_id, s.status "
+            + "from read_model.unit u " + PARENT_AT + " " + STATUS_AT + " where u.unit_id = :unitId";
     // The walks over the parent timeline are functions of the read model (R__tenant_reads.sql) that set the tenant
     // themselves: one round trip each (TenantScopedReads.inOneStatement).
     private static final String ANCESTORS_OF = "select * from read_model.ancestors_of(?, ?, ?)";
@@ -290,7 +296,7 @@ public class HierarchyQueries {
             return new UnitView(row.getObject("unit_id", UUID.class), UnitType.valueOf(row.getString("type")),
                     row.getString("code"), row.getString("name"), status(row), row.getObject("parent_id", UUID.class),
                     List.of(), 0, instant(row, "created_from"),
-                    json.readValue(row.getString("details"), UnitDetails.class), asOf,
+                    json.readValue(row.getString("details_at"), UnitDetails.class), asOf,
                     (Long) row.getObject("revision"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable unit details", e);

@@ -33,8 +33,9 @@ import java.util.UUID;
 @Component
 public class UnitExport {
 
-    private static final String ACTIVE_UNITS = """
-            select u.unit_id, u.type, u.code, u.name, u.details, pa.parent_id
+    private static final String ACTIVE_UNITS = "select u.unit_id, u.type, u.code, u.name, "
+            + HierarchyQueries.DETAILS_AT + " as details, pa.parent_id" + """
+
             from read_model.unit u
             join read_model.unit_parent pa on pa.unit_id = u.unit_id
               and pa.valid_from <= :asOf and (pa.valid_to is null or pa.valid_to > :asOf)

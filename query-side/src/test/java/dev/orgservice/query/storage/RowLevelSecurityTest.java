@@ -9,6 +9,7 @@ import dev.orgservice.api.structure.PositionCreatedEvent;
 import dev.orgservice.api.structure.PositionHolderAssignedEvent;
 import dev.orgservice.api.structure.UnitCreatedEvent;
 import dev.orgservice.api.structure.UnitDetails;
+import dev.orgservice.api.structure.UnitDetailsUpdatedEvent;
 import dev.orgservice.api.structure.UnitType;
 import dev.orgservice.api.tenant.TenantFeatureToggledEvent;
 import dev.orgservice.api.tenant.TenantId;
@@ -94,7 +95,7 @@ class RowLevelSecurityTest extends QuerySideIntegrationTest {
                 }
             }
         }
-        assertThat(policies).isEqualTo(15); // 13 by tenant, 2 for platform operators (V19)
+        assertThat(policies).isEqualTo(16); // 14 by tenant, 2 for platform operators (V19)
         assertThat(perRow).isEmpty();
     }
 
@@ -228,6 +229,7 @@ class RowLevelSecurityTest extends QuerySideIntegrationTest {
         append("Tenant", tenant.toString(), 1, new TenantFeatureToggledEvent(tenant, "bulk-import", true));
         append("OrganizationTree", "org-tree-" + tenant, 0, List.of(
                 new UnitCreatedEvent(tenant.value(), root, UnitType.LEGAL_ENTITY, "R", "Root", null, from, UnitDetails.NONE),
+                new UnitDetailsUpdatedEvent(tenant.value(), root, "Root renamed", UnitDetails.NONE),
                 new PositionCreatedEvent(tenant.value(), head, root, "Head", true, null, List.of()),
                 new PositionCreatedEvent(tenant.value(), advisor, root, "Advisor", false, head, List.of()),
                 new PositionCreatedEvent(tenant.value(), clerk, root, "Clerk", false, head, List.of(advisor)),
