@@ -21,13 +21,19 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * A CSV upload read as the JSON array of objects it stands for, and then as the JSON body would be (the API's strict
@@ -54,7 +60,7 @@ public class CsvRows {
 
     /** The rows of {@code body}, read as {@code type}; a malformed file is a {@code 400} naming the line. */
     public <T> List<T> read(byte[] body, MediaType contentType, TypeReference<List<T>> type) {
-        String text = new String(body == null ? new byte[0] : body, charsetOf(contentType));
+        String text = decoded(body == null ? new byte[0] : body, charsetOf(contentType));
         ArrayNode rows = objectsOf(text.startsWith("\uFEFF") ? text.substring(1) : text, booleansOf(type));
         try {
             return json.readerFor(type).readValue(json.treeAsTokens(rows));
@@ -66,8 +72,9 @@ public class CsvRows {
 
     /** Each line after the header as the object it stands for. */
     private ArrayNode objectsOf(String text, Set<String> flags) {
-        if (text.chars().filter(c -> c == '"').count() % 2 != 0) { // the parser would end the cell at the end
-            throw invalid("body", "a quoted cell is not closed");
+        int unclosedQuote = lineOfUnclosedQuote(text);
+        if (unclosedQuote > 0) { // the parser would end the cell at the end of the file
+            throw invalid("body", "line " + unclosedQuote + ": a quoted cell is not closed");
         }
         ArrayNode rows = json.createArrayNode();
         CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnSeparator(separatorOf(text));
@@ -77,7 +84,7 @@ public class CsvRows {
             while (lines.hasNextValue()) {
                 int lineNumber = lines.getCurrentLocation().getLineNr();
                 Map<String, String> line = lines.nextValue();
-                columns = columns < 0 ? columnsOf((CsvSchema) lines.getParserSchema()) : columns;
+                columns = columns < 0 ? columnsOf((CsvSchema) lines.getParserSchema(), headerLine(text)) : columns;
                 if (line.size() != columns) { // a short line is not refused by the parser in every case
                     throw invalid("body", "line " + lineNumber + ": " + line.size() + " cells where the header names "
                             + columns);
@@ -108,13 +115,21 @@ public class CsvRows {
     }
 
     /** How many columns the header names, each once (a field given twice is refused in JSON too). */
-    private static int columnsOf(CsvSchema header) {
+    private static int columnsOf(CsvSchema header, int line) {
         Set<String> names = new HashSet<>();
         header.forEach(column -> {
             if (!names.add(column.getName())) {
-                throw invalid("body", "line 1: column " + column.getName() + " named twice");
+                throw invalid("body", "line " + line + ": column " + column.getName() + " named twice");
             }
         });
+        // "address" and "address.city" would be one field given twice, one of whose cells would be dropped
+        for (String name : names) {
+            for (String other : names) {
+                if (other.startsWith(name + ".")) {
+                    throw invalid("body", "line " + line + ": columns " + name + " and " + other + " name the same field");
+                }
+            }
+        }
         return header.size();
     }
 
@@ -149,10 +164,51 @@ public class CsvRows {
         return row;
     }
 
+    /** The header's line: the first that is not blank (blank lines are skipped before it, too). */
+    private static int headerLine(String text) {
+        return 1 + (int) text.lines().takeWhile(String::isBlank).count();
+    }
+
+    /** From the header: the first line that is not blank. */
     private static char separatorOf(String text) {
-        int end = text.indexOf('\n');
-        String header = end < 0 ? text : text.substring(0, end);
+        String header = text.lines().filter(line -> !line.isBlank()).findFirst().orElse("");
         return header.indexOf(';') >= 0 ? ';' : header.indexOf('\t') >= 0 ? '\t' : ',';
+    }
+
+    /**
+     * The text of {@code body}; a byte that is not {@code charset} is a {@code 400} naming its line, where
+     * {@code new String} would put U+FFFD in its place, to be recorded for good (the JSON import refuses such a body).
+     */
+    private static String decoded(byte[] body, Charset charset) {
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate((int) (body.length * (double) decoder.maxCharsPerByte()) + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            long line = 1 + IntStream.range(0, in.position()).filter(i -> body[i] == '\n').count();
+            throw invalid("body", "line " + line + ": not " + charset.name() + " text; name the file's charset in the "
+                    + "Content-Type (text/csv; charset=windows-1252, for instance)");
+        }
+        return out.flip().toString();
+    }
+
+    /** The line where a quoted cell opens that no quote closes; 0 when every one is closed. */
+    private static int lineOfUnclosedQuote(String text) {
+        int line = 1;
+        int openedAt = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                openedAt = openedAt == 0 ? line : 0; // a doubled quote inside a cell closes and opens again
+            } else if (c == '\n') {
+                line++;
+            }
+        }
+        return openedAt;
     }
 
     /** UTF-8 unless said otherwise (an unknown charset is refused by Spring MVC before: 415). */

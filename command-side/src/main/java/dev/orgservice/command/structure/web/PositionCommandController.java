@@ -52,8 +52,10 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 @RestController
@@ -117,38 +119,20 @@ public class PositionCommandController {
                                                                         required = false) String idempotencyKey,
                                                                 @RequestBody List<PositionImportRow> rows) {
         Rows.requireImportSize(rows);
-        Rows.requireNoErrors(Rows.violations(validator, rows));
+        List<Problems.FieldError> errors = new ArrayList<>(Rows.violations(validator, rows));
+        errors.addAll(rowReferenceErrors(rows));
+        Rows.requireNoErrors(errors); // every row's errors in one answer
         RequestIds ids = keys.ids(tenantId, idempotencyKey, "import-positions", rows);
         Instant now = FlexibleInstant.now();
         Map<String, UUID> idsByRef = new HashMap<>();
-        List<Problems.FieldError> errors = new ArrayList<>();
         List<ImportedPosition> positions = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            PositionImportRow row = rows.get(i);
-            UUID reportsTo = row.reportsToPositionId();
-            if (row.reportsToRef() != null) {
-                reportsTo = idsByRef.get(row.reportsToRef());
-                if (reportsTo == null || row.reportsToPositionId() != null) {
-                    errors.add(new Problems.FieldError("[" + i + "].reportsToRef",
-                            "must name an earlier row, and not together with reportsToPositionId"));
-                }
-            }
-            if ((row.unitId() == null) == (row.unitCode() == null)) {
-                errors.add(new Problems.FieldError("[" + i + "]." + (row.unitId() == null ? "unitId" : "unitCode"),
-                        row.unitId() == null ? "is required (or unitCode)" : "give unitId or unitCode, not both"));
-            }
-            if (row.holderFrom() != null && row.personId() == null) {
-                // ignored, the row's date said the position was held while it was imported vacant
-                errors.add(new Problems.FieldError("[" + i + "].holderFrom", "only with a personId"));
-            }
+        for (PositionImportRow row : rows) {
+            UUID reportsTo = row.reportsToRef() != null ? idsByRef.get(row.reportsToRef()) : row.reportsToPositionId();
             UUID positionId = ids.next();
-            if (idsByRef.putIfAbsent(row.ref(), positionId) != null) {
-                errors.add(new Problems.FieldError("[" + i + "].ref", "ref " + row.ref() + " is used twice"));
-            }
+            idsByRef.put(row.ref(), positionId);
             positions.add(new ImportedPosition(positionId, row.unitId(), row.title(), row.manager(), reportsTo,
                     row.personId(), row.personId() == null ? null : row.holderFrom() != null ? row.holderFrom() : now));
         }
-        Rows.requireNoErrors(errors);
         UUID importId = ids.next();
         List<String> unitCodes = rows.stream().allMatch(row -> row.unitCode() == null) ? List.of()
                 : rows.stream().map(PositionImportRow::unitCode).collect(ArrayList::new, ArrayList::add, ArrayList::addAll);
@@ -162,6 +146,34 @@ public class PositionCommandController {
         }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new PositionImportResult(importId, positions.size(), created, outcome.position()));
+    }
+
+    /** What the rows get wrong among themselves: refs used twice or not earlier, the unit, a date without a holder. */
+    private static List<Problems.FieldError> rowReferenceErrors(List<PositionImportRow> rows) {
+        List<Problems.FieldError> errors = new ArrayList<>();
+        Set<String> refs = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            PositionImportRow row = rows.get(i);
+            if (row == null) {
+                continue; // reported by the validation
+            }
+            if (row.reportsToRef() != null && (!refs.contains(row.reportsToRef()) || row.reportsToPositionId() != null)) {
+                errors.add(new Problems.FieldError("[" + i + "].reportsToRef",
+                        "must name an earlier row, and not together with reportsToPositionId"));
+            }
+            if ((row.unitId() == null) == (row.unitCode() == null)) {
+                errors.add(new Problems.FieldError("[" + i + "]." + (row.unitId() == null ? "unitId" : "unitCode"),
+                        row.unitId() == null ? "is required (or unitCode)" : "give unitId or unitCode, not both"));
+            }
+            if (row.holderFrom() != null && row.personId() == null) {
+                // ignored, the row's date said the position was held while it was imported vacant
+                errors.add(new Problems.FieldError("[" + i + "].holderFrom", "only with a personId"));
+            }
+            if (row.ref() != null && !refs.add(row.ref())) {
+                errors.add(new Problems.FieldError("[" + i + "].ref", "ref " + row.ref() + " is used twice"));
+            }
+        }
+        return errors;
     }
 
     /** The import's CSV form, documented with the JSON one (one operation, two media types). */
