@@ -34,18 +34,13 @@ class ParsedTimestampStorageEngine extends JdbcEventStorageEngine {
 
     ParsedTimestampStorageEngine(Builder builder, EventSchema schema, int gapTimeoutMs, int maxGapOffset,
                                  long lowestGlobalSequence) {
-        this(builder, schema, maxGapOffset, lowestGlobalSequence, SettledIndexes.withTimeout(gapTimeoutMs));
-    }
-
-    ParsedTimestampStorageEngine(Builder builder, EventSchema schema, int maxGapOffset, long lowestGlobalSequence,
-                                 SettledIndexes settledIndexes) {
         // Axon's clean-up of a token with many gaps gives them up by the events' recorded times too: never run it
         super(builder.schema(schema).maxGapOffset(maxGapOffset).gapCleaningThreshold(Integer.MAX_VALUE)
                 .lowestGlobalSequence(lowestGlobalSequence));
         this.schema = schema;
         this.maxGapOffset = maxGapOffset;
         this.lowestGlobalSequence = lowestGlobalSequence;
-        this.settledIndexes = settledIndexes;
+        this.settledIndexes = SettledIndexes.withTimeout(gapTimeoutMs);
     }
 
     @Override
@@ -53,10 +48,11 @@ class ParsedTimestampStorageEngine extends JdbcEventStorageEngine {
             throws SQLException {
         long globalIndex = row.getLong(schema.globalIndexColumn());
         StoredEvent<?> event = storedEvent(row);
+        // a first read: the indexes before its event are gaps, as far back as advanceTo keeps gaps
         GapAwareTrackingToken token = previousToken == null
                 ? GapAwareTrackingToken.newInstance(globalIndex,
-                LongStream.range(Math.min(lowestGlobalSequence, globalIndex), globalIndex).boxed()
-                        .collect(Collectors.toCollection(TreeSet::new)))
+                LongStream.range(Math.max(Math.min(lowestGlobalSequence, globalIndex), globalIndex - maxGapOffset),
+                        globalIndex).boxed().collect(Collectors.toCollection(TreeSet::new)))
                 : previousToken.advanceTo(globalIndex, maxGapOffset);
         long settled = settledIndexes.read(globalIndex);
         if (token.hasGaps() && token.getGaps().first() < settled) {
