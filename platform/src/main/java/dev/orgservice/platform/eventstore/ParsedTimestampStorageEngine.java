@@ -34,13 +34,19 @@ class ParsedTimestampStorageEngine extends JdbcEventStorageEngine {
 
     ParsedTimestampStorageEngine(Builder builder, EventSchema schema, int gapTimeoutMs, int maxGapOffset,
                                  long lowestGlobalSequence) {
+        this(builder, schema, maxGapOffset, lowestGlobalSequence, SettledIndexes.withTimeout(gapTimeoutMs));
+    }
+
+    /** With the settled indexes given: a test's own clock. */
+    ParsedTimestampStorageEngine(Builder builder, EventSchema schema, int maxGapOffset, long lowestGlobalSequence,
+                                 SettledIndexes settledIndexes) {
         // Axon's clean-up of a token with many gaps gives them up by the events' recorded times too: never run it
         super(builder.schema(schema).maxGapOffset(maxGapOffset).gapCleaningThreshold(Integer.MAX_VALUE)
                 .lowestGlobalSequence(lowestGlobalSequence));
         this.schema = schema;
         this.maxGapOffset = maxGapOffset;
         this.lowestGlobalSequence = lowestGlobalSequence;
-        this.settledIndexes = SettledIndexes.withTimeout(gapTimeoutMs);
+        this.settledIndexes = settledIndexes;
     }
 
     @Override
@@ -55,7 +61,11 @@ class ParsedTimestampStorageEngine extends JdbcEventStorageEngine {
                         globalIndex).boxed().collect(Collectors.toCollection(TreeSet::new)))
                 : previousToken.advanceTo(globalIndex, maxGapOffset);
         long settled = settledIndexes.read(globalIndex);
-        if (token.hasGaps() && token.getGaps().first() < settled) {
+        // Only on a row past the token: a fetch answers the filled gaps first (in index order), and a gap given up
+        // while they are mapped would make the next filled one an index the token does not know (Axon refuses it:
+        // a review's StoredTokenGapsReviewTest, a token stored with two gaps and read again after the timeout).
+        boolean pastTheToken = previousToken == null || globalIndex > previousToken.getIndex();
+        if (pastTheToken && token.hasGaps() && token.getGaps().first() < settled) {
             token = token.withGapsTruncatedAt(settled);
         }
         return new TrackedDomainEventData<>(token, event);
