@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.UUID;
 
+import static dev.orgservice.query.storage.SqlTimes.utc;
+
 /**
  * A tenant's active units as of an instant, in an order a unit import takes as it is: every unit after its parent and
  * after the cost and profit centers it is assigned (an import resolves {@code parentCode}, {@code costCenterCode} and
@@ -58,7 +60,7 @@ public class UnitExport {
 
     public List<ExportedUnit> activeUnits(UUID tenantId, Instant asOf) {
         List<Stored> units = reads.forTenant(tenantId, sql -> sql.query(ACTIVE_UNITS,
-                new MapSqlParameterSource("tenantId", tenantId).addValue("asOf", java.sql.Timestamp.from(asOf)),
+                new MapSqlParameterSource("tenantId", tenantId).addValue("asOf", utc(asOf)),
                 (row, n) -> stored(row)));
         return inImportOrder(units);
     }
