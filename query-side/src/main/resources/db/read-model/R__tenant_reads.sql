@@ -139,7 +139,9 @@ create or replace function read_model.chain_walk(p_start uuid, p_as_of timestamp
         ) next
         where (next.position_id is not null or next.unit_id is not null)
           and (next.position_id is null or next.position_id <> all(w.seen))
-          and w.step < 256)
+          -- at most 256 positions after the start (seen holds them), however many units the walk climbs between
+          -- them; the steps bound only a walk that would never end (a unit climbs at most 64 levels per link)
+          and cardinality(w.seen) <= 256 and w.step < 256 * 66)
     select walk.step, walk.position_id, walk.unit_id, walk.came_from from walk
 $$;
 
