@@ -5,6 +5,7 @@ import dev.orgservice.api.structure.ImportedPosition;
 import dev.orgservice.api.structure.PositionCreation;
 import dev.orgservice.command.structure.ReportingChains.Starts;
 import dev.orgservice.platform.problem.OrgException;
+import dev.orgservice.platform.time.FlexibleInstant;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,11 +84,20 @@ final class ChainLoopRules {
         ReportingChains.Loop loop = chains.firstLoop(starts, from, end);
         if (loop != null) {
             Map<String, Object> all = new LinkedHashMap<>(details);
-            all.put("at", loop.at().toString());
+            all.put("at", startOf(loop).toString());
             all.put("loopPositionId", loop.positionId());
-            throw new OrgException(ErrorCode.CYCLE, "From " + loop.at() + " the management chain of position "
+            throw new OrgException(ErrorCode.CYCLE, "From " + startOf(loop) + " the management chain of position "
                     + loop.positionId() + " would lead back to it (through explicit lines or units' managers)", all);
         }
+    }
+
+    /**
+     * When the loop begins, as a client may name it: a search from the beginning of time (a new position's lines hold
+     * at every date) finds a loop "from" {@code Instant.MIN}, which the API itself refuses (a review found it); the
+     * first instant it takes is {@link FlexibleInstant#EARLIEST}.
+     */
+    private static Instant startOf(ReportingChains.Loop loop) {
+        return loop.at().isBefore(FlexibleInstant.EARLIEST) ? FlexibleInstant.EARLIEST : loop.at();
     }
 
     /**
@@ -119,7 +129,7 @@ final class ChainLoopRules {
             if (loop != null) {
                 errors.add(new ImportPlan.RowError(row, ErrorCode.CYCLE.type().toString(),
                         position.reportsToPositionId() == null ? "manager" : "reportsToPositionId",
-                        "from " + loop.at() + " the management chain of position " + position.positionId()
+                        "from " + startOf(loop) + " the management chain of position " + position.positionId()
                                 + " would lead back to it (through explicit lines or units' managers)"));
             }
         }
