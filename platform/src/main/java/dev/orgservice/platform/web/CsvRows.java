@@ -61,7 +61,8 @@ public class CsvRows {
     /** The rows of {@code body}, read as {@code type}; a malformed file is a {@code 400} naming the line. */
     public <T> List<T> read(byte[] body, MediaType contentType, TypeReference<List<T>> type) {
         String text = decoded(body == null ? new byte[0] : body, charsetOf(contentType));
-        ArrayNode rows = objectsOf(text.startsWith("\uFEFF") ? text.substring(1) : text, booleansOf(type));
+        ArrayNode rows = objectsOf(withoutBlankRowsAboveHeader(text.startsWith("\uFEFF") ? text.substring(1) : text),
+                booleansOf(type));
         try {
             return json.readerFor(type).readValue(json.treeAsTokens(rows));
         } catch (IOException e) {
@@ -164,14 +165,37 @@ public class CsvRows {
         return row;
     }
 
+    /**
+     * The text with the lines above the header emptied that are blank or a spreadsheet's blank rows ({@code ,,,}),
+     * which the parser would take for the header; emptied, not removed, so that every line keeps its number.
+     */
+    private static String withoutBlankRowsAboveHeader(String text) {
+        StringBuilder kept = new StringBuilder(text.length());
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            int next = end < 0 ? text.length() : end + 1;
+            if (!isBlankRow(text.substring(start, end < 0 ? text.length() : end))) {
+                return kept.append(text, start, text.length()).toString();
+            }
+            kept.append(end < 0 ? "" : "\n");
+            start = next;
+        }
+        return kept.toString();
+    }
+
+    private static boolean isBlankRow(String line) {
+        return line.chars().allMatch(c -> Character.isWhitespace(c) || c == ',' || c == ';');
+    }
+
     /** The header's line: the first that is not blank (blank lines are skipped before it, too). */
     private static int headerLine(String text) {
-        return 1 + (int) text.lines().takeWhile(String::isBlank).count();
+        return 1 + (int) text.lines().takeWhile(CsvRows::isBlankRow).count();
     }
 
     /** From the header: the first line that is not blank. */
     private static char separatorOf(String text) {
-        String header = text.lines().filter(line -> !line.isBlank()).findFirst().orElse("");
+        String header = text.lines().filter(line -> !isBlankRow(line)).findFirst().orElse("");
         return header.indexOf(';') >= 0 ? ';' : header.indexOf('\t') >= 0 ? '\t' : ',';
     }
 

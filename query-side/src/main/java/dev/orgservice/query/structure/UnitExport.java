@@ -27,8 +27,9 @@ import static dev.orgservice.query.storage.SqlTimes.utc;
  * {@code profitCenterCode} to units that exist or to earlier rows). Among the units that may come next, the one with
  * the lowest code comes first, so the same structure always gives the same file.
  * <p>
- * Only active units: an import creates active units, and an active unit's parent is active. A department assigned a
- * center that is not active at {@code asOf} is exported without it (an import could not assign it either). Units
+ * Only active units: an import creates active units, and an active unit's parent is active; and no cost or profit
+ * center whose validity has ended at {@code asOf}. A department assigned a center that is left out is exported
+ * without it (an import could not assign it either). Units
  * whose references go round in a circle (a center under the department it is assigned to) cannot each come after all
  * they name: one of them names a later row, which an import of the file reports with that row.
  */
@@ -62,6 +63,9 @@ public class UnitExport {
         List<Stored> units = reads.forTenant(tenantId, sql -> sql.query(ACTIVE_UNITS,
                 new MapSqlParameterSource("tenantId", tenantId).addValue("asOf", utc(asOf)),
                 (row, n) -> stored(row)));
+        // a center whose validity has ended is left out as a closed one is: nothing can be charged to it any more,
+        // and an import refuses to create a center whose validity ends before the import takes effect
+        units.removeIf(unit -> unit.details().validTo() != null && !unit.details().validTo().isAfter(asOf));
         return inImportOrder(units);
     }
 
