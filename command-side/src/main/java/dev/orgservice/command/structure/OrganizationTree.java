@@ -172,6 +172,7 @@ public class OrganizationTree {
         tenants.requireActive(command.tenantId());
         UnitRules rules = unitRules();
         UnitNode unit = rules.requireUnitAtRevision(command);
+        rules.requireDetailsOfType(unit.type(), command.details());
         rules.requireValidDetails(unit.type(), command.details(), unit.createdFrom(), Map.of());
         if (command.name() == null && orNone(command.details()).equals(UnitDetails.NONE)) {
             return unit.revision(); // nothing to change: no event, so no other editor's If-Match goes stale

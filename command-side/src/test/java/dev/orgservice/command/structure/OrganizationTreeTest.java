@@ -289,6 +289,26 @@ class OrganizationTreeTest {
     }
 
     @Test
+    void refusesAnUpdateGivingAUnitDetailsItsTypeDoesNotTake() {
+        UnitDetails responsible = new UnitDetails(null, null, null, null, null, null, null, null, "emp-7", null, null,
+                null, null, null);
+        UnitDetails located = new UnitDetails(null, null, null, null, null, null, "Europe/Berlin", null, null, null,
+                null, null, null, null);
+        fixture.given(created(LEGAL_ENTITY, "LE", null, T0), created(DEPARTMENT, "D1", "LE", T0))
+                .when(new UpdateUnitCommand(TENANT, id("D1"), null, responsible))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.VALIDATION));
+        fixture.given(created(LEGAL_ENTITY, "LE", null, T0))
+                .when(new UpdateUnitCommand(TENANT, id("LE"), null, located))
+                .expectNoEvents()
+                .expectException(orgError(ErrorCode.VALIDATION));
+        fixture.given(created(LEGAL_ENTITY, "LE", null, T0), created(COST_CENTER, "CC", "LE", T0))
+                .when(new UpdateUnitCommand(TENANT, id("CC"), null, responsible))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new UnitDetailsUpdatedEvent(TENANT, id("CC"), null, responsible));
+    }
+
+    @Test
     void recordsNothingForAnUpdateThatNamesNothingToChange() {
         fixture.given(created(LEGAL_ENTITY, "LE", null, T0), created(DEPARTMENT, "D1", "LE", T0))
                 .when(new UpdateUnitCommand(TENANT, id("D1"), null, UnitDetails.NONE))

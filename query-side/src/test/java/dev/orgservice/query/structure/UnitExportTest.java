@@ -5,6 +5,7 @@ import dev.orgservice.api.structure.GeoPoint;
 import dev.orgservice.api.structure.UnitClosedEvent;
 import dev.orgservice.api.structure.UnitCreatedEvent;
 import dev.orgservice.api.structure.UnitDetails;
+import dev.orgservice.api.structure.UnitDetailsUpdatedEvent;
 import dev.orgservice.api.structure.UnitType;
 import dev.orgservice.platform.testing.Http;
 import dev.orgservice.platform.testing.TestTokens;
@@ -47,6 +48,7 @@ class UnitExportTest extends QuerySideIntegrationTest {
         UUID circleCenter = UUID.randomUUID();
         UUID closed = UUID.randomUUID();
         UUID closedCenter = UUID.randomUUID();
+        UUID serviceDepartment = UUID.randomUUID();
         List<Object> events = new ArrayList<>(List.of(
                 new UnitCreatedEvent(tenantId, acme, UnitType.LEGAL_ENTITY, "ACME", "Acme, \"Holding\"", null, from,
                         new UnitDetails("=HYPERLINK(\"http://evil\")", "HRB 1", "DE123", "DE", "EUR",
@@ -67,7 +69,7 @@ class UnitExportTest extends QuerySideIntegrationTest {
                 new UnitCreatedEvent(tenantId, UUID.randomUUID(), UnitType.DEPARTMENT, "A-DEP", "Sales", branch, from,
                         new UnitDetails(null, null, null, null, null, null, null, null, null, null, null, null,
                                 costCenter, profitCenter)),
-                new UnitCreatedEvent(tenantId, UUID.randomUUID(), UnitType.DEPARTMENT, "B-DEP", "Service", acme, from,
+                new UnitCreatedEvent(tenantId, serviceDepartment, UnitType.DEPARTMENT, "B-DEP", "Service", acme, from,
                         new UnitDetails(null, null, null, null, null, null, null, null, null, null, null, null,
                                 closedCenter, null)),
                 // a center under the department it is assigned to
@@ -79,6 +81,9 @@ class UnitExportTest extends QuerySideIntegrationTest {
                 new UnitCreatedEvent(tenantId, closed, UnitType.DEPARTMENT, "CLOSED", "Closed", acme, from,
                         UnitDetails.NONE),
                 new UnitClosedEvent(tenantId, closed, from.plusSeconds(1)),
+                // a responsible person a PATCH gave a department before PATCHes checked the type: not exported
+                new UnitDetailsUpdatedEvent(tenantId, serviceDepartment, null, new UnitDetails(null, null, null, null,
+                        null, null, null, null, "legacy", null, null, null, null, null)),
                 new UnitClosedEvent(tenantId, closedCenter, from.plusSeconds(1)),
                 new UnitCreatedEvent(tenantId, UUID.randomUUID(), UnitType.DEPARTMENT, "LATER", "Planned", acme,
                         Instant.parse("2099-01-01T00:00:00Z"), UnitDetails.NONE)));
