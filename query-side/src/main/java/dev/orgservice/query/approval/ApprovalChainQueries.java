@@ -126,12 +126,14 @@ public class ApprovalChainQueries {
         this.json = json;
     }
 
-    public ApprovalChainView resolve(UUID tenantId, ApprovalRequest request) {
-        ApprovalFacts facts = reads.forTenant(tenantId, sql -> load(sql, tenantId, request));
+    /** @param asOfGiven false: the request's {@code asOf} is now by default, and the cost center's owner the current */
+    public ApprovalChainView resolve(UUID tenantId, ApprovalRequest request, boolean asOfGiven) {
+        ApprovalFacts facts = reads.forTenant(tenantId, sql -> load(sql, tenantId, request, asOfGiven));
         return ApprovalChainResolver.resolve(request, facts);
     }
 
-    private ApprovalFacts load(NamedParameterJdbcTemplate sql, UUID tenantId, ApprovalRequest request) {
+    private ApprovalFacts load(NamedParameterJdbcTemplate sql, UUID tenantId, ApprovalRequest request,
+                               boolean asOfGiven) {
         var params = new MapSqlParameterSource("tenant", tenantId).addValue("purpose", request.purpose())
                 .addValue("currency", request.amount().currency()).addValue("asOf", utc(request.asOf()))
                 .addValue("requester", request.requesterId()).addValue("requesterPosition", request.requesterPositionId());
@@ -160,7 +162,8 @@ public class ApprovalChainQueries {
                         namedPositions.put(seat.positionId(), seat);
                     });
         }
-        ApprovalFacts.CostCenter costCenter = request.costCenterId() == null ? null : costCenter(sql, request);
+        ApprovalFacts.CostCenter costCenter = request.costCenterId() == null ? null
+                : costCenter(sql, request, asOfGiven);
 
         Map<UUID, ApprovalFacts.Delegation> delegations = new LinkedHashMap<>();
         delegations(first.delegations()).forEach(d -> delegations.put(d.delegationId(), d));
@@ -201,7 +204,8 @@ public class ApprovalChainQueries {
      * The cost center as of the request's instant: one that does not exist yet is not found, as a unit is not; its
      * responsible person and validity those in force then (the details replaced by the first change after it).
      */
-    private static ApprovalFacts.CostCenter costCenter(NamedParameterJdbcTemplate sql, ApprovalRequest request) {
+    private static ApprovalFacts.CostCenter costCenter(NamedParameterJdbcTemplate sql, ApprovalRequest request,
+                                                       boolean asOfGiven) {
         List<ApprovalFacts.CostCenter> found = sql.query("""
                 select u.unit_id, u.code, d.details->>'responsiblePersonId' as owner, s.status,
                        (d.details->>'validTo')::timestamptz as valid_to
@@ -210,7 +214,8 @@ public class ApprovalChainQueries {
                 cross join lateral (select %s as details) d
                 where u.unit_id = :unit and u.type = 'COST_CENTER' and u.created_from <= :asOf""".formatted(
                         HierarchyQueries.DETAILS_AT),
-                new MapSqlParameterSource("unit", request.costCenterId()).addValue("asOf", utc(request.asOf())),
+                new MapSqlParameterSource("unit", request.costCenterId()).addValue("asOf", utc(request.asOf()))
+                        .addValue("detailsAsOf", asOfGiven ? utc(request.asOf()) : null),
                 (row, n) -> {
                     String code = row.getString("code");
                     OffsetDateTime validTo = row.getObject("valid_to", OffsetDateTime.class);

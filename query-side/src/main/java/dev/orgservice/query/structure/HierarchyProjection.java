@@ -70,11 +70,11 @@ public class HierarchyProjection {
     @EventHandler
     void on(UnitDetailsUpdatedEvent event, @Timestamp Instant recorded, @SequenceNumber long revision) {
         writeNewUnits();
-        // the details this change replaces, for answers as of an earlier instant (V27); from when it was recorded, or
-        // from now if the recording instance's clock was ahead: a read at its position (no asOf) shows the change
+        // the details this change replaces, for answers as of an earlier instant (V27), from when it was recorded: the
+        // event's time, so that a rebuild writes the same rows (a read without asOf takes the current details)
         jdbc.update("insert into read_model.unit_details_change (unit_id, changed_at, tenant_id, details_before) "
-                + "select unit_id, least(?, clock_timestamp()), tenant_id, details from read_model.unit "
-                + "where unit_id = ? on conflict do nothing", utc(recorded), event.unitId());
+                + "select unit_id, ?, tenant_id, details from read_model.unit where unit_id = ? on conflict do nothing",
+                utc(recorded), event.unitId());
         jdbc.update("update read_model.unit set name = coalesce(?, name), details = details || ?::jsonb, updated_at = ?, "
                 + "revision = ? where unit_id = ?", event.name(), NewUnits.json(json, event.details()), utc(recorded),
                 revision, event.unitId());

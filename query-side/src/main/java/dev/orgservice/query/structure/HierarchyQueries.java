@@ -59,11 +59,14 @@ public class HierarchyQueries {
     // Each statement's text is put together once, here: formatting it per read was a quarter of the ancestors'
     // CPU in the service (docs/benchmarks.md).
     /**
-     * The details of unit {@code u} in force at {@code :asOf}: those the first change after it replaced, or the current
-     * ones (details change at once, not effective-dated; V27).
+     * The details of unit {@code u} in force at {@code :detailsAsOf}: those the first change after it replaced, or the
+     * current ones (details change at once, not effective-dated; V27). {@code :detailsAsOf} null: the current ones, for
+     * a read without {@code asOf}, which must show a change at the command's position whatever the clocks of the
+     * instance that recorded it (its recorded time) and of this one (a review found the old details shown).
      */
     public static final String DETAILS_AT = "coalesce((select c.details_before from read_model.unit_details_change c "
-            + "where c.unit_id = u.unit_id and c.changed_at > :asOf order by c.changed_at limit 1), u.details)";
+            + "where c.unit_id = u.unit_id and c.changed_at > cast(:detailsAsOf as timestamptz) "
+            + "order by c.changed_at limit 1), u.details)";
     private static final String UNIT = "select u.*, " + DETAILS_AT + " as details_at, p.parent_id, s.status "
             + "from read_model.unit u " + PARENT_AT + " " + STATUS_AT + " where u.unit_id = :unitId";
     // The walks over the parent timeline are functions of the read model (R__tenant_reads.sql) that set the tenant
@@ -146,9 +149,11 @@ public class HierarchyQueries {
         this.json = json;
     }
 
-    public Optional<UnitView> unit(UUID tenantId, UUID unitId, Instant asOf) {
+    /** @param asOfGiven false: {@code asOf} is now by default, and the details are the current ones */
+    public Optional<UnitView> unit(UUID tenantId, UUID unitId, Instant asOf, boolean asOfGiven) {
         return reads.forTenant(tenantId, sql -> {
-            var params = params(unitId, asOf).addValue("tenantId", tenantId);
+            var params = params(unitId, asOf).addValue("tenantId", tenantId)
+                    .addValue("detailsAsOf", asOfGiven ? utc(asOf) : null);
             List<UnitView> found = sql.query(UNIT, params, (row, n) -> unitView(row, asOf));
             if (found.isEmpty()) {
                 return Optional.empty();

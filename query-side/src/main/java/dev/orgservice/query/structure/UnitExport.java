@@ -59,9 +59,11 @@ public class UnitExport {
                                String costCenterCode, String profitCenterCode) {
     }
 
-    public List<ExportedUnit> activeUnits(UUID tenantId, Instant asOf) {
+    /** @param asOfGiven false: {@code asOf} is now by default, and the details are the current ones */
+    public List<ExportedUnit> activeUnits(UUID tenantId, Instant asOf, boolean asOfGiven) {
         List<Stored> units = reads.forTenant(tenantId, sql -> sql.query(ACTIVE_UNITS,
-                new MapSqlParameterSource("tenantId", tenantId).addValue("asOf", utc(asOf)),
+                new MapSqlParameterSource("tenantId", tenantId).addValue("asOf", utc(asOf))
+                        .addValue("detailsAsOf", asOfGiven ? utc(asOf) : null),
                 (row, n) -> stored(row)));
         // a center whose validity has ended is left out as a closed one is: nothing can be charged to it any more,
         // and an import refuses to create a center whose validity ends before the import takes effect

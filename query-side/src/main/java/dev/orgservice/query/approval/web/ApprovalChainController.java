@@ -67,6 +67,6 @@ public class ApprovalChainController {
             @RequestParam(required = false) Instant asOf,
             @RequestParam(required = false) Long minPosition) {
         return chains.resolve(tenantId, new ApprovalRequest(purpose, requesterId, requesterPositionId,
-                new Money(amount, currency), costCenterId, FlexibleInstant.orNow(asOf)));
+                new Money(amount, currency), costCenterId, FlexibleInstant.orNow(asOf)), asOf != null);
     }
 }

@@ -89,7 +89,7 @@ public class UnitQueryController {
                     value = "type,code,name,parentCode,...\r\nLEGAL_ENTITY,ACME,Acme GmbH,,...\r\n")))
     public ResponseEntity<byte[]> export(@PathVariable UUID tenantId, @RequestParam(required = false) Instant asOf,
                                          @RequestParam(required = false) Long minPosition) {
-        byte[] file = UnitCsv.of(export.activeUnits(tenantId, orNow(asOf)));
+        byte[] file = UnitCsv.of(export.activeUnits(tenantId, orNow(asOf), asOf != null));
         return ResponseEntity.ok().contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("units-" + tenantId + ".csv").build().toString())
@@ -100,7 +100,7 @@ public class UnitQueryController {
     @Operation(summary = "One unit with its parent, path (ids root..unit) and depth as of asOf")
     public UnitView unit(@PathVariable UUID tenantId, @PathVariable UUID unitId,
                          @RequestParam(required = false) Instant asOf, @RequestParam(required = false) Long minPosition) {
-        return hierarchy.unit(tenantId, unitId, orNow(asOf)).orElseThrow(() -> missing(unitId));
+        return hierarchy.unit(tenantId, unitId, orNow(asOf), asOf != null).orElseThrow(() -> missing(unitId));
     }
 
     @GetMapping("/{unitId}/children")
