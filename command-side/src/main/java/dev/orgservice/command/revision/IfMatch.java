@@ -22,7 +22,10 @@ public final class IfMatch {
 
     public static final String HEADER = "If-Match";
 
-    private static final Pattern REVISION = Pattern.compile("[0-9]{1,18}");
+    /** A revision as {@link #etag} writes it: strong comparison is character by character, so "07" is not 7. */
+    private static final Pattern REVISION = Pattern.compile("0|[1-9][0-9]{0,17}");
+    /** What an entity tag may hold (RFC 9110 etagc: %x21 / %x23-7E / obs-text). */
+    private static final Pattern ETAG_CHARACTERS = Pattern.compile("[\\x21\\x23-\\x7E\\x80-\\xFF]*");
     private static final String SPACES = " \t";
     /** A list may have empty elements (RFC 9110, section 5.6.1): commas are skipped with the spaces between tags. */
     private static final String LIST_SEPARATORS = ", \t";
@@ -45,6 +48,9 @@ public final class IfMatch {
                 throw malformed();
             }
             String tag = header.substring(open + 1, close);
+            if (!ETAG_CHARACTERS.matcher(tag).matches()) {
+                throw malformed();
+            }
             if (!weak && REVISION.matcher(tag).matches()) {
                 revisions.add(Long.parseLong(tag));
             }

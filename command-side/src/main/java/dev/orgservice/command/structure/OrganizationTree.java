@@ -396,7 +396,10 @@ public class OrganizationTree {
     @CommandHandler
     long handle(VacatePositionCommand command, TenantGuard tenants) {
         tenants.requireActive(command.tenantId());
-        positionRules().requirePositionAtRevision(command);
+        PositionNode position = positionRules().requirePositionAtRevision(command);
+        if (!position.heldDuring(command.from(), null)) {
+            return position.revision(); // nobody holds it from then: no event, so no other editor's If-Match goes stale
+        }
         apply(new PositionVacatedEvent(command.tenantId(), command.positionId(), command.from()));
         return revisionOf(command.positionId());
     }

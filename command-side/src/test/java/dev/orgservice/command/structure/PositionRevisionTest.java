@@ -114,11 +114,28 @@ class PositionRevisionTest {
     @MethodSource("eventsThatChangeA")
     void everyEventOfThePositionChangesItsRevision(Object change) {
         fixture.given(with(change))
-                .when(vacate(ExpectedRevision.of(5)))
+                .when(new RetitlePositionCommand(TENANT, id("A"), "Clerk", ExpectedRevision.of(5)))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(6L);
         fixture.given(with(change))
+                .when(new RetitlePositionCommand(TENANT, id("A"), "Clerk", ExpectedRevision.of(3)))
+                .expectException(preconditionFailed(5L));
+    }
+
+    /** Vacating takes effect, and moves the revision on, only where someone holds the position from then on. */
+    @Test
+    void vacatingAHeldPositionAnswersTheNewRevisionAndAVacantOneTheUnchanged() {
+        fixture.given(with(new PositionHolderAssignedEvent(TENANT, id("A"), "p-1", T1, null)))
+                .when(vacate(ExpectedRevision.of(5)))
+                .expectEvents(new PositionVacatedEvent(TENANT, id("A"), T5))
+                .expectResultMessagePayload(6L);
+        fixture.given(TREE)
                 .when(vacate(ExpectedRevision.of(3)))
+                .expectNoEvents()
+                .expectResultMessagePayload(3L);
+        fixture.given(with(new PositionRetitledEvent(TENANT, id("A"), "Renamed by someone else")))
+                .when(vacate(ExpectedRevision.of(3)))
+                .expectNoEvents()
                 .expectException(preconditionFailed(5L));
     }
 
@@ -167,8 +184,7 @@ class PositionRevisionTest {
                 Named.of("move", new MovePositionCommand(TENANT, id("A"), id("D2"), T1, read)),
                 Named.of("manager role", new ChangeManagerRoleCommand(TENANT, id("A"), true, T1, read)),
                 Named.of("close", new ClosePositionCommand(TENANT, id("A"), T1, read)),
-                Named.of("assign holder", new AssignHolderCommand(TENANT, id("A"), "p-1", T1, null, read)),
-                Named.of("vacate", vacate(read)));
+                Named.of("assign holder", new AssignHolderCommand(TENANT, id("A"), "p-1", T1, null, read)));
     }
 
     static Stream<Named<Object>> eventsThatChangeA() {
