@@ -1,14 +1,14 @@
 package dev.orgservice.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.orgservice.platform.testing.Http;
-import dev.orgservice.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.UUID;
 
+import static dev.orgservice.local.UnitExportRoundTripTest.editor;
+import static dev.orgservice.local.UnitExportRoundTripTest.export;
+import static dev.orgservice.local.UnitExportRoundTripTest.unitId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -77,22 +77,5 @@ class UnitExportImportReviewTest extends RunningSystem {
     private static Http.Response importCsv(String tenant, String file) {
         return commands.sendBytes("POST", "/api/v1/tenants/" + tenant + "/units/import", editor(tenant),
                 file.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "text/csv; charset=UTF-8"));
-    }
-
-    private static Http.Response export(String tenant, long position) {
-        return queries.get("/api/v1/tenants/" + tenant + "/units/export?minPosition=" + position, editor(tenant));
-    }
-
-    private static String unitId(String tenant, String code, Http.Response after) {
-        for (JsonNode unit : read("/api/v1/tenants/" + tenant + "/units?q=" + code, after, editor(tenant)).get("items")) {
-            if (unit.get("code").asText().equals(code)) {
-                return unit.get("unitId").asText();
-            }
-        }
-        throw new AssertionError(code + " not found");
-    }
-
-    private static String editor(String tenant) {
-        return TestTokens.forTenant(UUID.fromString(tenant), "editor", "ORG_EDITOR");
     }
 }

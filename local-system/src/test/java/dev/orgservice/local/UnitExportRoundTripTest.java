@@ -65,11 +65,12 @@ class UnitExportRoundTripTest extends RunningSystem {
         return commands.post("/api/v1/tenants/" + tenant + "/units/import", editor(tenant), rows);
     }
 
-    private static Http.Response export(String tenant, long position) {
+    /** The tenant's export (also for UnitExportImportReviewTest). */
+    static Http.Response export(String tenant, long position) {
         return queries.get("/api/v1/tenants/" + tenant + "/units/export?minPosition=" + position, editor(tenant));
     }
 
-    private static String unitId(String tenant, String code, Http.Response imported) {
+    static String unitId(String tenant, String code, Http.Response imported) {
         for (JsonNode unit : read("/api/v1/tenants/" + tenant + "/units?q=" + code, imported, editor(tenant)).get("items")) {
             if (unit.get("code").asText().equals(code)) {
                 return unit.get("unitId").asText();
@@ -78,7 +79,7 @@ class UnitExportRoundTripTest extends RunningSystem {
         throw new AssertionError(code + " not found");
     }
 
-    private static String editor(String tenant) {
+    static String editor(String tenant) {
         return TestTokens.forTenant(UUID.fromString(tenant), "editor", "ORG_EDITOR");
     }
 }
