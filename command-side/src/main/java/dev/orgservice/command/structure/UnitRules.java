@@ -281,40 +281,22 @@ final class UnitRules {
     // ---- details --------------------------------------------------------------------------------------------
 
     /**
-     * A department's cost and profit center must be units of those types in this tenant; a cost or profit center's
-     * validity must end after the unit begins.
-     */
-    /**
-     * A change's details that the unit's type does not take, as a create refuses them (the API's
-     * {@code UnitRequest.typeErrors}): a department with a responsible person was stored by a {@code PATCH}, and the
-     * export then wrote a file the import refused (a review found it, 2026-11-29).
+     * A change's details that the unit's type does not take ({@link UnitDetails#foreignTo}), as a create refuses them:
+     * a department with a responsible person was stored by a {@code PATCH}, and the export then wrote a file the
+     * import refused (a review found it, 2026-11-29).
      */
     void requireDetailsOfType(UnitType type, UnitDetails details) {
-        if (details == null) {
-            return;
-        }
-        boolean center = type == UnitType.COST_CENTER || type == UnitType.PROFIT_CENTER;
-        List<Problems.FieldError> errors = new ArrayList<>();
-        if (!center && (details.responsiblePersonId() != null || details.validTo() != null)) {
-            errors.add(new Problems.FieldError(details.responsiblePersonId() != null ? "responsiblePersonId" : "validTo",
-                    "only cost and profit centers have a responsible person and validity"));
-        }
-        if (type != UnitType.COST_CENTER && details.category() != null) {
-            errors.add(new Problems.FieldError("category", "only for cost centers"));
-        }
-        if (type != UnitType.PROFIT_CENTER && details.segment() != null) {
-            errors.add(new Problems.FieldError("segment", "only for profit centers"));
-        }
-        if (type != UnitType.BRANCH && (details.geo() != null || details.timezone() != null)) {
-            errors.add(new Problems.FieldError(details.geo() != null ? "geo" : "timezone",
-                    "location (geo, timezone) is only for branches"));
-        }
-        if (!errors.isEmpty()) {
-            throw new OrgException(ErrorCode.VALIDATION, "The details do not belong to a " + type,
-                    Map.of("errors", errors));
+        List<String> foreign = details == null ? List.of() : details.foreignTo(type);
+        if (!foreign.isEmpty()) {
+            throw new OrgException(ErrorCode.VALIDATION, "The details do not belong to a " + type, Map.of("errors",
+                    foreign.stream().map(field -> new Problems.FieldError(field, "not a detail of a " + type)).toList()));
         }
     }
 
+    /**
+     * A department's cost and profit center must be units of those types in this tenant; a cost or profit center's
+     * validity must end after the unit begins.
+     */
     void requireValidDetails(UnitType type, UnitDetails details, Instant existsFrom, Map<UUID, UnitType> alsoKnown) {
         if (details == null) {
             return;

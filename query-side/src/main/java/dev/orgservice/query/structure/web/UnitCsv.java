@@ -6,7 +6,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.orgservice.api.structure.Address;
 import dev.orgservice.api.structure.GeoPoint;
 import dev.orgservice.api.structure.UnitDetails;
-import dev.orgservice.api.structure.UnitType;
 import dev.orgservice.platform.web.SpreadsheetCells;
 import dev.orgservice.query.structure.UnitExport.ExportedUnit;
 
@@ -57,7 +56,7 @@ final class UnitCsv {
      * a department may hold a responsible person, which an import would refuse: such details are left out.
      */
     private static Map<String, String> row(ExportedUnit unit) {
-        UnitDetails details = typeTakes(unit.type(), unit.details());
+        UnitDetails details = unit.details().takenBy(unit.type());
         Map<String, String> row = new LinkedHashMap<>();
         row.put("type", unit.type().name());
         row.put("code", unit.code());
@@ -89,18 +88,6 @@ final class UnitCsv {
         row.put("costCenterCode", unit.costCenterCode());
         row.put("profitCenterCode", unit.profitCenterCode());
         return row;
-    }
-
-    /** The details without those an import refuses for the type (UnitRequest.typeErrors on the command side). */
-    private static UnitDetails typeTakes(UnitType type, UnitDetails details) {
-        boolean center = type == UnitType.COST_CENTER || type == UnitType.PROFIT_CENTER;
-        boolean branch = type == UnitType.BRANCH;
-        return new UnitDetails(details.legalName(), details.registrationNumber(), details.taxId(), details.country(),
-                details.currency(), details.address(), branch ? details.timezone() : null,
-                branch ? details.geo() : null, center ? details.responsiblePersonId() : null,
-                type == UnitType.COST_CENTER ? details.category() : null,
-                type == UnitType.PROFIT_CENTER ? details.segment() : null, center ? details.validTo() : null,
-                details.costCenterId(), details.profitCenterId());
     }
 
     /** Free text, which a person typed and a spreadsheet must not run. */
