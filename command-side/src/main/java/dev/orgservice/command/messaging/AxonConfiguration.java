@@ -26,6 +26,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
@@ -48,6 +49,12 @@ public class AxonConfiguration {
     @Bean
     CorrelationDataProvider commandMetadataOnEvents() {
         return CommandMetadata.copiedToEvents();
+    }
+
+    /** Both aggregates' commands find their target through members looked up once per command class. */
+    @Bean
+    CommandTargetResolver cachedTargetResolver() {
+        return new CachedTargetResolver();
     }
 
     /** A tenant has few events; a snapshot every 50 keeps loading it one read of a handful of rows. */

@@ -83,7 +83,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * revision 11 their creation to the millisecond, as the event store keeps it ({@code PositionCreation}).
  * Raise it whenever the state's shape or meaning changes.
  */
-@Aggregate(snapshotTriggerDefinition = "treeSnapshotTrigger", cache = "storeCheckedTreeCache")
+@Aggregate(snapshotTriggerDefinition = "treeSnapshotTrigger", cache = "storeCheckedTreeCache",
+        commandTargetResolver = "cachedTargetResolver")
 @Revision("11")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)

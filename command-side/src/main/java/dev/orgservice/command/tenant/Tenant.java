@@ -43,7 +43,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * of these fields, hence the field visibility for Jackson. Raise the {@code @Revision} with any change of the fields:
  * Axon then ignores older snapshots and replays the events instead (without one, every snapshot would be read).
  */
-@Aggregate(snapshotTriggerDefinition = "tenantSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "tenantSnapshotTrigger", commandTargetResolver = "cachedTargetResolver")
 @Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
