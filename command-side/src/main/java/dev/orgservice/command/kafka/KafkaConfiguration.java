@@ -47,6 +47,9 @@ public class KafkaConfiguration {
     public static final String READ_AHEAD_BYTES_PROPERTY = "org.kafka.publisher-read-ahead-bytes";
     /** 64 MiB: 10,000 ordinary events are about 5 MiB, so only a backlog of imports' large events meets the bound. */
     public static final long DEFAULT_READ_AHEAD_BYTES = 64L << 20;
+    public static final String BATCH_BYTES_PROPERTY = "org.kafka.publisher-batch-bytes";
+    /** 32 MiB: a batch of ordinary events (a few hundred bytes each) is never cut; one of imports is about 40 events. */
+    public static final long DEFAULT_BATCH_BYTES = 32L << 20;
     /** How long a batch waits for each acknowledgement after the one before, before it fails and is retried. */
     private static final long ACK_TIMEOUT_MILLIS = 1_000;
 
@@ -89,7 +92,8 @@ public class KafkaConfiguration {
      * segment, one thread) reading the storage engine directly ({@link PollingEventSource}) through
      * {@link ReadAheadEventSource} (up to twice a batch, and {@code org.kafka.publisher-read-ahead-bytes} of
      * payloads), in batches of
-     * {@code org.kafka.publisher-batch-size} events per token update (a publisher restart after a crash resends at
+     * {@code org.kafka.publisher-batch-size} events (and about {@code org.kafka.publisher-batch-bytes} of payloads) per
+     * token update (a publisher restart after a crash resends at
      * most one batch; 5,000 rather than Axon's 100: each batch ends in a token commit and a wait for the broker's
      * acknowledgements, docs/benchmarks.md, eleventh run), and counted by
      * {@link PublishedEventCounts} instead of Axon's per-message monitors. The extension's auto-configuration backs
@@ -103,7 +107,8 @@ public class KafkaConfiguration {
                                                             EventStoreProperties eventStore,
                                                             @Qualifier("eventSerializer") Serializer serializer,
                                                             @Value("${" + BATCH_SIZE_PROPERTY + ":" + DEFAULT_BATCH_SIZE + "}") int batchSize,
-                                                            @Value("${" + READ_AHEAD_BYTES_PROPERTY + ":" + DEFAULT_READ_AHEAD_BYTES + "}") long readAheadBytes) {
+                                                            @Value("${" + READ_AHEAD_BYTES_PROPERTY + ":" + DEFAULT_READ_AHEAD_BYTES + "}") long readAheadBytes,
+                                                            @Value("${" + BATCH_BYTES_PROPERTY + ":" + DEFAULT_BATCH_BYTES + "}") long batchBytes) {
         KafkaEventPublisher<String, byte[]> publisher = KafkaEventPublisher.<String, byte[]>builder()
                 .processingGroup(PROCESSING_GROUP).kafkaPublisher(kafkaPublisher).build();
         processing.registerEventHandler(configuration -> publisher)
@@ -112,7 +117,7 @@ public class KafkaConfiguration {
                 .registerTrackingEventProcessor(PROCESSING_GROUP,
                         configuration -> new ReadAheadEventSource(new PollingEventSource(storageEngine,
                                 Duration.ofMillis(eventStore.pollIntervalMs())), 2 * batchSize, readAheadBytes,
-                                ReadAheadEventSource.payloadBytes(serializer), "kafka-publisher-read-ahead"),
+                                batchBytes, ReadAheadEventSource.payloadBytes(serializer), "kafka-publisher-read-ahead"),
                         configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(batchSize))
                 .registerMessageMonitor(PROCESSING_GROUP, configuration -> new PublishedEventCounts(registry));

@@ -23,20 +23,29 @@ import java.util.function.ToLongFunction;
  * {@code capacityBytes} of their payloads are held (an import's events are up to 768 KiB each, ordinary ones a few
  * hundred bytes; one event larger than the bound still passes, alone); a failure of the store's stream reaches the
  * processor, which closes this stream and opens a new one from its token.
+ * <p>
+ * The processor's batch is bounded in events only (Axon's {@code batchSize}), and it holds every event of a batch
+ * until the batch's token commits: 5,000 import events would be GBs. So the stream also ends a batch once about
+ * {@code batchBytes} of payloads were handed out in it, by answering {@link BlockingStream#peek()} with nothing:
+ * Axon's {@code TrackingEventProcessor} takes the first event of a batch after waiting for one
+ * ({@code hasNextAvailable} with a timeout, which starts the count again) and the rest while {@code peek} shows one.
+ * Events that share the last one's token (an upcaster's) still join its batch.
  */
 public final class ReadAheadEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     private final StreamableMessageSource<TrackedEventMessage<?>> store;
     private final int capacity;
     private final long capacityBytes;
+    private final long batchBytes;
     private final ToLongFunction<TrackedEventMessage<?>> sizeOf;
     private final String threadName;
 
     public ReadAheadEventSource(StreamableMessageSource<TrackedEventMessage<?>> store, int capacity, long capacityBytes,
-                                ToLongFunction<TrackedEventMessage<?>> sizeOf, String threadName) {
+                                long batchBytes, ToLongFunction<TrackedEventMessage<?>> sizeOf, String threadName) {
         this.store = store;
         this.capacity = capacity;
         this.capacityBytes = capacityBytes;
+        this.batchBytes = batchBytes;
         this.sizeOf = sizeOf;
         this.threadName = threadName;
     }
@@ -51,7 +60,8 @@ public final class ReadAheadEventSource implements StreamableMessageSource<Track
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-        return new ReadAheadStream(store.openStream(trackingToken), capacity, capacityBytes, sizeOf, threadName);
+        return new ReadAheadStream(store.openStream(trackingToken), capacity, capacityBytes, batchBytes, sizeOf,
+                threadName);
     }
 
     @Override
@@ -86,13 +96,19 @@ public final class ReadAheadEventSource implements StreamableMessageSource<Track
         private volatile boolean closed;
         /** The processor's next event, taken from the buffer by peek or hasNextAvailable (its thread only). */
         private Object head;
+        /** The payload KiB a batch may take, and what the processor took since it last waited (its thread only). */
+        private final long batchKib;
+        private long handedOutKib;
+        /** The token of the event the processor took last (its thread only). */
+        private TrackingToken lastHandedOut;
 
         ReadAheadStream(BlockingStream<TrackedEventMessage<?>> source, int capacity, long capacityBytes,
-                        ToLongFunction<TrackedEventMessage<?>> sizeOf, String threadName) {
+                        long batchBytes, ToLongFunction<TrackedEventMessage<?>> sizeOf, String threadName) {
             this.source = source;
             this.buffer = new ArrayBlockingQueue<>(capacity);
             this.roomKib = (int) Math.max(1, Math.min(Integer.MAX_VALUE, capacityBytes / 1024));
             this.room = new Semaphore(roomKib);
+            this.batchKib = Math.max(1, batchBytes / 1024);
             this.sizeOf = sizeOf;
             this.reader = new Thread(this::readAhead, threadName);
             reader.setDaemon(true);
@@ -128,11 +144,16 @@ public final class ReadAheadEventSource implements StreamableMessageSource<Track
             if (head == null) {
                 head = taken(buffer.poll());
             }
+            if (head instanceof Held held && handedOutKib >= batchKib
+                    && !held.event().trackingToken().equals(lastHandedOut)) {
+                return Optional.empty(); // the batch is full: the next one starts with this event
+            }
             return head == null ? Optional.empty() : Optional.of(event(head));
         }
 
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            handedOutKib = 0; // the processor waits for events only before a batch's first one
             if (head == null) {
                 head = taken(buffer.poll(timeout, unit));
             }
@@ -146,7 +167,10 @@ public final class ReadAheadEventSource implements StreamableMessageSource<Track
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
             Object next = head != null ? head : taken(buffer.take());
             head = null;
-            return event(next);
+            TrackedEventMessage<?> event = event(next);
+            handedOutKib += ((Held) next).kib();
+            lastHandedOut = event.trackingToken();
+            return event;
         }
 
         @Override

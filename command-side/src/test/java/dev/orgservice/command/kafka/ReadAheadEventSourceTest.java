@@ -122,7 +122,7 @@ class ReadAheadEventSourceTest {
         };
         ToLongFunction<TrackedEventMessage<?>> sizeOf = event -> ((Number) event.getMetaData().get("kib")).longValue() * 1024;
         try (BlockingStream<TrackedEventMessage<?>> stream = new ReadAheadEventSource(sizedEvents, 1_000, 1L << 20,
-                sizeOf, "test-read-ahead").openStream(null)) {
+                KafkaConfiguration.DEFAULT_BATCH_BYTES, sizeOf, "test-read-ahead").openStream(null)) {
             awaitReaderStopped(read);
             assertThat(read.get()).as("three of 301 KiB held in 1 MiB, the fourth read and waiting").isEqualTo(4);
 
@@ -146,7 +146,7 @@ class ReadAheadEventSourceTest {
 
     private static ReadAheadEventSource readAhead(StreamableMessageSource<TrackedEventMessage<?>> store, int capacity) {
         return new ReadAheadEventSource(store, capacity, KafkaConfiguration.DEFAULT_READ_AHEAD_BYTES,
-                ReadAheadEventSource.payloadBytes(JacksonSerializer.defaultSerializer()), "test-read-ahead");
+                KafkaConfiguration.DEFAULT_BATCH_BYTES, ReadAheadEventSource.payloadBytes(JacksonSerializer.defaultSerializer()), "test-read-ahead");
     }
 
     private void append(int from, int count) {

@@ -61,7 +61,7 @@ class ReadAheadMemoryReviewTest {
         };
 
         ReadAheadEventSource source = new ReadAheadEventSource(backlogOfImports, 2 * KafkaConfiguration.DEFAULT_BATCH_SIZE,
-                KafkaConfiguration.DEFAULT_READ_AHEAD_BYTES,
+                KafkaConfiguration.DEFAULT_READ_AHEAD_BYTES, KafkaConfiguration.DEFAULT_BATCH_BYTES,
                 ReadAheadEventSource.payloadBytes(JacksonSerializer.defaultSerializer()), "review-read-ahead");
         try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null)) {
             long before;
