@@ -1,12 +1,8 @@
 package dev.orgservice.command.revision;
 
-import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.platform.problem.OrgException;
-import dev.orgservice.platform.problem.Problems;
 
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -81,7 +77,7 @@ public final class IfMatch {
     }
 
     private static OrgException malformed() {
-        return new OrgException(ErrorCode.VALIDATION, "If-Match must be * or a list of entity tags, such as \"7\"",
-                Map.of("errors", List.of(new Problems.FieldError(HEADER, "not * or a list of entity tags"))));
+        return OrgException.invalid("If-Match must be * or a list of entity tags, such as \"7\"", HEADER,
+                "not * or a list of entity tags");
     }
 }

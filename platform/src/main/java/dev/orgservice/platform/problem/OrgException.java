@@ -3,6 +3,7 @@ package dev.orgservice.platform.problem;
 import dev.orgservice.api.error.ErrorCode;
 import org.axonframework.common.AxonNonTransientException;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,6 +28,12 @@ public class OrgException extends AxonNonTransientException {
 
     public static OrgException notFound(String what) {
         return new OrgException(ErrorCode.NOT_FOUND, what + " does not exist");
+    }
+
+    /** A {@code 400 validation} problem about one field (or parameter, or header), in the problem's errors list. */
+    public static OrgException invalid(String detail, String field, String message) {
+        return new OrgException(ErrorCode.VALIDATION, detail,
+                Map.of("errors", List.of(new Problems.FieldError(field, message))));
     }
 
     public ErrorCode code() {

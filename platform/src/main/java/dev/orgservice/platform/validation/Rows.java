@@ -44,8 +44,8 @@ public final class Rows {
     /** A 400 unless the import has 1 to {@link #MAX_IMPORT_ROWS} rows. */
     public static void requireImportSize(List<?> rows) {
         if (rows.isEmpty() || rows.size() > MAX_IMPORT_ROWS) {
-            throw new OrgException(ErrorCode.VALIDATION, "An import has 1 to " + MAX_IMPORT_ROWS + " rows",
-                    Map.of("errors", List.of(new Problems.FieldError("body", "1 to " + MAX_IMPORT_ROWS + " rows"))));
+            throw OrgException.invalid("An import has 1 to " + MAX_IMPORT_ROWS + " rows", "body",
+                    "1 to " + MAX_IMPORT_ROWS + " rows");
         }
     }
 }

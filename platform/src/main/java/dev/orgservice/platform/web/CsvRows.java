@@ -12,9 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.platform.problem.OrgException;
-import dev.orgservice.platform.problem.Problems;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
@@ -249,7 +247,6 @@ public class CsvRows {
     }
 
     private static OrgException invalid(String field, String message) {
-        return new OrgException(ErrorCode.VALIDATION, "The request body is not well-formed CSV",
-                Map.of("errors", List.of(new Problems.FieldError(field, message))));
+        return OrgException.invalid("The request body is not well-formed CSV", field, message);
     }
 }

@@ -2,7 +2,6 @@ package dev.orgservice.query.consistency;
 
 import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.platform.problem.OrgException;
-import dev.orgservice.platform.problem.Problems;
 import dev.orgservice.platform.security.CurrentUser;
 import dev.orgservice.platform.security.TenantAccessInterceptor;
 import dev.orgservice.query.storage.TenantScopedReads;
@@ -15,7 +14,6 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
@@ -138,7 +136,7 @@ public class ReadYourWrites implements HandlerInterceptor {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new OrgException(ErrorCode.VALIDATION, "minPosition must be a non-negative integer",
-                Map.of("errors", List.of(new Problems.FieldError(PARAMETER, "must be a non-negative integer"))));
+        throw OrgException.invalid("minPosition must be a non-negative integer", PARAMETER,
+                "must be a non-negative integer");
     }
 }

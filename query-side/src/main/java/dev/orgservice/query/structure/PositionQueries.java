@@ -1,11 +1,9 @@
 package dev.orgservice.query.structure;
 
-import dev.orgservice.api.error.ErrorCode;
 import dev.orgservice.api.view.ChainLinkView;
 import dev.orgservice.api.view.PageView;
 import dev.orgservice.api.view.PositionView;
 import dev.orgservice.platform.problem.OrgException;
-import dev.orgservice.platform.problem.Problems;
 import dev.orgservice.query.storage.Pages;
 import dev.orgservice.query.storage.SqlTimes;
 import dev.orgservice.query.storage.TenantScopedReads;
@@ -22,7 +20,6 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -171,8 +168,8 @@ public class PositionQueries {
     /** When the cursor's position was created: the list goes on after it. A position of another tenant is none. */
     private static Object cursor(NamedParameterJdbcTemplate sql, MapSqlParameterSource params) {
         return sql.queryForList(CURSOR, params, OffsetDateTime.class).stream().findFirst()
-                .orElseThrow(() -> new OrgException(ErrorCode.VALIDATION, "The request parameters are invalid",
-                        Map.of("errors", List.of(new Problems.FieldError("after", "no position of this tenant")))));
+                .orElseThrow(() -> OrgException.invalid("The request parameters are invalid", "after",
+                        "no position of this tenant"));
     }
 
     /**
