@@ -1,6 +1,7 @@
 package dev.orgservice.command.messaging;
 
 import dev.orgservice.command.structure.BoundedTreeCache;
+import dev.orgservice.command.structure.DeferredStoreCheck;
 import dev.orgservice.command.structure.StoreCheckedTreeCache;
 import dev.orgservice.command.structure.TreeSnapshotter;
 import dev.orgservice.command.tenant.RegistryTenantGuard;
@@ -93,8 +94,9 @@ public class AxonConfiguration {
 
     /** The trees as the OrganizationTree repository sees them: each checked against the store under its lock. */
     @Bean
-    Cache storeCheckedTreeCache(@Qualifier("treeCache") Cache treeCache, RegistryTenantGuard registry) {
-        return new StoreCheckedTreeCache(treeCache, registry);
+    Cache storeCheckedTreeCache(@Qualifier("treeCache") Cache treeCache, RegistryTenantGuard registry,
+                                DeferredStoreCheck deferred) {
+        return new StoreCheckedTreeCache(treeCache, registry, deferred);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.orgservice.command.structure;
 
 import dev.orgservice.command.tenant.RegistryTenantGuard;
+import dev.orgservice.command.tenant.RegistryTenantGuard.LockedRow;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
@@ -19,7 +20,9 @@ import java.util.function.UnaryOperator;
  * tree has committed or rolled back, so a difference between the cached version and the stored one can only mean
  * that another instance appended: the entry is dropped and the repository loads the tree from the store. The
  * stored version comes with the tenant's registry row, which the command's handler locks and reads anyway
- * ({@link RegistryTenantGuard#lockWithTreeVersion}: one round trip). This check used to run in a command
+ * ({@link RegistryTenantGuard#lockWithTreeVersion}: one round trip), or, when the guard remembers that row, later
+ * and at no round trip of its own ({@link DeferredStoreCheck}: at the append, or before a refusal or a no-op
+ * counts). This check used to run in a command
  * interceptor, before the lock: it then raced with this instance's own concurrent commands on the tree (an
  * append prepared but not committed made the cached tree look newer than the store) and each such command
  * reloaded the whole tree, a second for 100k units (docs/benchmarks.md, seventh run).
@@ -28,10 +31,12 @@ public class StoreCheckedTreeCache implements Cache {
 
     private final Cache trees;
     private final RegistryTenantGuard registry;
+    private final DeferredStoreCheck deferred;
 
-    public StoreCheckedTreeCache(Cache trees, RegistryTenantGuard registry) {
+    public StoreCheckedTreeCache(Cache trees, RegistryTenantGuard registry, DeferredStoreCheck deferred) {
         this.trees = trees;
         this.registry = registry;
+        this.deferred = deferred;
     }
 
     @Override
@@ -42,8 +47,11 @@ public class StoreCheckedTreeCache implements Cache {
             return entry;
         }
         EventSourcedAggregate<?> cached = BoundedTreeCache.aggregateOf(entry);
-        Long stored = registry.lockWithTreeVersion(command.tenantId(), command.treeId());
-        if (cached == null || !Objects.equals(stored, cached.version())) {
+        if (cached != null && deferred.trust(command, cached.version())) {
+            return entry;
+        }
+        LockedRow stored = registry.lockWithTreeVersion(command.tenantId(), command.treeId());
+        if (cached == null || stored == null || !Objects.equals(stored.treeVersion(), cached.version())) {
             trees.remove(key);
             return null;
         }

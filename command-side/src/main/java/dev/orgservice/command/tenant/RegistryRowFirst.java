@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  * Locks the tenant's registry row ({@code FOR UPDATE}) before a command that changes it runs. {@link TenantRegistry}
  * updates the row when the command's events are published, after the event store appended them and they took their
  * global index; the update waits there for the tree commands that hold the row {@code FOR SHARE}
- * ({@link RegistryTenantGuard}; one reloading a big tree holds it for seconds). Meanwhile the index is a gap, which
+ * ({@link RegistryTenantGuard}, from the start of the command, one reloading a big tree for seconds; or, for a
+ * command on a cached tree, from its append on: {@code DeferredStoreCheck}). Meanwhile the index is a gap, which
  * the tracking processors (the Kafka publisher, the projections) stop waiting for once 10,000 later positions are
  * taken (max-gap-offset: 5 s at 2,000 commands/s): the suspension would never reach Kafka or the read model. Waiting
  * here, before the append, takes no index. Runs inside the command's transaction (the bus attaches it first). A
@@ -21,9 +22,11 @@ import org.springframework.stereotype.Component;
 class RegistryRowFirst implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private final JdbcTemplate jdbc;
+    private final RegistryTenantGuard guard;
 
-    RegistryRowFirst(JdbcTemplate jdbc) {
+    RegistryRowFirst(JdbcTemplate jdbc, RegistryTenantGuard guard) {
         this.jdbc = jdbc;
+        this.guard = guard;
     }
 
     @Override
@@ -32,6 +35,8 @@ class RegistryRowFirst implements MessageHandlerInterceptor<CommandMessage<?>> {
         if (unitOfWork.getMessage().getPayload() instanceof RegistryChange change) {
             jdbc.query("select 1 from event_store.tenant_registry where tenant_id = ? for update", row -> {
             }, change.tenantId().value());
+            // the tree commands that follow read the changed row instead of being refused at their append
+            unitOfWork.afterCommit(u -> guard.forget(change.tenantId().value()));
         }
         return interceptorChain.proceed();
     }

@@ -8,13 +8,12 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static dev.orgservice.command.RegistryLocks.awaitLockWaiter;
+import static dev.orgservice.command.RegistryLocks.lastIndex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,7 +39,7 @@ class RegistryRowFirstTest extends CommandSideIntegrationTest {
             long before = lastIndex();
             CompletableFuture<Http.Response> suspension = CompletableFuture.supplyAsync(() ->
                     http.post("/api/v1/tenants/" + tenantId + "/suspend", ADMIN, "{\"reason\":\"audit\"}"));
-            awaitLockWaiter();
+            awaitLockWaiter("the suspension");
             assertThat(lastIndex()).as("no event index taken while the suspension waits").isEqualTo(before);
             treeCommand.commit();
 
@@ -48,29 +47,5 @@ class RegistryRowFirstTest extends CommandSideIntegrationTest {
             assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
             assertThat(suspended.position()).isGreaterThan(before);
         }
-    }
-
-    private static long lastIndex() throws SQLException {
-        try (Connection db = TestDatabase.get().connectAsAdmin(); Statement query = db.createStatement();
-             ResultSet row = query.executeQuery("select last_value from event_store.domain_event_entry_global_index_seq")) {
-            row.next();
-            return row.getLong(1);
-        }
-    }
-
-    private static void awaitLockWaiter() throws Exception {
-        try (Connection db = TestDatabase.get().connectAsAdmin(); Statement query = db.createStatement()) {
-            for (int attempt = 0; attempt < 200; attempt++) {
-                try (ResultSet waiting = query.executeQuery("select count(*) from pg_stat_activity "
-                        + "where wait_event_type = 'Lock' and query like '%tenant_registry%'")) {
-                    waiting.next();
-                    if (waiting.getLong(1) > 0) {
-                        return;
-                    }
-                }
-                Thread.sleep(50);
-            }
-        }
-        throw new AssertionError("the suspension never waited for the registry row");
     }
 }

@@ -122,10 +122,12 @@ public class EventStoreConfiguration {
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema,
                                           EventStoreProperties properties,
-                                          ObjectProvider<AppendedPositionListener> appendedPositions) {
+                                          ObjectProvider<AppendedPositionListener> appendedPositions,
+                                          ObjectProvider<AppendPrecondition> precondition) {
         var builder = JdbcEventStorageEngine.builder();
         // the side that appends wants each append's position; the side that only reads has no listener
-        appendedPositions.ifAvailable(listener -> builder.appendEvents(new PositionReturningAppend(listener)));
+        appendedPositions.ifAvailable(listener -> builder.appendEvents(new PositionReturningAppend(listener,
+                precondition.getIfAvailable(() -> () -> null))));
         builder.snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
