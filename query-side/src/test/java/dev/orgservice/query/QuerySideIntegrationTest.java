@@ -18,9 +18,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.sql.DriverManager;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The query side on a real PostgreSQL. Events are appended as the command side would (its role, its
@@ -75,6 +77,17 @@ public abstract class QuerySideIntegrationTest {
                     MetaData.from(Map.of("userId", "test", "tenantId", aggregateId, "correlationId", "test-corr"))));
         }
         return append(messages);
+    }
+
+    /**
+     * Appends one event of {@code tenantId}'s aggregate as recorded at {@code recordedAt} by an instance whose clock
+     * differs from this one's; answers its position.
+     */
+    protected long appendRecordedAt(String aggregateType, String aggregateId, long sequence, Object event,
+                                    UUID tenantId, Instant recordedAt) {
+        return append(List.of(new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, event,
+                MetaData.from(Map.of("userId", "test", "tenantId", tenantId.toString())), UUID.randomUUID().toString(),
+                recordedAt)));
     }
 
     /** Appends event messages as they are (their timestamps too) in one transaction; answers the last position. */

@@ -8,13 +8,9 @@ import dev.orgservice.api.structure.UnitType;
 import dev.orgservice.platform.testing.Http;
 import dev.orgservice.platform.testing.TestTokens;
 import dev.orgservice.query.QuerySideIntegrationTest;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,10 +41,8 @@ class DetailsReadYourWritesReviewTest extends QuerySideIntegrationTest {
         append("OrganizationTree", tree, 0, new UnitCreatedEvent(tenantId, center, UnitType.COST_CENTER, "CC1",
                 "Controlling", null, Instant.parse("2020-01-01T00:00:00Z"), owner("old-owner")));
         Instant recordedAhead = Instant.now().plusSeconds(2); // the recording instance's clock is ahead
-        long position = append(List.of(new GenericDomainEventMessage<>("OrganizationTree", tree, 1,
-                new UnitDetailsUpdatedEvent(tenantId, center, null, owner("new-owner")),
-                MetaData.from(Map.of("userId", "test", "tenantId", tenantId.toString())),
-                UUID.randomUUID().toString(), recordedAhead)));
+        long position = appendRecordedAt("OrganizationTree", tree, 1,
+                new UnitDetailsUpdatedEvent(tenantId, center, null, owner("new-owner")), tenantId, recordedAhead);
 
         Http.Response answer = http.get("/api/v1/tenants/" + tenantId + "/units/" + center + "?minPosition="
                 + position, viewer);

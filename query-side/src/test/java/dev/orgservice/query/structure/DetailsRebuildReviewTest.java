@@ -8,17 +8,13 @@ import dev.orgservice.platform.testing.Http;
 import dev.orgservice.platform.testing.TestTokens;
 import dev.orgservice.query.QuerySideIntegrationTest;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,10 +51,8 @@ class DetailsRebuildReviewTest extends QuerySideIntegrationTest {
         append("OrganizationTree", tree, 0, new UnitCreatedEvent(tenantId, center, UnitType.COST_CENTER, "CC1",
                 "Controlling", null, Instant.parse("2020-01-01T00:00:00Z"), owner("old-owner")));
         Instant recordedAhead = Instant.now().plusSeconds(3); // the recording instance's clock is ahead
-        long position = append(List.of(new GenericDomainEventMessage<>("OrganizationTree", tree, 1,
-                new UnitDetailsUpdatedEvent(tenantId, center, null, owner("new-owner")),
-                MetaData.from(Map.of("userId", "test", "tenantId", tenantId.toString())),
-                UUID.randomUUID().toString(), recordedAhead)));
+        long position = appendRecordedAt("OrganizationTree", tree, 1,
+                new UnitDetailsUpdatedEvent(tenantId, center, null, owner("new-owner")), tenantId, recordedAhead);
         Http.Response live = read(tenantId, center, viewer, position, null);
         assertThat(live.status()).as(live.body()).isEqualTo(200);
         assertThat(live.json().at("/details/responsiblePersonId").asText())
