@@ -9,8 +9,10 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -78,11 +80,13 @@ public class DeferredStoreCheck implements AppendPrecondition, MessageHandlerInt
         } catch (Exception refusal) {
             try {
                 requireUnchanged();
-            } catch (ConcurrencyException changed) {
-                throw changed;
-            } catch (RuntimeException unreadable) {
-                // the refusal failed the transaction itself (an SQL error): its answer stands
-                refusal.addSuppressed(unreadable);
+            } catch (RuntimeException uncheckable) {
+                if (!failedTheTransaction(refusal)) {
+                    // a refusal that may rest on stale state is not an answer: the conflict, or the check's own
+                    // failure (a timeout, a lost connection), which the gateway retries or answers 503
+                    throw uncheckable;
+                }
+                refusal.addSuppressed(uncheckable); // the check could not run after the refusal's own SQL error
             }
             throw refusal;
         }
@@ -104,6 +108,15 @@ public class DeferredStoreCheck implements AppendPrecondition, MessageHandlerInt
             throw new ConcurrencyException("The organization tree or the registry row of tenant " + trusted.tenantId()
                     + " changed since this instance cached them");
         }
+    }
+
+    private static boolean failedTheTransaction(Throwable refusal) {
+        for (Throwable cause = refusal; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessException || cause instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What this command trusted and nothing has checked yet, if anything; whoever takes it checks it. */

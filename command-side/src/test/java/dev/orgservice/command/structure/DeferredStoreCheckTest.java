@@ -10,6 +10,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -133,12 +135,52 @@ class DeferredStoreCheckTest extends CommandSideIntegrationTest {
         assertThat(response.json().get("type").asText()).endsWith("/" + type);
     }
 
+    /**
+     * A refusal on a stale cached tree is checked against the store before it counts; when that check itself fails
+     * (here cancelled, 57014, as a statement timeout would), the refusal is no answer: the command is retried (201)
+     * or answered 503, as when the row read before the handler failed (found by a review, 2026-11-29).
+     */
+    @Test
+    void aStaleTreeRefusalWhoseRecheckFailsIsNotAnsweredAsARefusal() throws Exception {
+        TreeRequests.Tree tree = new TreeRequests(http).rootWithDepartments(uniqueSlug("deferred"), 1);
+        UUID second = UUID.randomUUID();
+        StoreCheckedTreeCacheTest.appendAsAnotherInstance(OrganizationTree.idOf(tree.tenantId()), tree.departments().get(0),
+                second.toString());
+
+        Http.Response response;
+        try (Connection holder = TestDatabase.get().connectAsAdmin()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement(
+                    "select 1 from event_store.tenant_registry where tenant_id = ? for update")) {
+                lock.setObject(1, tree.tenantId());
+                lock.executeQuery().close();
+            }
+            CompletableFuture<Http.Response> child = CompletableFuture.supplyAsync(() ->
+                    http.post(tree.units(), tree.editor(), TreeRequests.department("D2-1", second.toString())));
+            awaitLockWaiter("the refusal's re-check");
+            cancelRegistryLockWaiters();
+            holder.commit();
+            response = child.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(response.status()).as("the parent exists in the store: " + response.body()).isIn(201, 503);
+    }
+
     /** What another instance's suspension, plan change or reactivation does to the row (its events aside). */
     private static void updateRegistryAsAnotherInstance(UUID tenantId, String assignment) throws Exception {
         try (Connection db = TestDatabase.get().connectAsAdmin(); PreparedStatement update = db.prepareStatement(
                 "update event_store.tenant_registry set " + assignment + " where tenant_id = ?")) {
             update.setObject(1, tenantId);
             assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static void cancelRegistryLockWaiters() throws Exception {
+        try (Connection db = TestDatabase.get().connectAsAdmin(); Statement query = db.createStatement();
+             ResultSet cancelled = query.executeQuery("select count(*) filter (where pg_cancel_backend(pid)) "
+                     + "from pg_stat_activity where wait_event_type = 'Lock' and query like '%tenant_registry%' "
+                     + "and pid <> pg_backend_pid()")) {
+            cancelled.next();
+            assertThat(cancelled.getLong(1)).isEqualTo(1);
         }
     }
 

@@ -80,7 +80,7 @@ class StoreCheckedTreeCacheTest extends CommandSideIntegrationTest {
      * Another command-side instance creates department D2 on the same tree: a copy of the tree's last event
      * (D1 created), with the next sequence number, its own event id, D2's id and code.
      */
-    private static void appendAsAnotherInstance(String treeId, String firstUnit, String secondUnit) throws Exception {
+    static void appendAsAnotherInstance(String treeId, String firstUnit, String secondUnit) throws Exception {
         try (Connection db = TestDatabase.get().connectAsAdmin(); PreparedStatement insert = db.prepareStatement("""
                 insert into event_store.domain_event_entry (event_identifier, aggregate_identifier, sequence_number,
                     type, time_stamp, payload_type, payload_revision, payload, meta_data)
