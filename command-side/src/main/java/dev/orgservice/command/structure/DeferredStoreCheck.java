@@ -27,7 +27,8 @@ import java.util.UUID;
  * is appended, are made by reading the row and the tree's version before the outcome counts: when the command is
  * refused (a stale tree or row could refuse a valid command, say "unit not found") and when it changes nothing.
  * So a command answers as if it had read and locked the row first, one round trip of three fewer per command
- * (docs/benchmarks.md, thirty-sixth run).
+ * (docs/benchmark-log.md, thirty-sixth run). A row changed by another instance is usually forgotten before the
+ * next command here ({@code RegistryChanges}), so that its append does not fail and throw away an up-to-date tree.
  */
 @Component
 public class DeferredStoreCheck implements AppendPrecondition, MessageHandlerInterceptor<CommandMessage<?>> {

@@ -117,6 +117,16 @@ public class RegistryTenantGuard implements TenantGuard {
         knownRows.invalidate(tenantId);
     }
 
+    /** Forgets every row this instance read (their changes may have gone unheard: {@link RegistryChanges}). */
+    void forgetAll() {
+        knownRows.invalidateAll();
+    }
+
+    /** Whether this instance remembers the tenant's row, so that its next command on a cached tree reads nothing. */
+    public boolean remembers(UUID tenantId) {
+        return knownRows.getIfPresent(tenantId) != null;
+    }
+
     private Row known(UUID tenantId, Row row) {
         knownRows.put(tenantId, row);
         return row;

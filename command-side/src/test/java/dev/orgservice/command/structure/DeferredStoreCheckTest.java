@@ -1,6 +1,7 @@
 package dev.orgservice.command.structure;
 
 import dev.orgservice.command.CommandSideIntegrationTest;
+import dev.orgservice.command.tenant.RegistryTenantGuard;
 import dev.orgservice.platform.testing.Http;
 import dev.orgservice.platform.testing.TestDatabase;
 import org.axonframework.common.caching.Cache;
@@ -30,6 +31,9 @@ class DeferredStoreCheckTest extends CommandSideIntegrationTest {
     @Autowired
     @Qualifier("treeCache")
     private Cache treeCache;
+
+    @Autowired
+    private RegistryTenantGuard guard;
 
     @Test
     void aSuspensionByAnotherInstanceRefusesACommandThatWouldAppend() throws Exception {
@@ -128,6 +132,29 @@ class DeferredStoreCheckTest extends CommandSideIntegrationTest {
                 .isEqualTo(201);
 
         assertThat(cachedTree(tree.tenantId())).as("no command was taken for a conflict, which would have dropped the tree").isSameAs(cached);
+    }
+
+    /**
+     * Another instance changes the tenant's registry row (here a change of nothing but its revision, as a toggle set
+     * twice). PostgreSQL announces it and this instance forgets the row ({@code RegistryChanges}), so the next command
+     * reads it: without that, its append would fail on the old revision and the rollback would throw the tree away,
+     * though it was as new as the store (found by a review, 2026-11-29).
+     */
+    @Test
+    void aRegistryChangeByAnotherInstanceKeepsTheUpToDateTreeCached() throws Exception {
+        TreeRequests.Tree tree = new TreeRequests(http).rootWithDepartments(uniqueSlug("deferred"), 1);
+        Object cached = cachedTree(tree.tenantId());
+        assertThat(guard.remembers(tree.tenantId())).isTrue();
+
+        updateRegistryAsAnotherInstance(tree.tenantId(), "plan = plan");
+
+        for (int attempt = 0; attempt < 100 && guard.remembers(tree.tenantId()); attempt++) {
+            Thread.sleep(50);
+        }
+        assertThat(guard.remembers(tree.tenantId())).as("the announced change forgets the row").isFalse();
+        String department = tree.units() + "/" + tree.departments().get(0);
+        assertThat(http.patch(department, tree.editor(), "{\"name\":\"Renamed\"}").status()).isEqualTo(200);
+        assertThat(cachedTree(tree.tenantId())).as("the tree was as new as the store: kept").isSameAs(cached);
     }
 
     private static void assertProblem(Http.Response response, int status, String type) {
