@@ -91,9 +91,11 @@ public class DeferredStoreCheck implements AppendPrecondition, MessageHandlerInt
             }
             throw refusal;
         }
-        // registered after the handler published its events, so it runs after their append: it only acts when the
-        // command appended nothing
-        unitOfWork.onPrepareCommit(u -> requireUnchanged());
+        if (unitOfWork.root().getResource(KEY) != null) {
+            // registered after the handler published its events, so it runs after their append: it only acts when
+            // the command appended nothing (the append takes what was trusted)
+            unitOfWork.onPrepareCommit(u -> requireUnchanged());
+        }
         return result;
     }
 
