@@ -119,11 +119,16 @@ class ReportingLinesProperties extends RunningSystem {
             return closedFrom.get(position) != null && closedFrom.get(position) <= day;
         }
 
-        /** Whether a line of {@code position} leads to {@code target} on some day from {@code day} on. */
+        /**
+         * Whether a line of {@code position} leads to {@code target} on some day from {@code day} on while
+         * {@code position} is open (its lines from its own close on lead nowhere).
+         */
         boolean linesTo(int position, int target, int day) {
+            Integer closes = closedFrom.get(position);
             for (var entry : lines.get(position).entrySet()) {
                 Integer next = lines.get(position).higherKey(entry.getKey());
-                if (entry.getValue() == target && (next == null || next > day)) {
+                if (entry.getValue() == target && (next == null || next > day)
+                        && (closes == null || entry.getKey() < closes)) {
                     return true;
                 }
             }
