@@ -16,10 +16,10 @@ import org.springframework.security.web.context.AbstractSecurityWebApplicationIn
  * By default (Security 6.5 with MVC) every {@code requestMatchers("/...")} rule asks the
  * {@code HandlerMappingIntrospector}, and Security puts a filter in front of its chain that looks up the request's
  * handler once more, before the {@code DispatcherServlet} does it again, so that those rules and MVC's CORS
- * settings can share one lookup. Here the rules are plain path patterns ({@link PathPatternRequestMatcherBuilderFactoryBean},
- * Security 7's default), CORS comes from our own source ({@code CorsConfiguration}), and nothing reads that
- * lookup: {@link #withoutHandlerLookupBeforeTheChain} takes the filter out. It was a tenth of a query's CPU in a
- * profile of the REST reads (docs/benchmarks.md).
+ * settings can share one lookup. Here the rules are plain path patterns
+ * ({@link PathPatternRequestMatcherBuilderFactoryBean}, Security 7's default), CORS comes from our own source
+ * ({@code CorsConfiguration}), and nothing reads that lookup: {@link #withoutHandlerLookupBeforeTheChain} takes
+ * the filter out. It was 9% of a REST read's request-thread CPU in a profile (docs/benchmarks.md).
  */
 @Configuration(proxyBeanMethods = false)
 class PathPatternSecurityMatching {
@@ -41,7 +41,8 @@ class PathPatternSecurityMatching {
     @Bean
     static BeanFactoryPostProcessor withoutHandlerLookupBeforeTheChain() {
         return beanFactory -> {
-            if (!(beanFactory instanceof BeanDefinitionRegistry registry) || !registry.containsBeanDefinition(FILTER_CHAIN)) {
+            if (!(beanFactory instanceof BeanDefinitionRegistry registry)
+                    || !registry.containsBeanDefinition(FILTER_CHAIN)) {
                 return;
             }
             BeanDefinition composite = registry.getBeanDefinition(FILTER_CHAIN);
