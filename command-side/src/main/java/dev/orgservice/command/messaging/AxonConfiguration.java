@@ -6,6 +6,7 @@ import dev.orgservice.command.structure.StoreCheckedTreeCache;
 import dev.orgservice.command.structure.TreeSnapshotter;
 import dev.orgservice.command.tenant.RegistryTenantGuard;
 import dev.orgservice.command.tenant.TenantRegistry;
+import dev.orgservice.platform.eventstore.SnapshotSerialization;
 import dev.orgservice.platform.eventstore.TokenTables;
 import dev.orgservice.platform.web.CommandMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,7 +30,6 @@ import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.monitoring.NoOpMessageMonitor;
-import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -71,12 +71,13 @@ public class AxonConfiguration {
      * conflict with another instance reloads the current state).
      */
     @Bean
-    SnapshotTriggerDefinition treeSnapshotTrigger(@Qualifier("treeCache") Cache treeCache, Serializer serializer,
+    SnapshotTriggerDefinition treeSnapshotTrigger(@Qualifier("treeCache") Cache treeCache,
+                                                  SnapshotSerialization snapshots,
                                                   EventStore eventStore, TransactionManager transactionManager,
                                                   Snapshotter snapshotter,
                                                   @Value("${org.snapshots.tree-threshold:2000}") int threshold,
                                                   @Value("${org.snapshots.tree-events-per-node:0.1}") double perNode) {
-        var fromCache = new TreeSnapshotter(treeCache, serializer, eventStore, transactionManager,
+        var fromCache = new TreeSnapshotter(treeCache, snapshots.serializer(), eventStore, transactionManager,
                 Executors.newSingleThreadExecutor(daemon("tree-snapshot-writer")), snapshotter, perNode);
         return fromCache.triggers(threshold);
     }

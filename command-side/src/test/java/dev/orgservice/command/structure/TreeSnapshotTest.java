@@ -13,10 +13,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.test.context.TestPropertySource;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +54,61 @@ class TreeSnapshotTest extends CommandSideIntegrationTest {
                 Map.of("If-Match", "\"1\""));
         assertThat(renamed.status()).as("the reloaded tree knows the units' revisions: " + renamed.body()).isEqualTo(200);
     }
+
+    @Test
+    void writesInstantsAsNumbersAndStillReadsASnapshotThatHasThemAsText() throws Exception {
+        TreeRequests.Tree tree = requests().rootWithDepartments(uniqueSlug("snap-num"), 7);
+        String treeId = OrganizationTree.idOf(tree.tenantId());
+        JsonNode state = awaitSnapshot(treeId).get("state");
+        JsonNode unit = state.get("units").elements().next();
+        assertThat(unit.at("/parents/0/from").isNumber()).as("an instant as seconds.nanoseconds: " + unit).isTrue();
+
+        // as every snapshot before SnapshotSerialization was written: each instant as ISO text
+        int rewritten = instantsAsText(state);
+        assertThat(rewritten).isGreaterThan(8);
+        try (Connection db = TestDatabase.get().connectAsAdmin();
+             PreparedStatement older = db.prepareStatement("""
+                     update event_store.snapshot_event_entry set payload = convert_to(?, 'UTF8')
+                     where aggregate_identifier = ?""")) {
+            older.setString(1, state.toString());
+            older.setString(2, treeId);
+            assertThat(older.executeUpdate()).isEqualTo(1);
+        }
+
+        treeCache.removeAll();
+        Http.Response duplicate = http.post(tree.units(), tree.editor(), TreeRequests.department("D3", tree.root()));
+        assertThat(duplicate.status()).as("the tree came from the text snapshot: " + duplicate.body()).isEqualTo(409);
+        String first = tree.departments().get(0);
+        Http.Response moved = http.post(tree.units() + "/" + tree.departments().get(1) + "/move", tree.editor(),
+                "{\"newParentId\":\"" + first + "\"}");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+    }
+
+    /** Every number in {@code node} whose field names an instant, as ISO text; answers how many. */
+    private static int instantsAsText(JsonNode node) {
+        int count = 0;
+        if (node instanceof ObjectNode object) {
+            for (var fields = object.fields(); fields.hasNext(); ) {
+                var field = fields.next();
+                if (field.getValue().isNumber() && INSTANT_FIELDS.contains(field.getKey())) {
+                    BigDecimal seconds = field.getValue().decimalValue();
+                    object.put(field.getKey(), Instant.ofEpochSecond(seconds.longValue(),
+                            seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue()).toString());
+                    count++;
+                } else {
+                    count += instantsAsText(field.getValue());
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                count += instantsAsText(element);
+            }
+        }
+        return count;
+    }
+
+    private static final Set<String> INSTANT_FIELDS = Set.of("from", "to", "created", "closedFrom", "recordedAt",
+            "effectiveFrom", "start", "end");
 
     @Test
     void ignoresASnapshotOfAnotherRevisionAndLoadsTheTreeFromItsEvents() throws Exception {
@@ -117,7 +175,9 @@ class TreeSnapshotTest extends CommandSideIntegrationTest {
         ObjectNode state = (ObjectNode)
                 snapshot.get("state");
         JsonNode current = state.get("delegations").get("current");
-        assertThat(current.get(delegation).get("validTo").asText()).startsWith("2030-02-01");
+        // instants as seconds.nanoseconds since SnapshotSerialization
+        assertThat(Instant.ofEpochSecond(current.get(delegation).get("validTo").longValue()).toString())
+                .startsWith("2030-02-01");
         // and an earlier end than the events say, to tell a tree loaded from the snapshot from one loaded from events
         ((ObjectNode) current.get(delegation)).put("revoked", true)
                 .put("validTo", "2030-01-20T00:00:00Z");

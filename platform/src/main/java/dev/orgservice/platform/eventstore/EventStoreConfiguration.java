@@ -114,7 +114,12 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+    SnapshotSerialization snapshotSerialization(ObjectMapper objectMapper, RevisionResolver revisionResolver) {
+        return new SnapshotSerialization(objectMapper, revisionResolver);
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(SnapshotSerialization snapshots,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           org.axonframework.config.Configuration configuration,
@@ -128,7 +133,7 @@ public class EventStoreConfiguration {
         // the side that appends wants each append's position; the side that only reads has no listener
         appendedPositions.ifAvailable(listener -> builder.appendEvents(new PositionReturningAppend(listener,
                 precondition.getIfAvailable(() -> () -> null))));
-        builder.snapshotSerializer(defaultSerializer)
+        builder.snapshotSerializer(snapshots.serializer())
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
