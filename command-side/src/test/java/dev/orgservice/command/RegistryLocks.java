@@ -3,14 +3,29 @@ package dev.orgservice.command;
 import dev.orgservice.platform.testing.TestDatabase;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.UUID;
 
 /** What the tests of the tenant registry row's locks watch in the database. */
 public final class RegistryLocks {
 
     private RegistryLocks() {
+    }
+
+    /**
+     * Opens a transaction on {@code connection} that holds the tenant's registry row locked ({@code for update}), as
+     * another instance's change of the row would, until the caller ends it.
+     */
+    public static void holdRow(Connection connection, UUID tenantId) throws SQLException {
+        connection.setAutoCommit(false);
+        try (PreparedStatement lock = connection.prepareStatement(
+                "select 1 from event_store.tenant_registry where tenant_id = ? for update")) {
+            lock.setObject(1, tenantId);
+            lock.executeQuery().close();
+        }
     }
 
     /** The last global index the event store handed out (taken, whether or not its append committed). */

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static dev.orgservice.command.RegistryLocks.awaitLockWaiter;
+import static dev.orgservice.command.RegistryLocks.holdRow;
 import static dev.orgservice.command.RegistryLocks.lastIndex;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,12 +71,7 @@ class DeferredStoreCheckTest extends CommandSideIntegrationTest {
         long events = TreeRequests.treeEvents(tree.tenantId());
 
         try (Connection suspension = TestDatabase.get().connectAsAdmin()) {
-            suspension.setAutoCommit(false);
-            try (PreparedStatement lock = suspension.prepareStatement(
-                    "select 1 from event_store.tenant_registry where tenant_id = ? for update")) {
-                lock.setObject(1, tree.tenantId());
-                lock.executeQuery().close();
-            }
+            holdRow(suspension, tree.tenantId());
             long before = lastIndex();
             CompletableFuture<Http.Response> create = CompletableFuture.supplyAsync(() ->
                     http.post(tree.units(), tree.editor(), TreeRequests.department("D2", tree.root())));
@@ -176,12 +172,7 @@ class DeferredStoreCheckTest extends CommandSideIntegrationTest {
 
         Http.Response response;
         try (Connection holder = TestDatabase.get().connectAsAdmin()) {
-            holder.setAutoCommit(false);
-            try (PreparedStatement lock = holder.prepareStatement(
-                    "select 1 from event_store.tenant_registry where tenant_id = ? for update")) {
-                lock.setObject(1, tree.tenantId());
-                lock.executeQuery().close();
-            }
+            holdRow(holder, tree.tenantId());
             CompletableFuture<Http.Response> child = CompletableFuture.supplyAsync(() ->
                     http.post(tree.units(), tree.editor(), TreeRequests.department("D2-1", second.toString())));
             awaitLockWaiter("the refusal's re-check");
